@@ -68,7 +68,7 @@ class Argument:
 
 @dataclass(frozen=True, slots=True)
 class Statement:
-    """An open subject–relation–object(s) statement over one sentence.
+    """An open subject-relation-object(s) statement over one sentence.
 
     ``relation`` is the surface relation as CaRB expects it ("was airlifted to");
     ``lemma`` the normalised form used for naming ("airlift to"). ``objects`` holds

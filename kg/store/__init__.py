@@ -1,0 +1,338 @@
+"""Where the graph lives: one small interface, chosen by a URI-like option.
+
+- a directory path (default ``./kg-store``): an embedded, persistent Oxigraph
+  store on disk;
+- ``memory:``: an Oxigraph store in memory, for tests and notebooks.
+
+Queries always run on Oxigraph's SPARQL engine; rdflib stays the Python-facing
+API through :meth:`Store.to_rdflib`.
+
+>>> store = open_store("memory:")
+>>> store.query("ASK { ?s ?p ?o }").boolean
+False
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import ConfigError, QueryError, StoreError
+from kg.namespaces import PREFIXES
+
+__all__ = [
+    "DATASET_FORMATS",
+    "DEFAULT_STORE",
+    "TRIPLE_FORMATS",
+    "OxigraphStore",
+    "QueryResult",
+    "Store",
+    "open_store",
+]
+
+DEFAULT_STORE = "kg-store"
+RdfQuad = tuple[Node, Node, Node, URIRef]
+
+#: ``kg export --format`` names → Oxigraph formats. Dataset formats keep the graphs.
+DATASET_FORMATS: dict[str, ox.RdfFormat] = {
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+#: Triple formats carry the union of all graphs.
+TRIPLE_FORMATS: dict[str, ox.RdfFormat] = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+
+_RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The answer to a query: ``kind`` is "select", "ask" or "graph".
+
+    ``variables``/``rows`` hold a SELECT's table (rdflib terms, ``None`` when
+    unbound), ``boolean`` an ASK's answer, ``triples`` a CONSTRUCT/DESCRIBE graph.
+    """
+
+    kind: str
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[Node | None, ...], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[tuple[Node, Node, Node], ...] = ()
+
+    def dicts(self) -> list[dict[str, Node | None]]:
+        """SELECT rows as ``{variable: term}`` dicts."""
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+
+class Store(ABC):
+    """The operations every backend offers."""
+
+    uri: str
+
+    @abstractmethod
+    def replace_graph(self, graph: URIRef, quads: Iterable[RdfQuad]) -> None:
+        """Replace ``graph`` with the quads of that graph in ``quads`` and add the
+        others (shared graphs), in one transaction."""
+
+    @abstractmethod
+    def remove_graph(self, graph: URIRef) -> None:
+        """Drop one named graph."""
+
+    @abstractmethod
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, Node] | None = None,
+        union: bool = True,
+    ) -> QueryResult:
+        """Run a SPARQL query. ``bindings`` are bound as RDF terms (never pasted
+        into the text); ``union`` makes the default graph the union of all graphs."""
+
+    @abstractmethod
+    def query_to(
+        self,
+        out: IO[bytes],
+        sparql: str,
+        fmt: str,
+        *,
+        bindings: Mapping[str, Node] | None = None,
+        union: bool = True,
+    ) -> str:
+        """Run a query and write its answer serialised: SPARQL 1.1 results
+        (``json``, ``xml``, ``csv``, ``tsv``) for SELECT/ASK, Turtle (``ttl``, the
+        default for graphs) or ``nt`` for CONSTRUCT/DESCRIBE. Returns the query kind."""
+
+    @abstractmethod
+    def dump(self, out: IO[bytes], fmt: str) -> None:
+        """Write the whole store in a format of :data:`DATASET_FORMATS` or
+        :data:`TRIPLE_FORMATS`."""
+
+    @abstractmethod
+    def load(self, data: IO[bytes] | bytes, fmt: str, *, graph: URIRef | None = None) -> None:
+        """Bulk-load RDF into the store (into ``graph`` for triple formats)."""
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """The number of quads."""
+
+    def to_rdflib(self) -> Dataset:
+        """A copy of the store as an in-memory :class:`rdflib.Dataset`."""
+        buffer = io.BytesIO()
+        self.dump(buffer, "nq")
+        dataset = Dataset()
+        dataset.parse(data=buffer.getvalue().decode("utf-8"), format="nquads")
+        return dataset
+
+    def close(self) -> None:  # noqa: B027 - optional for backends
+        """Release the store (a no-op where nothing is held)."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class OxigraphStore(Store):
+    """An embedded Oxigraph store, on disk (``path``) or in memory (``path=None``)."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *,
+                 read_only: bool = False) -> None:
+        self.uri = "memory:" if path is None else str(path)
+        self.path = None if path is None else Path(path)
+        self._store = _open_oxigraph(self.path, read_only=read_only)
+
+    def replace_graph(self, graph: URIRef, quads: Iterable[RdfQuad]) -> None:
+        ox_quads = [ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), _to_ox(g)) for s, p, o, g in quads]
+        try:
+            self._store.remove_graph(ox.NamedNode(str(graph)))
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"cannot write to the store {self.uri}: {exc}") from exc
+        except Exception:
+            pass
+        try:
+            self._store.extend(ox_quads)
+        except OSError as exc:
+            raise StoreError(f"cannot write to the store {self.uri}: {exc}",
+                             hint="check the disk space and permissions") from exc
+
+    def remove_graph(self, graph: URIRef) -> None:
+        self._store.update(f"DROP SILENT GRAPH <{ox.NamedNode(str(graph)).value}>")
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None,
+              union: bool = True) -> QueryResult:
+        return _result(self._run(sparql, bindings=bindings, union=union))
+
+    def query_to(self, out: IO[bytes], sparql: str, fmt: str, *,
+                 bindings: Mapping[str, Node] | None = None, union: bool = True) -> str:
+        result = self._run(sparql, bindings=bindings, union=union)
+        if isinstance(result, ox.QueryTriples):
+            _write_triples(out, result, "nt" if fmt == "nt" else "ttl")
+            return "graph"
+        if fmt not in _RESULT_FORMATS:
+            raise ConfigError(f"unknown results format {fmt!r}",
+                              hint="use one of " + ", ".join(_RESULT_FORMATS))
+        result.serialize(out, format=_RESULT_FORMATS[fmt])
+        return "ask" if isinstance(result, ox.QueryBoolean) else "select"
+
+    def _run(self, sparql: str, *, bindings: Mapping[str, Node] | None, union: bool) -> Any:
+        substitutions = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            result = self._store.query(
+                sparql,
+                prefixes=PREFIXES,
+                use_default_graph_as_union=union,
+                substitutions=substitutions or None,
+            )
+        except SyntaxError as exc:
+            raise QueryError(f"the query does not parse: {exc}",
+                             hint="check the SPARQL syntax; the common prefixes are predefined",
+                             ) from exc
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"the query failed: {exc}") from exc
+        return result
+
+    def dump(self, out: IO[bytes], fmt: str) -> None:
+        if fmt in DATASET_FORMATS:
+            self._store.dump(out, format=DATASET_FORMATS[fmt],
+                             prefixes=PREFIXES if fmt == "trig" else None)
+            return
+        if fmt not in TRIPLE_FORMATS:
+            raise ConfigError(f"unknown RDF format {fmt!r}",
+                              hint="use one of " + ", ".join([*DATASET_FORMATS, *TRIPLE_FORMATS]))
+        _write_triples(out, (ox.Triple(q.subject, q.predicate, q.object) for q in self._store),
+                       fmt)
+
+    def load(self, data: IO[bytes] | bytes, fmt: str, *, graph: URIRef | None = None) -> None:
+        formats = {**DATASET_FORMATS, **TRIPLE_FORMATS}
+        if fmt not in formats:
+            raise ConfigError(f"unknown RDF format {fmt!r}",
+                              hint="use one of " + ", ".join(formats))
+        target = ox.NamedNode(str(graph)) if graph is not None else None
+        try:
+            self._store.load(data, format=formats[fmt], to_graph=target)
+        except SyntaxError as exc:
+            raise StoreError(f"the {fmt} data does not parse: {exc}") from exc
+
+    def quads(self) -> Iterator[tuple[Node, Node, Node, Node | None]]:
+        """Every quad as rdflib terms (graph ``None`` for the default graph)."""
+        for q in self._store:
+            graph = None if isinstance(q.graph_name, ox.DefaultGraph) else _from_ox(q.graph_name)
+            yield _from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object), graph
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def flush(self) -> None:
+        """Persist what was written (Oxigraph writes through; this syncs the files)."""
+        if self.path is not None:
+            self._store.flush()
+
+    def close(self) -> None:
+        self.flush()
+        del self._store
+
+
+def _open_oxigraph(path: Path | None, *, read_only: bool) -> ox.Store:
+    if path is None:
+        return ox.Store()
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"the store path {path} is a file, not a directory",
+                         hint="give --store a directory (it is created if missing)")
+    if read_only and not path.exists():
+        raise StoreError(f"there is no store at {path}",
+                         hint="build one first with: kg build FILE --store " + str(path))
+    try:
+        if read_only:
+            return ox.Store.read_only(str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path))
+    except OSError as exc:
+        text = str(exc)
+        if "lock" in text.lower():
+            raise StoreError(f"the store {path} is in use by another kg process",
+                             hint="wait for the other build to finish, then run again") from exc
+        raise StoreError(f"cannot open the store {path}: {text}",
+                         hint="check that the directory is writable") from exc
+
+
+def open_store(uri: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:
+    """Open a store by URI: a directory path (default :data:`DEFAULT_STORE`) or ``memory:``."""
+    text = str(uri) if uri is not None else DEFAULT_STORE
+    if text == "memory:":
+        return OxigraphStore(None)
+    if "://" in text:
+        raise ConfigError(f"store {text!r}: remote SPARQL stores are not supported yet",
+                          hint="use a directory path or memory:")
+    return OxigraphStore(text, read_only=read_only)
+
+
+def _write_triples(out: IO[bytes], triples: Iterable[Any], fmt: str) -> None:
+    """Serialise triples (duplicates merged) in a triple format, with kg's prefixes."""
+    union = ox.Store()
+    union.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    union.dump(out, format=TRIPLE_FORMATS[fmt], from_graph=ox.DefaultGraph(),
+               prefixes=PREFIXES if fmt in {"ttl", "xml"} else None)
+
+
+def _result(result: Any) -> QueryResult:
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult(kind="ask", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        variables = tuple(v.value for v in result.variables)
+        rows = tuple(
+            tuple(None if sol[v] is None else _from_ox(sol[v]) for v in variables)
+            for sol in result
+        )
+        return QueryResult(kind="select", variables=variables, rows=rows)
+    triples = tuple((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object))
+                    for t in result)
+    return QueryResult(kind="graph", triples=triples)
+
+
+def _to_ox(term: Node) -> Any:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot store {term!r} ({type(term).__name__})")
+
+
+def _from_ox(term: Any) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"unexpected term {term!r}")

