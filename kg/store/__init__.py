@@ -159,7 +159,7 @@ class OxigraphStore(Store):
                  read_only: bool = False) -> None:
         self.uri = "memory:" if path is None else str(path)
         self.path = None if path is None else Path(path)
-        self._store = _open_oxigraph(self.path, read_only=read_only)
+        self._store, self._writable = _open_oxigraph(self.path, read_only=read_only)
 
     def replace_graph(self, graph: URIRef, quads: Iterable[RdfQuad]) -> None:
         ox_quads = [ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), _to_ox(g)) for s, p, o, g in quads]
@@ -244,7 +244,7 @@ class OxigraphStore(Store):
 
     def flush(self) -> None:
         """Persist what was written (Oxigraph writes through; this syncs the files)."""
-        if self.path is not None:
+        if self.path is not None and self._writable:
             self._store.flush()
 
     def close(self) -> None:
@@ -252,9 +252,10 @@ class OxigraphStore(Store):
         del self._store
 
 
-def _open_oxigraph(path: Path | None, *, read_only: bool) -> ox.Store:
+def _open_oxigraph(path: Path | None, *, read_only: bool) -> tuple[ox.Store, bool]:
+    """Open (or create) the store; the flag says whether it was opened for writing."""
     if path is None:
-        return ox.Store()
+        return ox.Store(), True
     if path.exists() and not path.is_dir():
         raise StoreError(f"the store path {path} is a file, not a directory",
                          hint="give --store a directory (it is created if missing)")
@@ -262,17 +263,21 @@ def _open_oxigraph(path: Path | None, *, read_only: bool) -> ox.Store:
         raise StoreError(f"there is no store at {path}",
                          hint="build one first with: kg build FILE --store " + str(path))
     try:
-        if read_only:
-            return ox.Store.read_only(str(path))
-        path.mkdir(parents=True, exist_ok=True)
-        return ox.Store(str(path))
+        if not read_only:
+            path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path)), True
     except OSError as exc:
-        text = str(exc)
-        if "lock" in text.lower():
-            raise StoreError(f"the store {path} is in use by another kg process",
-                             hint="wait for the other build to finish, then run again") from exc
-        raise StoreError(f"cannot open the store {path}: {text}",
-                         hint="check that the directory is writable") from exc
+        if "lock" not in str(exc).lower():
+            raise StoreError(f"cannot open the store {path}: {exc}",
+                             hint="check that the directory is writable") from exc
+        if read_only:
+            # another process is writing: read what it has flushed
+            try:
+                return ox.Store.read_only(str(path)), False
+            except (OSError, RuntimeError):
+                pass
+        raise StoreError(f"the store {path} is in use by another kg process",
+                         hint="wait for the other build to finish, then run again") from exc
 
 
 def open_store(uri: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:
