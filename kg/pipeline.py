@@ -218,11 +218,12 @@ class KnowledgeGraph:
     def _load_ontology(self) -> frozenset[str]:
         """Put the ontology in its own graph (replacing an older copy); return the
         relation names it declares."""
-        from kg.ontology import load_ontology
+        from kg.ontology import default_ontology
         from kg.rdf import ONTOLOGY_GRAPH
 
-        ontology = load_ontology()
-        self.store.replace_graph(ONTOLOGY_GRAPH, ontology.quads(ONTOLOGY_GRAPH))
+        ontology = default_ontology()
+        self.store.remove_graph(ONTOLOGY_GRAPH)
+        self.store.load(ontology.turtle().encode("utf-8"), "ttl", graph=ONTOLOGY_GRAPH)
         return frozenset(ontology.relations)
 
     # -- reading ------------------------------------------------------------------
