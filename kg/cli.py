@@ -49,6 +49,7 @@ class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     tsv = "tsv"
     carb = "carb"
+    nquads = "nquads"
 
 
 class ResultFormat(StrEnum):
@@ -186,7 +187,8 @@ def extract(
         "sentence a line.", show_default=False)],
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f",
                    help="jsonl: one statement a line; tsv: a table; carb: what "
-                   "CaRB's score.py reads (one input line = one sentence).")] = ExtractFormat.jsonl,
+                   "CaRB's score.py reads (one input line = one sentence); nquads: the "
+                   "resolved graph as N-Quads, for loading elsewhere.")] = ExtractFormat.jsonl,
     output: Annotated[Path | None, typer.Option("--output", "-o",
                       help="Write here instead of standard output.")] = None,
     model: ModelOption = None,
@@ -201,6 +203,8 @@ def extract(
     with _output(output) as sink:
         if fmt is ExtractFormat.carb:
             _extract_carb(paths, sink, model)
+        elif fmt is ExtractFormat.nquads:
+            _extract_nquads(paths, sink, model, on_error)
         else:
             _extract_statements(paths, sink, fmt, model, on_error)
     if failures:
@@ -230,6 +234,15 @@ def _read_lines(path: str) -> list[str]:
         line = Path(path).read_bytes()[: exc.start].count(b"\n") + 1
         raise InputError(f"not UTF-8 text ({exc.reason})", source=path, line=line,
                          hint="convert the file to UTF-8") from exc
+
+
+def _extract_nquads(paths: list[str], sink: IO[bytes], model: str | None,
+                    on_error: Callable[[InputError], None]) -> None:
+    from kg.pipeline import process
+    from kg.store import write_nquads
+
+    for item in process(paths, model=model, on_error=on_error, stdin=sys.stdin):
+        write_nquads(sink, item.quads)
 
 
 def _extract_statements(paths: list[str], sink: IO[bytes], fmt: ExtractFormat,
@@ -355,6 +368,36 @@ def export(
 
     with KnowledgeGraph(store, read_only=True) as graph, _output(output) as sink:
         graph.export(sink, fmt.value)
+
+
+# -- remove -------------------------------------------------------------------------
+@command
+def remove(
+    doc_ids: Annotated[list[str], typer.Argument(
+        help="Document ids, as `kg documents` lists them.", show_default=False)],
+    store: StoreOption = "kg-store",
+) -> None:
+    """Drop documents (their named graphs) from the store."""
+    from kg.pipeline import KnowledgeGraph
+
+    with KnowledgeGraph(store) as graph:
+        missing = graph.remove(doc_ids)
+    for doc_id in doc_ids:
+        if doc_id not in missing:
+            out.print(f"removed {doc_id}", markup=False)
+    if missing:
+        raise InputError("not in the store: " + ", ".join(missing),
+                         hint="list the stored documents with: kg documents")
+
+
+@command
+def documents(store: StoreOption = "kg-store") -> None:
+    """List the documents in the store (id and title)."""
+    from kg.pipeline import KnowledgeGraph
+
+    with KnowledgeGraph(store, read_only=True) as graph:
+        for doc_id, title in graph.documents():
+            out.print(f"{doc_id}\t{title or ''}", markup=False)
 
 
 # -- stats --------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import IO, TYPE_CHECKING, TextIO
@@ -19,23 +19,25 @@ from typing import IO, TYPE_CHECKING, TextIO
 from rdflib import Dataset, Literal
 from rdflib.term import Node
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from kg.errors import InputError, KgError
 from kg.types import Document, Entity, ResolvedStatement, Statement
 
 if TYPE_CHECKING:
     from kg.graph.stats import GraphStats
+    from kg.rdf import Quad
     from kg.store import QueryResult
 
 __all__ = [
     "EXAMPLE_ARTICLE",
     "BuildReport",
     "KnowledgeGraph",
+    "Processed",
     "build",
     "extract",
     "extract_documents",
     "open_graph",
+    "process",
 ]
 
 #: The example article kg ships (a short, fictional news text written for kg).
@@ -119,6 +121,61 @@ def extract_documents(
         yield document, list(extract_doc(doc))
 
 
+@dataclass(frozen=True)
+class Processed:
+    """One document after every stage up to RDF."""
+
+    document: Document
+    sentences: int
+    words: int
+    statements: tuple[Statement, ...]
+    resolved: tuple[ResolvedStatement, ...]
+    quads: tuple[Quad, ...]
+
+
+def process(
+    sources: Iterable[Source],
+    *,
+    model: str | None = None,
+    batch_size: int = 64,
+    processes: int = 1,
+    metonymy: bool = True,
+    on_error: Callable[[InputError], None] | None = None,
+    stdin: TextIO | None = None,
+    skip: Callable[[Document], bool] | None = None,
+    known_relations: Iterable[str] | None = None,
+) -> Iterator[Processed]:
+    """ingest → nlp → extract → resolve → rdf, lazily, one :class:`Processed` per
+    document (``skip(document)`` drops a document before it is parsed)."""
+    from kg.extract import extract as extract_doc
+    from kg.ingest import read
+    from kg.nlp import load, parse_tuples
+    from kg.rdf import document_quads
+    from kg.resolve import Resolver
+
+    nlp: Language = load(model)
+    resolver = Resolver(metonymy=metonymy)
+    if known_relations is None:
+        from kg.ontology import default_ontology
+
+        known_relations = default_ontology().relations
+    known = frozenset(known_relations)
+    documents = read(sources, on_error=on_error, stdin=stdin)
+    items = ((d.text, d) for d in documents if skip is None or not skip(d))
+    for doc, document in parse_tuples(items, nlp=nlp, batch_size=batch_size,
+                                      n_process=processes):
+        statements = tuple(extract_doc(doc))
+        resolved = tuple(resolver.resolve(statements, doc))
+        yield Processed(
+            document=document,
+            sentences=sum(1 for s in doc.sents if s.text.strip()),
+            words=len(document.text.split()),
+            statements=statements,
+            resolved=resolved,
+            quads=tuple(document_quads(document, resolved, known_relations=known)),
+        )
+
+
 class KnowledgeGraph:
     """A store with kg's operations: build into it, query it, export it.
 
@@ -155,14 +212,8 @@ class KnowledgeGraph:
         ``on_error`` (and into the report) while the rest of the batch goes on.
         ``on_document(document, words)`` is called after each stored document.
         """
-        from kg.extract import extract as extract_doc
-        from kg.ingest import read
-        from kg.nlp import load, parse_tuples
-        from kg.rdf import content_hash, document_iri, document_quads
-        from kg.resolve import Resolver
+        from kg.rdf import content_hash, document_iri
 
-        nlp: Language = load(model)
-        resolver = Resolver(metonymy=metonymy)
         known = self._load_ontology()
         tally = _Tally()
         start = time.perf_counter()
@@ -172,25 +223,20 @@ class KnowledgeGraph:
             if on_error is not None:
                 on_error(error)
 
-        def wanted(documents: Iterable[Document]) -> Iterator[tuple[str, Document]]:
-            for document in documents:
-                if not force and self._unchanged(document_iri(document.id),
-                                                 content_hash(document.text)):
-                    tally.skipped += 1
-                    continue
-                yield document.text, document
+        def skip_unchanged(document: Document) -> bool:
+            if not force and self._unchanged(document_iri(document.id),
+                                             content_hash(document.text)):
+                tally.skipped += 1
+                return True
+            return False
 
-        documents = read(sources, on_error=record_error, stdin=stdin)
-        for doc, document in parse_tuples(wanted(documents), nlp=nlp, batch_size=batch_size,
-                                          n_process=processes):
-            statements = list(extract_doc(doc))
-            resolved = resolver.resolve(statements, doc)
-            quads = document_quads(document, resolved, known_relations=known)
-            self.store.replace_graph(document_iri(document.id), quads)
-            words = len(document.text.split())
-            _count(tally, doc, statements, resolved, words)
+        for item in process(sources, model=model, batch_size=batch_size, processes=processes,
+                            metonymy=metonymy, on_error=record_error, stdin=stdin,
+                            skip=skip_unchanged, known_relations=known):
+            self.store.replace_graph(document_iri(item.document.id), item.quads)
+            _count(tally, item)
             if on_document is not None:
-                on_document(document, words)
+                on_document(item.document, item.words)
 
         self.report = BuildReport(
             store=self.store.uri,
@@ -223,8 +269,31 @@ class KnowledgeGraph:
 
         ontology = default_ontology()
         self.store.remove_graph(ONTOLOGY_GRAPH)
-        self.store.load(ontology.turtle().encode("utf-8"), "ttl", graph=ONTOLOGY_GRAPH)
+        self.store.load(ontology.turtle.encode("utf-8"), "ttl", graph=ONTOLOGY_GRAPH)
         return frozenset(ontology.relations)
+
+    def remove(self, doc_ids: Iterable[str]) -> list[str]:
+        """Drop the graphs of documents by id; return the ids that were not stored."""
+        from kg.rdf import document_iri
+
+        missing = []
+        for doc_id in doc_ids:
+            iri = document_iri(doc_id)
+            if not self.store.query("ASK { GRAPH ?d { ?d a schema:NewsArticle } }",
+                                    bindings={"d": iri}, union=False).boolean:
+                missing.append(doc_id)
+                continue
+            self.store.remove_graph(iri)
+        return missing
+
+    def documents(self) -> list[tuple[str, str | None]]:
+        """The stored documents as ``(id, title)`` pairs, sorted by id."""
+        rows = self.store.query(
+            """SELECT ?id ?title { GRAPH ?d { ?d a schema:NewsArticle ; schema:identifier ?id .
+                                     OPTIONAL { ?d schema:name ?title } } } ORDER BY ?id""",
+            union=False,
+        ).rows
+        return [(str(i), None if t is None else str(t)) for i, t in rows]
 
     # -- reading ------------------------------------------------------------------
     def query(self, sparql: str, **bindings: Node) -> QueryResult:
@@ -262,14 +331,13 @@ class KnowledgeGraph:
         self.close()
 
 
-def _count(tally: _Tally, doc: Doc, statements: Sequence[Statement],
-           resolved: Sequence[ResolvedStatement], words: int) -> None:
+def _count(tally: _Tally, item: Processed) -> None:
     tally.documents += 1
-    tally.sentences += sum(1 for s in doc.sents if s.text.strip())
-    tally.statements += len(statements)
-    tally.facts += len(resolved)
-    tally.words += words
-    for rs in resolved:
+    tally.sentences += item.sentences
+    tally.statements += len(item.statements)
+    tally.facts += len(item.resolved)
+    tally.words += item.words
+    for rs in item.resolved:
         tally.relations.add(rs.relation)
         tally.entities.add(rs.subject.key)
         if isinstance(rs.object, Entity):

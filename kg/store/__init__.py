@@ -37,6 +37,7 @@ __all__ = [
     "QueryResult",
     "Store",
     "open_store",
+    "write_nquads",
 ]
 
 DEFAULT_STORE = "kg-store"
@@ -289,6 +290,14 @@ def open_store(uri: str | os.PathLike[str] | None = None, *, read_only: bool = F
         raise ConfigError(f"store {text!r}: remote SPARQL stores are not supported yet",
                           hint="use a directory path or memory:")
     return OxigraphStore(text, read_only=read_only)
+
+
+def write_nquads(out: IO[bytes], quads: Iterable[RdfQuad]) -> None:
+    """Serialise rdflib quads as N-Quads (what ``kg extract --format nquads`` prints)."""
+    out.write(ox.serialize(
+        (ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), _to_ox(g)) for s, p, o, g in quads),
+        format=ox.RdfFormat.N_QUADS,
+    ) or b"")
 
 
 def _write_triples(out: IO[bytes], triples: Iterable[Any], fmt: str) -> None:
