@@ -45,6 +45,11 @@ ModelOption = Annotated[
 ]
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     tsv = "tsv"
@@ -122,8 +127,16 @@ def build(
     force: Annotated[bool, typer.Option(
         help="Rebuild documents whose text is already stored unchanged.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    engine: Annotated[Engine, typer.Option(
+        help="local: this process (and --processes workers); dask: tasks on a "
+        "dask.distributed cluster writing N-Quads shards.")] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask scheduler address (tcp://host:8786); default: a LocalCluster.")] = None,
+    workers: Annotated[int, typer.Option(help="LocalCluster worker processes (dask).",
+                                         min=1)] = 2,
 ) -> None:
     """Read, parse, extract, resolve and load PATHS into the store; print a summary."""
+    from kg.dask_engine import DaskOptions
     from kg.pipeline import KnowledgeGraph
 
     with KnowledgeGraph(store) as graph:
@@ -131,7 +144,8 @@ def build(
             report = graph.build(
                 paths, model=model, batch_size=batch_size, processes=processes,
                 metonymy=metonymy, force=force, on_error=_report_input_error,
-                on_document=advance, stdin=sys.stdin,
+                on_document=advance, stdin=sys.stdin, engine=engine.value,
+                dask=DaskOptions(scheduler=scheduler, workers=workers),
             )
         _print_build_summary(report)
     if report.errors:

@@ -14,16 +14,18 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, TextIO
 
 from rdflib import Dataset, Literal
 from rdflib.term import Node
 from spacy.language import Language
 
-from kg.errors import InputError, KgError
+from kg.errors import ConfigError, InputError, KgError
 from kg.types import Document, Entity, ResolvedStatement, Statement
 
 if TYPE_CHECKING:
+    from kg.dask_engine import DaskOptions
     from kg.graph.stats import GraphStats
     from kg.rdf import Quad
     from kg.store import QueryResult
@@ -38,6 +40,7 @@ __all__ = [
     "extract_documents",
     "open_graph",
     "process",
+    "process_documents",
 ]
 
 #: The example article kg ships (a short, fictional news text written for kg).
@@ -147,8 +150,27 @@ def process(
 ) -> Iterator[Processed]:
     """ingest → nlp → extract → resolve → rdf, lazily, one :class:`Processed` per
     document (``skip(document)`` drops a document before it is parsed)."""
-    from kg.extract import extract as extract_doc
     from kg.ingest import read
+
+    documents = read(sources, on_error=on_error, stdin=stdin)
+    if skip is not None:
+        documents = (d for d in documents if not skip(d))
+    yield from process_documents(documents, model=model, batch_size=batch_size,
+                                 processes=processes, metonymy=metonymy,
+                                 known_relations=known_relations)
+
+
+def process_documents(
+    documents: Iterable[Document],
+    *,
+    model: str | None = None,
+    batch_size: int = 64,
+    processes: int = 1,
+    metonymy: bool = True,
+    known_relations: Iterable[str] | None = None,
+) -> Iterator[Processed]:
+    """nlp → extract → resolve → rdf over documents already read."""
+    from kg.extract import extract as extract_doc
     from kg.nlp import load, parse_tuples
     from kg.rdf import document_quads
     from kg.resolve import Resolver
@@ -160,8 +182,7 @@ def process(
 
         known_relations = default_ontology().relations
     known = frozenset(known_relations)
-    documents = read(sources, on_error=on_error, stdin=stdin)
-    items = ((d.text, d) for d in documents if skip is None or not skip(d))
+    items = ((d.text, d) for d in documents)
     for doc, document in parse_tuples(items, nlp=nlp, batch_size=batch_size,
                                       n_process=processes):
         statements = tuple(extract_doc(doc))
@@ -204,6 +225,8 @@ class KnowledgeGraph:
         on_error: Callable[[InputError], None] | None = None,
         on_document: Callable[[Document, int], None] | None = None,
         stdin: TextIO | None = None,
+        engine: str = "local",
+        dask: DaskOptions | None = None,
     ) -> BuildReport:
         """Build the graph of ``sources`` into this store.
 
@@ -211,6 +234,8 @@ class KnowledgeGraph:
         ``force``; a changed one has its graph replaced. Input errors go to
         ``on_error`` (and into the report) while the rest of the batch goes on.
         ``on_document(document, words)`` is called after each stored document.
+        ``engine="dask"`` runs the stages on a dask.distributed cluster
+        (:mod:`kg.dask_engine`; a LocalCluster unless ``dask.scheduler`` is given).
         """
         from kg.rdf import content_hash, document_iri
 
@@ -230,13 +255,30 @@ class KnowledgeGraph:
                 return True
             return False
 
-        for item in process(sources, model=model, batch_size=batch_size, processes=processes,
-                            metonymy=metonymy, on_error=record_error, stdin=stdin,
-                            skip=skip_unchanged, known_relations=known):
-            self.store.replace_graph(document_iri(item.document.id), item.quads)
+        def stored(item: Processed) -> None:
             _count(tally, item)
             if on_document is not None:
                 on_document(item.document, item.words)
+
+        if engine == "local":
+            for item in process(sources, model=model, batch_size=batch_size,
+                                processes=processes, metonymy=metonymy, on_error=record_error,
+                                stdin=stdin, skip=skip_unchanged, known_relations=known):
+                self.store.replace_graph(document_iri(item.document.id), item.quads)
+                stored(item)
+        elif engine == "dask":
+            from kg import dask_engine
+            from kg.ingest import read
+
+            documents = (d for d in read(sources, on_error=record_error, stdin=stdin)
+                         if not skip_unchanged(d))
+            for items in dask_engine.run(documents, load_shard=self._load_shard,
+                                         options=dask or dask_engine.DaskOptions(),
+                                         model=model, metonymy=metonymy):
+                for item in items:
+                    stored(item)
+        else:
+            raise ConfigError(f"unknown engine {engine!r}", hint="use local or dask")
 
         self.report = BuildReport(
             store=self.store.uri,
@@ -252,6 +294,15 @@ class KnowledgeGraph:
             errors=tuple(tally.errors),
         )
         return self.report
+
+    def _load_shard(self, shard: Path, items: list[Processed]) -> None:
+        """Replace the graphs of ``items`` with the contents of an N-Quads shard."""
+        from kg.rdf import document_iri
+
+        for item in items:
+            self.store.remove_graph(document_iri(item.document.id))
+        with shard.open("rb") as data:
+            self.store.load(data, "nq")
 
     def _unchanged(self, iri: Node, digest: str) -> bool:
         result = self.store.query(
