@@ -7,7 +7,6 @@ import io
 import pytest
 
 from kg.pipeline import EXAMPLE_ARTICLE, KnowledgeGraph
-
 from tests.conftest import BBC
 
 pytest.importorskip("dask.distributed")
