@@ -1,0 +1,471 @@
+"""Sources → :class:`~kg.types.Document`: files, folders, JSON Lines, CSV and stdin.
+
+:func:`read` is what the pipeline calls. It yields documents lazily, one file (or
+one record) at a time, and never holds a whole folder or record file in memory.
+
+Formats are chosen by file name extension (``fmt`` forces one for every file):
+
+========================  ==========================================================
+``.txt``, other text      plain text; a scraped page's date/title lines and trailing
+                          boilerplate are cleaned (:mod:`kg.ingest.clean`)
+``.md``, ``.markdown``    Markdown turned into plain prose, then cleaned the same way
+``.html``, ``.htm``       saved news pages: main text and metadata via trafilatura
+``.jsonl``, ``.ndjson``   one JSON object per line with ``text`` (and ``id``,
+                          ``title``, ``date``, ``url``, other fields → metadata)
+``.csv``, ``.tsv``        a header row with a ``text`` column (same optional columns)
+``.json``                 one such object, or an array of them
+a folder                  every file under it, recursively, in sorted order (hidden
+                          files and folders skipped, symlink loops not followed)
+``-``                     standard input (plain text unless ``fmt`` says otherwise)
+========================  ==========================================================
+
+Document ids are stable and do not depend on the content, so that a changed file
+replaces its earlier version in the store: a file's path (relative to the current
+folder when under it, POSIX separators); ``<file id>#<line>`` for a record without
+an ``id``; ``stdin:<hash>`` for text read from standard input.
+
+Every bad input becomes an :class:`~kg.errors.InputError` naming the file and line:
+with ``on_error`` it is passed there and reading goes on; without, it is raised.
+
+>>> import io
+>>> [d.text for d in read(["-"], stdin=io.StringIO("Putin spoke.\\r\\n"))]
+['Putin spoke.']
+>>> errors = []
+>>> list(read(["no/such/file.txt"], on_error=errors.append)), errors[0].message
+([], 'no such file or directory')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import stat
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import PurePath
+from typing import BinaryIO, TextIO, cast
+
+from kg.errors import ConfigError, InputError
+from kg.ingest.clean import clean_page, parse_date
+from kg.ingest.decode import (
+    BINARY_EXTENSIONS,
+    decode_bytes,
+    iter_decoded_lines,
+    normalise_newlines,
+)
+from kg.ingest.records import csv_documents, json_documents, jsonl_documents, open_text
+from kg.types import Document
+
+__all__ = ["EXTENSIONS", "FORMATS", "file_id", "format_for", "read", "read_lines"]
+
+ErrorHandler = Callable[[InputError], None]
+Source = str | os.PathLike[str]
+
+#: Format names accepted by ``fmt``, with their aliases.
+FORMATS: dict[str, str] = {
+    "text": "text", "txt": "text", "plain": "text",
+    "markdown": "markdown", "md": "markdown",
+    "html": "html", "htm": "html",
+    "jsonl": "jsonl", "ndjson": "jsonl", "jsonlines": "jsonl",
+    "json": "json",
+    "csv": "csv",
+    "tsv": "tsv",
+}
+
+#: File name extensions with a format other than plain text.
+EXTENSIONS: dict[str, str] = {
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "tsv", ".tab": "tsv",
+}
+
+_STDIN = "-"
+_STDIN_NAME = "stdin"
+
+
+def _raise(error: InputError) -> None:
+    raise error
+
+
+def _normalise_fmt(fmt: str | None) -> str | None:
+    if fmt is None or fmt.strip().lower() in ("", "auto"):
+        return None
+    name = FORMATS.get(fmt.strip().lower().lstrip("."))
+    if name is None:
+        raise ConfigError(
+            f"unknown input format {fmt!r}",
+            hint="use one of " + ", ".join(sorted(set(FORMATS.values()))),
+        )
+    return name
+
+
+def file_id(path: Source) -> str:
+    """The document id of a file: its path relative to the current folder when it is
+    under it, else absolute; POSIX separators.
+
+    >>> file_id("news/a.txt")
+    'news/a.txt'
+    >>> file_id("/elsewhere/b.txt") if not os.getcwd().startswith("/elsewhere") else ""
+    '/elsewhere/b.txt'
+    """
+    absolute = os.path.abspath(os.fspath(path))
+    cwd = os.getcwd()
+    if absolute == cwd or absolute.startswith(cwd.rstrip(os.sep) + os.sep):
+        return PurePath(os.path.relpath(absolute, cwd)).as_posix()
+    return PurePath(absolute).as_posix()
+
+
+def format_for(path: Source) -> str:
+    """The format a file is read as, from its extension: one of :data:`FORMATS`'
+    values, or ``"binary"`` for a type kg cannot read.
+
+    >>> format_for("a/b.MD"), format_for("notes"), format_for("x.pdf")
+    ('markdown', 'text', 'binary')
+    """
+    suffix = PurePath(os.fspath(path)).suffix.lower()
+    if suffix in BINARY_EXTENSIONS:
+        return "binary"
+    return EXTENSIONS.get(suffix, "text")
+
+
+def _stdin_id(text: str) -> str:
+    return f"{_STDIN_NAME}:{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}"
+
+
+def _html_document(text: str, *, doc_id: str | None, source: str, report: ErrorHandler
+                   ) -> Document | None:
+    from kg.ingest.html import html_to_page
+
+    try:
+        page = html_to_page(text)
+    except Exception as exc:  # trafilatura/lxml failures on odd markup
+        report(InputError(f"cannot parse the HTML page: {exc}", source=source,
+                          hint="check that it is a complete HTML page"))
+        return None
+    if page is None:
+        report(InputError("no article text found in the HTML page", source=source,
+                          hint="check that it is a news article page, or save its text "
+                               "as .txt"))
+        return None
+    return Document(id=doc_id or _stdin_id(page.text), text=page.text, title=page.title,
+                    date=page.date, url=page.url, source=source, metadata=page.metadata)
+
+
+def _prose_document(text: str, *, kind: str, doc_id: str | None, source: str,
+                    report: ErrorHandler) -> Document | None:
+    front: dict[str, str] = {}
+    if kind == "markdown":
+        from kg.ingest.markdown import markdown_to_text
+
+        text, front = markdown_to_text(text)
+        if not text:
+            report(InputError("no prose in the Markdown file (only code, tables or markup)",
+                              source=source, hint="add the article text, or remove the file"))
+            return None
+    page = clean_page(text)
+    return Document(
+        id=doc_id or _stdin_id(page.text),
+        text=page.text,
+        title=front.get("title") or page.title,
+        date=parse_date(front.get("date", "")) or page.date,
+        url=front.get("url"),
+        source=source,
+    )
+
+
+def _text_document(
+    text: str, *, kind: str, doc_id: str | None, source: str, report: ErrorHandler
+) -> Document | None:
+    """One document from a whole decoded file (text, Markdown or HTML); ``doc_id``
+    ``None`` means standard input (the id is made from the text)."""
+    if not text.strip():
+        report(InputError("empty file", source=source,
+                          hint="add the article text, or remove the file from the input"))
+        return None
+    if kind == "html":
+        return _html_document(text, doc_id=doc_id, source=source, report=report)
+    return _prose_document(text, kind=kind, doc_id=doc_id, source=source, report=report)
+
+
+def _read_file(path: str, kind: str, report: ErrorHandler) -> Iterator[Document]:
+    """Documents of one file; every problem is reported, none escapes."""
+    source = path
+    doc_id = file_id(path)
+    if kind == "binary":
+        suffix = PurePath(path).suffix.lower()
+        report(InputError(f"unsupported file type {suffix!r} (binary)", source=source,
+                          hint="kg reads text, Markdown, HTML, JSON Lines and CSV; convert "
+                               "it or remove it from the input"))
+        return
+    if kind in ("jsonl", "csv", "tsv"):
+        try:
+            stream = open(path, "rb")  # noqa: SIM115 - closed below, around a generator
+        except OSError as exc:
+            report(_os_error(exc, source))
+            return
+        with stream:
+            yield from _read_records(stream, kind, source=source, file_id=doc_id,
+                                     report=report)
+        return
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read()
+        text = _decode_html(data, source=source) if kind == "html" else decode_bytes(
+            data, source=source)
+    except InputError as exc:
+        report(exc)
+        return
+    except OSError as exc:
+        report(_os_error(exc, source))
+        return
+    if kind == "json":
+        if not text.strip():
+            report(InputError("empty file", source=source,
+                              hint="add records, or remove the file from the input"))
+            return
+        yield from json_documents(text, source=source, file_id=doc_id, report=report)
+        return
+    document = _text_document(text, kind=kind, doc_id=doc_id, source=source, report=report)
+    if document is not None:
+        yield document
+
+
+def _os_error(exc: OSError, source: str) -> InputError:
+    if isinstance(exc, FileNotFoundError):
+        return InputError("no such file or directory", source=source, hint="check the path")
+    if isinstance(exc, IsADirectoryError):
+        return InputError("is a folder, not a file", source=source,
+                          hint="give a file, or read the folder with read()")
+    return InputError(f"cannot read the file: {exc.strerror or exc}", source=source,
+                      hint="check that it exists and that you may read it")
+
+
+def _decode_html(data: bytes, *, source: str) -> str:
+    from kg.ingest.html import meta_charset
+
+    return decode_bytes(data, source=source, encoding=meta_charset(data))
+
+
+def _read_records(
+    stream: BinaryIO | TextIO,
+    kind: str,
+    *,
+    source: str,
+    file_id: str,
+    report: ErrorHandler,
+) -> Iterator[Document]:
+    """JSON Lines or CSV/TSV records of a binary stream (a file) or a text stream (stdin)."""
+    text_stream: TextIO | None
+    if isinstance(stream, io.TextIOBase):
+        text_stream = cast(TextIO, stream)
+    else:
+        binary = cast(BinaryIO, stream)
+        try:
+            wrapper = open_text(binary, source=source, newline=None if kind == "jsonl" else "")
+        except InputError as exc:
+            report(exc)
+            return
+        if wrapper is not None and kind == "jsonl":
+            # JSON Lines are decoded line by line, so that one bad line is one error.
+            lines: Iterable[tuple[int, str | UnicodeDecodeError]] = iter_decoded_lines(
+                binary, encoding=wrapper.encoding)
+            wrapper.detach()
+            binary.seek(0)
+            yield from jsonl_documents(lines, source=source, file_id=file_id, report=report)
+            return
+        text_stream = wrapper
+    if text_stream is None:
+        report(InputError("empty file", source=source,
+                          hint="add records, or remove the file from the input"))
+        return
+    if kind == "jsonl":
+        lines = ((n, line.rstrip("\r\n")) for n, line in enumerate(text_stream, start=1))
+        yield from jsonl_documents(lines, source=source, file_id=file_id, report=report)
+    else:
+        yield from csv_documents(text_stream, source=source, file_id=file_id, report=report,
+                                 delimiter="\t" if kind == "tsv" else ",")
+
+
+def _walk(folder: str, visited: set[tuple[int, int]], report: ErrorHandler) -> Iterator[str]:
+    """Regular files under ``folder``, depth first, sorted by name; hidden entries are
+    skipped, and a folder already visited (a symlink loop) is not entered again."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        report(InputError(f"cannot list the folder: {exc.strerror or exc}", source=folder,
+                          hint="check that you may read it"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = os.path.join(folder, entry.name)
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+            info = entry.stat() if is_dir else None
+        except OSError:
+            is_dir = is_file = False
+            info = None
+        if info is not None:
+            key = (info.st_dev, info.st_ino)
+            if key not in visited:
+                visited.add(key)
+                yield from _walk(path, visited, report)
+        elif is_file:
+            yield path
+        else:
+            kind = "a broken link" if entry.is_symlink() else "not a regular file"
+            report(InputError(f"skipped: {kind}", source=path,
+                              hint="remove it or point the link at an existing file"))
+
+
+def _read_path(path: str, fmt: str | None, report: ErrorHandler) -> Iterator[Document]:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        report(InputError("no such file or directory", source=path, hint="check the path"))
+        return
+    except OSError as exc:
+        report(InputError(f"cannot open: {exc.strerror or exc}", source=path,
+                          hint="check the path and your permissions"))
+        return
+    if stat.S_ISDIR(info.st_mode):
+        visited = {(info.st_dev, info.st_ino)}
+        for file_path in _walk(path, visited, report):
+            yield from _read_file(file_path, fmt or format_for(file_path), report)
+    else:
+        yield from _read_file(path, fmt or format_for(path), report)
+
+
+def _read_stdin(stdin: TextIO | None, fmt: str | None, report: ErrorHandler
+                ) -> Iterator[Document]:
+    kind = fmt or "text"
+    if kind in ("jsonl", "csv", "tsv"):
+        if stdin is None:
+            stream: TextIO = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig",
+                                              newline=None if kind == "jsonl" else "")
+        else:
+            stream = stdin
+        yield from _read_records(stream, kind, source=_STDIN, file_id=_STDIN_NAME,
+                                 report=report)
+        return
+    try:
+        if stdin is None:
+            text = decode_bytes(sys.stdin.buffer.read(), source=_STDIN)
+        else:
+            text = normalise_newlines(stdin.read()).removeprefix("\ufeff")
+    except InputError as exc:
+        report(exc)
+        return
+    if kind == "json":
+        yield from json_documents(text, source=_STDIN, file_id=_STDIN_NAME, report=report)
+        return
+    document = _text_document(text, kind=kind, doc_id=None, source=_STDIN, report=report)
+    if document is not None:
+        yield document
+
+
+def _read(sources: list[Source], stdin: TextIO | None, fmt: str | None,
+          report: ErrorHandler) -> Iterator[Document]:
+    for source in sources:
+        path = os.fspath(source)
+        if path == _STDIN:
+            yield from _read_stdin(stdin, fmt, report)
+        else:
+            yield from _read_path(path, fmt, report)
+
+
+def read(
+    sources: Iterable[Source],
+    *,
+    stdin: TextIO | None = None,
+    on_error: ErrorHandler | None = None,
+    fmt: str | None = None,
+) -> Iterator[Document]:
+    """Yield the documents of ``sources`` (files, folders, ``-`` for standard input).
+
+    ``fmt`` forces a format (a key of :data:`FORMATS`) for every file; by default
+    (``None`` or ``"auto"``) it comes from each file's extension. ``stdin`` replaces
+    ``sys.stdin`` (tests).
+    ``on_error`` receives each :class:`~kg.errors.InputError` and reading goes on
+    with the next record or file; without it the first error is raised. An unknown
+    ``fmt`` raises :class:`~kg.errors.ConfigError` at once.
+
+    >>> import io
+    >>> doc = next(read(["-"], stdin=io.StringIO('{"id": "a1", "text": "Hi."}'), fmt="jsonl"))
+    >>> doc.id, doc.text, doc.line
+    ('a1', 'Hi.', 1)
+    """
+    kind = _normalise_fmt(fmt)
+    if isinstance(sources, str | os.PathLike):
+        sources = [sources]  # a lone path, not an iterable of one-character paths
+    return _read(list(sources), stdin, kind, on_error or _raise)
+
+
+def _lines_documents(lines: Iterable[tuple[int, str | UnicodeDecodeError]], *, name: str,
+                     source: str, report: ErrorHandler) -> Iterator[Document]:
+    seen = False
+    for number, line in lines:
+        if isinstance(line, UnicodeDecodeError):
+            report(InputError(f"line is not valid text: {line.reason}", source=source,
+                              line=number, hint="re-save the file as UTF-8"))
+            continue
+        text = line.strip()
+        if text:
+            seen = True
+            yield Document(id=f"{name}#{number}", text=text, source=source, line=number)
+    if not seen:
+        report(InputError("empty file", source=source,
+                          hint="give one sentence or text per line"))
+
+
+def read_lines(
+    path_or_dash: Source,
+    *,
+    stdin: TextIO | None = None,
+    on_error: ErrorHandler | None = None,
+) -> Iterator[Document]:
+    """Yield one document per non-empty line of a text file (or ``-``: standard input).
+
+    Used for sentence-per-line inputs such as the CaRB benchmark. Ids are
+    ``<name>#<line number>`` where name is the file id (or ``stdin``); lines are
+    stripped and not otherwise cleaned.
+
+    >>> import io
+    >>> [(d.id, d.text) for d in read_lines("-", stdin=io.StringIO("One.\\n\\n Two. \\n"))]
+    [('stdin#1', 'One.'), ('stdin#3', 'Two.')]
+    """
+    return _read_lines(os.fspath(path_or_dash), stdin, on_error or _raise)
+
+
+def _read_lines(path: str, stdin: TextIO | None, report: ErrorHandler) -> Iterator[Document]:
+    if path == _STDIN:
+        stream = stdin if stdin is not None else io.TextIOWrapper(
+            sys.stdin.buffer, encoding="utf-8-sig", newline=None)
+        numbered = ((n, line.rstrip("\r\n")) for n, line in enumerate(stream, start=1))
+        yield from _lines_documents(numbered, name=_STDIN_NAME, source=_STDIN, report=report)
+        return
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - closed below, around a generator
+    except OSError as exc:
+        report(_os_error(exc, path))
+        return
+    with raw:
+        try:
+            wrapper = open_text(raw, source=path)
+        except InputError as exc:
+            report(exc)
+            return
+        if wrapper is None:
+            report(InputError("empty file", source=path,
+                              hint="give one sentence or text per line"))
+            return
+        encoding = wrapper.encoding
+        wrapper.detach()
+        raw.seek(0)
+        yield from _lines_documents(iter_decoded_lines(raw, encoding=encoding),
+                                    name=file_id(path), source=path, report=report)
