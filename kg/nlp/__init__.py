@@ -119,6 +119,8 @@ def parse_tuples(
 ) -> Iterator[tuple[Doc, T]]:
     """Like :func:`parse` over ``(text, context)`` pairs, yielding ``(doc, context)``."""
     nlp = nlp or load()
+    if n_process != 1:
+        _spawn_workers()
     contexts: dict[int, tuple[int, T]] = {}  # text index -> (number of chunks, context)
 
     def chunks() -> Iterator[tuple[str, int]]:
@@ -137,6 +139,16 @@ def parse_tuples(
             del contexts[index]
             yield _join(pending), context
             pending = []
+
+
+def _spawn_workers() -> None:
+    """Start spaCy's worker processes with "spawn", not "fork": a fork copies the
+    parent's locks in whatever state its other threads (Oxigraph's, Rich's) hold
+    them, and the workers then hang."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method(allow_none=True) != "spawn":
+        multiprocessing.set_start_method("spawn", force=True)
 
 
 def _join(docs: list[Doc]) -> Doc:
