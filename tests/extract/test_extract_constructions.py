@@ -1,0 +1,279 @@
+"""Rule tests on real parses (en_core_web_sm): one construction per test, exact tuples."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from kg.extract import extract
+from kg.types import Statement
+
+pytestmark = pytest.mark.slow
+
+Parse = Callable[[str], Doc]
+
+
+def tuples(statements: list[Statement]) -> set[tuple[str, ...]]:
+    """(subject, relation, object texts...) of each statement."""
+    return {(s.subject.text, s.relation, *(o.text for o in s.objects)) for s in statements}
+
+
+def run(parse: Parse, text: str) -> list[Statement]:
+    return list(extract(parse(text)))
+
+
+def find(statements: list[Statement], subject: str, relation: str) -> Statement:
+    for s in statements:
+        if s.subject.text == subject and s.relation == relation:
+            return s
+    raise AssertionError(f"no {subject!r} / {relation!r} in {sorted(tuples(statements))}")
+
+
+# --- active clauses -------------------------------------------------------------------
+
+
+def test_direct_object_and_prepositional_extra(parse: Parse) -> None:
+    sts = run(parse, "Russia supplies energy resources to China.")
+    assert ("Russia", "supplies", "energy resources", "China") in tuples(sts)
+    st = find(sts, "Russia", "supplies")
+    assert [o.role for o in st.objects] == ["obj", "to"]
+    assert st.lemma == "supply"
+    assert st.tense == "present" and not st.passive and not st.negated
+
+
+def test_preposition_joins_relation_without_direct_object(parse: Parse) -> None:
+    sts = run(parse, "The armed forces cooperate with the Chinese army.")
+    st = find(sts, "The armed forces", "cooperate with")
+    assert st.objects[0].text == "the Chinese army"
+    assert st.objects[0].role == "with"
+    assert st.lemma == "cooperate with"
+
+
+def test_particle(parse: Parse) -> None:
+    sts = run(parse, "He turned over the documents to the police.")
+    assert ("He", "turned over", "the documents", "the police") in tuples(sts)
+    assert find(sts, "He", "turned over").lemma == "turn over"
+
+
+def test_indirect_object_and_time(parse: Parse) -> None:
+    sts = run(parse, "She gave him a book on Monday.")
+    st = find(sts, "She", "gave")
+    assert [(o.text, o.role) for o in st.objects] == [("him", "obj"), ("a book", "obj"),
+                                                      ("Monday", "on")]
+    assert st.objects[2].label == "DATE"
+
+
+def test_character_offsets(parse: Parse) -> None:
+    text = "Intro line.\n\nRussia supplies energy resources to China."
+    doc = parse(text)
+    st = next(s for s in extract(doc) if s.relation == "supplies")
+    for arg in (st.subject, *st.objects):
+        assert text[arg.start:arg.end] == arg.text
+        assert text[arg.head_start:arg.head_end] in arg.text
+    assert text[st.sentence_start:st.sentence_end] == st.sentence
+    assert st.sentence == "Russia supplies energy resources to China."
+    assert st.subject.label == "GPE"
+
+
+# --- passives -------------------------------------------------------------------------
+
+
+def test_passive_without_agent(parse: Parse) -> None:
+    sts = run(parse, "On August 22, he was airlifted to Berlin.")
+    st = find(sts, "he", "was airlifted to")
+    assert [o.text for o in st.objects] == ["Berlin", "August 22"]
+    assert st.passive and st.lemma == "airlift to" and st.tense == "past"
+    assert st.rule == "passive"
+
+
+def test_passive_with_agent_and_clause(parse: Parse) -> None:
+    sts = run(parse, "He was told by officials that the plan had failed.")
+    st = find(sts, "He", "was told")
+    assert [(o.text, o.role) for o in st.objects] == [("the plan had failed", "obj"),
+                                                      ("officials", "by")]
+    assert st.passive
+
+
+def test_coordinated_passive_shares_auxiliary(parse: Parse) -> None:
+    text = "On August 22, he was airlifted to Berlin and admitted to the Charite hospital."
+    sts = run(parse, text)
+    assert ("he", "was admitted to", "the Charite hospital", "August 22") in tuples(sts)
+
+
+# --- copula, appositions, titles --------------------------------------------------------
+
+
+def test_copula(parse: Parse) -> None:
+    sts = run(parse, "China is Russia's biggest trading partner.")
+    st = find(sts, "China", "is")
+    assert [o.text for o in st.objects] == ["Russia's biggest trading partner"]
+    assert st.lemma == "be" and st.rule == "copula"
+
+
+def test_apposition(parse: Parse) -> None:
+    sts = run(parse, "Jake Sullivan, the US national security adviser, met Ushakov in Geneva.")
+    assert ("Jake Sullivan", "is", "the US national security adviser") in tuples(sts)
+    assert ("Jake Sullivan", "met", "Ushakov", "Geneva") in tuples(sts)
+    assert find(sts, "Jake Sullivan", "is").rule == "appos"
+
+
+def test_title_before_name(parse: Parse) -> None:
+    sts = run(parse, "Russian President Vladimir Putin visited Beijing.")
+    assert ("Vladimir Putin", "is", "Russian President") in tuples(sts)
+    assert ("Russian President Vladimir Putin", "visited", "Beijing") in tuples(sts)
+    title = find(sts, "Vladimir Putin", "is")
+    assert title.rule == "title" and title.subject.label == "PERSON"
+
+
+def test_honorific_is_not_a_title(parse: Parse) -> None:
+    sts = run(parse, "Mr. Baker found an opening under the house.")
+    assert not any(s.rule == "title" for s in sts)
+
+
+# --- coordination and reciprocals -------------------------------------------------------
+
+
+def test_coordinated_subjects_and_objects_split(parse: Parse) -> None:
+    sts = run(parse, "The talks were held in Romania and Poland.")
+    assert {("The talks", "were held in", "Romania"), ("The talks", "were held in", "Poland")} <= \
+        tuples(sts)
+
+
+def test_coordinated_verbs_share_subject_and_object(parse: Parse) -> None:
+    sts = run(parse, "Russia and China signed and ratified the treaty.")
+    assert {
+        ("Russia", "signed", "the treaty"), ("China", "signed", "the treaty"),
+        ("Russia", "ratified", "the treaty"), ("China", "ratified", "the treaty"),
+    } <= tuples(sts)
+
+
+def test_reciprocal_intransitive(parse: Parse) -> None:
+    sts = run(parse, "Russia and China cooperate.")
+    assert tuples(sts) == {("Russia", "cooperate with", "China"),
+                           ("China", "cooperate with", "Russia")}
+    assert all(s.rule == "reciprocal" and s.lemma == "cooperate with" for s in sts)
+
+
+# --- control, complements, reported speech ---------------------------------------------
+
+
+def test_control_chain(parse: Parse) -> None:
+    sts = run(parse, "Moscow and Beijing are jointly working to develop modern weapons.")
+    assert {("Moscow", "are jointly working to develop", "modern weapons"),
+            ("Beijing", "are jointly working to develop", "modern weapons")} <= tuples(sts)
+    assert find(sts, "Moscow", "are jointly working to develop").lemma == "work to develop"
+
+
+def test_object_control(parse: Parse) -> None:
+    sts = run(parse, "Putin urged NATO to enter into negotiations.")
+    assert ("NATO", "to enter into", "negotiations") in tuples(sts)
+    assert ("Putin", "urged", "NATO", "to enter into negotiations") in tuples(sts)
+
+
+@pytest.mark.parametrize("text", [
+    "Putin said that Russia will cooperate with China.",
+    "Putin said Russia will cooperate with China.",
+    "\"Russia will cooperate with China,\" Putin said.",
+    "Putin said: \"Russia will cooperate with China.\"",
+])
+def test_reported_speech_speaker(parse: Parse, text: str) -> None:
+    sts = run(parse, text)
+    claim = find(sts, "Russia", "will cooperate with")
+    assert claim.objects[0].text == "China"
+    assert claim.speaker is not None and claim.speaker.text == "Putin"
+    assert claim.modality == "will" and claim.tense == "future"
+    said = find(sts, "Putin", "said")
+    assert said.objects[0].text == "Russia will cooperate with China"
+    assert said.speaker is None
+
+
+def test_according_to(parse: Parse) -> None:
+    sts = run(parse, "According to the Russian leader, Moscow suggested sending specialists.")
+    st = find(sts, "Moscow", "suggested sending")
+    assert st.speaker is not None and st.speaker.text == "the Russian leader"
+    assert [o.text for o in st.objects] == ["specialists"]
+
+
+# --- relative clauses, participles, possessives, nominal relations ----------------------
+
+
+def test_relative_clause_subject_is_antecedent(parse: Parse) -> None:
+    sts = run(parse, "The man who founded the company lives in Paris.")
+    assert ("The man", "founded", "the company") in tuples(sts)
+    assert ("The man", "lives in", "Paris") in tuples(sts)
+
+
+def test_participial_modifier(parse: Parse) -> None:
+    sts = run(parse, "The report, published on Monday, criticised the government.")
+    # a date keeps its preposition out of the relation ("on Monday" is the argument)
+    assert ("The report", "is published", "Monday") in tuples(sts)
+    assert ("The report", "criticised", "the government") in tuples(sts)
+    st = find(sts, "The report", "is published")
+    assert st.passive and st.rule == "acl_be" and st.objects[0].role == "on"
+
+
+def test_possessive(parse: Parse) -> None:
+    sts = run(parse, "NATO's expansion worried Moscow.")
+    assert ("NATO", "has", "expansion") in tuples(sts)
+    assert ("NATO's expansion", "worried", "Moscow") in tuples(sts)
+
+
+def test_nominal_relation_between(parse: Parse) -> None:
+    sts = run(parse, "Trade between Russia and China grew.")
+    assert {("Russia", "has trade with", "China"), ("China", "has trade with", "Russia")} <= \
+        tuples(sts)
+    assert find(sts, "Russia", "has trade with").lemma == "have trade with"
+
+
+# --- negation and modality --------------------------------------------------------------
+
+
+def test_negation(parse: Parse) -> None:
+    sts = run(parse, "The company did not approach the regulator.")
+    st = find(sts, "The company", "did not approach")
+    assert st.negated and st.lemma == "approach" and st.tense == "past"
+
+
+@pytest.mark.parametrize(("modal", "tense"), [("may", None), ("could", None),
+                                              ("will", "future")])
+def test_modality(parse: Parse, modal: str, tense: str | None) -> None:
+    sts = run(parse, f"Russia {modal} expand its army.")
+    st = find(sts, "Russia", f"{modal} expand")
+    assert st.modality == modal and st.tense == tense and not st.negated
+    assert st.lemma == "expand"
+
+
+# --- confidence and the interface -------------------------------------------------------
+
+
+def test_confidence_varies_and_filters(parse: Parse) -> None:
+    doc = parse("Russian President Vladimir Putin, who spoke on Thursday, said that "
+                "NATO's expansion worried Moscow.")
+    sts = list(extract(doc))
+    confs = {round(s.confidence, 4) for s in sts}
+    assert len(confs) > 2
+    assert all(0.0 <= c <= 1.0 for c in confs)
+    high = list(extract(doc, min_confidence=0.5))
+    assert 0 < len(high) < len(sts)
+    assert all(s.confidence >= 0.5 for s in high)
+
+
+def test_empty_and_verbless_docs(parse: Parse) -> None:
+    assert list(extract(parse(""))) == []
+    assert all(s.objects or s.relation for s in extract(parse("Tuesday, March 19, 2024")))
+
+
+def test_multi_sentence_quotation(parse: Parse) -> None:
+    sts = run(parse, "\u201cWe want peace. They want war,\u201d Putin said. The talks ended.")
+    assert find(sts, "We", "want").speaker.text == "Putin"  # type: ignore[union-attr]
+    assert find(sts, "They", "want").speaker.text == "Putin"  # type: ignore[union-attr]
+    assert all(s.speaker is None for s in sts if s.relation in {"said", "ended"})
+
+
+def test_passive_agent_in_relation(parse: Parse) -> None:
+    sts = run(parse, "The decision was announced by the ministry.")
+    st = find(sts, "The decision", "was announced by")
+    assert [(o.text, o.role) for o in st.objects] == [("the ministry", "by")]
+    assert st.passive and st.lemma == "announce by" and st.rule == "passive"

@@ -1,0 +1,53 @@
+"""Paragraph-aware parsing: blank lines are hard boundaries, offsets are kept."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.nlp import parse, split_paragraphs
+
+
+@given(st.text(alphabet=st.sampled_from("ab .!?\n\t\u201d\""), max_size=300),
+       st.integers(min_value=4, max_value=50))
+def test_chunks_join_back_to_the_text(text: str, limit: int) -> None:
+    chunks = split_paragraphs(text, limit=limit)
+    assert "".join(chunks) == text
+    assert all(len(c) <= limit for c in chunks)
+
+
+def test_blank_lines_split_and_sentence_ends_split() -> None:
+    assert split_paragraphs("Tuesday, March 19, 2024\n\nTitle line\n\nBody. More") == [
+        "Tuesday, March 19, 2024\n\n", "Title line\n\n", "Body. More"]
+    assert split_paragraphs("He left.\nShe came") == ["He left.\n", "She came"]
+    # a line wrapped inside a sentence stays one chunk
+    assert split_paragraphs("Russia and\nChina cooperate.") == ["Russia and\nChina cooperate."]
+
+
+def test_long_text_is_cut_at_sentence_ends() -> None:
+    text = "Russia and China cooperate. " * 10
+    chunks = split_paragraphs(text, limit=60)
+    assert all(c.endswith(". ") for c in chunks)
+    assert "".join(chunks) == text
+
+
+def test_parse_keeps_text_and_sentence_boundaries(nlp) -> None:
+    text = "Tuesday, March 19, 2024\n\nPutin: Russia and China developing weapons\n\n" \
+           "Moscow and Beijing are working together, Putin said."
+    doc = next(parse([text], nlp=nlp))
+    assert doc.text == text
+    sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sentences == ["Tuesday, March 19, 2024",
+                         "Putin: Russia and China developing weapons",
+                         "Moscow and Beijing are working together, Putin said."]
+
+
+def test_parse_a_single_line_longer_than_spacy_allows(nlp) -> None:
+    text = "word " * 260_000  # 1.3 million characters, over nlp.max_length
+    doc = next(parse([text], nlp=nlp))
+    assert len(doc.text) == len(text)
+
+
+def test_parse_empty_and_whitespace(nlp) -> None:
+    docs = list(parse(["", "  \n\n ", "One."], nlp=nlp))
+    assert [d.text for d in docs] == ["", "  \n\n ", "One."]
