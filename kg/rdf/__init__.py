@@ -22,6 +22,7 @@ Every IRI kg mints is ASCII: names are percent-encoded, never pasted raw.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from urllib.parse import quote
 
@@ -42,6 +43,7 @@ __all__ = [
     "entity_quads",
     "relation_iri",
     "segment",
+    "text_literal",
 ]
 
 Quad = tuple[Node, Node, Node, URIRef]
@@ -83,6 +85,19 @@ def relation_iri(name: str) -> URIRef:
     return KG[segment(name)]
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def text_literal(text: str) -> Literal:
+    """A string literal that every RDF syntax can carry: control characters XML
+    forbids become spaces (one for one, so character offsets still hold).
+
+    >>> text_literal("a\\x00b")
+    rdflib.term.Literal('a b')
+    """
+    return Literal(_CONTROL.sub(" ", text))
+
+
 def content_hash(text: str) -> str:
     """``sha256:<hex>`` of the document text, stored to skip unchanged documents."""
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -93,7 +108,7 @@ def _object_term(obj: Entity | Value) -> Node:
         return entity_iri(obj)
     if obj.datatype:
         return Literal(obj.lexical, datatype=XSD[obj.datatype])
-    return Literal(obj.lexical)
+    return text_literal(obj.lexical)
 
 
 def _statement_iri(doc_id: str, rs: ResolvedStatement, obj: Node) -> URIRef:
@@ -110,10 +125,10 @@ def entity_quads(entity: Entity) -> Iterator[Quad]:
     """The entity's description, in :data:`ENTITIES_GRAPH`."""
     iri, g = entity_iri(entity), ENTITIES_GRAPH
     yield iri, RDF.type, KG[segment(entity.type)], g
-    yield iri, RDFS.label, Literal(entity.label), g
+    yield iri, RDFS.label, text_literal(entity.label), g
     for alias in sorted(entity.aliases):
         if alias != entity.label:
-            yield iri, SKOS.altLabel, Literal(alias), g
+            yield iri, SKOS.altLabel, text_literal(alias), g
     if entity.wikidata:
         yield iri, OWL.sameAs, WD[segment(entity.wikidata)], g
 
@@ -124,7 +139,7 @@ def _relation_quads(name: str, *, literal: bool, known: frozenset[str]) -> Itera
     iri = relation_iri(name)
     kind = OWL.DatatypeProperty if literal else OWL.ObjectProperty
     yield iri, RDF.type, kind, ENTITIES_GRAPH
-    yield iri, RDFS.label, Literal(name.replace("_", " ")), ENTITIES_GRAPH
+    yield iri, RDFS.label, text_literal(name.replace("_", " ")), ENTITIES_GRAPH
 
 
 def document_quads(
@@ -142,18 +157,19 @@ def document_quads(
     d = document_iri(document.id)
     quads: list[Quad] = [
         (d, RDF.type, SCHEMA.NewsArticle, d),
-        (d, SCHEMA.identifier, Literal(document.id), d),
-        (d, SCHEMA.text, Literal(document.text), d),
+        (d, SCHEMA.identifier, text_literal(document.id), d),
+        (d, SCHEMA.text, text_literal(document.text), d),
         (d, KG.contentHash, Literal(content_hash(document.text)), d),
     ]
     if document.title:
-        quads.append((d, SCHEMA.name, Literal(document.title), d))
+        quads.append((d, SCHEMA.name, text_literal(document.title), d))
     if document.date:
         quads.append((d, SCHEMA.datePublished, _date_literal(document.date), d))
     if document.url:
-        quads.append((d, SCHEMA.url, Literal(document.url, datatype=XSD.anyURI), d))
+        url = Literal(_CONTROL.sub(" ", document.url), datatype=XSD.anyURI)
+        quads.append((d, SCHEMA.url, url, d))
     if document.source:
-        quads.append((d, KG.source, Literal(document.source), d))
+        quads.append((d, KG.source, text_literal(document.source), d))
 
     entities: dict[str, Entity] = {}
     relations: dict[str, bool] = {}
@@ -177,7 +193,7 @@ def document_quads(
 def _date_literal(value: str) -> Literal:
     if len(value) == 10 and value[4] == "-" and value[7] == "-":
         return Literal(value, datatype=XSD.date)
-    return Literal(value)
+    return text_literal(value)
 
 
 def _statement_quads(document: Document, d: URIRef, rs: ResolvedStatement) -> Iterator[Quad]:
@@ -191,26 +207,26 @@ def _statement_quads(document: Document, d: URIRef, rs: ResolvedStatement) -> It
     yield node, RDF.predicate, pred, d
     yield node, RDF.object, obj, d
     yield node, PROV.wasDerivedFrom, d, d
-    yield node, KG.sentence, Literal(s.sentence), d
+    yield node, KG.sentence, text_literal(s.sentence), d
     yield node, NIF.beginIndex, Literal(s.sentence_start, datatype=XSD.nonNegativeInteger), d
     yield node, NIF.endIndex, Literal(s.sentence_end, datatype=XSD.nonNegativeInteger), d
-    yield node, KG.subjectText, Literal(s.subject.text), d
-    yield node, KG.relationText, Literal(s.relation), d
+    yield node, KG.subjectText, text_literal(s.subject.text), d
+    yield node, KG.relationText, text_literal(s.relation), d
     if s.objects:
-        yield node, KG.objectText, Literal(s.objects[0].text), d
+        yield node, KG.objectText, text_literal(s.objects[0].text), d
     for index, extra in enumerate(s.objects[1:], start=2):
         arg = URIRef(f"{node}/arg{index}")
         yield node, KG.argument, arg, d
-        yield arg, KG.argumentText, Literal(extra.text), d
+        yield arg, KG.argumentText, text_literal(extra.text), d
         if extra.role:
-            yield arg, KG.role, Literal(extra.role), d
+            yield arg, KG.role, text_literal(extra.role), d
     yield node, KG.confidence, Literal(round(float(s.confidence), 4), datatype=XSD.double), d
-    yield node, KG.rule, Literal(s.rule), d
+    yield node, KG.rule, text_literal(s.rule), d
     yield node, KG.negated, Literal(s.negated), d
     yield node, KG.asserted, Literal(rs.asserted), d
     if s.modality:
-        yield node, KG.modality, Literal(s.modality), d
+        yield node, KG.modality, text_literal(s.modality), d
     if s.tense:
-        yield node, KG.tense, Literal(s.tense), d
+        yield node, KG.tense, text_literal(s.tense), d
     if rs.speaker is not None:
         yield node, KG.speaker, entity_iri(rs.speaker), d
