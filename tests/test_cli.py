@@ -203,3 +203,21 @@ def test_export_is_atomic(store: str, tmp_path: Path, monkeypatch: pytest.Monkey
     assert result.exit_code != 0
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.nq"]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_export_network_formats_read_back(store: str, tmp_path: Path, fmt: str) -> None:
+    import networkx as nx
+
+    target = tmp_path / f"g.{fmt}"
+    result = runner.invoke(app, ["export", "--store", store, "--format", fmt, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    graph = nx.read_graphml(target) if fmt == "graphml" else nx.read_gexf(target)
+    assert graph.number_of_nodes() > 0
+    assert f"{graph.number_of_nodes()} entities" in result.output
+
+
+def test_export_network_format_needs_output(store: str) -> None:
+    result = runner.invoke(app, ["export", "--store", store, "--format", "html"])
+    assert result.exit_code == 2
+    assert "needs --output" in result.output

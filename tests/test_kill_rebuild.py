@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import BBC, needs_shared
 
-KG = [sys.executable, "-m", "kg.cli"]
+KG = [sys.executable, "-m", "kg"]
 
 
 def canonical(store: Path) -> list[str]:

@@ -1,0 +1,189 @@
+"""Network exports of the knowledge graph that open in real tools.
+
+Each format is a ``write_<fmt>(G, path)`` over a pure ``generate``/``*_data``
+function, networkx style, and every file is written atomically:
+
+============  ===========================================  =========================
+format        opens in                                     function
+============  ===========================================  =========================
+graphml       yEd, Gephi, Cytoscape, igraph, networkx      :func:`write_graphml`
+gexf          Gephi                                        :func:`write_gexf`
+cytoscape     Cytoscape.js, Cytoscape desktop              :func:`write_cytoscape`
+d3            D3 force layouts (node-link JSON)            :func:`write_d3`
+dot           Graphviz                                     :func:`write_dot`
+csv           spreadsheets, pandas, Gephi (two tables)     :func:`write_csv`
+html          any browser, offline                         :func:`write_html`
+svg, png      anywhere (rendered by Graphviz)              :func:`write_svg`, :func:`write_png`
+============  ===========================================  =========================
+
+:func:`export_graph` projects a store with filters and writes one format; it is
+what ``kg graph-export`` runs.
+
+>>> import pathlib, tempfile
+>>> from kg.store import open_store
+>>> target = pathlib.Path(tempfile.mkdtemp()) / "graph.graphml"
+>>> export_graph(open_store("memory:"), "graphml", target).nodes
+0
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from kg.errors import ConfigError
+from kg.export.dot import dot_quote, generate_dot, write_dot
+from kg.export.html import generate_html, html_payload, write_html
+from kg.export.jsonformats import cytoscape_data, d3_data, write_cytoscape, write_d3
+from kg.export.picture import graphviz_available, render, write_png, write_svg
+from kg.export.tables import edge_table, generate_csv, node_table, write_csv
+from kg.export.xmlformats import generate_gexf, generate_graphml, write_gexf, write_graphml
+from kg.store import Store
+
+__all__ = [
+    "DEFAULT_KINDS",
+    "FORMATS",
+    "ExportReport",
+    "cytoscape_data",
+    "d3_data",
+    "dot_quote",
+    "edge_table",
+    "export_graph",
+    "generate_csv",
+    "generate_dot",
+    "generate_gexf",
+    "generate_graphml",
+    "generate_html",
+    "graphviz_available",
+    "html_payload",
+    "node_table",
+    "render",
+    "write_csv",
+    "write_cytoscape",
+    "write_d3",
+    "write_dot",
+    "write_gexf",
+    "write_graph",
+    "write_graphml",
+    "write_html",
+    "write_png",
+    "write_svg",
+]
+
+#: The formats :func:`write_graph` knows.
+FORMATS = ("graphml", "gexf", "cytoscape", "d3", "dot", "csv", "html", "png", "svg")
+
+#: The graph kind each format gets by default: data formats keep every relation as
+#: its own edge; pictures merge the relations between two entities into one edge.
+DEFAULT_KINDS = {
+    "graphml": "multidigraph",
+    "gexf": "multidigraph",
+    "cytoscape": "multidigraph",
+    "d3": "multidigraph",
+    "csv": "multidigraph",
+    "dot": "digraph",
+    "html": "digraph",
+    "png": "digraph",
+    "svg": "digraph",
+}
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """What an export wrote."""
+
+    format: str
+    paths: tuple[Path, ...]
+    nodes: int
+    edges: int
+    drawn_nodes: int | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"format": self.format, "paths": [str(p) for p in self.paths],
+                "nodes": self.nodes, "edges": self.edges, "drawn_nodes": self.drawn_nodes}
+
+
+def _check_format(fmt: str) -> str:
+    name = fmt.lower().lstrip(".")
+    if name not in FORMATS:
+        raise ConfigError(f"unknown graph format {fmt!r}", hint="use one of " + ", ".join(FORMATS))
+    return name
+
+
+def write_graph(
+    G: nx.Graph,
+    fmt: str,
+    path: str | os.PathLike[str],
+    *,
+    max_nodes: int | None = None,
+    title: str = "kg graph",
+    engine: str | None = None,
+) -> list[Path]:
+    """Write G in ``fmt`` (one of :data:`FORMATS`) to ``path`` (a folder for csv);
+    return the files written. ``max_nodes`` caps html (default 400) and png/svg
+    (default 60) to the most central entities."""
+    name = _check_format(fmt)
+    target = Path(path)
+    if name == "csv":
+        return write_csv(G, target)
+    if name == "html":
+        write_html(G, target, title=title,
+                   **({} if max_nodes is None else {"max_nodes": max_nodes}))
+    elif name in ("png", "svg"):
+        writer = write_png if name == "png" else write_svg
+        writer(G, target, engine=engine,
+               **({} if max_nodes is None else {"max_nodes": max_nodes}))
+    else:
+        simple = {"graphml": write_graphml, "gexf": write_gexf, "cytoscape": write_cytoscape,
+                  "d3": write_d3, "dot": write_dot}
+        simple[name](G, target)
+    return [target]
+
+
+def export_graph(
+    store: Store,
+    fmt: str,
+    path: str | os.PathLike[str],
+    *,
+    kind: str | None = None,
+    relations: Iterable[str] | str | None = None,
+    types: Iterable[str] | str | None = None,
+    document: str | None = None,
+    since: str | _dt.date | None = None,
+    until: str | _dt.date | None = None,
+    min_weight: int = 1,
+    group: str | None = None,
+    isolates: bool = False,
+    max_nodes: int | None = None,
+    title: str = "kg graph",
+    engine: str | None = None,
+    annotate: bool = True,
+    seed: int = 42,
+) -> ExportReport:
+    """Project ``store`` (filters as in :func:`kg.graph.to_networkx`), add ``degree``,
+    ``pagerank`` and ``community`` to the nodes (``annotate``), and write ``fmt``."""
+    from kg.graph import annotate as add_centrality
+    from kg.graph import to_networkx
+
+    name = _check_format(fmt)
+    G = to_networkx(store, kind=kind or DEFAULT_KINDS[name], relations=relations,
+                    types=types, document=document, since=since, until=until,
+                    min_weight=min_weight, group=group, isolates=isolates)
+    if annotate:
+        add_centrality(G, seed=seed)
+    paths = write_graph(G, name, path, max_nodes=max_nodes, title=title, engine=engine)
+    drawn = None
+    if name in ("html", "png", "svg"):
+        from kg.export.html import DEFAULT_MAX_NODES as HTML_MAX
+        from kg.export.picture import DEFAULT_MAX_NODES as PICTURE_MAX
+
+        cap = max_nodes if max_nodes is not None else (HTML_MAX if name == "html"
+                                                      else PICTURE_MAX)
+        drawn = G.number_of_nodes() if cap <= 0 else min(cap, G.number_of_nodes())
+    return ExportReport(format=name, paths=tuple(paths), nodes=G.number_of_nodes(),
+                        edges=G.number_of_edges(), drawn_nodes=drawn)

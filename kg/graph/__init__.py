@@ -1,0 +1,56 @@
+"""The knowledge graph as a network: the RDF store projected onto networkx, with
+analytics (leaders, communities, components), paths and neighbourhoods.
+
+>>> from kg.store import open_store
+>>> G = to_networkx(open_store("memory:"), kind="multidigraph")
+>>> analyze(G).nodes
+0
+"""
+
+from __future__ import annotations
+
+from kg.graph.analytics import (
+    GraphAnalysis,
+    Leader,
+    analyze,
+    annotate,
+    betweenness_leaders,
+    communities,
+    components,
+    degree_leaders,
+    pagerank,
+    pagerank_leaders,
+    relation_histogram,
+    top_subgraph,
+    undirected_weighted,
+)
+from kg.graph.paths import GraphPath, Hop, HopRelation, find_entities, neighbors, shortest_paths
+from kg.graph.project import GROUPS, KINDS, Evidence, Fact, facts, to_networkx
+
+__all__ = [
+    "GROUPS",
+    "KINDS",
+    "Evidence",
+    "Fact",
+    "GraphAnalysis",
+    "GraphPath",
+    "Hop",
+    "HopRelation",
+    "Leader",
+    "analyze",
+    "annotate",
+    "betweenness_leaders",
+    "communities",
+    "components",
+    "degree_leaders",
+    "facts",
+    "find_entities",
+    "neighbors",
+    "pagerank",
+    "pagerank_leaders",
+    "relation_histogram",
+    "shortest_paths",
+    "to_networkx",
+    "top_subgraph",
+    "undirected_weighted",
+]

@@ -41,7 +41,7 @@ class GraphStats:
 def local_name(iri: object) -> str:
     """The part of an IRI after its last ``#`` or ``/``.
 
-    >>> local_name(URIRef("http://kg.example.org/ontology#cooperates_with"))
+    >>> local_name("http://kg.example.org/ontology#cooperates_with")
     'cooperates_with'
     """
     text = str(iri)
