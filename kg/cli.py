@@ -35,8 +35,8 @@ out = Console(highlight=False, soft_wrap=True)
 
 StoreOption = Annotated[
     str,
-    typer.Option("--store", "-s", help="Store: a directory (embedded Oxigraph) or memory:.",
-                 envvar="KG_STORE"),
+    typer.Option("--store", "-s", help="Store: a directory (embedded Oxigraph), memory:, or "
+                 "the http(s):// query URL of a SPARQL 1.1 server.", envvar="KG_STORE"),
 ]
 ModelOption = Annotated[
     str | None,
@@ -306,6 +306,12 @@ def query(
         help="The SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE).", show_default=False)] = None,
     file: Annotated[Path | None, typer.Option("--file", help="Read the query from a file.")]
     = None,
+    name: Annotated[str | None, typer.Option(
+        "--name", "-n", help="Run a saved query by name (list them with: kg queries).",
+        show_default=False)] = None,
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", help="key=value for a saved query's parameter; repeatable. Values "
+        "are bound as RDF terms, never pasted into the query.", show_default=False)] = None,
     store: StoreOption = "kg-store",
     fmt: Annotated[ResultFormat, typer.Option("--format", "-f",
                    help="table for people; csv, tsv, json, xml (SPARQL 1.1 results) for "
@@ -317,13 +323,23 @@ def query(
     nif, wd, kg, ent, doc and stmt are predefined."""
     from kg.pipeline import KnowledgeGraph
 
-    text = _query_text(sparql, file)
+    if name is not None:
+        if sparql is not None or file is not None:
+            raise ConfigError("give a query, --file or --name, not several")
+        from kg.queries import parse_params, prepare
+
+        text, bindings = prepare(name, parse_params(param))
+    else:
+        if param:
+            raise ConfigError("--param goes with --name (a saved query)",
+                              hint="list the saved queries with: kg queries")
+        text, bindings = _query_text(sparql, file), {}
     with KnowledgeGraph(store, read_only=True) as graph:
         if fmt is ResultFormat.table:
-            _print_table(graph.store.query(text, union=union))
+            _print_table(graph.store.query(text, bindings=bindings, union=union))
             return
         with _output(None) as sink:
-            graph.store.query_to(sink, text, fmt.value, union=union)
+            graph.store.query_to(sink, text, fmt.value, bindings=bindings, union=union)
 
 
 def _query_text(sparql: str | None, file: Path | None) -> str:

@@ -221,3 +221,17 @@ def test_export_network_format_needs_output(store: str) -> None:
     result = runner.invoke(app, ["export", "--store", store, "--format", "html"])
     assert result.exit_code == 2
     assert "needs --output" in result.output
+
+
+def test_query_by_name_with_a_parameter(store: str) -> None:
+    result = runner.invoke(app, ["query", "--store", store, "--name", "documents-mentioning",
+                                 "-p", "name=Norway", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["results"]["bindings"]
+    hostile = runner.invoke(app, ["query", "--store", store, "--name", "documents-mentioning",
+                                  "-p", 'name=Norway" } UNION { ?s ?p ?o } #', "--format",
+                                  "json"])
+    assert hostile.exit_code == 0, hostile.output
+    assert json.loads(hostile.output)["results"]["bindings"] == []
+    mixed = runner.invoke(app, ["query", "ASK {}", "--name", "x", "--store", store])
+    assert mixed.exit_code == 2

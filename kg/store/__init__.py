@@ -286,9 +286,10 @@ def open_store(uri: str | os.PathLike[str] | None = None, *, read_only: bool = F
     text = str(uri) if uri is not None else DEFAULT_STORE
     if text == "memory:":
         return OxigraphStore(None)
-    if "://" in text:
-        raise ConfigError(f"store {text!r}: remote SPARQL stores are not supported yet",
-                          hint="use a directory path or memory:")
+    if "://" in text:  # issue 5: remote SPARQL servers, see kg/store/remote.py
+        from kg.store.remote import SparqlStore
+
+        return SparqlStore.from_uri(text, read_only=read_only)
     return OxigraphStore(text, read_only=read_only)
 
 

@@ -14,7 +14,7 @@ from kg.store import OxigraphStore, open_store
 
 G1 = document_iri("a")
 G2 = document_iri("b")
-S, P, O = URIRef("http://x/s"), URIRef("http://x/p"), URIRef("http://x/o")
+S, P, O = URIRef("http://x/s"), URIRef("http://x/p"), URIRef("http://x/o")  # noqa: E741
 SHARED = URIRef("http://kg.example.org/graph/entities")
 
 

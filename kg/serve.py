@@ -1,0 +1,851 @@
+"""``kg serve``: a SPARQL 1.1 Protocol endpoint over an embedded store.
+
+The server is the standard library's :class:`~http.server.ThreadingHTTPServer`;
+queries run on Oxigraph's engine. It answers
+
+- ``GET /sparql?query=…``, ``POST /sparql`` with a form (``query=…`` or
+  ``update=…``) or a body of type ``application/sparql-query`` /
+  ``application/sparql-update``; ``default-graph-uri``/``named-graph-uri`` pick
+  the dataset (by default the default graph is the union of all graphs);
+- results as JSON, XML, CSV or TSV (SELECT/ASK) and Turtle or N-Triples
+  (CONSTRUCT/DESCRIBE), chosen from the ``Accept`` header or a ``format``
+  parameter;
+- ``GET /``: a small page (inline, nothing fetched from elsewhere) to type a
+  query and see a table (``/?query=…`` opens it with that query run).
+
+Safety by default: bound to 127.0.0.1; read-only (updates need
+``allow_update=True`` *and* ``Authorization: Bearer <token>``); ``SERVICE`` and
+``LOAD`` are refused (see :func:`outbound_keyword`) so a query never makes the
+server fetch anything; a time limit per query, a row limit per answer
+(``X-KG-Truncated: true`` says when it cut), a request size limit, and a check
+of the ``Host`` header against DNS rebinding.
+
+**How the time limit works.** Oxigraph cannot cancel a running query from
+Python. For a store on disk the server runs queries in a small pool of worker
+*processes*, each holding a read-only handle on the store (or one read-write
+worker with ``allow_update``); a query past its deadline gets its worker
+killed and replaced, so the work really stops. For a store object in memory
+(tests, notebooks) queries run in threads: the answer comes back at the
+deadline, the rows stop streaming, but a query that must compute everything
+before its first row (ORDER BY, GROUP BY) finishes in the background. A
+read-only worker sees the store as it was when the worker started: restart
+``kg serve`` after a ``kg build`` (do not build while serving).
+
+>>> from kg.store import OxigraphStore
+>>> server = make_server(OxigraphStore(), port=0)
+>>> server.url.startswith("http://127.0.0.1:")
+True
+>>> server.server_close()
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hmac
+import io
+import json
+import logging
+import os
+import queue
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph as ox
+
+from kg.errors import ConfigError, StoreError
+from kg.namespaces import PREFIXES
+
+__all__ = [
+    "ServeOptions",
+    "SparqlServer",
+    "make_server",
+    "new_token",
+    "outbound_keyword",
+    "serve",
+    "write_boolean",
+    "write_select",
+]
+
+log = logging.getLogger("kg.serve")
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+#: Result formats: name → (media type, other media types that select it).
+_RESULT_TYPES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "json": ("application/sparql-results+json",
+             ("application/json", "text/javascript", "application/javascript")),
+    "xml": ("application/sparql-results+xml", ("application/xml", "text/xml")),
+    "csv": ("text/csv", ()),
+    "tsv": ("text/tab-separated-values", ()),
+}
+_GRAPH_TYPES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "ttl": ("text/turtle", ("application/x-turtle", "application/turtle")),
+    "nt": ("application/n-triples", ("text/plain",)),
+}
+_FORMAT_ALIASES = {"turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "sparql-results+json":
+                   "json", "sparql-results+xml": "xml"}
+
+
+# -- refusing outbound requests ----------------------------------------------------
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_OPAQUE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'          # long strings
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n\r]|\\.)*"'                 # short strings
+    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'             # IRIs
+    r"|#[^\n\r]*",                             # comments
+    re.DOTALL,
+)
+_OUTBOUND = re.compile(r"(?<![\w:?$@])(SERVICE|LOAD)(?![\w:])", re.IGNORECASE)
+
+
+def outbound_keyword(sparql: str) -> str | None:
+    """``"SERVICE"`` or ``"LOAD"`` if the query or update uses that keyword, else ``None``.
+
+    Strings, IRIs and comments are skipped and ``\\u`` escapes decoded first (as
+    SPARQL does before parsing), so neither case, spacing, comments nor escapes
+    hide the keyword; a name that merely contains it (``?service``,
+    ``ex:load``) is not a use.
+
+    >>> outbound_keyword("SELECT * { SeRvIcE <http://x/sparql> { ?s ?p ?o } }")
+    'SERVICE'
+    >>> outbound_keyword("SELECT * { ?s ?p '''SERVICE''' } # LOAD <x>")
+    >>> outbound_keyword("SELECT ?service { ?service ex:load 1 }")
+    >>> outbound_keyword("LOAD <http://example.org/data.ttl>")
+    'LOAD'
+    """
+
+    def decode(match: re.Match[str]) -> str:
+        return chr(int(match.group(1) or match.group(2), 16))
+
+    try:
+        text = _UNICODE_ESCAPE.sub(decode, sparql)
+    except (ValueError, OverflowError):
+        return "SERVICE"  # an invalid escape: refuse rather than guess
+    blanked = _OPAQUE.sub(" ", text)
+    match = _OUTBOUND.search(blanked)
+    return match.group(1).upper() if match else None
+
+
+# -- serialisation -------------------------------------------------------------------
+def _json_term(term: Any) -> dict[str, Any]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != _XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {"subject": _json_term(term.subject),
+                                            "predicate": _json_term(term.predicate),
+                                            "object": _json_term(term.object)}}
+    raise TypeError(f"unexpected term {term!r}")
+
+
+def _xml_term(term: Any) -> str:
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+        if term.datatype.value != _XSD_STRING:
+            return (f"<literal datatype={quoteattr(term.datatype.value)}>"
+                    f"{escape(term.value)}</literal>")
+        return f"<literal>{escape(term.value)}</literal>"
+    return f"<literal>{escape(str(term))}</literal>"
+
+
+def _plain(term: Any) -> str:
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.NamedNode | ox.Literal):
+        return term.value
+    return str(term)
+
+
+def write_select(variables: list[str], rows: Iterable[list[Any]], fmt: str) -> bytes:
+    """SELECT rows (pyoxigraph terms, ``None`` when unbound) in a SPARQL 1.1
+    results format: ``json``, ``xml``, ``csv`` or ``tsv``.
+
+    >>> write_select(["x"], [[ox.Literal("a,b")]], "csv")
+    b'x\\r\\n"a,b"\\r\\n'
+    """
+    if fmt == "json":
+        bindings = [{v: _json_term(t) for v, t in zip(variables, row, strict=True)
+                     if t is not None} for row in rows]
+        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
+                          ensure_ascii=False).encode("utf-8")
+    if fmt == "xml":
+        parts = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+                 "<head>"]
+        parts += [f"<variable name={quoteattr(v)}/>" for v in variables]
+        parts.append("</head><results>")
+        for row in rows:
+            parts.append("<result>")
+            parts += [f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+                      for v, t in zip(variables, row, strict=True) if t is not None]
+            parts.append("</result>")
+        parts.append("</results></sparql>\n")
+        return "".join(parts).encode("utf-8")
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(variables)
+        for row in rows:
+            writer.writerow(["" if t is None else _plain(t) for t in row])
+        return buffer.getvalue().encode("utf-8")
+    if fmt == "tsv":
+        lines = ["\t".join(f"?{v}" for v in variables)]
+        lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    raise ConfigError(f"unknown results format {fmt!r}", hint="use json, xml, csv or tsv")
+
+
+def write_boolean(value: bool, fmt: str) -> bytes:
+    """An ASK answer in a SPARQL 1.1 results format."""
+    word = "true" if value else "false"
+    if fmt == "json":
+        return json.dumps({"head": {}, "boolean": value}).encode("utf-8")
+    if fmt == "xml":
+        return ('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+                f"<head/><boolean>{word}</boolean></sparql>\n").encode()
+    return f"{word}\n".encode()
+
+
+# -- running one request (in a worker process or a thread) ---------------------------
+@dataclass(frozen=True)
+class _Task:
+    sparql: str
+    update: bool
+    result_fmt: str
+    graph_fmt: str
+    max_rows: int
+    timeout: float
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+
+@dataclass
+class _Answer:
+    status: int
+    content_type: str
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _text(status: int, message: str, headers: Mapping[str, str] | None = None) -> _Answer:
+    return _Answer(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"),
+                   dict(headers or {}))
+
+
+def _timeout_answer(timeout: float) -> _Answer:
+    return _text(HTTPStatus.SERVICE_UNAVAILABLE,
+                 f"the query ran longer than the time limit of {timeout:g} s and was stopped; "
+                 "make it more selective (or ask for a longer --timeout)")
+
+
+def _execute(store: ox.Store, task: _Task, *, deadline: float) -> _Answer:
+    """Run one task on ``store``; rows are read with a deadline check."""
+    if task.update:
+        try:
+            store.update(task.sparql, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            return _text(HTTPStatus.BAD_REQUEST, f"the update does not parse: {exc}")
+        except (OSError, ValueError, RuntimeError) as exc:
+            return _text(HTTPStatus.INTERNAL_SERVER_ERROR, f"the update failed: {exc}")
+        return _text(HTTPStatus.OK, "update done")
+    options: dict[str, Any] = {"prefixes": PREFIXES}
+    if task.default_graphs:
+        options["default_graph"] = [ox.NamedNode(g) for g in task.default_graphs]
+    else:
+        options["use_default_graph_as_union"] = True
+    if task.named_graphs:
+        options["named_graphs"] = [ox.NamedNode(g) for g in task.named_graphs]
+    try:
+        result = store.query(task.sparql, **options)
+        if isinstance(result, ox.QueryBoolean):
+            return _Answer(HTTPStatus.OK, _media(task.result_fmt, _RESULT_TYPES),
+                           write_boolean(bool(result), task.result_fmt))
+        rows, truncated = _take(result, task.max_rows, deadline)
+        headers = {"X-KG-Truncated": "true", "X-KG-Max-Rows": str(task.max_rows)} \
+            if truncated else {}
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            table = [[sol[v] for v in variables] for sol in rows]
+            body = write_select(variables, table, task.result_fmt)
+            return _Answer(HTTPStatus.OK, _media(task.result_fmt, _RESULT_TYPES), body, headers)
+        fmt = ox.RdfFormat.N_TRIPLES if task.graph_fmt == "nt" else ox.RdfFormat.TURTLE
+        body = ox.serialize(rows, format=fmt,
+                            prefixes=PREFIXES if task.graph_fmt == "ttl" else None) or b""
+        return _Answer(HTTPStatus.OK, _media(task.graph_fmt, _GRAPH_TYPES), body, headers)
+    except _Timeout:
+        return _timeout_answer(task.timeout)
+    except SyntaxError as exc:
+        return _text(HTTPStatus.BAD_REQUEST, f"the query does not parse: {exc}")
+    except (OSError, ValueError, RuntimeError) as exc:
+        return _text(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {exc}")
+
+
+def _take(result: Iterable[Any], limit: int, deadline: float) -> tuple[list[Any], bool]:
+    rows: list[Any] = []
+    for index, item in enumerate(result):
+        if index % 256 == 0 and time.monotonic() > deadline:
+            raise _Timeout
+        if len(rows) >= limit:
+            return rows, True
+        rows.append(item)
+    if time.monotonic() > deadline:
+        raise _Timeout
+    return rows, False
+
+
+def _media(fmt: str, table: Mapping[str, tuple[str, tuple[str, ...]]]) -> str:
+    return table[fmt][0] + "; charset=utf-8"
+
+
+def _worker_main(path: str, writable: bool, conn: Connection) -> None:
+    """A worker process: open the store, then answer tasks until the pipe closes."""
+    try:
+        store = ox.Store(path) if writable else ox.Store.read_only(path)
+    except OSError as exc:
+        conn.send(("error", str(exc)))
+        return
+    conn.send(("ready", ""))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            if writable:
+                store.flush()
+            return
+        answer = _execute(store, task, deadline=time.monotonic() + task.timeout)
+        if writable and task.update:
+            store.flush()
+        conn.send(answer)
+
+
+# -- engines: where a task runs ------------------------------------------------------
+class _Engine:
+    def run(self, task: _Task) -> _Answer:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class _ThreadEngine(_Engine):
+    """Tasks in threads over an in-process store; answers come back by the deadline."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self.write_lock = threading.Lock()
+
+    def run(self, task: _Task) -> _Answer:
+        holder: list[_Answer] = []
+        deadline = time.monotonic() + task.timeout
+
+        def work() -> None:
+            if task.update:
+                with self.write_lock:
+                    holder.append(_execute(self.store, task, deadline=deadline))
+            else:
+                holder.append(_execute(self.store, task, deadline=deadline))
+
+        thread = threading.Thread(target=work, daemon=True, name="kg-serve-query")
+        thread.start()
+        thread.join(task.timeout)
+        return holder[0] if holder else _timeout_answer(task.timeout)
+
+
+class _Worker:
+    """A worker process started as ``python -c`` (not multiprocessing, whose spawn
+    re-imports the caller's ``__main__``), talking over a socket pair."""
+
+    def __init__(self, path: str, writable: bool) -> None:
+        parent, child = socket.socketpair()
+        code = "import sys; from kg.serve import _worker_entry; _worker_entry(sys.argv[1:])"
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", code, path, "rw" if writable else "ro", str(child.fileno())],
+            pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, close_fds=True,
+        )
+        child.close()
+        self.conn = Connection(parent.detach())
+
+    def ready(self, timeout: float) -> str | None:
+        """``None`` when ready, else the reason it is not."""
+        try:
+            if not self.conn.poll(timeout):
+                return "the worker did not start in time"
+            kind, message = self.conn.recv()
+        except (EOFError, OSError) as exc:
+            return f"the worker died ({exc or 'no answer'})"
+        return None if kind == "ready" else str(message)
+
+    def kill(self) -> None:
+        """Stop the worker now (its query is abandoned)."""
+        if self.process.poll() is None:
+            self.process.kill()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(5)
+        self.conn.close()
+
+    def stop(self) -> None:
+        """Let the worker finish: closing the pipe makes it close the store and exit."""
+        self.conn.close()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
+
+def _worker_entry(argv: list[str]) -> None:
+    """The ``python -c`` worker's entry: ``PATH ro|rw FD``."""
+    path, mode, fd = argv
+    _worker_main(path, mode == "rw", Connection(int(fd)))
+
+
+#: Seconds a request may wait for a free worker, on top of its time limit.
+_WORKER_WAIT = 30.0
+
+
+class _ProcessEngine(_Engine):
+    """Tasks in worker processes; a task past its deadline has its worker killed."""
+
+    def __init__(self, path: Path, *, workers: int, writable: bool) -> None:
+        self.path, self.writable = str(path), writable
+        self.idle: queue.Queue[_Worker] = queue.Queue()
+        self.closed = False
+        first = _Worker(self.path, writable)
+        problem = first.ready(120)
+        if problem is not None:
+            first.kill()
+            raise StoreError(f"cannot serve the store {path}: {problem}",
+                             hint="is another kg process writing it? stop it first")
+        self.idle.put(first)
+        for _ in range(workers - 1):
+            threading.Thread(target=self._add_worker, daemon=True).start()
+
+    def _add_worker(self) -> None:
+        worker = _Worker(self.path, self.writable)
+        problem = worker.ready(120)
+        if problem is not None or self.closed:
+            log.error("kg serve: a worker failed to start: %s", problem)
+            worker.kill()
+            return
+        self.idle.put(worker)
+
+    def run(self, task: _Task) -> _Answer:
+        # Waiting for a free worker (busy, or being replaced after a timeout, which
+        # takes a second or two) does not count against the query's time limit.
+        try:
+            worker = self.idle.get(timeout=task.timeout + _WORKER_WAIT)
+        except queue.Empty:
+            return _text(HTTPStatus.SERVICE_UNAVAILABLE,
+                         "every worker is busy; try again shortly")
+        try:
+            worker.conn.send(task)
+            if worker.conn.poll(task.timeout + 0.25):
+                answer: _Answer = worker.conn.recv()
+                self.idle.put(worker)
+                return answer
+        except (EOFError, OSError) as exc:
+            log.error("kg serve: a worker died: %s", exc)
+            self._replace(worker)
+            return _text(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker died; try again")
+        self._replace(worker)  # past the deadline: stop the work for real
+        return _timeout_answer(task.timeout)
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.kill()
+        if not self.closed:
+            threading.Thread(target=self._add_worker, daemon=True).start()
+
+    def close(self) -> None:
+        self.closed = True
+        while True:
+            try:
+                self.idle.get_nowait().stop()
+            except queue.Empty:
+                break
+
+
+# -- HTTP ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ServeOptions:
+    """The limits and switches of a server (see :func:`make_server`)."""
+
+    timeout: float = 30.0
+    max_rows: int = 10_000
+    max_request_bytes: int = 1_000_000
+    allow_update: bool = False
+    token: str | None = None
+
+
+class SparqlServer(ThreadingHTTPServer):
+    """A threading HTTP server answering the SPARQL 1.1 Protocol at ``/sparql``."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], engine: _Engine, options: ServeOptions) -> None:
+        self.engine = engine
+        self.options = options
+        super().__init__(address, _Handler)
+
+    @property
+    def url(self) -> str:
+        """The endpoint's URL, e.g. ``http://127.0.0.1:8000/sparql``."""
+        host, port = self.server_address[0], self.server_address[1]
+        host = str(host)
+        return f"http://{'[' + host + ']' if ':' in host else host}:{port}/sparql"
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.engine.close()
+
+
+def _accepts(header: str) -> list[tuple[str, float]]:
+    ranges = []
+    for part in header.split(","):
+        media, *params = (p.strip() for p in part.split(";"))
+        quality = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if media:
+            ranges.append((media.lower(), quality))
+    return sorted(ranges, key=lambda r: -r[1])
+
+
+def _negotiate(accept: str, table: Mapping[str, tuple[str, tuple[str, ...]]],
+               default: str) -> str:
+    for media, quality in _accepts(accept):
+        if quality <= 0:
+            continue
+        for name, (main, others) in table.items():
+            if media == main or media in others:
+                return name
+    return default
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: SparqlServer
+    server_version = "kg-serve"
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        log.info("%s %s", self.address_string(), format % args)
+
+    # -- plumbing --
+    def _send(self, answer: _Answer, *, head_only: bool = False) -> None:
+        self.send_response(answer.status)
+        self.send_header("Content-Type", answer.content_type)
+        self.send_header("Content-Length", str(len(answer.body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        for key, value in answer.headers.items():
+            self.send_header(key, value)
+        self.end_headers()
+        if not head_only:
+            self.wfile.write(answer.body)
+
+    def _host_allowed(self) -> bool:
+        bound = str(self.server.server_address[0])
+        if bound in ("0.0.0.0", "::"):
+            return True
+        host = (self.headers.get("Host") or "").strip().lower()
+        if host.startswith("["):
+            name = host[1:].split("]", 1)[0]
+        else:
+            name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+        return name in {"localhost", "127.0.0.1", "::1", bound.lower()}
+
+    def _guard(self) -> bool:
+        if not self._host_allowed():
+            self._send(_text(HTTPStatus.FORBIDDEN, "unexpected Host header"))
+            return False
+        return True
+
+    # -- verbs --
+    def do_GET(self) -> None:
+        if not self._guard():
+            return
+        url = urlsplit(self.path)
+        if url.path in ("/", "/index.html"):
+            self._send(_Answer(HTTPStatus.OK, "text/html; charset=utf-8", _page(self.server),
+                               {"Content-Security-Policy": _CSP}))
+            return
+        if url.path != "/sparql":
+            self._send(_text(HTTPStatus.NOT_FOUND, "not found; the endpoint is /sparql"))
+            return
+        params = parse_qs(url.query, keep_blank_values=True)
+        if "update" in params:
+            self._send(_text(HTTPStatus.METHOD_NOT_ALLOWED,
+                             "updates must be sent with POST"))
+            return
+        if "query" not in params:
+            self._send(_text(HTTPStatus.BAD_REQUEST,
+                             "no query: use /sparql?query=… (or open / in a browser)"))
+            return
+        self._answer(params, params["query"][0], update=False)
+
+    def do_POST(self) -> None:
+        if not self._guard():
+            return
+        url = urlsplit(self.path)
+        if url.path != "/sparql":
+            self._send(_text(HTTPStatus.NOT_FOUND, "not found; the endpoint is /sparql"))
+            return
+        length_text = self.headers.get("Content-Length")
+        if length_text is None:
+            self._send(_text(HTTPStatus.LENGTH_REQUIRED, "send a Content-Length"))
+            return
+        try:
+            length = int(length_text)
+        except ValueError:
+            self._send(_text(HTTPStatus.BAD_REQUEST, "bad Content-Length"))
+            return
+        if length < 0 or length > self.server.options.max_request_bytes:
+            self.close_connection = True
+            self._send(_text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                             f"the request is larger than {self.server.options.max_request_bytes}"
+                             " bytes"))
+            return
+        raw = self.rfile.read(length)
+        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        params = parse_qs(url.query, keep_blank_values=True)
+        try:
+            body = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            self._send(_text(HTTPStatus.BAD_REQUEST, "the request is not UTF-8"))
+            return
+        if media == "application/x-www-form-urlencoded":
+            form = parse_qs(body, keep_blank_values=True)
+            params = {**params, **form}
+            if "update" in form:
+                self._answer(params, form["update"][0], update=True)
+            elif "query" in form:
+                self._answer(params, form["query"][0], update=False)
+            else:
+                self._send(_text(HTTPStatus.BAD_REQUEST, "the form has no query or update"))
+        elif media == "application/sparql-query":
+            self._answer(params, body, update=False)
+        elif media == "application/sparql-update":
+            self._answer(params, body, update=True)
+        else:
+            self._send(_text(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                             "send application/sparql-query, application/sparql-update or a "
+                             "form (application/x-www-form-urlencoded)"))
+
+    def _answer(self, params: Mapping[str, list[str]], sparql: str, *, update: bool) -> None:
+        options = self.server.options
+        if update:
+            refusal = self._refuse_update()
+            if refusal is not None:
+                self._send(refusal)
+                return
+        keyword = outbound_keyword(sparql)
+        if keyword is not None:
+            self._send(_text(HTTPStatus.FORBIDDEN,
+                             f"{keyword} is refused: this endpoint makes no outbound requests"))
+            return
+        wanted = (params.get("format") or params.get("output") or [""])[0].lower()
+        wanted = _FORMAT_ALIASES.get(wanted, wanted)
+        accept = self.headers.get("Accept") or ""
+        result_fmt = wanted if wanted in _RESULT_TYPES else _negotiate(accept, _RESULT_TYPES,
+                                                                        "json")
+        graph_fmt = wanted if wanted in _GRAPH_TYPES else _negotiate(accept, _GRAPH_TYPES, "ttl")
+        task = _Task(
+            sparql=sparql, update=update, result_fmt=result_fmt, graph_fmt=graph_fmt,
+            max_rows=options.max_rows, timeout=options.timeout,
+            default_graphs=tuple(params.get("default-graph-uri", []) +
+                                 params.get("using-graph-uri", [])),
+            named_graphs=tuple(params.get("named-graph-uri", []) +
+                               params.get("using-named-graph-uri", [])),
+        )
+        started = time.monotonic()
+        answer = self.server.engine.run(task)
+        log.info("kg serve: %s in %.3f s -> %s", "update" if update else "query",
+                 time.monotonic() - started, answer.status)
+        self._send(answer)
+
+    def _refuse_update(self) -> _Answer | None:
+        options = self.server.options
+        if not options.allow_update or not options.token:
+            return _text(HTTPStatus.FORBIDDEN,
+                         "updates are disabled: start kg serve with --allow-update --token …")
+        given = self.headers.get("Authorization") or ""
+        scheme, _, credential = given.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(
+                credential.strip().encode("utf-8"), options.token.encode("utf-8")):
+            return _text(HTTPStatus.UNAUTHORIZED, "updates need Authorization: Bearer <token>",
+                         {"WWW-Authenticate": 'Bearer realm="kg"'})
+        return None
+
+
+_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+        "connect-src 'self'; form-action 'self'")
+
+_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>kg SPARQL</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}
+textarea{width:100%;height:11em;font:13px monospace}
+table{border-collapse:collapse;margin-top:1em}
+td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top;
+font:12px monospace}
+th{background:#f3f3f3}#status{margin-left:1em;color:#555}.error{color:#b00}
+</style></head><body>
+<h1>kg SPARQL</h1>
+<p>Endpoint: <code>/sparql</code> (SPARQL 1.1 Protocol). Prefixes rdf, rdfs, owl, skos,
+prov, schema, xsd, nif, wd, kg, ent, doc, stmt are predefined; the default graph is the
+union of all graphs. Limits: __LIMITS__.</p>
+<form id="f"><textarea id="q" name="query" spellcheck="false">SELECT ?s ?p ?o
+WHERE { ?s ?p ?o }
+LIMIT 25</textarea><br>
+<button type="submit">Run</button><span id="status"></span></form>
+<div id="out"></div>
+<script>
+const f=document.getElementById('f'),st=document.getElementById('status'),
+out=document.getElementById('out');
+function cell(t){if(!t)return'';if(t.type==='literal'){return t.value+
+(t['xml:lang']?'@'+t['xml:lang']:'')}return t.type==='bnode'?'_:'+t.value:t.value}
+async function run(){st.textContent='running…';
+st.className='';out.textContent='';const t0=performance.now();
+try{const r=await fetch('sparql',{method:'POST',headers:{'Content-Type':
+'application/sparql-query','Accept':'application/sparql-results+json, text/turtle;q=0.5'},
+body:document.getElementById('q').value});const body=await r.text();
+const ms=Math.round(performance.now()-t0);
+if(!r.ok){st.textContent='error '+r.status;st.className='error';
+const p=document.createElement('pre');p.textContent=body;out.appendChild(p);return}
+const ct=r.headers.get('Content-Type')||'';
+if(!ct.includes('json')){const p=document.createElement('pre');p.textContent=body;
+out.appendChild(p);st.textContent=ms+' ms';return}
+const data=JSON.parse(body);if('boolean' in data){out.textContent=String(data.boolean);
+st.textContent=ms+' ms';return}
+const vars=data.head.vars,tb=document.createElement('table'),hr=tb.insertRow();
+for(const v of vars){const th=document.createElement('th');th.textContent=v;
+hr.appendChild(th)}
+for(const b of data.results.bindings){const tr=tb.insertRow();
+for(const v of vars){tr.insertCell().textContent=cell(b[v])}}
+out.appendChild(tb);st.textContent=data.results.bindings.length+' row(s), '+ms+' ms'+
+(r.headers.get('X-KG-Truncated')?' (cut at the row limit)':'')}
+catch(err){st.textContent=String(err);st.className='error'}}
+f.addEventListener('submit',e=>{e.preventDefault();run()});
+const given=new URLSearchParams(location.search).get('query');
+if(given){document.getElementById('q').value=given;run()}
+</script></body></html>
+"""
+
+
+def _page(server: SparqlServer) -> bytes:
+    o = server.options
+    limits = (f"{o.timeout:g} s per query, {o.max_rows} rows per answer, "
+              f"{'updates allowed with a token' if o.allow_update else 'read-only'}")
+    return _PAGE.replace("__LIMITS__", escape(limits)).encode("utf-8")
+
+
+# -- public entry points -------------------------------------------------------------------
+def make_server(
+    store: Any,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    timeout: float = 30.0,
+    max_rows: int = 10_000,
+    max_request_bytes: int = 1_000_000,
+    allow_update: bool = False,
+    token: str | None = None,
+    workers: int = 2,
+) -> SparqlServer:
+    """A ready (not yet serving) SPARQL server over ``store``.
+
+    ``store`` is a directory of an embedded store (queries run in ``workers``
+    processes, killed at the time limit), ``"memory:"``, or an open
+    :class:`kg.store.OxigraphStore` (queries run in threads). ``port=0`` picks a
+    free port (see :attr:`SparqlServer.url`). ``allow_update`` needs a ``token``.
+    Call ``serve_forever()`` (or :func:`serve`), then ``shutdown()`` and
+    ``server_close()``.
+
+    >>> server = make_server("memory:", port=0, max_rows=5)
+    >>> server.options.max_rows
+    5
+    >>> server.server_close()
+    """
+    from kg.store import OxigraphStore
+
+    if timeout <= 0 or max_rows < 0 or max_request_bytes <= 0:
+        raise ConfigError("the time limit, row limit and request limit must be positive")
+    if allow_update and not token:
+        raise ConfigError("updates need a token", hint="add --token (or set KG_SERVE_TOKEN)")
+    options = ServeOptions(timeout=timeout, max_rows=max_rows,
+                           max_request_bytes=max_request_bytes,
+                           allow_update=allow_update, token=token)
+    engine: _Engine
+    if isinstance(store, OxigraphStore):
+        engine = _ThreadEngine(store._store)
+    elif str(store) == "memory:":
+        engine = _ThreadEngine(ox.Store())
+    elif isinstance(store, str | os.PathLike) and "://" not in str(store):
+        path = Path(store)
+        if not path.is_dir():
+            raise StoreError(f"there is no store at {path}",
+                             hint="build one first with: kg build FILE --store " + str(path))
+        engine = _ProcessEngine(path, workers=1 if allow_update else max(1, workers),
+                                writable=allow_update)
+    else:
+        raise ConfigError(f"kg serve cannot serve {store!r}",
+                          hint="serve an embedded store (a directory or memory:); a remote "
+                          "SPARQL server already has its own endpoint")
+    try:
+        return SparqlServer((host, port), engine, options)
+    except OSError as exc:
+        engine.close()
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+                          hint="pick another --port") from exc
+
+
+def serve(store: Any, **options: Any) -> None:
+    """Serve ``store`` until interrupted (Ctrl-C); ``options`` as :func:`make_server`."""
+    server = make_server(store, **options)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+def new_token() -> str:
+    """A random token for ``--allow-update`` when none is given."""
+    return secrets.token_urlsafe(24)

@@ -1,0 +1,76 @@
+"""``kg serve`` from the command line, as a real process."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from types import ModuleType
+
+from typer.testing import CliRunner
+
+import kg.cli_sparql  # noqa: F401 - registers the commands
+from kg.cli import app
+from kg.store import OxigraphStore
+
+
+def _sample() -> ModuleType:
+    path = Path(__file__).resolve().parents[1] / "store" / "sample.py"
+    spec = importlib.util.spec_from_file_location("kg_test_sample_cli", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+sample = _sample()
+
+CODE = "import kg.cli_sparql; from kg.cli import main; main()"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_every_sparql_command_has_help() -> None:
+    runner = CliRunner()
+    for name in ("serve", "queries", "run", "load"):
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Usage" in result.output
+
+
+def test_kg_serve_process(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    with OxigraphStore(store) as opened:
+        sample.load_sample(opened)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-c", CODE, "serve", "--store", str(store), "--port", str(port),
+         "--workers", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        url = f"http://127.0.0.1:{port}/sparql"
+        query = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) { ?s a kg:Country }"})
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}?{query}", timeout=30) as response:
+                    data = json.loads(response.read())
+                break
+            except OSError:
+                assert process.poll() is None, process.stderr.read() if process.stderr else ""
+                assert time.monotonic() < deadline, "kg serve did not answer in 60 s"
+                time.sleep(0.2)
+        assert data["results"]["bindings"][0]["n"]["value"] == "4"
+    finally:
+        process.terminate()
+        _, stderr = process.communicate(timeout=30)
+    assert f"http://127.0.0.1:{port}/sparql" in stderr.decode()
