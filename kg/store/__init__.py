@@ -163,15 +163,20 @@ class OxigraphStore(Store):
         self._store, self._writable = _open_oxigraph(self.path, read_only=read_only)
 
     def replace_graph(self, graph: URIRef, quads: Iterable[RdfQuad]) -> None:
-        ox_quads = [ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), _to_ox(g)) for s, p, o, g in quads]
+        # One SPARQL Update is one transaction: a build killed at any moment leaves
+        # the document either wholly replaced or untouched.
+        by_graph: dict[str, list[ox.Triple]] = {}
+        for s, p, o, g in quads:
+            by_graph.setdefault(str(g), []).append(ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)))
+        target = ox.NamedNode(str(graph)).value
+        blocks = "".join(
+            f"GRAPH <{ox.NamedNode(name).value}> {{\n"
+            + (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+            + "}\n"
+            for name, triples in by_graph.items()
+        )
         try:
-            self._store.remove_graph(ox.NamedNode(str(graph)))
-        except (OSError, RuntimeError) as exc:
-            raise StoreError(f"cannot write to the store {self.uri}: {exc}") from exc
-        except Exception:
-            pass
-        try:
-            self._store.extend(ox_quads)
+            self._store.update(f"DROP SILENT GRAPH <{target}> ;\nINSERT DATA {{\n{blocks}}}")
         except OSError as exc:
             raise StoreError(f"cannot write to the store {self.uri}: {exc}",
                              hint="check the disk space and permissions") from exc
