@@ -1,0 +1,707 @@
+"""Resolve open statements into entities, values and ontology relations.
+
+For each :class:`~kg.types.Statement` the resolver finds the entity each argument
+is about and names the relation:
+
+* **mentions**: the named entity covering the argument's head (clipped to the
+  argument), else the run of proper nouns around the head; quotes, articles,
+  possessives ("Navalny's") and, for people, titles ("Russian President",
+  "Mr") are trimmed; pronouns and junk ("n't") are rejected;
+* **entities**: the gazetteer shipped in ``kg/data`` (every ISO country and
+  territory with short names, demonyms and Wikidata ids; cities with 100,000+
+  people and all capitals; major organisations; a few well-known people) wins
+  over the small model's NER label where they disagree ("Omsk" tagged ORG is a
+  city); people are merged within a document ("Putin" → "Vladimir Putin" once
+  the full name has appeared); everything else is typed from its NER label;
+* **metonymy** (on by default): a capital acting as an agent ("Moscow and
+  Beijing are working…", "Moscow suggested…") is its country, and so is "the
+  German government"; as a place ("flew to Moscow") a capital stays a city;
+* **values**: dates become ``xsd:date``/``gYear``/``gYearMonth`` literals where
+  complete, amounts and numbers plain literals;
+* **coreference** (on by default, cautious; see :mod:`kg.resolve.coref`): "he"
+  and "she" when the sentences before name one person (or one subject); "the
+  Russian leader", "the blogger" when one person of the document was introduced
+  so; "we"/"our country" in a quote as the country its speaker represents
+  (“We cooperate with China,” Putin said → Russia cooperates_with China); "I" in
+  a quote as its speaker; "Mr X", "the Parliamentary Labour Party (PLP)";
+* **relations**: :meth:`kg.ontology.Ontology.relation_for` (the lexicon, else a
+  readable name built from the lemma).
+
+A statement is kept when its subject is an entity and its first object an entity
+or a value, and the two are not the same entity. When the first object is no
+entity, a later object that a preposition introduces may stand in ("we'll supply
+energy to China" → supplies_to China): the returned statement then has that object
+first and the preposition added to its lemma. Entities carry the surface forms seen
+for them in the document as ``aliases``; one key has one :class:`~kg.types.Entity`
+per document.
+
+Keys (the identity RDF IRIs are made from) are ``country/<ISO code>``,
+``city/<name>``, ``org/<name>``, ``person/<full name>``, ``place/<name>``,
+``facility/<name>``, ``group/<name>``, ``event/<name>``, ``product/<name>``,
+``work/<name>``, ``law/<name>``, ``language/<name>`` and ``entity/<name>``.
+
+>>> from kg.types import Argument, Statement
+>>> from kg.nlp import parse                                    # doctest: +SKIP
+>>> doc = next(parse(["Moscow and Beijing cooperate with NATO."]))  # doctest: +SKIP
+>>> subj = Argument("Moscow", 0, 6, 0, 6, "GPE", "subj")
+>>> obj = Argument("NATO", 34, 38, 34, 38, "ORG", "with")
+>>> st = Statement(subj, "cooperate with", "cooperate with", (obj,), doc.text, 0, 39,
+...                0.9, "svo")                                  # doctest: +SKIP
+>>> [(r.subject.key, r.relation, r.object.key) for r in resolve([st], doc)]  # doctest: +SKIP
+[('country/RU', 'cooperates_with', 'org/NATO')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.ontology import Ontology, default_ontology
+from kg.resolve.coref import People
+from kg.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer, normalize
+from kg.resolve.names import (
+    LONE_TITLES,
+    TITLE_WORDS,
+    clean_mention,
+    is_plausible_name,
+    organization_type,
+    strip_titles,
+)
+from kg.resolve.values import DATE_LABELS, VALUE_LABELS, amount_value, date_value
+from kg.types import Argument, Entity, ResolvedStatement, Statement, Value
+
+__all__ = ["AGENT_GROUPS", "LOCATIVE_ROLES", "Resolver", "resolve"]
+
+#: Relation groups whose arguments act as agents (a capital there is its country).
+AGENT_GROUPS = frozenset({"cooperation", "conflict", "communication", "economic",
+                          "affiliation"})
+#: Argument roles that make an object a place ("flew to Moscow").
+LOCATIVE_ROLES = frozenset({
+    "to", "in", "at", "from", "into", "toward", "towards", "near", "via", "through", "across",
+    "over", "on", "inside", "within", "outside", "around", "onto", "out of", "off", "past",
+    "along", "beyond", "between", "under", "above", "below", "behind", "place", "loc",
+})
+#: NER label → (ontology class, key prefix) for entities the gazetteer does not know.
+LABEL_TYPES: dict[str, tuple[str, str]] = {
+    "PERSON": ("Person", "person"),
+    "GPE": ("Place", "place"),
+    "LOC": ("Place", "place"),
+    "FAC": ("Facility", "facility"),
+    "NORP": ("Group", "group"),
+    "EVENT": ("Event", "event"),
+    "PRODUCT": ("Product", "product"),
+    "WORK_OF_ART": ("Work", "work"),
+    "LAW": ("Law", "law"),
+    "LANGUAGE": ("Language", "language"),
+}
+#: Head nouns that stand for a country's government ("the German government").
+GOVERNMENT_NOUNS = frozenset({"government", "authorities", "authority", "administration",
+                              "regime", "leadership", "cabinet"})
+_PLACE_KINDS = frozenset({"country", "city"})
+_DIGIT = re.compile(r"\d")
+#: Relations (by their first word) whose subject is a place, not an actor ("London has").
+_PLACE_VERBS = frozenset({"is", "has", "hosts", "lies", "sits", "borders", "contains",
+                          "includes", "houses", "remains", "becomes", "located", "situated",
+                          "based", "hit", "struck", "affected", "flooded", "bombed", "shelled",
+                          "attacked", "visited", "captured", "occupied"})
+_TRAILING_NUMBER = re.compile(r"(.+?)\s+\d{1,3}(?:\s*\+\s*\d{1,2})?$")  # "Dyer 69", "Ba 90+2"
+#: "Parliamentary Labour Party (PLP)": a long name and the acronym defined for it.
+_ACRONYM_DEFINITION = re.compile(
+    r"((?:[A-Z][\w'\u2019&.-]*)(?:\s+(?:of|for|the|and|on|in|de|du|[A-Z][\w'\u2019&.-]*))*)"
+    r"\s+\(([A-Z][A-Za-z0-9&]{1,9})\)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """An argument resolved to an entity (before aliases are gathered)."""
+
+    key: str
+    label: str
+    type: str
+    wikidata: str | None = None
+    surface: str | None = None  # the text as seen, when it names the entity itself
+    entry: GazetteerEntry | None = None
+
+
+def _entry_mention(entry: GazetteerEntry, surface: str | None) -> _Mention:
+    return _Mention(entry.key, entry.label, entry.type, entry.wikidata, surface, entry)
+
+
+#: Endings of demonyms that name a whole people ("Russians", "Chinese", "British").
+_PEOPLE_DEMONYM_ENDINGS = ("s", "ese", "ish", "ch", "sh", "ss")
+#: Last words of sports clubs' names after a city ("Manchester United", "Bristol Rovers").
+_CLUB_WORDS = frozenset({"united", "city", "rovers", "athletic", "wanderers", "albion",
+                         "villa", "county", "town", "fc", "hotspur", "rangers", "celtic",
+                         "wednesday", "forest", "argyle", "dynamo", "sporting"})
+#: Last words of names that the tagger takes for people's but are places or bodies.
+#: (Not "Hall", "Church", "Castle", "Park", "House": surnames too.)
+_FACILITY_HEADS = frozenset({"centre", "center", "museum", "theatre", "theater", "stadium",
+                             "arena", "hospital", "street", "road", "square", "airport",
+                             "station", "cathedral", "palace", "gallery", "building"})
+_ORGANIZATION_HEADS = frozenset({"university", "college", "school", "institute", "lab",
+                                 "laboratory", "laboratories", "wireless", "group", "inc",
+                                 "ltd", "plc", "corp", "corporation", "company", "foundation",
+                                 "association", "society", "trust", "council", "committee",
+                                 "agency", "ministry", "party", "union", "league", "club",
+                                 "fc", "records", "studios", "pictures", "films", "bank"})
+#: Organisation kinds that a name's words make sure of, whatever its NER label.
+_NAMED_BODIES = frozenset({"GovernmentBody", "InternationalOrganization", "PoliticalParty",
+                           "ArmedForce", "MediaOrganization"})
+#: Currencies and units: "40 million euros" is an amount even when only "40 million"
+#: was tagged.
+_UNITS = frozenset({
+    "euro", "euros", "dollar", "pound", "yen", "rouble", "ruble", "yuan", "franc", "rupee",
+    "peso", "won", "pence", "cent", "barrel", "tonne", "ton", "kilometre", "kilometer", "mile",
+    "metre", "meter", "kilogram", "percent", "gigawatt", "megawatt", "acre", "hectare",
+})
+#: Lower-case words inside a name ("Treaty of Lisbon", "Bank of England").
+_NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "del", "da", "van",
+                              "von", "on"})
+#: Words before a name that make it a person's.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mme", "m"})
+#: Object roles that are no preposition (a later object with one is not tried).
+_NOT_PREPOSITIONS = frozenset({"obj", "dobj", "time", "subj", "", "attr", "oprd", "xcomp",
+                               "ccomp", "manner", "purpose", "reason"})
+
+_Staged = tuple[Statement, "_Mention", str, "_Mention | Value", "_Mention | None"]
+
+
+def _misread_person(name: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """(key prefix, class) of a name tagged PERSON that is no person: a club
+    ("Manchester United"), a facility ("Dana Centre"), a body ("Sierra Wireless")."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    last = words[-1].casefold()
+    if last in _CLUB_WORDS and any(e.kind in _PLACE_KINDS for e in gazetteer.find(words[0])):
+        return "org", "Organization"
+    if last in _FACILITY_HEADS:
+        return "facility", "Facility"
+    if last in _ORGANIZATION_HEADS:
+        return "org", organization_type(name)
+    return None
+
+
+def _expansion(words_before: str, acronym: str) -> str | None:
+    """The longest tail of ``words_before`` that ``acronym`` abbreviates: its first
+    letter starts it and its letters follow the tail's initials in order ("In March
+    the Office of National Statistics" + "ONS" → "Office of National Statistics")."""
+    words = words_before.split()
+    for i, word in enumerate(words):
+        if word[:1] != acronym[:1]:
+            continue
+        initials = [w[0].upper() for w in words[i:] if w[:1].isupper()]
+        if len(initials) < 2:
+            return None
+        letters = iter(initials)
+        if all(letter in letters for letter in acronym.upper() if letter.isalpha()):
+            return " ".join(words[i:])
+    return None
+
+
+def _unnamed(mention: _Mention | None) -> _Mention | None:
+    """A mention reached by coreference: the same entity, no alias ("he")."""
+    if mention is None:
+        return None
+    return _Mention(mention.key, mention.label, mention.type, mention.wikidata, None,
+                    mention.entry)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class _DocIndex:
+    """What the resolver knows about one document: token offsets, entity spans, and
+    the people named in full (for "Putin" → "Vladimir Putin")."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.by_start: dict[int, Token] = {t.idx: t for t in doc}
+        self.ent_of: dict[int, Span] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_of[i] = ent
+        # "Long Name (LN)" defined in the text: acronym → long name
+        self.acronyms: dict[str, tuple[str, str]] = {}  # acronym → (long name, NER label)
+        for match in _ACRONYM_DEFINITION.finditer(doc.text):
+            acronym = match.group(2)
+            long_name = _expansion(match.group(1), acronym)
+            if long_name is not None:
+                end = match.start(1) + len(match.group(1))
+                token = self.by_start.get(end - len(long_name.split()[-1]))
+                long_ent = self.ent_of.get(token.i) if token is not None else None
+                self.acronyms.setdefault(
+                    acronym, (long_name, long_ent.label_ if long_ent is not None else "ORG"))
+        self.acronym_of = {long: short for short, (long, _) in self.acronyms.items()}
+        self.people: People[_Mention] | None = None
+        # normalised full name → the label first seen; surname → full names
+        self.full_names: dict[str, str] = {}
+        self.surnames: dict[str, set[str]] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" and not self._titled(ent):
+                continue
+            name = self.person_name(clean_mention(self.extend_name(ent).text))
+            if len(name.split()) < 2 or not is_plausible_name(name):
+                continue
+            if _misread_person(name, gazetteer) is not None:
+                continue
+            self.full_names.setdefault(normalize(name), name)
+            self.surnames.setdefault(normalize(name.split()[-1]), set()).add(normalize(name))
+
+    def _titled(self, ent: Span) -> bool:
+        """Whether a name the tagger did not call a person follows a person's title
+        ("Finnish Prime Minister Matti Rautio" with "Matti Rautio" tagged ORG)."""
+        if ent.start == 0 or len(ent) < 2 or ent.label_ in DATE_LABELS | VALUE_LABELS:
+            return False
+        if not all(t.pos_ == "PROPN" for t in ent) or self.gazetteer.find(ent.text):
+            return False
+        return self.doc[ent.start - 1].lower_ in LONE_TITLES
+
+    def token_at(self, start: int, end: int) -> Token | None:
+        token = self.by_start.get(start)
+        if token is not None:
+            return token
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    def extend_name(self, span: Span, lo: int = 0) -> Span:
+        """A PERSON span grown leftwards over proper-noun parts of the same name that
+        the tagger split off ("Yury" ORG + "Ushakov" PERSON)."""
+        if span.label_ != "PERSON":
+            return span
+        start = span.start
+        while start > 0:
+            prev = self.doc[start - 1]
+            if (
+                prev.pos_ == "PROPN"
+                and prev.idx >= lo
+                and not (start >= 2 and self.doc[start - 2].lower_ == "of")  # "of Research"
+                and prev.text[:1].isupper()
+                and prev.dep_ in {"compound", "flat", "nmod"}
+                and span.start <= prev.head.i < span.end
+                and prev.text.casefold() not in TITLE_WORDS
+                and self.gazetteer.demonym(prev.text) is None
+                and not self.gazetteer.find(prev.text)
+            ):
+                start -= 1
+            else:
+                break
+        return self.doc[start : span.end] if start != span.start else span
+
+    def person_name(self, text: str) -> str:
+        """A person's name without titles, and without a trailing place that the
+        tagger glued on ("Jake Sullivan Moscow")."""
+        words = strip_titles(text).split()
+        while len(words) >= 3 and any(
+            e.kind in _PLACE_KINDS for e in self.gazetteer.find(words[-1])
+        ):
+            words.pop()
+        return " ".join(words)
+
+    def person(self, text: str) -> _Mention | None:
+        """The person ``text`` names, by full name, or by a surname that one full
+        name of this document (or one well-known person) ends with."""
+        name = self.person_name(text)
+        norm = normalize(name)
+        if not norm:
+            return None
+        full = self.full_names.get(norm)
+        if full is None and " " not in norm:
+            candidates = self.surnames.get(norm, set())
+            if len(candidates) == 1:
+                full = self.full_names[next(iter(candidates))]
+            elif not candidates:
+                known = self.gazetteer.person_by_surname(name)
+                if known is not None:
+                    return _entry_mention(known, name)
+        if full is None:
+            for entry in self.gazetteer.find(name):
+                if entry.kind == "person":
+                    return _entry_mention(entry, name)
+            return None
+        for entry in self.gazetteer.find(full):
+            if entry.kind == "person":
+                return _entry_mention(entry, name)
+        return _Mention(f"person/{full}", full, "Person", None, name)
+
+
+class Resolver:
+    """Resolves statements of one document at a time (reusable across documents).
+
+    ``metonymy`` switches the capital-as-country reading; ``ontology`` names the
+    relations (kg's own by default).
+
+    >>> resolver = Resolver(metonymy=False)
+    >>> resolver.metonymy
+    False
+    """
+
+    def __init__(
+        self,
+        *,
+        metonymy: bool = True,
+        ontology: Ontology | None = None,
+        coreference: bool = True,
+    ) -> None:
+        self.metonymy = metonymy
+        self.coreference = coreference
+        self.ontology = ontology or default_ontology()
+        self.gazetteer = default_gazetteer()
+
+    # -- coreference -----------------------------------------------------------
+
+    def _people(self, index: _DocIndex) -> People[_Mention]:
+        if index.people is None:
+            index.people = People(index.doc, self.gazetteer,
+                                  lambda text, label: self._name(text, label, index),
+                                  index.extend_name)
+        return index.people
+
+    def _refer(self, head: Token, arg: Argument, index: _DocIndex,
+               we: _Mention | None, speaker: _Mention | None) -> _Mention | None:
+        """Coreference for an argument whose head is no name: "he", "we", "our
+        country", "the Russian leader", "the President of China Xi Jinping"."""
+        lower = head.lower_
+        if lower in {"i", "me"} and speaker is not None and speaker.type == "Person":
+            return _unnamed(speaker)  # "I" in a quote is its speaker
+        if lower in {"we", "us"} or (
+            head.lemma_ == "country" and any(c.lower_ == "our" for c in head.children)
+        ):
+            return we
+        people = self._people(index)
+        if head.pos_ == "PRON":
+            return _unnamed(people.pronoun(head, speaker=speaker.key if speaker else None))
+        if lower not in TITLE_WORDS:
+            return None
+        inside = {m.mention.key: m.mention for m in people.mentions
+                  if arg.start <= index.doc[m.start].idx < arg.end and m.start > head.i}
+        if len(inside) == 1:  # "The President of the People's Republic of China Xi Jinping"
+            return _unnamed(next(iter(inside.values())))
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        country: str | None = None
+        titles: set[str] = set()
+        for child in head.children:
+            if child.dep_ in {"det", "punct", "case"}:
+                continue
+            if child.dep_ not in {"amod", "compound", "poss", "nmod"}:
+                return None  # "the president of the club": more than we can check
+            demonym = self.gazetteer.demonym(child.text)
+            named = [e for e in self.gazetteer.find(clean_mention(child.text))
+                     if e.kind == "country"]
+            if demonym is not None:
+                country = demonym.key
+            elif named:
+                country = named[0].key
+            elif child.lower_ in TITLE_WORDS:
+                titles.add(child.lower_)
+            else:
+                return None  # "the new president": a modifier we cannot check
+        return _unnamed(people.description(head, country, titles))
+
+    # -- arguments -------------------------------------------------------------
+
+    def _name_span(self, head: Token, arg: Argument) -> Span:
+        doc = head.doc
+        start, end = head.i, head.i + 1
+        while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].idx >= arg.start):
+            start -= 1
+        while end < len(doc) and doc[end].idx + len(doc[end]) <= arg.end:
+            if doc[end].pos_ == "PROPN":
+                end += 1
+            elif (doc[end].lower_ in _NAME_CONNECTORS and end + 1 < len(doc)
+                  and doc[end + 1].pos_ == "PROPN"
+                  and doc[end + 1].idx + len(doc[end + 1]) <= arg.end):
+                end += 2  # "Treaty of Lisbon", "Bank of England"
+            else:
+                break
+        return doc[start:end]
+
+    def _amount(self, head: Token, arg: Argument, index: _DocIndex) -> Value | None:
+        """ "40 million euros" where the tagger marked only "40 million" (CARDINAL)."""
+        if head.lemma_.lower() not in _UNITS:
+            return None
+        for child in head.children:
+            if child.dep_ == "nummod" and child.ent_type_ in {"CARDINAL", "MONEY", "QUANTITY"}:
+                ent = index.ent_of.get(child.i)
+                start = ent.start_char if ent is not None else child.idx
+                if start >= arg.start:
+                    return amount_value(index.doc.text[start : head.idx + len(head)])
+        return None
+
+    def _government(self, head: Token, index: _DocIndex) -> _Mention | None:
+        """ "the German government", "Russia's authorities" → the country."""
+        for child in head.children:
+            if child.dep_ not in {"amod", "compound", "poss", "nmod"}:
+                continue
+            country = self.gazetteer.demonym(child.text)
+            if country is None:
+                found = [e for e in self.gazetteer.find(clean_mention(child.text))
+                         if e.kind == "country"]
+                country = found[0] if found else None
+            if country is None:
+                continue
+            if self.metonymy:
+                return _entry_mention(country, None)
+            label = f"Government of {country.label}"
+            return _Mention(f"org/{label}", label, "GovernmentBody")
+        return None
+
+    def _argument(
+        self,
+        arg: Argument,
+        index: _DocIndex,
+        *,
+        agent: bool,
+        we: _Mention | None = None,
+        speaker: _Mention | None = None,
+    ) -> _Mention | Value | None:
+        head = index.token_at(arg.head_start, arg.head_end)
+        if head is None:
+            return None
+        if head.pos_ in {"NOUN", "PRON"} and head.i not in index.ent_of:
+            # "presidential aide Yury Ushakov": the name in apposition to the head noun
+            for child in head.children:
+                if (child.dep_ == "appos" and child.pos_ == "PROPN"
+                        and arg.start <= child.idx < arg.end):
+                    head = child
+                    break
+        ent = index.ent_of.get(head.i)
+        label = arg.label or (ent.label_ if ent is not None else "")
+        if ent is not None:
+            lo, hi = max(ent.start_char, arg.start), min(ent.end_char, arg.end)
+            clipped = lo != ent.start_char or hi != ent.end_char
+            span = index.doc.char_span(lo, hi, alignment_mode="expand") if clipped else ent
+            if span is None or not len(span):
+                return None
+            if clipped:
+                if label in DATE_LABELS | VALUE_LABELS and not _DIGIT.search(span.text):
+                    return None  # "one" cut out of "round one last year"
+                label = "" if label not in DATE_LABELS | VALUE_LABELS else label
+            else:
+                span = index.extend_name(span, arg.start)
+        elif head.pos_ == "PROPN" and head.lower_ not in LONE_TITLES:
+            span, label = self._name_span(head, arg), ""
+        else:
+            if head.lemma_.lower() in GOVERNMENT_NOUNS or head.lower_ in GOVERNMENT_NOUNS:
+                return self._government(head, index)
+            amount = self._amount(head, arg, index)
+            if amount is not None:
+                return amount
+            if head.text[:1].isupper() and head.pos_ in {"NOUN", "ADJ"} and (
+                head.lower_.endswith(_PEOPLE_DEMONYM_ENDINGS)
+            ):  # "the Russians", "the Chinese" (not "the Spaniard", a person)
+                country = self.gazetteer.demonym(head.text)
+                if country is not None:
+                    return _entry_mention(country, None)
+            return self._refer(head, arg, index, we, speaker) if self.coreference else None
+        if label in DATE_LABELS:
+            return date_value(span.text)
+        if label in VALUE_LABELS:
+            if label == "ORDINAL" or (label == "CARDINAL" and not _DIGIT.search(span.text)):
+                return None  # "one", "first": no value worth a triple
+            return amount_value(span.text)
+        mention = self._name(clean_mention(span.text), label, index)
+        if mention is not None and self.metonymy and agent and mention.entry is not None:
+            country = self.gazetteer.capital_country(mention.entry)
+            if country is not None:
+                return _entry_mention(country, None)
+        return mention
+
+    def _name(self, text: str, label: str, index: _DocIndex) -> _Mention | None:
+        first = text.split(" ", 1)[0].casefold().rstrip(".")
+        if first in _HONORIFICS and " " in text and label not in DATE_LABELS | VALUE_LABELS:
+            label = "PERSON"  # "Mr Nevzlin", "Ms Kelly", whatever the tagger said
+        numbered = _TRAILING_NUMBER.fullmatch(text)
+        if numbered:
+            # a minute or squad number after a name ("Dyer 69" in a match report)
+            bare = numbered.group(1)
+            if index.person(bare) is not None or self.gazetteer.find(bare):
+                text, label = bare, ""
+        if label == "PERSON":
+            return self._person_name(text, index)
+        defined = index.acronyms.get(text)
+        if defined is not None and not self.gazetteer.find(text) and defined[0] != text:
+            # an acronym the document defined: the entity of its long name
+            expanded = self._name(defined[0], defined[1], index)
+            if expanded is not None:
+                return _Mention(expanded.key, expanded.label, expanded.type,
+                                expanded.wikidata, text, expanded.entry)
+        if not is_plausible_name(text):
+            return None
+        if " " not in text and normalize(text) in index.surnames:
+            # a surname of someone named in full in this document ("Navalny" tagged GPE)
+            person = index.person(text)
+            if person is not None:
+                return person
+        found = self.gazetteer.find(text)
+        if found:
+            return _entry_mention(found[0], text)
+        country = self.gazetteer.demonym(text)
+        if country is not None and label in {"NORP", ""}:
+            # "the Russians", "the Chinese" are the country; "the Spaniard" a person
+            if not text.casefold().endswith(_PEOPLE_DEMONYM_ENDINGS):
+                return None
+            return _entry_mention(country, None)
+        person = index.person(text)
+        if person is not None:
+            return person
+        if label == "ORG":
+            titled = strip_titles(text)
+            if titled != text and index.person(titled) is not None:
+                return index.person(titled)
+            cls = organization_type(text)
+            if cls == "Law":  # "the Treaty establishing...", tagged ORG
+                return _Mention(f"law/{text}", text, "Law", None, text)
+            return _Mention(f"org/{text}", text, cls, None, text)
+        if label in LABEL_TYPES:
+            cls, prefix = LABEL_TYPES[label]
+            kind = organization_type(text)
+            if label in {"GPE", "LOC", "FAC", "NORP"} and " " in text and kind in _NAMED_BODIES:
+                # "Economic Commission for Latin America" tagged GPE is a body
+                return _Mention(f"org/{text}", text, kind, None, text)
+            return _Mention(f"{prefix}/{text}", text, cls, None, text)
+        words = text.split()
+        if (len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper()
+                and all(w[:1].isupper() or w in _NAME_CONNECTORS for w in words)
+                and words[-1].casefold() not in LONE_TITLES
+                and not all(w.casefold() in TITLE_WORDS for w in words)):
+            # an untagged name: typed by its words where they tell ("Treaty of Lisbon")
+            cls = organization_type(text)
+            if cls == "Law":
+                return _Mention(f"law/{text}", text, "Law", None, text)
+            if cls != "Organization":
+                return _Mention(f"org/{text}", text, cls, None, text)
+            return _Mention(f"entity/{text}", text, "Entity", None, text)
+        return None
+
+    def _person_name(self, text: str, index: _DocIndex) -> _Mention | None:
+        name = index.person_name(text)
+        misread = _misread_person(name, self.gazetteer)
+        if misread is not None:
+            prefix, cls = misread
+            return _Mention(f"{prefix}/{name}", name, cls, None, name)
+        person = index.person(text)
+        if person is not None:
+            return person
+        if not is_plausible_name(name):
+            return None
+        misread = _misread_person(name, self.gazetteer)
+        if misread is not None:
+            prefix, cls = misread
+            return _Mention(f"{prefix}/{name}", name, cls, None, name)
+        found = self.gazetteer.find(name)
+        if found and found[0].kind in {"country", "org"}:
+            # a country or organisation the tagger took for a person ("Jordan")
+            return _entry_mention(found[0], name)
+        return _Mention(f"person/{name}", name, "Person", None, name)
+
+    def _we(self, speaker: _Mention | None, index: _DocIndex) -> _Mention | None:
+        """Whom "we" stands for in what ``speaker`` says: the country or organisation
+        the speaker represents (or the speaker itself, when not a person)."""
+        if speaker is None or not self.coreference:
+            return None
+        if speaker.type != "Person":
+            return _unnamed(speaker) if speaker.type not in {"City", "Place"} else None
+        key = self._people(index).represents(speaker.key)
+        entry = self.gazetteer.get(key) if key else None
+        return _entry_mention(entry, None) if entry is not None else None
+
+    # -- statements ------------------------------------------------------------
+
+    def _statement(self, statement: Statement, index: _DocIndex) -> _Staged | None:
+        """Resolve one statement, or ``None`` when its arguments do not resolve."""
+        if statement.object is None:
+            return None
+        speaker = None
+        if statement.speaker is not None:
+            found = self._argument(statement.speaker, index, agent=True)
+            speaker = found if isinstance(found, _Mention) else None
+        we = self._we(speaker, index)
+        subject: _Mention | Value | None = None
+        # the first object; failing that, a later one that a preposition introduces
+        # ("supply [energy] to China" → supplies_to China), as the statement's object
+        for position, obj_arg in enumerate(statement.objects):
+            if position and obj_arg.role.lower() in _NOT_PREPOSITIONS:
+                continue
+            lemma = statement.lemma
+            role = obj_arg.role.lower()
+            if (role not in _NOT_PREPOSITIONS and lemma.split()[-1:] != role.split()[-1:]
+                    and not lemma.endswith(" " + role)):
+                lemma = f"{lemma} {role}"  # "end" + "in 2060" → "end in" → ends_in
+            relation = self.ontology.relation_for(lemma, passive=statement.passive)
+            info = self.ontology.relation_info(relation)
+            subject_agent = (info.group != "location"
+                             and relation.split("_")[0] not in _PLACE_VERBS)
+            subject = self._argument(statement.subject, index, agent=subject_agent, we=we,
+                                     speaker=speaker)
+            if not isinstance(subject, _Mention):
+                return None
+            # a listed relation's preposition is part of it ("impose sanction on"); a
+            # fallback one's may be a place ("meet in Moscow")
+            obj_agent = info.group in AGENT_GROUPS and (
+                info.declared or obj_arg.role.lower() not in LOCATIVE_ROLES)
+            obj = self._argument(obj_arg, index, agent=obj_agent, we=we, speaker=speaker)
+            if position and not isinstance(obj, _Mention):
+                continue  # later objects only for entities, not "on Monday"
+            if obj is None:
+                continue
+            if isinstance(obj, _Mention) and obj.key == subject.key:
+                return None
+            if position:
+                rest = tuple(o for o in statement.objects if o is not obj_arg)
+                statement = replace(statement, lemma=lemma, objects=(obj_arg, *rest))
+            return (statement, subject, relation, obj, speaker)
+        return None
+
+    def resolve(self, statements: Iterable[Statement], doc: Doc) -> list[ResolvedStatement]:
+        """Resolve the statements of one parsed document (``doc``, whose text their
+        offsets index), keeping those whose subject and first object resolve."""
+        index = _DocIndex(doc, self.gazetteer)
+        staged: list[_Staged] = []
+        for statement in statements:
+            found = self._statement(statement, index)
+            if found is not None:
+                staged.append(found)
+
+        aliases: dict[str, set[str]] = {}
+        for _, subject, _, obj, speaker in staged:
+            for mention in (subject, obj, speaker):
+                if isinstance(mention, _Mention):
+                    seen = aliases.setdefault(mention.key, set())
+                    if mention.surface and _squash(mention.surface) != mention.label:
+                        seen.add(_squash(mention.surface))
+        entities: dict[str, Entity] = {}
+
+        def entity(mention: _Mention) -> Entity:
+            if mention.key not in entities:
+                entities[mention.key] = Entity(
+                    key=_squash(mention.key), label=_squash(mention.label), type=mention.type,
+                    aliases=frozenset(aliases.get(mention.key, ())),
+                    wikidata=mention.wikidata,
+                )
+            return entities[mention.key]
+
+        out = []
+        for statement, subject, relation, obj, speaker in staged:
+            out.append(ResolvedStatement(
+                statement=statement,
+                subject=entity(subject),
+                relation=relation,
+                object=entity(obj) if isinstance(obj, _Mention) else obj,
+                speaker=entity(speaker) if speaker is not None else None,
+            ))
+        return out
+
+
+def resolve(
+    statements: Iterable[Statement], doc: Doc, *, metonymy: bool = True
+) -> list[ResolvedStatement]:
+    """Resolve one document's statements with a default :class:`Resolver`."""
+    return Resolver(metonymy=metonymy).resolve(statements, doc)

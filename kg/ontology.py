@@ -1,0 +1,514 @@
+"""kg's ontology: the Turtle file, its classes and relations, and the relation lexicon.
+
+The ontology lives in the repository's top-level ``ontology/`` folder, which the
+wheel ships as the package ``kg._ontology``. :class:`Ontology` reads it from the
+checkout when there is one, else from the installed package (``importlib.resources``);
+everything is parsed once and cached.
+
+Relations are named by :meth:`Ontology.relation_for`: a lemma listed in
+``relations.tsv`` maps to its canonical relation; any other lemma gets a readable
+snake_case name built from it:
+
+* an active lemma puts its verb in the third person singular present
+  (``"supply to"`` → ``supplies_to``, ``"approach"`` → ``approaches``);
+* a passive lemma (``"be airlift to"``, or any lemma with ``passive=True``) uses the
+  past participle (``airlifted_to``, ``told``);
+* a copula with a noun or adjective keeps ``is`` (``"be ready to"`` → ``is_ready_to``);
+* negation, modal verbs and a few adverbs are dropped (they are statement flags).
+
+The result only ever contains ``[a-z0-9_]`` and never starts with a digit.
+
+>>> relation_for("work together with")
+'cooperates_with'
+>>> relation_for("supply gas to")
+'supplies_gas_to'
+>>> relation_for("be airlift to")
+'airlifted_to'
+>>> relation_for("tell", passive=True)
+'told'
+>>> relation_info("cooperates_with").group
+'cooperation'
+>>> "Person" in classes()
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.resources
+import io
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from kg.namespaces import KG
+
+__all__ = [
+    "ONTOLOGY_IRI",
+    "ROOT_RELATION",
+    "Ontology",
+    "RelationInfo",
+    "classes",
+    "default_ontology",
+    "is_valid_local_name",
+    "lemma_to_local_name",
+    "ontology_dir",
+    "past_participle",
+    "relation_for",
+    "relation_info",
+    "relations",
+    "third_person",
+    "turtle",
+]
+
+#: The IRI of the ontology document itself.
+ONTOLOGY_IRI = "http://kg.example.org/ontology"
+#: The super-property of every relation kg emits.
+ROOT_RELATION = "related_to"
+
+_VALID_LOCAL_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def is_valid_local_name(name: str) -> bool:
+    """Whether ``name`` is a relation local name kg may emit: ``[a-z0-9_]``, no
+    leading digit.
+
+    >>> [is_valid_local_name(n) for n in ("cooperates_with", "2nd", "a-b")]
+    [True, False, False]
+    """
+    return bool(_VALID_LOCAL_NAME.fullmatch(name))
+
+
+def ontology_dir() -> Path:
+    """The folder holding ``kg.ttl`` and ``relations.tsv``.
+
+    The checkout's ``ontology/`` next to the ``kg`` package when it is there (a
+    development install), else the installed package ``kg._ontology``.
+
+    >>> (ontology_dir() / "kg.ttl").is_file()
+    True
+    """
+    checkout = Path(__file__).resolve().parent.parent / "ontology"
+    if (checkout / "kg.ttl").is_file():
+        return checkout
+    resource = importlib.resources.files("kg._ontology")
+    return Path(str(resource))
+
+
+# ---------------------------------------------------------------------------
+# English verb morphology for the fallback names
+# ---------------------------------------------------------------------------
+
+_IRREGULAR_PARTICIPLES = {
+    "be": "been", "bear": "born", "beat": "beaten", "become": "become", "begin": "begun",
+    "bend": "bent", "bet": "bet", "bind": "bound", "bite": "bitten", "blow": "blown",
+    "break": "broken", "bring": "brought", "broadcast": "broadcast", "build": "built",
+    "buy": "bought", "cast": "cast", "catch": "caught", "choose": "chosen", "come": "come",
+    "cost": "cost", "cut": "cut", "deal": "dealt", "dig": "dug", "do": "done", "draw": "drawn",
+    "drink": "drunk", "drive": "driven", "eat": "eaten", "fall": "fallen", "feed": "fed",
+    "feel": "felt", "fight": "fought", "find": "found", "flee": "fled", "fly": "flown",
+    "forbid": "forbidden", "forecast": "forecast", "foresee": "foreseen", "forget": "forgotten",
+    "forgive": "forgiven", "freeze": "frozen", "get": "got", "give": "given", "go": "gone",
+    "grow": "grown", "hang": "hung", "have": "had", "hear": "heard", "hide": "hidden",
+    "hit": "hit", "hold": "held", "hurt": "hurt", "keep": "kept", "know": "known",
+    "lay": "laid", "lead": "led", "leave": "left", "lend": "lent", "let": "let", "lie": "lain",
+    "light": "lit", "lose": "lost", "make": "made", "mean": "meant", "meet": "met",
+    "mislead": "misled", "overcome": "overcome", "overtake": "overtaken",
+    "overthrow": "overthrown", "pay": "paid", "put": "put", "quit": "quit", "read": "read",
+    "rebuild": "rebuilt", "ride": "ridden", "ring": "rung", "rise": "risen", "run": "run",
+    "say": "said", "see": "seen", "seek": "sought", "sell": "sold", "send": "sent",
+    "set": "set", "shake": "shaken", "shed": "shed", "shoot": "shot", "show": "shown",
+    "shut": "shut", "sing": "sung", "sink": "sunk", "sit": "sat", "sleep": "slept",
+    "slide": "slid", "speak": "spoken", "spend": "spent", "split": "split",
+    "spread": "spread", "stand": "stood", "steal": "stolen", "stick": "stuck",
+    "sting": "stung", "strike": "struck", "swear": "sworn", "sweep": "swept",
+    "swing": "swung", "take": "taken", "teach": "taught", "tear": "torn", "tell": "told",
+    "think": "thought", "throw": "thrown", "undergo": "undergone",
+    "understand": "understood", "undertake": "undertaken", "upset": "upset",
+    "uphold": "upheld", "wake": "woken", "wear": "worn", "win": "won",
+    "withdraw": "withdrawn", "withhold": "withheld", "write": "written",
+}
+# Verbs of more than one syllable that double their final consonant (stress on it).
+_DOUBLING = frozenset({
+    "abet", "acquit", "admit", "commit", "compel", "confer", "control", "defer", "deter",
+    "dispel", "equip", "expel", "extol", "incur", "occur", "omit", "patrol", "permit",
+    "prefer", "propel", "rebel", "recur", "refer", "regret", "submit", "transfer", "transmit",
+    "outfit", "outbid", "unwrap", "forget",
+})
+_THIRD_PERSON = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+_ONE_SYLLABLE_CVC = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+
+
+def third_person(verb: str) -> str:
+    """The third person singular present of a base-form English verb.
+
+    >>> [third_person(v) for v in ("supply", "cooperate", "go", "approach", "have", "play")]
+    ['supplies', 'cooperates', 'goes', 'approaches', 'has', 'plays']
+    """
+    if verb in _THIRD_PERSON:
+        return _THIRD_PERSON[verb]
+    if verb.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return verb + "es"
+    if len(verb) > 1 and verb.endswith("y") and verb[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def past_participle(verb: str) -> str:
+    """The past participle of a base-form English verb (a table of irregular ones,
+    then the spelling rules).
+
+    >>> [past_participle(v) for v in ("airlift", "tell", "stop", "supply", "admit", "visit")]
+    ['airlifted', 'told', 'stopped', 'supplied', 'admitted', 'visited']
+    """
+    if verb in _IRREGULAR_PARTICIPLES:
+        return _IRREGULAR_PARTICIPLES[verb]
+    if verb.endswith("ee"):
+        return verb + "d"
+    if verb.endswith("e"):
+        return verb + "d"
+    if len(verb) > 1 and verb.endswith("y") and verb[-2] not in "aeiou":
+        return verb[:-1] + "ied"
+    if verb.endswith("ic"):
+        return verb + "ked"
+    if verb in _DOUBLING or _ONE_SYLLABLE_CVC.fullmatch(verb):
+        return verb + verb[-1] + "ed"
+    return verb + "ed"
+
+
+# Tokens dropped from a lemma before naming: negation and modality are statement
+# flags, and these adverbs do not change the relation.
+_NEGATION = frozenset({"not", "n't", "never"})
+_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "shall",
+                     "should", "ca", "wo"})
+_ADVERBS = frozenset({
+    "also", "even", "still", "already", "just", "further", "repeatedly", "reportedly",
+    "allegedly", "personally", "again", "always", "actually", "really", "currently",
+    "recently", "previously", "then", "now", "jointly", "once", "ever", "often", "soon",
+    "later", "finally", "formally", "officially", "publicly", "directly", "immediately",
+    "successfully", "strongly", "firmly", "apparently",
+})
+# Words after "go to" that show it is a movement, not the "going to" future.
+_NOT_VERBS = frozenset({"the", "a", "an", "this", "that", "war", "court", "school", "church",
+                        "bed", "prison", "jail", "hospital", "work", "sea", "press", "town",
+                        "market", "power", "polls", "extra", "great", "any", "some"})
+# Words after "be" that make a copula rather than a passive ("be ready to").
+_COPULA_COMPLEMENTS = frozenset({
+    "a", "an", "the", "one", "part", "member", "ready", "able", "unable", "willing",
+    "leader", "head", "home", "responsible", "aware", "due", "likely", "unlikely", "happy",
+    "sure", "certain", "open", "close", "partner", "friend", "ally", "enemy", "rival",
+    "in", "on", "at", "of", "from", "with", "to", "for", "into", "about", "near", "under",
+    "behind", "against", "among", "between", "ahead", "capital", "president", "minister",
+    "chief", "director", "owner", "founder", "citizen", "native", "neighbour", "neighbor",
+    "party", "signatory", "host", "subject", "victim", "target", "source", "supplier",
+    "customer", "client", "creditor", "debtor", "largest", "biggest", "main", "major",
+    "key", "top", "new", "first", "last", "only", "interested", "committed", "opposed",
+    "present", "absent", "similar", "different", "dependent", "independent", "critical",
+    "free", "eager", "keen", "afraid", "concerned", "worried", "confident", "prepared",
+    "there", "here", "back", "up", "out", "down", "off", "over",
+})
+
+
+#: Lemmas that en_core_web_sm gets wrong ("hopes" → "hop"), put right.
+_LEMMA_REPAIRS = {"hop": "hope", "asse": "assess", "fin": "fine", "emptie": "empty",
+                  "focuse": "focus", "bia": "bias"}
+
+
+def _normalize_lemma(lemma: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", lemma).replace("\u2019", "'").lower()
+    raw = [_LEMMA_REPAIRS.get(tok, tok) for tok in text.split()]
+    tokens: list[str] = []
+    for i, tok in enumerate(raw):
+        if tok in _NEGATION or tok in _ADVERBS:
+            continue
+        if tok in _MODALS and not tokens:
+            continue
+        # the auxiliary of a negation ("do not cooperate") is not part of the relation
+        if tok in {"do", "does", "did"} and i + 1 < len(raw) and raw[i + 1] in _NEGATION:
+            continue
+        tokens.append(tok)
+    # "be going to share" is the future of "share" (tense is a statement flag)
+    if len(tokens) > 2 and tokens[0] == "go" and tokens[1] == "to" and tokens[2] not in _NOT_VERBS:
+        tokens = tokens[2:]
+    return tokens
+
+
+def _sanitize(name: str) -> str:
+    ascii_name = (
+        unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    )
+    ascii_name = ascii_name.replace("'", "")
+    cleaned = re.sub(r"[^a-z0-9]+", "_", ascii_name).strip("_")
+    if not cleaned:
+        return ROOT_RELATION
+    if cleaned[0].isdigit():
+        cleaned = "r_" + cleaned
+    return cleaned
+
+
+def lemma_to_local_name(lemma: str, *, passive: bool | None = None) -> str:
+    """The fallback relation name built from a lemma, without the lexicon.
+
+    ``passive=None`` guesses from the lemma: ``be`` followed by a verb is passive,
+    ``be`` followed by a noun, adjective or preposition is a copula.
+
+    >>> lemma_to_local_name("supply to")
+    'supplies_to'
+    >>> lemma_to_local_name("be airlift to")
+    'airlifted_to'
+    >>> lemma_to_local_name("airlift to", passive=True)
+    'airlifted_to'
+    >>> lemma_to_local_name("be ready to")
+    'is_ready_to'
+    >>> lemma_to_local_name("will not attack")
+    'attacks'
+    """
+    tokens = _normalize_lemma(lemma)
+    if not tokens:
+        return ROOT_RELATION
+    if tokens[0] in {"be", "get"} and len(tokens) > 1:
+        rest = tokens[1:]
+        is_passive = passive if passive is not None else rest[0] not in _COPULA_COMPLEMENTS
+        if is_passive:
+            words = [past_participle(rest[0]), *rest[1:]]
+        else:
+            words = [third_person(tokens[0]), *rest]  # "is ready", "gets ready"
+    elif passive:
+        words = [past_participle(tokens[0]), *tokens[1:]]
+    else:
+        words = [third_person(tokens[0]), *tokens[1:]]
+    return _sanitize("_".join(words))
+
+
+# ---------------------------------------------------------------------------
+# The ontology
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RelationInfo:
+    """What the ontology says about a relation.
+
+    ``group`` is the local name of its grouping super-property (``cooperation``,
+    ``conflict``, ...), or ``related_to`` when it has none; ``declared`` says whether
+    ``kg.ttl`` declares it (fallback names are not declared; the RDF stage declares
+    them as sub-properties of their group).
+    """
+
+    name: str
+    label: str
+    group: str
+    domain: str | None = None
+    range: str | None = None
+    declared: bool = True
+
+
+class Ontology:
+    """The ontology folder, parsed lazily and cached.
+
+    >>> onto = Ontology()
+    >>> onto.relation_for("partner with")
+    'cooperates_with'
+    >>> sorted(onto.groups)[:3]
+    ['affiliation', 'communication', 'competition']
+    """
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else ontology_dir()
+
+    @property
+    def turtle_path(self) -> Path:
+        """The path of ``kg.ttl``."""
+        return self.path / "kg.ttl"
+
+    @property
+    def lexicon_path(self) -> Path:
+        """The path of ``relations.tsv``."""
+        return self.path / "relations.tsv"
+
+    @cached_property
+    def turtle(self) -> str:
+        """The text of ``kg.ttl``."""
+        return self.turtle_path.read_text(encoding="utf-8")
+
+    @cached_property
+    def graph(self) -> Graph:
+        """``kg.ttl`` parsed into an rdflib graph (do not modify it)."""
+        graph = Graph()
+        graph.parse(data=self.turtle, format="turtle")
+        return graph
+
+    def _local(self, term: Any) -> str | None:
+        text = str(term)
+        if isinstance(term, URIRef) and text.startswith(str(KG)):
+            return text[len(str(KG)) :]
+        return None
+
+    @cached_property
+    def classes(self) -> frozenset[str]:
+        """Local names of the classes ``kg.ttl`` declares (``Person``, ``Country``...)."""
+        found = set()
+        for subject in self.graph.subjects(RDF.type, OWL.Class):
+            name = self._local(subject)
+            if name:
+                found.add(name)
+        return frozenset(found)
+
+    @cached_property
+    def groups(self) -> frozenset[str]:
+        """The grouping super-properties: the direct sub-properties of ``related_to``."""
+        root = KG[ROOT_RELATION]
+        return frozenset(
+            name
+            for s in self.graph.subjects(RDFS.subPropertyOf, root)
+            if (name := self._local(s))
+        )
+
+    @cached_property
+    def relations(self) -> Mapping[str, RelationInfo]:
+        """Every relation declared under ``related_to`` (groups included), by local name."""
+        graph = self.graph
+        root = KG[ROOT_RELATION]
+        out: dict[str, RelationInfo] = {}
+        for prop in set(graph.transitive_subjects(RDFS.subPropertyOf, root)):
+            name = self._local(prop)
+            if not name:
+                continue
+            parents = [p for p in graph.objects(prop, RDFS.subPropertyOf) if self._local(p)]
+            if prop == root:
+                group = ROOT_RELATION
+            elif root in parents:
+                group = name if name in self.groups else ROOT_RELATION
+            else:
+                group = (self._local(parents[0]) or ROOT_RELATION) if parents else ROOT_RELATION
+            label = graph.value(prop, RDFS.label)
+            domain = graph.value(prop, RDFS.domain)
+            range_ = graph.value(prop, RDFS.range)
+            out[name] = RelationInfo(
+                name=name,
+                label=str(label) if label is not None else name.replace("_", " "),
+                group=group,
+                domain=self._local(domain) if domain is not None else None,
+                range=self._local(range_) if range_ is not None else None,
+            )
+        return out
+
+    @cached_property
+    def lexicon(self) -> Mapping[str, str]:
+        """The relation lexicon: normalised lemma → relation local name."""
+        text = self.lexicon_path.read_text(encoding="utf-8")
+        lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        out: dict[str, str] = {}
+        for row in csv.reader(io.StringIO("\n".join(lines)), delimiter="\t"):
+            if len(row) < 2 or row[0] == "lemma":
+                continue
+            key = " ".join(_normalize_lemma(row[0]))
+            out[key] = row[1].strip()
+        return out
+
+    @cached_property
+    def _verb_groups(self) -> Mapping[str, str]:
+        """First word of a relation name (``supplies``) → the group of the listed
+        relations it starts, so that fallback names can be grouped too."""
+        votes: dict[str, dict[str, int]] = {}
+        relations = self.relations
+        for lemma, relation in self.lexicon.items():
+            info = relations.get(relation)
+            if info is None or info.group == ROOT_RELATION:
+                continue
+            names = (lemma_to_local_name(lemma), lemma_to_local_name(lemma, passive=True),
+                     relation)
+            for name in names:
+                head = name.split("_", 1)[0]
+                votes.setdefault(head, {}).setdefault(info.group, 0)
+                votes[head][info.group] += 1
+        out: dict[str, str] = {}
+        for head, counts in votes.items():
+            best = max(counts.items(), key=lambda kv: kv[1])
+            if list(counts.values()).count(best[1]) == 1 and head not in {"is"}:
+                out[head] = best[0]
+        return out
+
+    def relation_for(self, lemma: str, *, passive: bool | None = None) -> str:
+        """The relation local name for a statement lemma: the lexicon's when listed,
+        else :func:`lemma_to_local_name`.
+
+        >>> Ontology().relation_for("engage with")
+        'cooperates_with'
+        >>> Ontology().relation_for("rush to", passive=True)
+        'taken_to'
+        """
+        tokens = _normalize_lemma(lemma)
+        key = " ".join(tokens)
+        lexicon = self.lexicon
+        if passive and tokens and tokens[0] != "be":
+            found = lexicon.get("be " + key)
+            if found:
+                return found
+        if not passive or (tokens and tokens[0] == "be"):
+            found = lexicon.get(key)
+            if found:
+                return found
+        return lemma_to_local_name(lemma, passive=passive)
+
+    def relation_info(self, name: str) -> RelationInfo:
+        """What the ontology says about relation ``name``; for an undeclared
+        (fallback) name, a label from the name and the group of its verb.
+
+        >>> Ontology().relation_info("supplies_gas_to").group
+        'economic'
+        >>> Ontology().relation_info("approaches").declared
+        False
+        """
+        info = self.relations.get(name)
+        if info is not None:
+            return info
+        head = name.split("_", 1)[0]
+        return RelationInfo(
+            name=name,
+            label=name.replace("_", " "),
+            group=self._verb_groups.get(head, ROOT_RELATION),
+            declared=False,
+        )
+
+
+@lru_cache(maxsize=1)
+def default_ontology() -> Ontology:
+    """The ontology shipped with kg (cached)."""
+    return Ontology()
+
+
+def turtle() -> str:
+    """The text of kg's ``kg.ttl``."""
+    return default_ontology().turtle
+
+
+def classes() -> frozenset[str]:
+    """Local names of the ontology's classes."""
+    return default_ontology().classes
+
+
+def relations() -> Mapping[str, RelationInfo]:
+    """The relations the ontology declares, by local name."""
+    return default_ontology().relations
+
+
+def relation_for(lemma: str, *, passive: bool | None = None) -> str:
+    """The relation local name for a lemma (see :meth:`Ontology.relation_for`).
+
+    >>> relation_for("cooperate with")
+    'cooperates_with'
+    """
+    return default_ontology().relation_for(lemma, passive=passive)
+
+
+def relation_info(name: str) -> RelationInfo:
+    """What the ontology says about a relation (see :meth:`Ontology.relation_info`)."""
+    return default_ontology().relation_info(name)

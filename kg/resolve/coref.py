@@ -1,0 +1,271 @@
+"""The people of one document, for a cautious coreference.
+
+The resolver asks three questions of a document, and gets an answer only where the
+text leaves no doubt (no answer is better than a wrong one):
+
+* who is "he" / "she"? The people named in the pronoun's sentence before it, else in
+  the closest of the four sentences before that names anyone (a quote runs over
+  several): the one person named there, else the one named as a subject; a known
+  gender must agree ("Mr", "Mrs", "Ms" before the name, or the gazetteer), and "she"
+  needs a woman known as such;
+* who is "the Russian leader", "the president", "the blogger"? The one person of
+  the document introduced with that title (and that nationality, when the
+  description gives one): "Russian President Vladimir Putin", "The President of the
+  People's Republic of China Xi Jinping", "Russian blogger Alexey Navalny";
+* whom does "we" stand for in a quote? The country or organisation its speaker
+  represents, when the speaker was introduced with a government title ("Russian
+  President Vladimir Putin") or the gazetteer says so.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Generic, Protocol, TypeVar
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.resolve.gazetteer import Gazetteer
+from kg.resolve.names import TITLE_WORDS, clean_mention
+
+__all__ = ["GOVERNMENT_TITLES", "LEADER_TITLES", "PERSON_NOUNS", "People", "Profile"]
+
+#: Titles of people who speak for their country ("we" in their quotes is the country).
+GOVERNMENT_TITLES = frozenset({
+    "president", "presidential", "minister", "prime", "chancellor", "premier", "ambassador",
+    "envoy", "king", "queen", "spokesman", "spokeswoman", "spokesperson", "secretary",
+    "diplomat", "official", "aide", "foreign", "defence", "defense", "leader", "emir",
+})
+#: Titles that disqualify that reading ("opposition leader", "Russian blogger").
+NON_GOVERNMENT_TITLES = frozenset({"opposition", "blogger", "activist", "dissident", "rebel",
+                                   "former", "ex", "journalist", "correspondent"})
+#: Titles that "the leader" can stand for.
+LEADER_TITLES = frozenset({"president", "prime", "premier", "chancellor", "king", "queen",
+                           "leader", "emir", "sultan", "chairman"})
+#: Common nouns for people: a subject "the former France boss" may be the "he" that follows.
+PERSON_NOUNS = frozenset({
+    "man", "woman", "boss", "player", "official", "coach", "manager", "star", "singer",
+    "actor", "actress", "striker", "winger", "keeper", "goalkeeper", "captain", "father",
+    "mother", "son", "daughter", "wife", "husband", "boy", "girl", "teenager", "suspect",
+    "victim", "lawyer", "judge", "executive", "founder", "owner", "analyst", "chief",
+    "spokesman", "spokeswoman", "businessman", "businesswoman", "politician", "MP",
+    "veteran", "champion", "writer", "author", "director", "producer", "rapper", "defender",
+    "midfielder", "forward", "batsman", "bowler", "driver", "rider", "athlete", "leader",
+    "candidate", "minister", "president", "chairman", "head", "officer", "soldier", "doctor",
+    "scientist", "professor", "student", "worker", "employee", "user", "customer", "fan",
+    "friend", "colleague", "rival", "opponent", "partner", "insider", "source",
+})
+_CONTEXT_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "ADP", "PART", "NUM"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_MALE = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "he", "him"})
+_FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
+class _Resolved(Protocol):
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def type(self) -> str: ...
+
+
+M = TypeVar("M", bound=_Resolved)
+
+
+@dataclass(slots=True)
+class Profile:
+    """What the document says about one person: titles, nationality, gender."""
+
+    titles: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)  # entity keys ("country/RU")
+    represents: str | None = None
+    gender: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _PersonMention(Generic[M]):
+    start: int  # token index
+    sent: int
+    mention: M
+    subject: bool
+
+
+class People(Generic[M]):
+    """The people named in ``doc``, found with the resolver's own naming function
+    ``name_of(text, ner_label)`` (so that "Putin" and "Vladimir Putin" are one)."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        gazetteer: Gazetteer,
+        name_of: Callable[[str, str], M | None],
+        extend_name: Callable[[Span], Span],
+    ) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self._sent_starts = [s.start for s in doc.sents]
+        self.mentions: list[_PersonMention[M]] = []
+        self.profiles: dict[str, Profile] = {}
+        self._by_key: dict[str, M] = {}
+        covered: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"}:
+                continue
+            span = extend_name(ent)
+            covered.update(range(span.start, span.end))
+            self._add(span, name_of(clean_mention(span.text), ent.label_))
+        for span in self._proper_runs(covered):
+            self._add(span, name_of(clean_mention(span.text), ""))
+        self.mentions.sort(key=lambda m: m.start)
+
+    # -- building -------------------------------------------------------------------
+
+    def _proper_runs(self, covered: set[int]) -> list[Span]:
+        """Runs of proper nouns outside any entity ("Xi Jinping", "Navalny" untagged),
+        without a leading place ("China Xi Jinping")."""
+        runs: list[Span] = []
+        i, doc = 0, self.doc
+        while i < len(doc):
+            if doc[i].pos_ != "PROPN" or i in covered:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered:
+                j += 1
+            start = i
+            while j - start > 2 and (doc[start].ent_type_ or self.gazetteer.find(doc[start].text)):
+                start += 1
+            runs.append(doc[start:j])  # kept only if it names a person
+            i = j
+        return runs
+
+    def _add(self, span: Span, mention: M | None) -> None:
+        if mention is None or mention.type != "Person":
+            return
+        key = mention.key
+        self._by_key.setdefault(key, mention)
+        self.mentions.append(_PersonMention(
+            span.start, self.sentence_of(span.start), mention,
+            any(t.dep_ in _SUBJECT_DEPS for t in span) or span.root.dep_ in _SUBJECT_DEPS,
+        ))
+        profile = self.profiles.setdefault(key, Profile())
+        titles, countries, gender = self._context(span)
+        profile.titles |= titles
+        profile.countries |= countries
+        entry = self.gazetteer.get(key)
+        profile.gender = profile.gender or gender or (entry.gender if entry else None)
+        if profile.represents is None:
+            if entry is not None and entry.represents:
+                profile.represents = entry.represents
+            elif (titles & GOVERNMENT_TITLES and not titles & NON_GOVERNMENT_TITLES
+                  and len(countries) == 1):
+                profile.represents = next(iter(countries))
+
+    def _context(self, span: Span) -> tuple[set[str], set[str], str | None]:
+        """Titles, countries and gender words just before a name, within its phrase
+        ("Russian President", "The President of the People's Republic of China")."""
+        doc = self.doc
+        sent_start = self._sent_starts[self.sentence_of(span.start)]
+        words: list[Token] = []
+        i = span.start - 1
+        while i >= sent_start and span.start - i <= 10:
+            token = doc[i]
+            if token.pos_ not in _CONTEXT_POS or token.ent_type_ == "PERSON":
+                break
+            words.append(token)
+            i -= 1
+        titles = {t.lower_ for t in words if t.lower_ in TITLE_WORDS and t.pos_ != "DET"}
+        countries: set[str] = set()
+        seen_ents: set[int] = set()
+        for token in words:
+            demonym = self.gazetteer.demonym(token.text) if token.text[:1].isupper() else None
+            if demonym is not None:
+                countries.add(demonym.key)
+            elif token.ent_type_ == "GPE" and token.ent_iob_ in {"B", "I"}:
+                ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+                if ent is None or ent.start in seen_ents:
+                    continue
+                seen_ents.add(ent.start)
+                found = self.gazetteer.find(clean_mention(ent.text))
+                if found and found[0].kind == "country":
+                    countries.add(found[0].key)
+        lowered = {t.lower_ for t in words[:2]} | {span[0].lower_}  # "Ms Kelly"
+        gender = "m" if lowered & _MALE else "f" if lowered & _FEMALE else None
+        return titles, countries, gender
+
+    # -- questions ------------------------------------------------------------------
+
+    def sentence_of(self, token_index: int) -> int:
+        """The index of the sentence holding a token."""
+        return max(0, bisect.bisect_right(self._sent_starts, token_index) - 1)
+
+    def pronoun(self, token: Token, *, speaker: str | None = None) -> M | None:
+        """The person "he"/"she" (``token``) stands for, if the text is clear.
+
+        ``speaker`` is the key of who says the sentence, when it is a quote: "he" in
+        someone's quote is someone else."""
+        gender = _PRONOUN_GENDER.get(token.lower_)
+        if gender is None:
+            return None
+        here = self.sentence_of(token.i)
+        for sent in range(here, max(-1, here - 5), -1):
+            found = [m for m in self.mentions
+                     if m.sent == sent and (sent < here or m.start < token.i)
+                     and m.mention.key != speaker]
+            if not found:
+                continue
+            found = [m for m in found if self._gender_fits(m.mention.key, gender)]
+            keys = {m.mention.key for m in found}
+            subjects = {m.mention.key for m in found if m.subject}
+            if len(keys) == 1 and not subjects and self._unnamed_subject(sent, token):
+                return None  # "The former France boss ... succeed Mark Hughes. He ..."
+            if len(keys) == 1:
+                return found[0].mention
+            if len(subjects) == 1:
+                return self._by_key[next(iter(subjects))]
+            return None
+        return None
+
+    def _unnamed_subject(self, sent: int, before: Token) -> bool:
+        """Whether sentence ``sent`` has a person described, not named, as a subject
+        ("The former France boss has been linked...")."""
+        start = self._sent_starts[sent]
+        end = self._sent_starts[sent + 1] if sent + 1 < len(self._sent_starts) else len(self.doc)
+        for token in self.doc[start:min(end, before.i)]:
+            if (token.dep_ in _SUBJECT_DEPS and token.pos_ == "NOUN"
+                    and (token.lower_ in TITLE_WORDS or token.lemma_ in PERSON_NOUNS)):
+                return True
+        return False
+
+    def _gender_fits(self, key: str, gender: str) -> bool:
+        known = self.profiles[key].gender
+        if gender == "f":  # "she": only someone known to be a woman
+            return known == "f"
+        return known != "f"
+
+    def description(self, head: Token, country: str | None, titles: set[str]) -> M | None:
+        """The one person "the [Russian] leader" (head noun ``head``, nationality
+        ``country``, other title words ``titles``) describes, if there is one."""
+        noun = head.lower_
+        found: dict[str, M] = {}
+        for m in self.mentions:
+            profile = self.profiles[m.mention.key]
+            fits = noun in profile.titles or (noun == "leader" and profile.titles & LEADER_TITLES)
+            if not fits or not titles <= profile.titles:
+                continue
+            if country is not None and country not in profile.countries:
+                continue
+            if country is None and m.start > head.i:
+                continue  # without a nationality, only someone named before
+            found[m.mention.key] = m.mention
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def represents(self, key: str) -> str | None:
+        """The key of the country or organisation person ``key`` speaks for."""
+        profile = self.profiles.get(key)
+        if profile is not None:
+            return profile.represents
+        entry = self.gazetteer.get(key)
+        return entry.represents if entry is not None else None

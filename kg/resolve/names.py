@@ -1,0 +1,224 @@
+"""Cleaning entity mentions: quotes, determiners, possessives, titles; and the
+kind of an organisation from its name.
+
+>>> clean_mention("the Russian Foreign Ministry")
+'Russian Foreign Ministry'
+>>> clean_mention("Alexey Navalny\u2019s")
+'Alexey Navalny'
+>>> strip_titles("Russian President Vladimir Putin")
+'Vladimir Putin'
+>>> strip_titles("Mr Putin")
+'Putin'
+>>> organization_type("Russian Foreign Ministry"), organization_type("Sky News")
+('GovernmentBody', 'MediaOrganization')
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = [
+    "LONE_TITLES",
+    "PRONOUNS",
+    "TITLE_WORDS",
+    "clean_mention",
+    "is_plausible_name",
+    "organization_type",
+    "strip_titles",
+]
+
+#: Words that never name an entity on their own.
+PRONOUNS = frozenset({
+    "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him",
+    "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "this",
+    "that", "these", "those", "who", "whom", "which", "what", "one", "ones", "someone",
+    "somebody", "everyone", "everybody", "anyone", "nobody", "none", "each other",
+    "one another", "itself", "himself", "herself", "themselves", "ourselves", "myself",
+    "yourself", "there", "here", "all", "both", "some", "many", "most", "others", "other",
+})
+
+#: Words of a title before a person's name; stripped ("Deputy Foreign Minister X").
+#: Titles that are part of how a person is named (King, Pope, Prince) are kept.
+TITLE_WORDS = frozenset({
+    "president", "vice", "prime", "minister", "ministers", "mr", "mrs", "ms", "miss", "dr",
+    "sir", "dame", "general", "gen", "colonel", "col", "captain", "capt", "sergeant",
+    "lieutenant", "lt", "admiral", "adm", "major", "maj", "commander", "chancellor",
+    "senator", "sen", "rep", "representative", "congressman", "congresswoman", "governor",
+    "gov", "mayor", "judge", "justice", "secretary", "foreign", "defence", "defense",
+    "deputy", "chief", "premier", "ambassador", "envoy", "spokesman", "spokeswoman",
+    "spokesperson", "presidential", "aide", "adviser", "advisor", "leader", "chairman",
+    "chairwoman", "chair", "ceo", "director", "head", "officer", "professor", "prof",
+    "rev", "reverend", "state", "interior", "finance", "home", "economy", "trade", "health",
+    "energy", "security", "national", "attorney", "speaker", "mp", "mep", "blogger",
+    "opposition", "activist", "former", "late", "acting", "then", "first", "coach",
+    "manager", "striker", "midfielder", "defender", "goalkeeper", "correspondent", "editor",
+    "reporter", "journalist", "analyst", "economist", "author", "singer", "actor", "actress",
+    "star", "champion", "detective", "inspector", "superintendent", "constable", "private",
+    "corporal", "marshal", "field", "air", "conductor", "composer", "producer", "presenter",
+    "host", "comedian", "musician", "pianist", "guitarist", "drummer", "rapper", "artist",
+    "designer", "novelist", "poet", "writer", "playwright", "photographer", "chef", "model",
+    "bishop", "archbishop", "lawyer", "barrister", "solicitor", "nurse", "surgeon",
+    "scientist", "researcher", "investor", "banker", "businessman", "businesswoman",
+    "tycoon", "billionaire", "entrepreneur", "cfo", "coo", "winger", "keeper", "skipper",
+    "player", "athlete", "sprinter", "runner", "swimmer", "cyclist", "boxer", "golfer",
+    "jockey", "batsman", "bowler", "prop", "fly-half", "scrum-half", "hooker", "tory",
+    "labour", "conservative", "liberal", "democrat", "republican", "veteran", "legend",
+    "actor-director", "film-maker", "filmmaker", "tv", "chat-show", "talk-show",
+    "vice-president", "secretary-general", "director-general", "commander-in-chief",
+    "foreign-minister", "chief-executive", "executive", "founder", "owner", "boss",
+    "counterpart", "colleague", "ex", "ex-president", "ex-prime", "incumbent", "new",
+    "us", "u.s.", "uk", "eu", "un", "nato", "kremlin", "white", "house",
+})
+
+#: Title words that, alone, are no name ("President" said...).
+LONE_TITLES = frozenset({
+    "president", "minister", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "general",
+    "colonel", "captain", "sergeant", "lieutenant", "admiral", "commander", "chancellor",
+    "senator", "governor", "mayor", "judge", "justice", "secretary", "premier", "ambassador",
+    "envoy", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
+    "leader", "chairman", "chairwoman", "chair", "director", "head", "officer", "professor",
+    "prime", "deputy", "chief", "king", "queen", "prince", "princess", "pope", "lord", "lady",
+    "mp", "mep", "coach", "manager",
+})
+
+_LEADING_DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:['\u2019\u02bc]s|s['\u2019\u02bc])$")
+_EDGE_JUNK = (
+    " \t\r\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb()[]{}<>,.;:!?\u203a\u2039*-\u2013\u2014/\\|"
+)
+
+
+def clean_mention(text: str) -> str:
+    """Trim quotes, brackets and punctuation, a leading article and a possessive.
+
+    >>> clean_mention("\u201cthe Kremlin's")
+    'Kremlin'
+    >>> clean_mention("\u203a Subscribe")
+    'Subscribe'
+    >>> clean_mention("the Royal National Institute for Deaf People (RNID")
+    'Royal National Institute for Deaf People'
+    """
+    text = re.sub(r"\s+", " ", text).strip(_EDGE_JUNK)
+    # a trailing parenthesis, closed or not: "Royal National Institute (RNID"
+    text = re.sub(r"\s*\([^()]*\)?$", "", text) if not text.startswith("(") else text
+    text = _LEADING_DETERMINERS.sub("", text)
+    if _POSSESSIVE.search(text):
+        text = text[:-2] if not text.endswith(("s'", "s\u2019", "s\u02bc")) else text[:-1]
+    return text.strip(_EDGE_JUNK)
+
+
+def strip_titles(name: str, *, demonyms: frozenset[str] | None = None) -> str:
+    """Drop leading title words and nationality adjectives (``demonyms``, case-folded;
+    by default the gazetteer's) from a person's name, keeping at least one word.
+
+    >>> strip_titles("Deputy Foreign Minister Sergey Ryabkov")
+    'Sergey Ryabkov'
+    >>> strip_titles("Russian presidential spokesman Dmitry Peskov")
+    'Dmitry Peskov'
+    >>> strip_titles("President")
+    'President'
+    """
+    if demonyms is None:
+        demonyms = _default_demonyms()
+    words = name.split()
+    while len(words) > 1:
+        word = words[0].casefold().rstrip(".")
+        if word in TITLE_WORDS or word in demonyms:
+            words.pop(0)
+        else:
+            break
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _default_demonyms() -> frozenset[str]:
+    from kg.resolve.gazetteer import default_gazetteer
+
+    return default_gazetteer().demonym_words
+
+
+def is_plausible_name(text: str) -> bool:
+    """Whether a cleaned mention can name an entity: it has a letter, starts with a
+    capital or a digit, is no pronoun, no lone title word and not too long.
+
+    >>> [is_plausible_name(t) for t in ("Putin", "n\u2019t", "he", "President", "G7", "")]
+    [True, False, False, False, True, False]
+    """
+    if not text or len(text) > 80 or len(text.split()) > 10:
+        return False
+    if not any(ch.isalpha() for ch in text):
+        return False
+    if text.casefold() in PRONOUNS:
+        return False
+    if text.casefold().rstrip(".") in LONE_TITLES and " " not in text:
+        return False
+    first = text[0]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    return bool(re.search(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]{2,}|[A-Z]\d|\d[A-Z]", text))
+
+
+_GOVERNMENT = re.compile(
+    r"\b(ministry|ministries|government|parliament|senate|congress|department|embassy|"
+    r"duma|cabinet|police|prosecutor|prosecutors|presidency|kremlin|white house|"
+    r"(?:supreme|high|constitutional|crown|appeals?|district|federal|criminal|county) courts?|"
+    r"court of|council of ministers|administration|intelligence|agency|office|"
+    r"commission|committee|assembly|legislature|bureau|treasury|central bank)\b",
+    re.IGNORECASE,
+)
+_ARMED = re.compile(
+    r"\b(army|navy|air force|armed forces|military|marines|marine corps|troops|"
+    r"national guard|guards|militia|brigade|regiment|division|fleet)\b",
+    re.IGNORECASE,
+)
+_MEDIA = re.compile(
+    r"\b(news|times|post|herald|tribune|journal|tv|television|radio|broadcasting|"
+    r"gazette|daily|telegraph|mail|observer|express|press|newspaper|magazine|"
+    r"news agency|channel \d+)\b",
+    re.IGNORECASE,
+)
+_COMPANY = re.compile(
+    r"\b(inc|ltd|plc|corp|corporation|co|company|llc|ag|sa|gmbh|holdings|group|"
+    r"airlines|airways|motors|bank|energy|oil|gas|technologies|systems|industries|"
+    r"pharmaceuticals|telecom|enterprises)\b\.?$",
+    re.IGNORECASE,
+)
+_LAW = re.compile(
+    r"\b(treaty|convention|charter|protocol|accord|accords|act|bill|constitution|"
+    r"directive|resolution)\b",
+    re.IGNORECASE,
+)
+_PARTY = re.compile(r"\b(party|front|movement)\b", re.IGNORECASE)
+_INTERNATIONAL = re.compile(
+    r"\b(united nations|international|european union|alliance|league of|organi[sz]ation of)\b",
+    re.IGNORECASE,
+)
+
+
+def organization_type(name: str) -> str:
+    """The ontology class of an organisation that the gazetteer does not know,
+    guessed from its name (so that one name always gets one type).
+
+    >>> organization_type("Russian prosecutor's office")
+    'GovernmentBody'
+    >>> organization_type("Acme Holdings"), organization_type("Labour Party")
+    ('Company', 'PoliticalParty')
+    >>> organization_type("Charite"), organization_type("Treaty of Lisbon")
+    ('Organization', 'Law')
+    """
+    if _LAW.search(name):
+        return "Law"
+    if _PARTY.search(name):
+        return "PoliticalParty"
+    if _ARMED.search(name):
+        return "ArmedForce"
+    if _MEDIA.search(name):
+        return "MediaOrganization"
+    if _COMPANY.search(name):
+        return "Company"
+    if _INTERNATIONAL.search(name):
+        return "InternationalOrganization"
+    if _GOVERNMENT.search(name):
+        return "GovernmentBody"
+    return "Organization"
