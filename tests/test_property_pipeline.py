@@ -16,7 +16,8 @@ from kg.types import Document
 WORDS = st.sampled_from([
     "Russia", "China", "NATO", "Putin", "said", "cooperates", "with", "the", "and", "in",
     "was", "airlifted", "to", "Berlin", "he", "not", "may", ",", ".", "“", "”", "'s",
-    "<x>", '"q"', "{", "}", "\u202e", "\u200b", "Ｒｕｓｓｉａ", "\n", "\n\n", "\t", "#", "@",
+    "<x>", '"q"', "{", "}", "\u202e", "\u200b", "\uff32\uff55\uff53\uff53\uff49\uff41",
+    "\n", "\n\n", "\t", "#", "@",
 ])
 TEXT = st.one_of(
     st.text(max_size=200),

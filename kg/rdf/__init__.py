@@ -134,12 +134,19 @@ def entity_quads(entity: Entity) -> Iterator[Quad]:
 
 
 def _relation_quads(name: str, *, literal: bool, known: frozenset[str]) -> Iterator[Quad]:
+    """Declare a relation the ontology does not (a fallback name from its lemma),
+    under the group the ontology gives its verb, so that group queries find it."""
     if name in known:
         return
+    from kg.ontology import relation_info
+
+    info = relation_info(name)
     iri = relation_iri(name)
     kind = OWL.DatatypeProperty if literal else OWL.ObjectProperty
     yield iri, RDF.type, kind, ENTITIES_GRAPH
-    yield iri, RDFS.label, text_literal(name.replace("_", " ")), ENTITIES_GRAPH
+    yield iri, RDFS.label, text_literal(info.label), ENTITIES_GRAPH
+    if not literal:
+        yield iri, RDFS.subPropertyOf, KG[segment(info.group)], ENTITIES_GRAPH
 
 
 def document_quads(

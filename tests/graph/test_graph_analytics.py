@@ -40,7 +40,8 @@ def test_analyze_the_sample(sample_store: Store) -> None:
     relations = {name: (edges, statements) for name, edges, statements in result.relations}
     assert relations["cooperates_with"] == (1, 2)
     assert relations["supports"] == (2, 2)
-    assert dict(result.groups) == {"cooperation": 6, "conflict": 4, "communication": 1}
+    assert dict(result.groups) == {"cooperation": 6, "conflict": 4, "communication": 1,
+                                   "movement": 1}
     data = result.to_dict()
     assert data["leaders"]["degree"][0]["label"] == "Russia"  # type: ignore[index]
 
