@@ -336,7 +336,7 @@ def query(
         text, bindings = _query_text(sparql, file), {}
     with KnowledgeGraph(store, read_only=True) as graph:
         if fmt is ResultFormat.table:
-            _print_table(graph.store.query(text, bindings=bindings, union=union))
+            print_result(graph.store.query(text, bindings=bindings, union=union))
             return
         with _output(None) as sink:
             graph.store.query_to(sink, text, fmt.value, bindings=bindings, union=union)
@@ -356,7 +356,8 @@ def _query_text(sparql: str | None, file: Path | None) -> str:
     return sparql
 
 
-def _print_table(result: object) -> None:
+def print_result(result: object) -> None:
+    """A query result for people: yes/no (ASK), Turtle (graphs) or a table (SELECT)."""
     from kg.store import QueryResult
 
     assert isinstance(result, QueryResult)
@@ -377,7 +378,7 @@ def _print_table(result: object) -> None:
         return
     table = Table(*result.variables, show_lines=False)
     for row in result.rows:
-        table.add_row(*("" if t is None else _short(t) for t in row))
+        table.add_row(*(escape("" if t is None else _short(t)) for t in row))
     out.print(table)
     err.print(f"{len(result.rows)} row(s)")
 

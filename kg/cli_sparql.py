@@ -22,7 +22,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from kg.cli import StoreOption, command, err, out
+from kg.cli import StoreOption, command, err, out, print_result
 from kg.errors import ConfigError, InputError
 
 __all__ = ["RDF_EXTENSIONS", "guess_rdf_format", "load", "queries", "run", "serve"]
@@ -109,37 +109,6 @@ def run(
         sink = sys.stdout.buffer
         opened.query_to(sink, text, fmt.value, bindings=bindings)
         sink.flush()
-
-
-def print_result(result: object) -> None:
-    """A query result as a Rich table (SELECT), yes/no (ASK) or N-Triples (graphs)."""
-    from rdflib import URIRef
-
-    from kg.namespaces import PREFIXES
-    from kg.store import QueryResult
-
-    assert isinstance(result, QueryResult)
-    if result.kind == "ask":
-        out.print("yes" if result.boolean else "no")
-        return
-    if result.kind == "graph":
-        for s, p, o in result.triples:
-            out.print(f"{s.n3()} {p.n3()} {o.n3()} .", markup=False, highlight=False)
-        return
-
-    def short(term: object) -> str:
-        text = str(term)
-        if isinstance(term, URIRef):
-            for prefix, ns in PREFIXES.items():
-                if text.startswith(ns) and len(text) > len(ns):
-                    return f"{prefix}:{text[len(ns):]}"
-        return text
-
-    table = Table(*result.variables)
-    for row in result.rows:
-        table.add_row(*(escape("" if t is None else short(t)) for t in row))
-    out.print(table)
-    err.print(f"{len(result.rows)} row(s)")
 
 
 # -- kg load ---------------------------------------------------------------------------

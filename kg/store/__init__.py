@@ -36,7 +36,9 @@ __all__ = [
     "OxigraphStore",
     "QueryResult",
     "Store",
+    "from_ox",
     "open_store",
+    "to_ox",
     "write_nquads",
 ]
 
@@ -167,7 +169,7 @@ class OxigraphStore(Store):
         # the document either wholly replaced or untouched.
         by_graph: dict[str, list[ox.Triple]] = {}
         for s, p, o, g in quads:
-            by_graph.setdefault(str(g), []).append(ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)))
+            by_graph.setdefault(str(g), []).append(ox.Triple(to_ox(s), to_ox(p), to_ox(o)))
         target = ox.NamedNode(str(graph)).value
         blocks = "".join(
             f"GRAPH <{ox.NamedNode(name).value}> {{\n"
@@ -201,7 +203,7 @@ class OxigraphStore(Store):
         return "ask" if isinstance(result, ox.QueryBoolean) else "select"
 
     def _run(self, sparql: str, *, bindings: Mapping[str, Node] | None, union: bool) -> Any:
-        substitutions = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
+        substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
             result = self._store.query(
                 sparql,
@@ -242,8 +244,8 @@ class OxigraphStore(Store):
     def quads(self) -> Iterator[tuple[Node, Node, Node, Node | None]]:
         """Every quad as rdflib terms (graph ``None`` for the default graph)."""
         for q in self._store:
-            graph = None if isinstance(q.graph_name, ox.DefaultGraph) else _from_ox(q.graph_name)
-            yield _from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object), graph
+            graph = None if isinstance(q.graph_name, ox.DefaultGraph) else from_ox(q.graph_name)
+            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), graph
 
     def __len__(self) -> int:
         return len(self._store)
@@ -301,7 +303,7 @@ def open_store(uri: str | os.PathLike[str] | None = None, *, read_only: bool = F
 def write_nquads(out: IO[bytes], quads: Iterable[RdfQuad]) -> None:
     """Serialise rdflib quads as N-Quads (what ``kg extract --format nquads`` prints)."""
     out.write(ox.serialize(
-        (ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), _to_ox(g)) for s, p, o, g in quads),
+        (ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in quads),
         format=ox.RdfFormat.N_QUADS,
     ) or b"")
 
@@ -320,16 +322,17 @@ def _result(result: Any) -> QueryResult:
     if isinstance(result, ox.QuerySolutions):
         variables = tuple(v.value for v in result.variables)
         rows = tuple(
-            tuple(None if sol[v] is None else _from_ox(sol[v]) for v in variables)
+            tuple(None if sol[v] is None else from_ox(sol[v]) for v in variables)
             for sol in result
         )
         return QueryResult(kind="select", variables=variables, rows=rows)
-    triples = tuple((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object))
+    triples = tuple((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
                     for t in result)
     return QueryResult(kind="graph", triples=triples)
 
 
-def _to_ox(term: Node) -> Any:
+def to_ox(term: Node) -> Any:
+    """An rdflib term as a pyoxigraph term."""
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -343,7 +346,8 @@ def _to_ox(term: Node) -> Any:
     raise TypeError(f"cannot store {term!r} ({type(term).__name__})")
 
 
-def _from_ox(term: Any) -> Node:
+def from_ox(term: Any) -> Node:
+    """A pyoxigraph term as an rdflib term (plain literals stay plain)."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):

@@ -78,7 +78,7 @@ from rdflib.term import Node
 
 from kg.errors import ConfigError, QueryError, StoreError
 from kg.namespaces import BASE, PREFIXES
-from kg.store import DATASET_FORMATS, TRIPLE_FORMATS, QueryResult, RdfQuad, Store
+from kg.store import DATASET_FORMATS, TRIPLE_FORMATS, QueryResult, RdfQuad, Store, from_ox
 
 __all__ = ["VIRTUOSO_SYSTEM_GRAPHS", "SparqlStore", "sparql_term", "with_values"]
 
@@ -604,7 +604,7 @@ class SparqlStore(Store):
                     g = getattr(q, "graph_name", None)
                     target = default if g is None or isinstance(g, ox.DefaultGraph) \
                         else URIRef(g.value)
-                    yield _from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object), target
+                    yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), target
             except SyntaxError as exc:
                 raise StoreError(f"the {fmt} data does not parse: {exc}") from exc
 
@@ -646,19 +646,3 @@ def _insert_data(quads: Iterable[RdfQuad]) -> str:
         by_graph.setdefault(g, []).append((s, p, o))
     groups = "".join(f"GRAPH {sparql_term(g)} {{\n{_triples(t)}}}\n" for g, t in by_graph.items())
     return f"INSERT DATA {{\n{groups}}}"
-
-
-def _from_ox(term: Any) -> Node:
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == str(XSD.string):
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise StoreError(f"cannot store {term!r} in a remote store")

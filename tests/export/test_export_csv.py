@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,7 @@ from kg.errors import ExportError
 from kg.export import write_csv
 from kg.graph import to_networkx
 from kg.store import Store
-
-fx = sys.modules["kg_tests_graph_fixtures"]
+from tests.graph import graph_fixtures as fx
 
 
 def _read(path: Path) -> list[dict[str, str]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -14,8 +13,8 @@ import pytest
 from kg.export import dot_quote, generate_dot, write_dot
 from kg.graph import annotate, to_networkx
 from kg.store import Store
+from tests.graph import graph_fixtures as fx
 
-fx = sys.modules["kg_tests_graph_fixtures"]
 SVG = "{http://www.w3.org/2000/svg}"
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None,
                                reason="Graphviz is not installed (apt-get install graphviz)")

@@ -7,7 +7,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import networkx as nx
@@ -16,8 +15,8 @@ import pytest
 from kg.export import generate_html, html_payload, write_html
 from kg.graph import annotate, pagerank, to_networkx
 from kg.store import Store
+from tests.graph import graph_fixtures as fx
 
-fx = sys.modules["kg_tests_graph_fixtures"]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import networkx as nx
@@ -13,8 +12,7 @@ from kg.export import cytoscape_data, d3_data, write_cytoscape, write_d3
 from kg.graph import to_networkx
 from kg.rdf import entity_iri
 from kg.store import Store
-
-fx = sys.modules["kg_tests_graph_fixtures"]
+from tests.graph import graph_fixtures as fx
 
 
 @pytest.mark.parametrize("kind", ["multidigraph", "digraph", "graph"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,7 +15,6 @@ from kg.export import picture as picture_module
 from kg.graph import annotate, to_networkx
 from kg.store import Store
 
-fx = sys.modules["kg_tests_graph_fixtures"]
 needs_graphviz = pytest.mark.skipif(
     shutil.which("dot") is None or shutil.which("sfdp") is None,
     reason="Graphviz is not installed (apt-get install graphviz)")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import math
-import sys
 from pathlib import Path
 
 import networkx as nx
@@ -15,8 +14,8 @@ from kg.export import generate_gexf, generate_graphml, write_gexf, write_graphml
 from kg.graph import annotate, to_networkx
 from kg.rdf import entity_iri
 from kg.store import Store
+from tests.graph import graph_fixtures as fx
 
-fx = sys.modules["kg_tests_graph_fixtures"]
 KINDS = ("multidigraph", "digraph", "graph")
 
 

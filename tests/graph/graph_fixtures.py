@@ -3,8 +3,8 @@
 It holds friendly and hostile names (quotes, ``<``, ``>``, braces, newlines,
 backslashes, ampersands, RTL marks, a ``</script>``), a negated and a hypothetical
 statement (kept as nodes, never edges), a literal object, two dated documents and
-an undated one. Both ``tests/graph/conftest.py`` and ``tests/export/conftest.py``
-load this module by path.
+an undated one. ``tests/graph/conftest.py`` and ``tests/export/conftest.py`` import
+its ``sample_store`` fixture.
 """
 
 from __future__ import annotations

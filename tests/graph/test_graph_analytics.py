@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import sys
 from typing import Any
 
 import networkx as nx
@@ -22,8 +21,6 @@ from kg.graph import (
 )
 from kg.graph.analytics import _pagerank_python
 from kg.store import Store
-
-fx = sys.modules["kg_tests_graph_fixtures"]
 
 
 def test_analyze_the_sample(sample_store: Store) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import networkx as nx
@@ -13,8 +12,8 @@ from typer.testing import CliRunner
 import kg.cli_graph  # noqa: F401 - registers the commands on kg.cli.app
 from kg.cli import app
 from kg.store import open_store
+from tests.graph import graph_fixtures as fx
 
-fx = sys.modules["kg_tests_graph_fixtures"]
 runner = CliRunner()
 COMMANDS = ("graph-export", "path", "neighbors", "analyze")
 

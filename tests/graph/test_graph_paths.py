@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 from kg.errors import ConfigError
 from kg.graph import find_entities, neighbors, shortest_paths
 from kg.rdf import entity_iri
 from kg.store import Store
+from tests.graph import graph_fixtures as fx
 
-fx = sys.modules["kg_tests_graph_fixtures"]
 RU, CN, UA = (str(entity_iri(e)) for e in (fx.RUSSIA, fx.CHINA, fx.UKRAINE))
 PUTIN, XI, QUOTED = (str(entity_iri(e)) for e in (fx.PUTIN, fx.XI, fx.QUOTED))
 

@@ -3,8 +3,6 @@ attributes, kinds and filters."""
 
 from __future__ import annotations
 
-import sys
-
 import networkx as nx
 import pytest
 
@@ -12,9 +10,8 @@ from kg.errors import ConfigError
 from kg.graph import facts, to_networkx
 from kg.rdf import entity_iri
 from kg.store import Store, open_store
+from tests.graph import graph_fixtures as fx
 
-# conftest.py loaded tests/graph/graph_fixtures.py under this name
-fx = sys.modules["kg_tests_graph_fixtures"]
 CHINA, NATO, NEWLINE, PUTIN, QUOTED = fx.CHINA, fx.NATO, fx.NEWLINE, fx.PUTIN, fx.QUOTED
 RTL, RUSSIA, SCRIPT, UKRAINE, XI = fx.RTL, fx.RUSSIA, fx.SCRIPT, fx.UKRAINE, fx.XI
 build_sample, _Writer = fx.build_sample, fx._Writer
