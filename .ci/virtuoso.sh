@@ -51,7 +51,9 @@ running_pid() {
     [ -f "$PID_FILE" ] || return 1
     local pid
     pid="$(cat "$PID_FILE")"
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && printf '%s' "$pid"
+    # alive, and still a Virtuoso (a stale pid file may name a reused pid)
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null \
+        && [ "$(ps -p "$pid" -o comm= 2>/dev/null)" = "virtuoso-t" ] && printf '%s' "$pid"
 }
 
 write_ini() {
@@ -120,9 +122,20 @@ INI
 start() {
     install
     if pid="$(running_pid)"; then
-        say "already running (pid $pid) at $ENDPOINT"
-        echo "export KG_TEST_SPARQL_ENDPOINT=$ENDPOINT"
-        return 0
+        local tries=0
+        while ! answers && [ "$tries" -lt 20 ]; do sleep 0.5; tries=$((tries + 1)); done
+        if answers; then
+            say "already running (pid $pid) at $ENDPOINT"
+            echo "export KG_TEST_SPARQL_ENDPOINT=$ENDPOINT"
+            return 0
+        fi
+        say "pid $pid does not answer (shutting down?); waiting for it to end"
+        tries=0
+        while kill -0 "$pid" 2>/dev/null && [ "$tries" -lt 60 ]; do
+            sleep 0.5; tries=$((tries + 1))
+        done
+        kill -9 "$pid" 2>/dev/null || true
+        rm -f "$PID_FILE"
     fi
     if answers; then
         say "something else already answers at $ENDPOINT; not starting another server"
