@@ -536,4 +536,4 @@ def main() -> None:
 
 
 # Commands that live beside their stages register themselves on ``app``.
-from kg import cli_graph, cli_sparql  # noqa: E402, F401
+from kg import cli_graph, cli_sparql, cli_validate  # noqa: E402, F401

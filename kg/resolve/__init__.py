@@ -331,6 +331,21 @@ class _DocIndex:
         return _Mention(f"person/{full}", full, "Person", None, name)
 
 
+_DATE_TYPES = frozenset({"date", "dateTime", "gYear", "gYearMonth"})
+
+
+def value_relation(relation: str, value: Value) -> str:
+    """The name of a relation whose object is a literal: its own datatype property,
+    so that one name is never both an object and a datatype property.
+
+    >>> value_relation("ends_in", Value("2060", "gYear"))
+    'ends_in_date'
+    >>> value_relation("promises", Value("40 million euros"))
+    'promises_value'
+    """
+    return f"{relation}_date" if value.datatype in _DATE_TYPES else f"{relation}_value"
+
+
 class Resolver:
     """Resolves statements of one document at a time (reusable across documents).
 
@@ -657,6 +672,8 @@ class Resolver:
             if position:
                 rest = tuple(o for o in statement.objects if o is not obj_arg)
                 statement = replace(statement, lemma=lemma, objects=(obj_arg, *rest))
+            if isinstance(obj, Value):
+                relation = value_relation(relation, obj)
             return (statement, subject, relation, obj, speaker)
         return None
 

@@ -89,4 +89,4 @@ def test_example_article(parse: Callable[[str], Doc]) -> None:
     # "Matti Rautio" is tagged ORG; the title before it makes him a person
     assert ("person/Matti Rautio", "criticizes", "country/RU") in facts
     # only "40 million" is tagged, as a CARDINAL
-    assert ("org/European Union", "promises", "40 million euros") in facts
+    assert ("org/European Union", "promises_value", "40 million euros") in facts

@@ -1,0 +1,65 @@
+"""``kg validate``: check a store against kg's SHACL shapes.
+
+Importing this module registers the command on :data:`kg.cli.app`::
+
+    kg validate --store kg-store                 # "conforms", or a table; exit 1 if not
+    kg validate --json                           # the report as JSON
+    kg validate --shapes my-shapes.ttl           # other shapes instead of kg's
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from kg.cli import StoreOption, command, err, out
+
+__all__ = ["validate"]
+
+
+@command
+def validate(
+    store: StoreOption = "kg-store",
+    shapes: Annotated[list[Path] | None, typer.Option(
+        "--shapes", help="SHACL shapes (Turtle) to use instead of kg's shapes.ttl "
+        "(repeatable).")] = None,
+    ontology: Annotated[bool, typer.Option(
+        help="Add kg.ttl to the data and check the domain/range of the relations.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    limit: Annotated[int, typer.Option(
+        "--limit", "-n", help="Violations shown in the table at most (0: all).", min=0)] = 50,
+) -> None:
+    """Validate the store against SHACL shapes; exit 1 when it does not conform."""
+    from kg.store import open_store
+    from kg.validate import compact
+    from kg.validate import validate as run_validation
+
+    with open_store(store, read_only=True) as opened:
+        report = run_validation(opened, shapes=shapes or None, ontology=ontology)
+    if as_json:
+        out.print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False),
+                  markup=False, highlight=False, soft_wrap=True)
+    elif report.conforms and not report.violations:
+        out.print("conforms", markup=False)
+    else:
+        shown = report.violations if limit == 0 else report.violations[:limit]
+        table = Table("severity", "focus node", "path", "message", title_justify="left",
+                      title=f"{len(report.violations)} result(s)")
+        for v in shown:
+            shown_value = v.value is not None and v.value != v.focus
+            message = v.message + (f" (value: {v.value})" if shown_value else "")
+            table.add_row(v.severity, escape(compact(v.focus)), escape(compact(v.path)),
+                          escape(message))
+        out.print(table)
+        if len(shown) < len(report.violations):
+            err.print(f"... and {len(report.violations) - len(shown)} more "
+                      "(--limit 0 shows all)", markup=False)
+        if report.conforms:
+            out.print("conforms (warnings only)", markup=False)
+    if not report.conforms:
+        raise typer.Exit(1)
