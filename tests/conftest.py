@@ -6,8 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from spacy.language import Language
 from spacy.tokens import Doc
+
+# `pytest --hypothesis-profile=thorough` runs the property tests with 3,000 examples each.
+settings.register_profile("thorough", max_examples=3000, deadline=None)
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

@@ -25,7 +25,7 @@ TEXT = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None,
+@settings(deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=TEXT, doc_id=st.text(min_size=1, max_size=30))
 def test_any_text_gives_valid_rdf(nlp: object, text: str, doc_id: str) -> None:
