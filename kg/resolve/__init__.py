@@ -333,6 +333,13 @@ class _DocIndex:
 
 _DATE_TYPES = frozenset({"date", "dateTime", "gYear", "gYearMonth"})
 
+#: Extractor rules that state a person's role: a title before the name ("Russian
+#: President Vladimir Putin") or an apposition ("Jake Sullivan, the US adviser").
+ROLE_RULES = frozenset({"title", "appos"})
+#: The relation a role becomes: a datatype property with the position as text.
+POSITION_RELATION = "holds_position"
+_ARTICLES = frozenset({"the", "a", "an"})
+
 
 def value_relation(relation: str, value: Value) -> str:
     """The name of a relation whose object is a literal: its own datatype property,
@@ -639,6 +646,10 @@ class Resolver:
             found = self._argument(statement.speaker, index, agent=True)
             speaker = found if isinstance(found, _Mention) else None
         we = self._we(speaker, index)
+        if statement.rule in ROLE_RULES and statement.lemma == "be":
+            held = self._role(statement, index, we=we, speaker=speaker)
+            if held is not None:
+                return held
         subject: _Mention | Value | None = None
         # the first object; failing that, a later one that a preposition introduces
         # ("supply [energy] to China" → supplies_to China), as the statement's object
@@ -676,6 +687,49 @@ class Resolver:
                 relation = value_relation(relation, obj)
             return (statement, subject, relation, obj, speaker)
         return None
+
+    def _role(self, statement: Statement, index: _DocIndex, *, we: _Mention | None,
+              speaker: _Mention | None) -> _Staged | None:
+        """A person's title or apposition as the position they hold:
+        "Russian President Vladimir Putin" → holds_position "president of Russia"."""
+        assert statement.object is not None
+        position = self.position(statement.object.text)
+        if position is None:
+            return None
+        subject = self._argument(statement.subject, index, agent=True, we=we, speaker=speaker)
+        if not isinstance(subject, _Mention) or subject.type != "Person":
+            return None
+        return (statement, subject, POSITION_RELATION, Value(position), speaker)
+
+    def position(self, text: str) -> str | None:
+        """The position a title names, its country spelt out, or ``None`` when the
+        phrase does not end in a title word.
+
+        >>> Resolver().position("Russian President")
+        'president of Russia'
+        >>> Resolver().position("the US national security adviser")
+        'national security adviser of United States'
+        >>> Resolver().position("a keen gardener") is None
+        True
+        """
+        words = re.findall(r"[\w][\w.'-]*", text)
+        if not words or words[-1].lower() not in TITLE_WORDS:
+            return None
+        countries: list[str] = []
+        rest: list[str] = []
+        for word in words:
+            entry = self.gazetteer.demonym(word)
+            if entry is None and word[:1].isupper():
+                found = self.gazetteer.find(word)
+                entry = found[0] if found and found[0].kind == "country" else None
+            if entry is not None:
+                countries.append(entry.label)
+            elif word.lower() not in _ARTICLES:
+                rest.append(word.lower())
+        if not rest:
+            return None
+        title = " ".join(rest)
+        return f"{title} of {countries[0]}" if countries else title
 
     def resolve(self, statements: Iterable[Statement], doc: Doc) -> list[ResolvedStatement]:
         """Resolve the statements of one parsed document (``doc``, whose text their

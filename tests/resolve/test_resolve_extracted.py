@@ -90,3 +90,28 @@ def test_example_article(parse: Callable[[str], Doc]) -> None:
     assert ("person/Matti Rautio", "criticizes", "country/RU") in facts
     # only "40 million" is tagged, as a CARDINAL
     assert ("org/European Union", "promises_value", "40 million euros") in facts
+
+
+SEED = BBC.parents[2] / "data" / "seed-article.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason=f"{SEED} is absent (../shared not here)")
+def test_titles_become_positions(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.nlp import parse
+    from kg.resolve import POSITION_RELATION
+
+    doc = next(parse([SEED.read_text(encoding="utf-8")], nlp=nlp))
+    positions = {(r.subject.label, r.object.lexical)
+                 for r in Resolver().resolve(_extract(doc), doc)
+                 if r.relation == POSITION_RELATION and isinstance(r.object, Value)}
+    assert ("Vladimir Putin", "president of Russia") in positions
+    assert ("Dmitry Peskov", "presidential spokesman of Russia") in positions
+    assert ("Sergey Ryabkov", "deputy foreign minister") in positions
+
+
+def test_position_phrases() -> None:
+    resolver = Resolver()
+    assert resolver.position("Chinese Foreign Minister") == "foreign minister of China"
+    assert resolver.position("the French president") == "president of France"
+    assert resolver.position("a former coach") == "former coach"
+    assert resolver.position("the armed forces") is None
