@@ -67,7 +67,25 @@ class ResultFormat(StrEnum):
     nt = "nt"
 
 
+class GraphFormat(StrEnum):
+    """The entity-network formats of :data:`kg.export.FORMATS`."""
+
+    graphml = "graphml"
+    gexf = "gexf"
+    cytoscape = "cytoscape"
+    d3 = "d3"
+    dot = "dot"
+    csv = "csv"
+    html = "html"
+    png = "png"
+    svg = "svg"
+
+
 class ExportFormat(StrEnum):
+    """What ``kg export`` writes: the RDF formats of :mod:`kg.store`, then
+    :class:`GraphFormat` (an Enum with members cannot be extended, hence the copy;
+    tests/test_cli.py checks the three lists agree)."""
+
     ttl = "ttl"
     nt = "nt"
     nq = "nq"

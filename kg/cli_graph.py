@@ -16,22 +16,10 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from kg.cli import StoreOption, command, err, out
+from kg.cli import GraphFormat, StoreOption, command, err, out
 from kg.errors import ConfigError
 
 __all__ = ["analyze", "graph_export", "neighbors", "path"]
-
-
-class GraphFormat(StrEnum):
-    graphml = "graphml"
-    gexf = "gexf"
-    cytoscape = "cytoscape"
-    d3 = "d3"
-    dot = "dot"
-    csv = "csv"
-    html = "html"
-    png = "png"
-    svg = "svg"
 
 
 class GraphKind(StrEnum):

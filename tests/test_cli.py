@@ -235,3 +235,13 @@ def test_query_by_name_with_a_parameter(store: str) -> None:
     assert json.loads(hostile.output)["results"]["bindings"] == []
     mixed = runner.invoke(app, ["query", "ASK {}", "--name", "x", "--store", store])
     assert mixed.exit_code == 2
+
+
+def test_format_lists_agree() -> None:
+    from kg.cli import RDF_EXPORTS, ExportFormat, GraphFormat
+    from kg.export import FORMATS
+    from kg.store import DATASET_FORMATS, TRIPLE_FORMATS
+
+    assert [f.value for f in GraphFormat] == list(FORMATS)
+    assert {*DATASET_FORMATS, *TRIPLE_FORMATS} == RDF_EXPORTS
+    assert {f.value for f in ExportFormat} == {*RDF_EXPORTS, *FORMATS}
