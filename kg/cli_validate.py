@@ -5,6 +5,7 @@ Importing this module registers the command on :data:`kg.cli.app`::
     kg validate --store kg-store                 # "conforms", or a table; exit 1 if not
     kg validate --json                           # the report as JSON
     kg validate --shapes my-shapes.ttl           # other shapes instead of kg's
+    kg validate --ontology mine.ttl              # kg's ontology and yours
 """
 
 from __future__ import annotations
@@ -17,7 +18,16 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from kg.cli import StoreOption, command, err, out
+from kg.cli import (
+    OntologyOption,
+    ReplaceOntologyOption,
+    StoreOption,
+    command,
+    err,
+    out,
+    user_ontology,
+)
+from kg.errors import ConfigError
 
 __all__ = ["validate"]
 
@@ -28,8 +38,11 @@ def validate(
     shapes: Annotated[list[Path] | None, typer.Option(
         "--shapes", help="SHACL shapes (Turtle) to use instead of kg's shapes.ttl "
         "(repeatable).")] = None,
-    ontology: Annotated[bool, typer.Option(
-        help="Add kg.ttl to the data and check the domain/range of the relations.")] = True,
+    no_ontology: Annotated[bool, typer.Option(
+        "--no-ontology", help="Do not add the ontology to the data nor check the "
+        "domain/range of the relations.")] = False,
+    ontology: OntologyOption = None,
+    replace_ontology: ReplaceOntologyOption = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     limit: Annotated[int, typer.Option(
         "--limit", "-n", help="Violations shown in the table at most (0: all).", min=0)] = 50,
@@ -39,8 +52,13 @@ def validate(
     from kg.validate import compact
     from kg.validate import validate as run_validation
 
+    if no_ontology and ontology:
+        raise ConfigError("--no-ontology and --ontology contradict each other",
+                          hint="drop one of them")
+    onto = user_ontology(ontology, replace_ontology)
     with open_store(store, read_only=True) as opened:
-        report = run_validation(opened, shapes=shapes or None, ontology=ontology)
+        report = run_validation(opened, shapes=shapes or None,
+                                ontology=onto if onto is not None else not no_ontology)
     if as_json:
         out.print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False),
                   markup=False, highlight=False, soft_wrap=True)

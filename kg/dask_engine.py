@@ -23,11 +23,14 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import ConfigError
 from kg.pipeline import Processed
 from kg.types import Document
+
+if TYPE_CHECKING:
+    from kg.ontology import Ontology
 
 __all__ = ["DaskOptions", "run"]
 
@@ -55,7 +58,7 @@ def _partitions(documents: Iterable[Document], size: int) -> Iterator[list[Docum
 
 
 def _run_partition(documents: list[Document], shard: str, model: str | None,
-                   metonymy: bool) -> list[Processed]:
+                   metonymy: bool, ontology: Ontology | None = None) -> list[Processed]:
     """Worker side: process one partition, write its quads to ``shard``."""
     from kg.pipeline import process_documents
     from kg.store import write_nquads
@@ -63,7 +66,8 @@ def _run_partition(documents: list[Document], shard: str, model: str | None,
     done: list[Processed] = []
     tmp = shard + ".part"
     with open(tmp, "wb") as out:
-        for item in process_documents(documents, model=model, metonymy=metonymy):
+        for item in process_documents(documents, model=model, metonymy=metonymy,
+                                      ontology=ontology):
             write_nquads(out, item.quads)
             done.append(dataclasses.replace(item, quads=()))
     os.replace(tmp, shard)
@@ -94,9 +98,11 @@ def run(
     options: DaskOptions = DaskOptions(),
     model: str | None = None,
     metonymy: bool = True,
+    ontology: Ontology | None = None,
 ) -> Iterator[list[Processed]]:
     """Process ``documents`` on Dask; call ``load_shard(path, items)`` for each
-    finished partition (in completion order) and yield its items."""
+    finished partition (in completion order) and yield its items. ``ontology``
+    (kg's by default) travels to the workers with its user files' contents."""
     from dask.distributed import as_completed
 
     client, cluster = _client(options)
@@ -118,7 +124,7 @@ def run(
         for index, partition in enumerate(_partitions(documents, options.partition_size)):
             shard = shard_root / f"shard-{index:06d}.nq"
             future = client.submit(_run_partition, partition, str(shard), model, metonymy,
-                                   pure=False)
+                                   ontology, pure=False)
             shards[future.key] = shard
             pending.add(future)
             in_flight += 1

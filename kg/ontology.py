@@ -37,28 +37,36 @@ from __future__ import annotations
 import csv
 import importlib.resources
 import io
+import os
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
+from kg.errors import ConfigError
 from kg.namespaces import KG
 
 __all__ = [
     "ONTOLOGY_IRI",
+    "QUAD_CLASSES",
     "ROOT_RELATION",
+    "EventClass",
     "Ontology",
+    "OntologyLike",
+    "OntologySource",
     "RelationInfo",
+    "as_ontology",
     "classes",
     "default_ontology",
     "is_valid_local_name",
     "lemma_to_local_name",
+    "load_ontology",
     "ontology_dir",
     "past_participle",
     "relation_for",
@@ -72,6 +80,9 @@ __all__ = [
 ONTOLOGY_IRI = "http://kg.example.org/ontology"
 #: The super-property of every relation kg emits.
 ROOT_RELATION = "related_to"
+#: The quad classes of kg's event scheme, in the order of their numbers (1 to 4).
+QUAD_CLASSES = ("VerbalCooperation", "MaterialCooperation", "VerbalConflict",
+                "MaterialConflict")
 
 _VALID_LOCAL_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
@@ -291,15 +302,27 @@ def lemma_to_local_name(lemma: str, *, passive: bool | None = None) -> str:
 # The ontology
 # ---------------------------------------------------------------------------
 
+#: Verbs too light to say which event a relation they start reports ("has talks
+#: with", "takes over"): fallback names starting with them get no event class.
+_LIGHT_VERBS = frozenset({
+    "is", "has", "had", "does", "done", "gets", "got", "makes", "made", "takes", "taken",
+    "gives", "given", "goes", "gone", "comes", "come", "holds", "held", "puts", "put", "sets",
+    "set", "keeps", "kept", "brings", "brought", "enters", "entered", "stands", "stood",
+    "forms", "formed", "builds", "built",
+})
+
 
 @dataclass(frozen=True, slots=True)
 class RelationInfo:
     """What the ontology says about a relation.
 
     ``group`` is the local name of its grouping super-property (``cooperation``,
-    ``conflict``, ...), or ``related_to`` when it has none; ``declared`` says whether
-    ``kg.ttl`` declares it (fallback names are not declared; the RDF stage declares
-    them as sub-properties of their group).
+    ``conflict``, ...), or ``related_to`` when it has none; ``event`` is the local
+    name of its event class (``EngageInMaterialCooperation``, ``Fight``...; see
+    :class:`EventClass`), or ``None`` for a relation that is not an event between
+    actors; ``declared`` says whether the ontology declares it (fallback names are
+    not declared; the RDF stage declares them under their group, with their event
+    class).
     """
 
     name: str
@@ -308,20 +331,133 @@ class RelationInfo:
     domain: str | None = None
     range: str | None = None
     declared: bool = True
+    event: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventClass:
+    """A concept of the ontology's event scheme: a CAMEO root category (``code``
+    ``"01"`` to ``"20"``), a quad class (``code`` ``"1"`` to ``"4"``) or an axis.
+
+    ``quad`` is the quad class it is (or is narrower than), one of
+    :data:`QUAD_CLASSES`; ``cooperation`` says whether it is narrower than
+    ``kg:CooperationEvent`` (``False``: ``kg:ConflictEvent``; ``None``: neither).
+
+    >>> fight = default_ontology().events["Fight"]
+    >>> (fight.code, fight.label, fight.quad, fight.cooperation)
+    ('19', 'fight', 'MaterialConflict', False)
+    """
+
+    name: str
+    label: str
+    code: str | None
+    quad: str | None
+    cooperation: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class OntologySource:
+    """One RDF file of a user's ontology, read into memory: ``name`` (its path, for
+    messages), its bytes and its rdflib format."""
+
+    name: str
+    data: bytes
+    format: str
+
+    @classmethod
+    def read(cls, path: str | os.PathLike[str]) -> OntologySource:
+        """Read an ontology file; its format follows its suffix (Turtle by default).
+
+        >>> OntologySource.read("no/such.ttl")
+        Traceback (most recent call last):
+        ...
+        kg.errors.ConfigError: no ontology file no/such.ttl (check the path)
+        """
+        from rdflib.util import guess_format
+
+        name = os.fspath(path)
+        try:
+            data = Path(name).read_bytes()
+        except FileNotFoundError as exc:
+            raise ConfigError(f"no ontology file {name}", hint="check the path") from exc
+        except OSError as exc:
+            raise ConfigError(f"cannot read the ontology file {name}: {exc.strerror or exc}",
+                              hint="check the path and its permissions") from exc
+        fmt = guess_format(name) or "turtle"
+        return cls(name=name, data=data, format="turtle" if fmt == "n3" else fmt)
+
+    def parse(self) -> Graph:
+        """The file as an rdflib graph; a syntax error is a :class:`ConfigError`
+        naming the file and, where the parser knows it, the line."""
+        graph = Graph()
+        try:
+            graph.parse(data=self.data, format=self.format)
+        except Exception as exc:  # each rdflib parser raises its own kind of error
+            line, reason = _error_position(exc)
+            where = f"{self.name}:{line}" if line else self.name
+            raise ConfigError(
+                f"{where}: the ontology does not parse as {self.format}: {reason}",
+                hint="fix the syntax there; ontology/README.md shows a user ontology",
+            ) from exc
+        return graph
+
+
+def _error_position(exc: Exception) -> tuple[int | None, str]:
+    """The line (1-based) and a one-line reason of an rdflib parse error."""
+    lines = getattr(exc, "lines", None)  # notation3.BadSyntax: 0-based line
+    if isinstance(lines, int):
+        return lines + 1, str(getattr(exc, "_why", exc))
+    get_line = getattr(exc, "getLineNumber", None)  # xml.sax.SAXParseException
+    if callable(get_line):
+        return int(get_line()), str(getattr(exc, "getMessage", lambda: exc)())
+    match = re.search(r"\bline (\d+)", str(exc))
+    reason = " ".join(str(exc).split())
+    return (int(match.group(1)) if match else None), reason
 
 
 class Ontology:
-    """The ontology folder, parsed lazily and cached.
+    """kg's ontology folder, optionally extended (or replaced) by user files,
+    parsed lazily and cached.
+
+    ``files`` are RDF files (Turtle by default) that add relations, lemmas
+    (``kg:lemma``), classes and event classes to kg's ontology; with ``replace``
+    they are the whole ontology and kg's ``kg.ttl`` and ``relations.tsv`` are not
+    read. See ontology/README.md, "User ontologies".
 
     >>> onto = Ontology()
     >>> onto.relation_for("partner with")
     'cooperates_with'
     >>> sorted(onto.groups)[:3]
     ['affiliation', 'communication', 'competition']
+    >>> onto.relation_info("cooperates_with").event
+    'EngageInMaterialCooperation'
     """
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        files: Iterable[str | os.PathLike[str] | OntologySource] = (),
+        replace: bool = False,
+    ) -> None:
         self.path = Path(path) if path is not None else ontology_dir()
+        self._default_path = path is None
+        self.sources: tuple[OntologySource, ...] = tuple(
+            f if isinstance(f, OntologySource) else OntologySource.read(f) for f in files)
+        self.replace = replace
+        self._names: dict[tuple[str, bool | None], str] = {}  # relation_for's answers
+        if replace and not self.sources:
+            raise ConfigError("replacing kg's ontology needs an ontology file",
+                              hint="give --ontology FILE with --replace-ontology")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # what a worker process (dask) needs: the user files travel as bytes
+        path = None if self._default_path else self.path
+        return (_restore_ontology, (path, self.sources, self.replace))
+
+    def __repr__(self) -> str:
+        files = ", ".join(s.name for s in self.sources)
+        return f"Ontology({str(self.path)!r}, files=[{files}], replace={self.replace})"
 
     @property
     def turtle_path(self) -> Path:
@@ -335,15 +471,41 @@ class Ontology:
 
     @cached_property
     def turtle(self) -> str:
-        """The text of ``kg.ttl``."""
+        """The text of kg's ``kg.ttl`` (without the user's files)."""
         return self.turtle_path.read_text(encoding="utf-8")
 
     @cached_property
-    def graph(self) -> Graph:
-        """``kg.ttl`` parsed into an rdflib graph (do not modify it)."""
+    def _user_graphs(self) -> tuple[tuple[OntologySource, Graph], ...]:
+        return tuple((source, source.parse()) for source in self.sources)
+
+    @cached_property
+    def _kg_graph(self) -> Graph:
         graph = Graph()
-        graph.parse(data=self.turtle, format="turtle")
+        if not self.replace:
+            graph.parse(data=self.turtle, format="turtle")
         return graph
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The whole ontology parsed into an rdflib graph: ``kg.ttl`` (unless
+        replaced) and the user's files (do not modify it)."""
+        if not self.sources:
+            return self._kg_graph
+        graph = Graph()
+        for triple in self._kg_graph:
+            graph.add(triple)
+        for _source, user in self._user_graphs:
+            for triple in user:
+                graph.add(triple)
+        return graph
+
+    def serialize(self) -> bytes:
+        """The whole ontology as N-Triples, for loading into a store.
+
+        >>> b"cooperates_with" in Ontology().serialize()
+        True
+        """
+        return self.graph.serialize(format="nt", encoding="utf-8")
 
     def _local(self, term: Any) -> str | None:
         text = str(term)
@@ -353,7 +515,7 @@ class Ontology:
 
     @cached_property
     def classes(self) -> frozenset[str]:
-        """Local names of the classes ``kg.ttl`` declares (``Person``, ``Country``...)."""
+        """Local names of the classes the ontology declares (``Person``, ``Country``...)."""
         found = set()
         for subject in self.graph.subjects(RDF.type, OWL.Class):
             name = self._local(subject)
@@ -372,6 +534,35 @@ class Ontology:
         )
 
     @cached_property
+    def events(self) -> Mapping[str, EventClass]:
+        """The concepts of the event scheme by local name: the CAMEO root categories,
+        the quad classes and the axes (``CooperationEvent``...)."""
+        graph = self.graph
+        scheme = KG.EventScheme
+        concepts = set(graph.subjects(SKOS.inScheme, scheme))
+        concepts.update(graph.objects(scheme, SKOS.hasTopConcept))
+        quads = {KG[q] for q in QUAD_CLASSES}
+        out: dict[str, EventClass] = {}
+        for concept in concepts:
+            name = self._local(concept)
+            if not name:
+                continue
+            lineage = set(graph.transitive_objects(concept, SKOS.broader))
+            quad = next((q for q in QUAD_CLASSES if KG[q] in lineage & quads), None)
+            cooperation = (True if KG.CooperationEvent in lineage
+                           else False if KG.ConflictEvent in lineage else None)
+            label = graph.value(concept, SKOS.prefLabel) or graph.value(concept, RDFS.label)
+            notation = graph.value(concept, SKOS.notation)
+            out[name] = EventClass(
+                name=name,
+                label=str(label) if label is not None else name,
+                code=str(notation) if notation is not None else None,
+                quad=quad,
+                cooperation=cooperation,
+            )
+        return out
+
+    @cached_property
     def relations(self) -> Mapping[str, RelationInfo]:
         """Every relation declared under ``related_to`` (groups included), by local name."""
         graph = self.graph
@@ -381,7 +572,8 @@ class Ontology:
             name = self._local(prop)
             if not name:
                 continue
-            parents = [p for p in graph.objects(prop, RDFS.subPropertyOf) if self._local(p)]
+            parents = sorted((p for p in graph.objects(prop, RDFS.subPropertyOf)
+                              if self._local(p)), key=str)
             if prop == root:
                 group = ROOT_RELATION
             elif root in parents:
@@ -391,48 +583,113 @@ class Ontology:
             label = graph.value(prop, RDFS.label)
             domain = graph.value(prop, RDFS.domain)
             range_ = graph.value(prop, RDFS.range)
+            events = sorted((e for e in graph.objects(prop, KG.eventClass) if self._local(e)),
+                            key=str)
             out[name] = RelationInfo(
                 name=name,
                 label=str(label) if label is not None else name.replace("_", " "),
                 group=group,
                 domain=self._local(domain) if domain is not None else None,
                 range=self._local(range_) if range_ is not None else None,
+                event=self._local(events[0]) if events else None,
             )
         return out
 
     @cached_property
     def lexicon(self) -> Mapping[str, str]:
-        """The relation lexicon: normalised lemma → relation local name."""
-        text = self.lexicon_path.read_text(encoding="utf-8")
-        lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        """The relation lexicon: normalised lemma → relation local name.
+
+        kg's ``relations.tsv`` (unless replaced), then the ``kg:lemma`` of each user
+        file in order, a later entry for the same lemma winning.
+        """
         out: dict[str, str] = {}
-        for row in csv.reader(io.StringIO("\n".join(lines)), delimiter="\t"):
-            if len(row) < 2 or row[0] == "lemma":
-                continue
-            key = " ".join(_normalize_lemma(row[0]))
-            out[key] = row[1].strip()
+        if not self.replace:
+            out.update(_read_tsv_lexicon(self.lexicon_path))
+            out.update(self._graph_lemmas(None, self._kg_graph))
+        for source, user in self._user_graphs:
+            out.update(self._graph_lemmas(source, user))
         return out
+
+    def _graph_lemmas(self, source: OntologySource | None, graph: Graph) -> dict[str, str]:
+        """The ``kg:lemma`` entries of one graph, checked against the relations."""
+        where = source.name if source is not None else str(self.turtle_path)
+        found: dict[str, str] = {}
+        for prop, lemma in sorted(graph.subject_objects(KG.lemma),
+                                  key=lambda pair: (str(pair[0]), str(pair[1]))):
+            name = self._local(prop)
+            if name is None or not is_valid_local_name(name):
+                raise ConfigError(
+                    f"{where}: <{prop}> has a kg:lemma but is not a kg relation name",
+                    hint="kg emits relations as kg:snake_case_names ([a-z0-9_]); declare "
+                    "kg:your_relation and link your own property with owl:equivalentProperty")
+            if name not in self.relations:
+                raise ConfigError(
+                    f"{where}: kg:{name} has a kg:lemma but is not a sub-property of "
+                    f"kg:{ROOT_RELATION}",
+                    hint="add rdfs:subPropertyOf with a group (kg:cooperation, kg:conflict...)"
+                    f" or kg:{ROOT_RELATION}, and an rdfs:label")
+            if not isinstance(lemma, Literal):
+                raise ConfigError(f"{where}: the kg:lemma of kg:{name} is not a literal",
+                                  hint='write it as a string: kg:lemma "pledge support to"')
+            key = " ".join(_normalize_lemma(str(lemma)))
+            if not key:
+                continue
+            if found.get(key, name) != name:
+                raise ConfigError(
+                    f"{where}: the lemma {str(lemma)!r} names two relations, "
+                    f"kg:{found[key]} and kg:{name}",
+                    hint="give each lemma to one relation")
+            found[key] = name
+        return found
+
+    def check(self) -> Ontology:
+        """Parse everything now, so that a bad file fails before any work starts;
+        return the ontology.
+
+        >>> Ontology().check().relation_for("cooperate with")
+        'cooperates_with'
+        """
+        _ = self.graph, self.relations, self.lexicon, self.events
+        return self
 
     @cached_property
     def _verb_groups(self) -> Mapping[str, str]:
         """First word of a relation name (``supplies``) → the group of the listed
         relations it starts, so that fallback names can be grouped too."""
-        votes: dict[str, dict[str, int]] = {}
         relations = self.relations
+        return self._vote(lambda relation: (info.group if (info := relations.get(relation))
+                                            and info.group != ROOT_RELATION else None),
+                          skip=frozenset({"is"}))
+
+    @cached_property
+    def _verb_events(self) -> Mapping[str, str]:
+        """First word of a relation name → the event class of the listed relations
+        it starts; a listed relation that is no event votes for none (``""``), and
+        light verbs such as ``has`` get none."""
+        relations = self.relations
+        votes = self._vote(lambda relation: ((info.event or "")
+                                             if (info := relations.get(relation)) else None),
+                           skip=_LIGHT_VERBS)
+        return {head: event for head, event in votes.items() if event}
+
+    def _vote(self, value_of: Any, *, skip: frozenset[str]) -> Mapping[str, str]:
+        """Head verb → the value most of the lexicon's relations it starts have
+        (``value_of(relation)``; ``None`` abstains); ties give nothing."""
+        votes: dict[str, dict[str, int]] = {}
         for lemma, relation in self.lexicon.items():
-            info = relations.get(relation)
-            if info is None or info.group == ROOT_RELATION:
+            value = value_of(relation)
+            if value is None:
                 continue
             names = (lemma_to_local_name(lemma), lemma_to_local_name(lemma, passive=True),
                      relation)
             for name in names:
                 head = name.split("_", 1)[0]
-                votes.setdefault(head, {}).setdefault(info.group, 0)
-                votes[head][info.group] += 1
+                votes.setdefault(head, {}).setdefault(value, 0)
+                votes[head][value] += 1
         out: dict[str, str] = {}
         for head, counts in votes.items():
             best = max(counts.items(), key=lambda kv: kv[1])
-            if list(counts.values()).count(best[1]) == 1 and head not in {"is"}:
+            if list(counts.values()).count(best[1]) == 1 and head not in skip:
                 out[head] = best[0]
         return out
 
@@ -445,6 +702,14 @@ class Ontology:
         >>> Ontology().relation_for("rush to", passive=True)
         'taken_to'
         """
+        cached = self._names.get((lemma, passive))
+        if cached is None:
+            if len(self._names) >= 100_000:
+                self._names.clear()
+            cached = self._names[lemma, passive] = self._relation_for(lemma, passive)
+        return cached
+
+    def _relation_for(self, lemma: str, passive: bool | None) -> str:
         tokens = _normalize_lemma(lemma)
         key = " ".join(tokens)
         lexicon = self.lexicon
@@ -460,10 +725,13 @@ class Ontology:
 
     def relation_info(self, name: str) -> RelationInfo:
         """What the ontology says about relation ``name``; for an undeclared
-        (fallback) name, a label from the name and the group of its verb.
+        (fallback) name, a label from the name and the group and event class of
+        its verb.
 
         >>> Ontology().relation_info("supplies_gas_to").group
         'economic'
+        >>> Ontology().relation_info("supplies_gas_to").event
+        'EngageInMaterialCooperation'
         >>> Ontology().relation_info("approaches").declared
         False
         """
@@ -476,13 +744,68 @@ class Ontology:
             label=name.replace("_", " "),
             group=self._verb_groups.get(head, ROOT_RELATION),
             declared=False,
+            event=self._verb_events.get(head),
         )
+
+
+def _read_tsv_lexicon(path: Path) -> dict[str, str]:
+    """``relations.tsv``: normalised lemma → relation."""
+    text = path.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    out: dict[str, str] = {}
+    for row in csv.reader(io.StringIO("\n".join(lines)), delimiter="\t"):
+        if len(row) < 2 or row[0] == "lemma":
+            continue
+        key = " ".join(_normalize_lemma(row[0]))
+        out[key] = row[1].strip()
+    return out
+
+
+def _restore_ontology(path: Path | None, sources: tuple[OntologySource, ...],
+                      replace: bool) -> Ontology:
+    if path is None and not sources and not replace:
+        return default_ontology()
+    return Ontology(path, files=sources, replace=replace)
 
 
 @lru_cache(maxsize=1)
 def default_ontology() -> Ontology:
     """The ontology shipped with kg (cached)."""
     return Ontology()
+
+
+#: What the ``ontology=`` option of kg's API accepts: an :class:`Ontology`, one
+#: file or several (extending kg's), or ``None`` for kg's own.
+OntologyLike = Ontology | str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None
+
+
+def load_ontology(files: Iterable[str | os.PathLike[str]], *, replace: bool = False) -> Ontology:
+    """kg's ontology extended by ``files`` (or replaced, with ``replace``), checked
+    now: a file that does not parse, or a lemma given to something that is not a
+    kg relation, is a :class:`~kg.errors.ConfigError` naming the file.
+
+    >>> load_ontology([]).relation_for("partner with")
+    'cooperates_with'
+    """
+    sources = list(files)
+    if not sources and not replace:
+        return default_ontology()
+    return Ontology(files=sources, replace=replace).check()
+
+
+def as_ontology(value: OntologyLike) -> Ontology:
+    """The :class:`Ontology` an ``ontology=`` option names (see :data:`OntologyLike`).
+
+    >>> as_ontology(None) is default_ontology()
+    True
+    """
+    if value is None:
+        return default_ontology()
+    if isinstance(value, Ontology):
+        return value
+    if isinstance(value, str | os.PathLike):
+        return load_ontology([value])
+    return load_ontology(value)
 
 
 def turtle() -> str:

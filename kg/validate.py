@@ -22,7 +22,7 @@ import io
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
@@ -31,6 +31,9 @@ from rdflib.term import Node
 
 from kg.errors import ConfigError
 from kg.namespaces import KG, PREFIXES
+
+if TYPE_CHECKING:
+    from kg.ontology import Ontology
 
 __all__ = [
     "SHAPES_NS",
@@ -161,6 +164,17 @@ def _local(term: Node) -> str:
     return "kg:" + text[len(str(KG)):] if text.startswith(str(KG)) else text
 
 
+def _class_alternatives(graph: Graph, term: Node) -> tuple[URIRef, ...]:
+    """The classes a domain or range stands for: itself, or the members of its
+    ``owl:unionOf`` (an instance of any one of them fits)."""
+    if isinstance(term, URIRef):
+        return (term,)
+    members = graph.value(term, OWL.unionOf)
+    if members is None:
+        return ()
+    return tuple(m for m in Collection(graph, members) if isinstance(m, URIRef))
+
+
 def _kg_properties(graph: Graph, kind: URIRef) -> list[URIRef]:
     return sorted(p for p in graph.subjects(RDF.type, kind)
                   if isinstance(p, URIRef) and str(p).startswith(str(KG)))
@@ -171,7 +185,8 @@ def relation_shapes(ontology: Graph, *, declared: Graph | None = None) -> Graph:
 
     Every ``kg:`` property that ``ontology`` (``kg.ttl``) declares gets the
     ``rdfs:domain`` and ``rdfs:range`` of itself and of its super-properties, as
-    RDFS entails: the subjects of its triples must be ``sh:class`` of each domain,
+    RDFS entails (a class, or an ``owl:unionOf`` classes, any one of which fits):
+    the subjects of its triples must be ``sh:class`` of each domain,
     the IRI objects of each range. A literal object is not checked against a range;
     instead every ``owl:ObjectProperty`` (of ``ontology`` and of ``declared``, the
     relations a store declares on the fly) must have IRI objects.
@@ -197,11 +212,12 @@ def relation_shapes(ontology: Graph, *, declared: Graph | None = None) -> Graph:
                                     (RDFS.range, SH.targetObjectsOf, "range")):
             if name == "range" and not object_property:
                 continue
-            classes: list[tuple[URIRef, URIRef]] = []
+            classes: list[tuple[tuple[URIRef, ...], URIRef]] = []
             for ancestor in lineage:
-                for cls in ontology.objects(ancestor, axiom):
-                    if isinstance(cls, URIRef) and cls not in [c for c, _ in classes]:
-                        classes.append((cls, ancestor))
+                for term in ontology.objects(ancestor, axiom):
+                    alternatives = _class_alternatives(ontology, term)
+                    if alternatives and alternatives not in [c for c, _ in classes]:
+                        classes.append((alternatives, ancestor))
             if not classes:
                 continue
             shape = SHAPES_NS[f"{name}/{local}"]
@@ -215,11 +231,22 @@ def relation_shapes(ontology: Graph, *, declared: Graph | None = None) -> Graph:
                 literal = BNode()
                 shapes.add((literal, SH.nodeKind, SH.Literal))
                 shapes.add((shape, SH["or"], Collection(shapes, BNode(), [literal, members]).uri))
-            for cls, _source in classes:
-                shapes.add((members, SH["class"], cls))
+            for alternatives, _source in classes:
+                if len(alternatives) == 1:
+                    shapes.add((members, SH["class"], alternatives[0]))
+                    continue
+                options: list[Node] = []
+                for cls in alternatives:
+                    option = BNode()
+                    shapes.add((option, SH["class"], cls))
+                    options.append(option)
+                either = BNode()
+                shapes.add((either, SH["or"], Collection(shapes, BNode(), options).uri))
+                shapes.add((members, SH.node, either))
             role = "subject" if name == "domain" else "object"
             wanted = " and ".join(
-                f"{_local(cls)} (rdfs:{name} of {_local(source)})" for cls, source in classes)
+                " or ".join(_local(c) for c in alternatives) + f" (rdfs:{name} of {_local(source)})"
+                for alternatives, source in classes)
             shapes.add((shape, SH.message,
                         Literal(f"the {role} of {_local(prop)} must be a {wanted}")))
     object_properties = set(_kg_properties(ontology, OWL.ObjectProperty))
@@ -237,32 +264,40 @@ def relation_shapes(ontology: Graph, *, declared: Graph | None = None) -> Graph:
     return shapes
 
 
-def _data_graph(store: Any, *, ontology: bool) -> Graph:
-    """The union of the store's graphs as one rdflib graph (plus kg.ttl)."""
-    from kg.ontology import default_ontology
-
+def _data_graph(store: Any, *, ontology: Ontology | None) -> Graph:
+    """The union of the store's graphs as one rdflib graph (plus the ontology)."""
     buffer = io.BytesIO()
     store.dump(buffer, "nt")
     graph = Graph()
     graph.parse(data=buffer.getvalue().decode("utf-8"), format="nt")
-    if ontology:
-        for triple in default_ontology().graph:
+    if ontology is not None:
+        for triple in ontology.graph:
             graph.add(triple)
     return graph
+
+
+def _ontology(ontology: bool | Ontology) -> Ontology | None:
+    from kg.ontology import Ontology, default_ontology
+
+    if isinstance(ontology, Ontology):
+        return ontology
+    return default_ontology() if ontology else None
 
 
 def validate(
     store: Any,
     *,
     shapes: ShapesSource | Sequence[ShapesSource] | None = None,
-    ontology: bool = True,
+    ontology: bool | Ontology = True,
 ) -> ValidationReport:
     """Validate a store (or a :class:`~kg.pipeline.KnowledgeGraph`) against SHACL shapes.
 
     ``shapes`` are Turtle files or rdflib graphs replacing kg's ``shapes.ttl``.
     With ``ontology`` (the default) kg's ``kg.ttl`` is added to the data (its class
     hierarchy, whether or not the store holds it) and the shapes of the relations
-    (domain, range, object kind) are generated from it (see :func:`relation_shapes`).
+    (domain, range, object kind) are generated from it (see :func:`relation_shapes`);
+    an :class:`~kg.ontology.Ontology` (one extended by a user's files) is used in
+    its place.
     No inference is run: ``sh:class`` and ``sh:targetClass`` follow
     ``rdfs:subClassOf`` in the data themselves. With kg's own shapes
     (``shapes=None``), each statement's ``kg:sentence`` is also checked against its
@@ -282,12 +317,11 @@ def validate(
     from pyshacl.errors import ConstraintLoadError, ReportableRuntimeError, ShapeLoadError
 
     target = getattr(store, "store", store)  # a KnowledgeGraph holds its Store
-    data = _data_graph(target, ontology=ontology)
+    onto = _ontology(ontology)
+    data = _data_graph(target, ontology=onto)
     shacl = shapes_graph(shapes)
-    if ontology:
-        from kg.ontology import default_ontology
-
-        for triple in relation_shapes(default_ontology().graph, declared=data):
+    if onto is not None:
+        for triple in relation_shapes(onto.graph, declared=data):
             shacl.add(triple)
     try:
         conforms, results, _text = pyshacl.validate(

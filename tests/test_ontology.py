@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg import ontology
 from kg.namespaces import KG
@@ -227,3 +227,138 @@ def test_a_custom_ontology_folder(tmp_path: Path, onto: Ontology) -> None:
     assert mine.relation_for("cooperate with") == "cooperates_with"  # the fallback agrees
     assert mine.relation_for("partner with") == "partners_with"  # not in this lexicon
     assert mine.classes == onto.classes
+
+
+# ---------------------------------------------------------------------------
+# Event classes (CAMEO-style) and quad classes
+# ---------------------------------------------------------------------------
+
+CAMEO_ROOTS = {
+    "01": ("MakePublicStatement", "VerbalCooperation"),
+    "02": ("Appeal", "VerbalCooperation"),
+    "03": ("ExpressIntentToCooperate", "VerbalCooperation"),
+    "04": ("Consult", "VerbalCooperation"),
+    "05": ("EngageInDiplomaticCooperation", "VerbalCooperation"),
+    "06": ("EngageInMaterialCooperation", "MaterialCooperation"),
+    "07": ("ProvideAid", "MaterialCooperation"),
+    "08": ("Yield", "MaterialCooperation"),
+    "09": ("Investigate", "VerbalConflict"),
+    "10": ("Demand", "VerbalConflict"),
+    "11": ("Disapprove", "VerbalConflict"),
+    "12": ("Reject", "VerbalConflict"),
+    "13": ("Threaten", "VerbalConflict"),
+    "14": ("Protest", "MaterialConflict"),
+    "15": ("ExhibitForcePosture", "MaterialConflict"),
+    "16": ("ReduceRelations", "MaterialConflict"),
+    "17": ("Coerce", "MaterialConflict"),
+    "18": ("Assault", "MaterialConflict"),
+    "19": ("Fight", "MaterialConflict"),
+    "20": ("UseUnconventionalMassViolence", "MaterialConflict"),
+}
+
+
+def test_event_scheme_holds_the_cameo_root_categories(onto: Ontology) -> None:
+    by_code = {e.code: e for e in onto.events.values() if e.code and len(e.code) == 2}
+    assert {code: (e.name, e.quad) for code, e in by_code.items()} == CAMEO_ROOTS
+    g = onto.graph
+    for code, (name, quad) in CAMEO_ROOTS.items():
+        concept = KG[name]
+        assert (concept, RDF.type, SKOS.Concept) in g
+        assert (concept, SKOS.inScheme, KG.EventScheme) in g
+        assert (concept, SKOS.broader, KG[quad]) in g
+        assert (KG.EventCategories, SKOS.member, concept) in g
+        assert g.value(concept, SKOS.notation) == Literal(code, datatype=KG.CameoCode)
+        assert g.value(concept, SKOS.definition) is not None
+        assert onto.events[name].cooperation is ("Cooperation" in quad)
+
+
+def test_quad_classes_sit_on_two_axes(onto: Ontology) -> None:
+    g = onto.graph
+    assert ontology.QUAD_CLASSES == ("VerbalCooperation", "MaterialCooperation",
+                                     "VerbalConflict", "MaterialConflict")
+    for number, quad in enumerate(ontology.QUAD_CLASSES, start=1):
+        assert (KG.QuadClasses, SKOS.member, KG[quad]) in g
+        assert g.value(KG[quad], SKOS.notation) == Literal(str(number), datatype=KG.QuadCode)
+        broader = set(g.objects(KG[quad], SKOS.broader))
+        kind = KG.CooperationEvent if "Cooperation" in quad else KG.ConflictEvent
+        mode = KG.VerbalEvent if quad.startswith("Verbal") else KG.MaterialEvent
+        assert broader == {kind, mode}, quad
+    tops = set(g.objects(KG.EventScheme, SKOS.hasTopConcept))
+    assert tops == {KG.CooperationEvent, KG.ConflictEvent, KG.VerbalEvent, KG.MaterialEvent}
+    # the scheme's concepts are not OWL classes of entities, nor relations
+    assert not {e for e in onto.events} & (onto.classes | set(onto.relations))
+
+
+def test_event_relations_link_to_their_category(onto: Ontology) -> None:
+    assert relation_info("cooperates_with").event == "EngageInMaterialCooperation"
+    expected = {
+        "meets_with": "Consult", "negotiates_with": "Consult", "helps": "ProvideAid",
+        "threatens": "Threaten", "warns": "Threaten", "sanctions": "ReduceRelations",
+        "attacks": "Fight", "arrests": "Coerce", "criticizes": "Disapprove",
+        "demands_from": "Demand", "urges": "Appeal", "promises": "ExpressIntentToCooperate",
+        "tells": "MakePublicStatement", "supports": "EngageInDiplomaticCooperation",
+        "trades_with": "EngageInMaterialCooperation",
+    }
+    assert {name: relation_info(name).event for name in expected} == expected
+    for name, info in onto.relations.items():
+        if info.event is not None:
+            assert info.event in onto.events, name
+            assert onto.events[info.event].quad in ontology.QUAD_CLASSES, name
+    # every cooperation or conflict relation is an event on its own side
+    for name, info in onto.relations.items():
+        if info.group in {"cooperation", "conflict"} and name not in onto.groups:
+            if name == "deceives":  # deception is no CAMEO event
+                continue
+            assert info.event is not None, name
+            assert onto.events[info.event].cooperation is (info.group == "cooperation"), name
+
+
+def test_relations_that_are_not_events_have_no_event_class(onto: Ontology) -> None:
+    for name, info in onto.relations.items():
+        if info.group in {"location", "affiliation", "competition"}:
+            assert info.event is None, name
+    for name in ("airlifted_to", "taken_to", "born_in", "holds_position", "related_to"):
+        assert ontology.relation_info(name).event is None, name
+
+
+def test_fallback_relations_get_their_verbs_event_class() -> None:
+    assert relation_info("supplies_gas_to").event == "EngageInMaterialCooperation"
+    assert relation_info("attacked_by").event == "Fight"
+    assert relation_info("warned").event == "Threaten"
+    # light verbs and verbs whose listed relations are no events get none
+    assert relation_info("has_talks_with").event is None
+    assert relation_info("has").event is None
+    assert relation_info("joins_in").event is None
+    assert relation_info("approaches").event is None
+
+
+def test_the_rdf_stage_declares_a_fallback_relation_with_its_event_class() -> None:
+    from kg.rdf import ENTITIES_GRAPH, document_quads
+    from kg.types import Argument, Document, Entity, ResolvedStatement, Statement
+
+    text = "Russia supplies gas to China. Russia approaches China."
+    russia = Entity(key="country/RU", label="Russia", type="Country")
+    china = Entity(key="country/CN", label="China", type="Country")
+
+    def fact(start: int, end: int, lemma: str, relation: str) -> ResolvedStatement:
+        arg = Argument(text="Russia", start=start, end=start + 6, head_start=start,
+                       head_end=start + 6)
+        statement = Statement(subject=arg, relation=lemma, lemma=lemma, objects=(arg,),
+                              sentence=text[start:end], sentence_start=start,
+                              sentence_end=end, confidence=0.9, rule="test")
+        return ResolvedStatement(statement, russia, relation, china)
+
+    resolved = [fact(0, 29, "supply gas to", "supplies_gas_to"),
+                fact(30, 54, "approach", "approaches")]
+    quads = set(document_quads(Document(id="d", text=text), resolved,
+                               known_relations=ontology.relations()))
+    assert (KG.supplies_gas_to, KG.eventClass, KG.EngageInMaterialCooperation,
+            ENTITIES_GRAPH) in quads
+    assert (KG.supplies_gas_to, RDFS.subPropertyOf, KG.economic, ENTITIES_GRAPH) in quads
+    assert not any(q[0] == KG.approaches and q[1] == KG.eventClass for q in quads)
+
+
+def test_lexicon_property_is_declared(onto: Ontology) -> None:
+    g = onto.graph
+    assert (KG.lemma, RDFS.subPropertyOf, SKOS.hiddenLabel) in g
+    assert (KG.eventClass, RDF.type, OWL.AnnotationProperty) in g

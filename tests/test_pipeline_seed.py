@@ -8,7 +8,9 @@ import pytest
 from rdflib import Dataset, Literal
 
 import kg
+from kg.namespaces import KG
 from kg.pipeline import KnowledgeGraph
+from kg.queries import run_saved
 from tests.conftest import BBC, SEED_ARTICLE, needs_shared
 
 pytestmark = needs_shared(SEED_ARTICLE)
@@ -37,6 +39,25 @@ def test_russia_cooperates_with_china(graph: KnowledgeGraph) -> None:
            }"""
     ).rows
     assert rows, "no direct Russia → China cooperation triple"
+
+
+def test_russia_cooperates_with_china_is_a_cooperation_event(graph: KnowledgeGraph) -> None:
+    """Issue #4: Russia —cooperates_with→ China is present and its relation is a
+    cooperation event class in the ontology (read from the store's ontology graph)."""
+    rows = graph.query(
+        """SELECT DISTINCT ?event ?quad {
+             ?r rdfs:label "Russia" . ?c rdfs:label "China" .
+             ?r kg:cooperates_with ?c .
+             GRAPH <http://kg.example.org/ontology> {
+               kg:cooperates_with kg:eventClass ?event .
+               ?event skos:broader ?quad . ?quad skos:broader kg:CooperationEvent .
+               kg:QuadClasses skos:member ?quad }
+           }"""
+    ).rows
+    assert list(rows) == [(KG.EngageInMaterialCooperation, KG.MaterialCooperation)]
+    network = run_saved(graph.store, "cooperation-network")
+    edges = {(str(r[1]), r[2], str(r[4])) for r in network.rows}
+    assert ("Russia", KG.cooperates_with, "China") in edges
 
 
 def test_types(graph: KnowledgeGraph) -> None:

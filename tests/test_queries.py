@@ -15,7 +15,7 @@ from rdflib import Literal, URIRef
 from typer.testing import CliRunner
 
 from kg.errors import ConfigError
-from kg.namespaces import KG, RDF, RDFS
+from kg.namespaces import KG, RDF, RDFS, SKOS
 from kg.queries import (
     Parameter,
     list_queries,
@@ -42,6 +42,7 @@ sample = _sample()
 EXPECTED = {
     "most-connected", "relations-between", "said-by", "cooperation-network",
     "conflict-network", "network", "statements-about", "documents-mentioning",
+    "event-network",
 }
 
 
@@ -114,27 +115,58 @@ def test_said_by(store: OxigraphStore) -> None:
     assert run_saved(store, "said-by", {"speaker": "Russia"}).rows == ()
 
 
-def test_networks_follow_the_ontology_grouping(store: OxigraphStore) -> None:
+def test_networks_follow_the_event_classes(store: OxigraphStore) -> None:
     coop = run_saved(store, "cooperation-network")
     assert {(str(r[1]), str(r[4])) for r in coop.rows} == {
         ("Russia", "China"), ("China", "Russia"), ('Evil"} >Corp', "China")}
+    assert {(r[2], r[5], r[6]) for r in coop.rows} == {
+        (KG.cooperates_with, KG.EngageInMaterialCooperation, KG.MaterialCooperation),
+        (KG.supports, KG.EngageInDiplomaticCooperation, KG.VerbalCooperation),
+        (KG.helps, KG.ProvideAid, KG.MaterialCooperation)}
     conflict = run_saved(store, "conflict-network")
-    assert {(str(r[1]), r[2], str(r[4])) for r in conflict.rows} == {
-        ("Russia", KG.attacks, "Ukraine"), ("Ukraine", KG.accuses, "Russia")}
-    generic = run_saved(store, "network", {"group": "kg:conflict"})
-    assert {tuple(r[1:]) for r in generic.rows} == {tuple(r) for r in conflict.rows}
+    assert {(str(r[1]), r[2], str(r[4]), r[6]) for r in conflict.rows} == {
+        ("Russia", KG.attacks, "Ukraine", KG.MaterialConflict),
+        ("Ukraine", KG.accuses, "Russia", KG.VerbalConflict)}
+    generic = run_saved(store, "event-network", {"event": "kg:ConflictEvent"})
+    assert {tuple(r[1:7]) for r in generic.rows} == {tuple(r[:6]) for r in conflict.rows}
+    verbal = run_saved(store, "event-network", {"event": "kg:VerbalConflict"})
+    assert [r[3] for r in verbal.rows] == [KG.accuses]
+    fight = run_saved(store, "event-network", {"event": "kg:Fight"})
+    assert [r[3] for r in fight.rows] == [KG.attacks]
+    default = run_saved(store, "event-network")
+    assert {r[3] for r in default.rows} == {r[2] for r in coop.rows}
 
-    # move "accuses" from conflict to cooperation in the ontology: the networks follow
+    # give "accuses" a cooperation event class and "attacks" a finer conflict one:
+    # the networks follow the ontology graph
+    store.replace_graph(ONTOLOGY_GRAPH, [
+        (KG.accuses, KG.eventClass, KG.Consult, ONTOLOGY_GRAPH),
+        (KG.Consult, SKOS.broader, KG.VerbalCooperation, ONTOLOGY_GRAPH),
+        (KG.VerbalCooperation, SKOS.broader, KG.CooperationEvent, ONTOLOGY_GRAPH),
+        (KG.attacks, KG.eventClass, KG.Shelling, ONTOLOGY_GRAPH),
+        (KG.Shelling, SKOS.broader, KG.Fight, ONTOLOGY_GRAPH),
+        (KG.Fight, SKOS.broader, KG.MaterialConflict, ONTOLOGY_GRAPH),
+        (KG.MaterialConflict, SKOS.broader, KG.ConflictEvent, ONTOLOGY_GRAPH),
+    ])
+    conflict = run_saved(store, "conflict-network")
+    assert {(r[2], r[5], r[6]) for r in conflict.rows} == {
+        (KG.attacks, KG.Shelling, KG.MaterialConflict)}  # through three levels
+    coop = run_saved(store, "cooperation-network")
+    assert {r[2] for r in coop.rows} == {KG.accuses}
+
+
+def test_group_network_follows_the_ontology_grouping(store: OxigraphStore) -> None:
+    conflict = run_saved(store, "network", {"group": "kg:conflict"})
+    assert {r[3] for r in conflict.rows} == {KG.attacks, KG.accuses}
     store.replace_graph(ONTOLOGY_GRAPH, [
         (KG.accuses, RDFS.subPropertyOf, KG.cooperation, ONTOLOGY_GRAPH),
         (KG.attacks, RDFS.subPropertyOf, KG.hostility, ONTOLOGY_GRAPH),
         (KG.hostility, RDFS.subPropertyOf, KG.conflict, ONTOLOGY_GRAPH),
         (KG.hostility, RDF.type, RDF.Property, ONTOLOGY_GRAPH),
     ])
-    conflict = run_saved(store, "conflict-network")
-    assert {r[2] for r in conflict.rows} == {KG.attacks}  # through two levels
-    coop = run_saved(store, "cooperation-network")
-    assert {r[2] for r in coop.rows} == {KG.accuses}
+    conflict = run_saved(store, "network", {"group": "kg:conflict"})
+    assert {r[3] for r in conflict.rows} == {KG.attacks}  # through two levels
+    coop = run_saved(store, "network", {"group": "kg:cooperation"})
+    assert {r[3] for r in coop.rows} == {KG.accuses}
 
 
 def test_statements_about_and_documents_mentioning(store: OxigraphStore) -> None:

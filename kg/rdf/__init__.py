@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from rdflib import Literal, URIRef
@@ -31,6 +32,9 @@ from rdflib.term import Node
 
 from kg.namespaces import BASE, DOC, ENT, KG, NIF, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, STMT, WD, XSD
 from kg.types import Document, Entity, ResolvedStatement, Value
+
+if TYPE_CHECKING:
+    from kg.ontology import Ontology
 
 __all__ = [
     "ENTITIES_GRAPH",
@@ -133,20 +137,24 @@ def entity_quads(entity: Entity) -> Iterator[Quad]:
         yield iri, OWL.sameAs, WD[segment(entity.wikidata)], g
 
 
-def _relation_quads(name: str, *, literal: bool, known: frozenset[str]) -> Iterator[Quad]:
+def _relation_quads(name: str, *, literal: bool, known: frozenset[str],
+                    ontology: Ontology | None = None) -> Iterator[Quad]:
     """Declare a relation the ontology does not (a fallback name from its lemma),
-    under the group the ontology gives its verb, so that group queries find it."""
+    under the group the ontology gives its verb, with its verb's event class, so
+    that group and event queries find it."""
     if name in known:
         return
-    from kg.ontology import relation_info
+    from kg.ontology import default_ontology
 
-    info = relation_info(name)
+    info = (ontology or default_ontology()).relation_info(name)
     iri = relation_iri(name)
     kind = OWL.DatatypeProperty if literal else OWL.ObjectProperty
     yield iri, RDF.type, kind, ENTITIES_GRAPH
     yield iri, RDFS.label, text_literal(info.label), ENTITIES_GRAPH
     if not literal:
         yield iri, RDFS.subPropertyOf, KG[segment(info.group)], ENTITIES_GRAPH
+        if info.event:
+            yield iri, KG.eventClass, KG[segment(info.event)], ENTITIES_GRAPH
 
 
 def document_quads(
@@ -154,11 +162,13 @@ def document_quads(
     resolved: Sequence[ResolvedStatement],
     *,
     known_relations: Iterable[str] = (),
+    ontology: Ontology | None = None,
 ) -> list[Quad]:
     """All quads one document contributes: its own graph and the shared descriptions.
 
     ``known_relations`` are the relation names the ontology already declares;
-    the others get a declaration in :data:`ENTITIES_GRAPH`.
+    the others get a declaration in :data:`ENTITIES_GRAPH`, from ``ontology``
+    (kg's own by default).
     """
     known = frozenset(known_relations)
     d = document_iri(document.id)
@@ -193,7 +203,7 @@ def document_quads(
         quads.append((d, SCHEMA.mentions, entity_iri(entity), d))
         quads.extend(entity_quads(entity))
     for name, literal in relations.items():
-        quads.extend(_relation_quads(name, literal=literal, known=known))
+        quads.extend(_relation_quads(name, literal=literal, known=known, ontology=ontology))
     return quads
 
 
