@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rdflib.namespace import SH
 from typer.testing import CliRunner
 
 import kg
@@ -27,7 +28,7 @@ from kg.validate import (
     shapes_graph,
     validate,
 )
-from tests.conftest import SEED_ARTICLE, needs_shared
+from tests.conftest import BBC, SEED_ARTICLE, needs_shared
 
 pytestmark = pytest.mark.slow  # builds graphs with the spaCy model
 
@@ -109,6 +110,40 @@ def test_seed_graph_conforms_in_a_few_seconds(seed_nq: bytes) -> None:
     assert report.violations == ()
     assert report.conforms is True
     assert seconds < 5, f"validating the seed graph took {seconds:.1f}s"
+
+
+#: BBC politics articles whose graphs once broke the domain and range of relations
+#: (peers and titled names untyped, places tagged as people, programmes as events).
+POLITICS = ("iraq-advice-claim-sparks-new-row", "blair-stresses-prosperity-goals",
+            "could-rivalry-overshadow-election", "kilroy-silk-attacked-with-slurry",
+            "councils-prepare-to-set-tax-rises", "defiant-hunts-put-ban-to-the-test",
+            "child-access-laws-shake-up", "baron-kinnock-makes-lords-debut",
+            "howard-truanted-to-play-snooker", "minimum-wage-increased-to-aps5-05",
+            "new-ukip-defection-to-veritas", "pakistani-women-must-not-hide")
+
+
+@needs_shared(BBC)
+def test_bbc_politics_graph_conforms() -> None:
+    paths = [str(BBC / "politics" / f"{name}.txt") for name in POLITICS]
+    report = validate(kg.build(paths, store="memory:"))
+    assert [(compact(v.focus), v.message) for v in report.violations] == []
+    assert report.conforms is True
+
+
+def test_a_union_domain_accepts_any_of_its_classes() -> None:
+    from rdflib import Graph
+
+    ontology = Graph().parse(data="""
+        @prefix kg: <http://kg.example.org/ontology#> .
+        @prefix owl: <http://www.w3.org/2002/07/owl#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        kg:lives_in a owl:ObjectProperty ;
+            rdfs:domain [ owl:unionOf ( kg:Person kg:Group ) ] .
+        """, format="turtle")
+    shapes = relation_shapes(ontology)
+    message = shapes.value(SHAPES_NS["domain/lives_in"], SH.message)
+    assert str(message) == ("the subject of kg:lives_in must be a kg:Person or kg:Group "
+                            "(rdfs:domain of kg:lives_in)")
 
 
 def test_knowledge_graph_is_accepted_too(example_nq: bytes) -> None:

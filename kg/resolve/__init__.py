@@ -54,13 +54,16 @@ Keys (the identity RDF IRIs are made from) are ``country/<ISO code>``,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from kg.ontology import Ontology, default_ontology
-from kg.resolve.coref import People
+from kg.resolve.constraints import TypeConstraints
+from kg.resolve.coref import PLURAL_PRONOUNS, Groups, People
+from kg.resolve.crossdoc import document_scope, scoped_person_key
 from kg.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer, normalize
 from kg.resolve.names import (
     LONE_TITLES,
@@ -102,17 +105,36 @@ GOVERNMENT_NOUNS = frozenset({"government", "authorities", "authority", "adminis
                               "regime", "leadership", "cabinet"})
 _PLACE_KINDS = frozenset({"country", "city"})
 _DIGIT = re.compile(r"\d")
+#: "BBC One's Breakfast with Frost": an owner's possessive, then the work's name.
+_OWNED_WORK = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w ]*?)['\u2019]s\s+(.+)$")
+_WORK_SUFFIX = re.compile(r"\s+(?:programme|program|show|series|bulletin|column)$")
+_WORK_CONNECTORS = frozenset({"with", "of", "the", "and", "on", "in", "at", "for", "a"})
 #: Relations (by their first word) whose subject is a place, not an actor ("London has").
 _PLACE_VERBS = frozenset({"is", "has", "hosts", "lies", "sits", "borders", "contains",
                           "includes", "houses", "remains", "becomes", "located", "situated",
                           "based", "hit", "struck", "affected", "flooded", "bombed", "shelled",
                           "attacked", "visited", "captured", "occupied"})
 _TRAILING_NUMBER = re.compile(r"(.+?)\s+\d{1,3}(?:\s*\+\s*\d{1,2})?$")  # "Dyer 69", "Ba 90+2"
-#: "Parliamentary Labour Party (PLP)": a long name and the acronym defined for it.
-_ACRONYM_DEFINITION = re.compile(
-    r"((?:[A-Z][\w'\u2019&.-]*)(?:\s+(?:of|for|the|and|on|in|de|du|[A-Z][\w'\u2019&.-]*))*)"
-    r"\s+\(([A-Z][A-Za-z0-9&]{1,9})\)"
+#: "Parliamentary Labour Party (PLP)": an acronym in brackets, then the long name
+#: that ends just before it. Words and their number are bounded, so the search for
+#: the name stays linear however long a run of letters is.
+_ACRONYM_IN_BRACKETS = re.compile(r"\s+\(([A-Z][A-Za-z0-9&]{1,9})\)")
+_LONG_NAME_BEFORE = re.compile(
+    r"\b[A-Z][\w'\u2019&.-]{0,40}"
+    r"(?:\s+(?:of|for|the|and|on|in|de|du|[A-Z][\w'\u2019&.-]{0,40})){0,12}$"
 )
+
+
+def _acronym_definitions(text: str) -> Iterator[tuple[str, int, str]]:
+    """``(long name, its offset, acronym)`` for each "Long Name (LN)" in ``text``.
+
+    >>> list(_acronym_definitions("The Bank of England (BoE) and the (EU)"))
+    [('The Bank of England', 0, 'BoE')]
+    """
+    for bracket in _ACRONYM_IN_BRACKETS.finditer(text):
+        name = _LONG_NAME_BEFORE.search(text, max(0, bracket.start() - 600), bracket.start())
+        if name is not None:
+            yield name.group(), name.start(), bracket.group(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +184,23 @@ _UNITS = frozenset({
 _NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "del", "da", "van",
                               "von", "on"})
 #: Words before a name that make it a person's.
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mme", "m"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mme", "m",
+                         "lord", "lady", "baroness", "baron", "prof", "professor", "rev"})
+#: A name after one of these ("Mr Blair", "Mrs May"): its last word is a surname.
+_HONORIFIC_SURNAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Prof)\.?\s+([A-Z][\w'\u2019-]+)")
+#: Title words that also modify other nouns ("Home Office", "National Trust"): not a
+#: sign that a person's name follows.
+_MODIFIER_TITLES = frozenset({
+    "state", "home", "national", "security", "white", "house", "us", "u.s.", "uk", "eu", "un",
+    "nato", "kremlin", "foreign", "defence", "defense", "interior", "finance", "economy",
+    "trade", "health", "energy", "first", "new", "field", "air", "private", "major",
+    "general", "labour", "conservative", "liberal", "democrat", "republican", "tory", "tv",
+    "late", "then", "acting", "former", "model", "host", "star", "chat-show", "talk-show",
+    "vice", "deputy", "chief", "prime", "presidential", "attorney", "opposition", "ex",
+    "incumbent", "executive", "head", "speaker", "legend", "veteran", "counterpart",
+    "colleague", "film-maker", "filmmaker", "actor-director",
+})
 #: Object roles that are no preposition (a later object with one is not tried).
 _NOT_PREPOSITIONS = frozenset({"obj", "dobj", "time", "subj", "", "attr", "oprd", "xcomp",
                                "ccomp", "manner", "purpose", "reason"})
@@ -184,6 +222,22 @@ def _misread_person(name: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
     if last in _ORGANIZATION_HEADS:
         return "org", organization_type(name)
     return None
+
+
+def _after_last_title(words: list[str]) -> list[str]:
+    """The words of a name after the last honorific or title that introduces it
+    ("13 March Lord Goldsmith" → "Lord Goldsmith"; "Suffolk Chief Constable Alastair
+    McWhirter" → "Alastair McWhirter"), or ``words`` when no title leads in."""
+    for i in range(len(words) - 2, 0, -1):
+        word = words[i].casefold().rstrip(".")
+        if word in _HONORIFICS and words[i + 1][:1].isupper():
+            return words[i:]
+        if (word in TITLE_WORDS and word not in _MODIFIER_TITLES
+                and len(words) - i - 1 >= 2
+                and all(w[:1].isupper() and w.casefold() not in TITLE_WORDS
+                        for w in words[i + 1:])):
+            return words[i + 1:]
+    return words
 
 
 def _expansion(words_before: str, acronym: str) -> str | None:
@@ -215,6 +269,19 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+class _TokenStarts:
+    """The token starting at a character offset, like ``{t.idx: t for t in doc}``
+    but without building every Token up front (spaCy makes a new object each time)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.index = {int(idx): i for i, idx in enumerate(doc.to_array(IDX).tolist())}
+
+    def get(self, offset: int) -> Token | None:
+        i = self.index.get(offset)
+        return None if i is None else self.doc[i]
+
+
 class _DocIndex:
     """What the resolver knows about one document: token offsets, entity spans, and
     the people named in full (for "Putin" → "Vladimir Putin")."""
@@ -222,24 +289,25 @@ class _DocIndex:
     def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
         self.doc = doc
         self.gazetteer = gazetteer
-        self.by_start: dict[int, Token] = {t.idx: t for t in doc}
+        self.by_start = _TokenStarts(doc)
         self.ent_of: dict[int, Span] = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 self.ent_of[i] = ent
         # "Long Name (LN)" defined in the text: acronym → long name
         self.acronyms: dict[str, tuple[str, str]] = {}  # acronym → (long name, NER label)
-        for match in _ACRONYM_DEFINITION.finditer(doc.text):
-            acronym = match.group(2)
-            long_name = _expansion(match.group(1), acronym)
+        for words, offset, acronym in _acronym_definitions(doc.text):
+            long_name = _expansion(words, acronym)
             if long_name is not None:
-                end = match.start(1) + len(match.group(1))
+                end = offset + len(words)
                 token = self.by_start.get(end - len(long_name.split()[-1]))
                 long_ent = self.ent_of.get(token.i) if token is not None else None
                 self.acronyms.setdefault(
                     acronym, (long_name, long_ent.label_ if long_ent is not None else "ORG"))
         self.acronym_of = {long: short for short, (long, _) in self.acronyms.items()}
         self.people: People[_Mention] | None = None
+        self._scope: str | None = None
+        self.groups: Groups[_Mention] | None = None
         # normalised full name → the label first seen; surname → full names
         self.full_names: dict[str, str] = {}
         self.surnames: dict[str, set[str]] = {}
@@ -253,6 +321,38 @@ class _DocIndex:
                 continue
             self.full_names.setdefault(normalize(name), name)
             self.surnames.setdefault(normalize(name.split()[-1]), set()).add(normalize(name))
+        self._named_by_honorific(doc)
+
+    def _named_by_honorific(self, doc: Doc) -> None:
+        """Full names the tagger missed, of people the text also calls "Mr X" /
+        "Mrs X": "Theresa May" ... "Mrs May" (a regex over the text, then a look at
+        the one or two proper nouns before each other use of the surname)."""
+        surnames = {m.group(1) for m in _HONORIFIC_SURNAME.finditer(doc.text)}
+        surnames = {s for s in surnames if normalize(s) not in self.surnames
+                    and s.casefold() not in TITLE_WORDS}
+        if not surnames:
+            return
+        pattern = re.compile(r"\b([A-Z][\w'\u2019-]+\s+)("
+                             + "|".join(re.escape(s) for s in sorted(surnames)) + r")\b")
+        for match in pattern.finditer(doc.text):
+            token = self.by_start.get(match.start(1))
+            first = match.group(1).split()
+            if (token is None or token.pos_ != "PROPN"
+                    or first[0].casefold().rstrip(".") in _HONORIFICS
+                    or any(w.casefold() in TITLE_WORDS or self.gazetteer.find(w)
+                           or self.gazetteer.demonym(w) for w in first)):
+                continue
+            name = " ".join([*first, match.group(2)])
+            self.full_names.setdefault(normalize(name), name)
+            self.surnames.setdefault(normalize(match.group(2)), set()).add(normalize(name))
+
+    @property
+    def scope(self) -> str:
+        """A short digest of the document's text: the scope of names that only this
+        document resolves (a bare surname)."""
+        if self._scope is None:
+            self._scope = document_scope(self.doc.text)
+        return self._scope
 
     def _titled(self, ent: Span) -> bool:
         """Whether a name the tagger did not call a person follows a person's title
@@ -297,7 +397,10 @@ class _DocIndex:
     def person_name(self, text: str) -> str:
         """A person's name without titles, and without a trailing place that the
         tagger glued on ("Jake Sullivan Moscow")."""
-        words = strip_titles(text).split()
+        words = _after_last_title(text.split())
+        words = strip_titles(" ".join(words)).split()
+        if len(words) >= 3 and words[0].endswith(("ite", "ist")) and words[0][:1].isupper():
+            words.pop(0)  # "Blairite Alan Milburn", "Trotskyist X": a follower's label
         while len(words) >= 3 and any(
             e.kind in _PLACE_KINDS for e in self.gazetteer.find(words[-1])
         ):
@@ -375,6 +478,7 @@ class Resolver:
         self.coreference = coreference
         self.ontology = ontology or default_ontology()
         self.gazetteer = default_gazetteer()
+        self.types = TypeConstraints(self.ontology)
 
     # -- coreference -----------------------------------------------------------
 
@@ -384,6 +488,17 @@ class Resolver:
                                   lambda text, label: self._name(text, label, index),
                                   index.extend_name)
         return index.people
+
+    def _groups(self, index: _DocIndex) -> Groups[_Mention]:
+        if index.groups is None:
+            index.groups = Groups(index.doc,
+                                  lambda text, label: self._name(text, label, index),
+                                  self._is_group)
+        return index.groups
+
+    def _is_group(self, mention: _Mention) -> bool:
+        """Whether "they" can stand for the entity: an organisation, a country, a group."""
+        return self.types.is_a(mention.type, {"Organization", "Country", "Group"})
 
     def _refer(self, head: Token, arg: Argument, index: _DocIndex,
                we: _Mention | None, speaker: _Mention | None) -> _Mention | None:
@@ -397,6 +512,8 @@ class Resolver:
         ):
             return we
         people = self._people(index)
+        if head.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
+            return _unnamed(self._groups(index).pronoun(head))
         if head.pos_ == "PRON":
             return _unnamed(people.pronoun(head, speaker=speaker.key if speaker else None))
         if lower not in TITLE_WORDS:
@@ -496,6 +613,10 @@ class Resolver:
                     break
         ent = index.ent_of.get(head.i)
         label = arg.label or (ent.label_ if ent is not None else "")
+        if "s " in arg.text and label != "PERSON":
+            programme = self._programme(arg.text)
+            if programme is not None and index.person(programme.label) is None:
+                return programme  # not "the BBC's Louisa Lim", a reporter
         if ent is not None:
             lo, hi = max(ent.start_char, arg.start), min(ent.end_char, arg.end)
             clipped = lo != ent.start_char or hi != ent.end_char
@@ -508,6 +629,12 @@ class Resolver:
                 label = "" if label not in DATE_LABELS | VALUE_LABELS else label
             else:
                 span = index.extend_name(span, arg.start)
+            before = index.doc[span.start - 1] if span.start else None
+            if (before is not None and before.idx >= arg.start and label not in
+                    DATE_LABELS | VALUE_LABELS
+                    and before.lower_.rstrip(".") in _HONORIFICS):
+                # "Mr Hockney" with only "Hockney" tagged (GPE): a person
+                span, label = index.doc[span.start - 1 : span.end], "PERSON"
         elif head.pos_ == "PROPN" and head.lower_ not in LONE_TITLES:
             span, label = self._name_span(head, arg), ""
         else:
@@ -529,6 +656,11 @@ class Resolver:
             if label == "ORDINAL" or (label == "CARDINAL" and not _DIGIT.search(span.text)):
                 return None  # "one", "first": no value worth a triple
             return amount_value(span.text)
+        whole = clean_mention(arg.text)
+        if whole != span.text and whole in index.acronym_of:
+            # "The Public and Commercial Services Union (PCS)" with a part tagged
+            span, label = index.doc.char_span(arg.start, arg.end,
+                                              alignment_mode="expand") or span, "ORG"
         mention = self._name(clean_mention(span.text), label, index)
         if mention is not None and self.metonymy and agent and mention.entry is not None:
             country = self.gazetteer.capital_country(mention.entry)
@@ -537,9 +669,17 @@ class Resolver:
         return mention
 
     def _name(self, text: str, label: str, index: _DocIndex) -> _Mention | None:
-        first = text.split(" ", 1)[0].casefold().rstrip(".")
-        if first in _HONORIFICS and " " in text and label not in DATE_LABELS | VALUE_LABELS:
-            label = "PERSON"  # "Mr Nevzlin", "Ms Kelly", whatever the tagger said
+        words = text.split()
+        first = words[0].casefold().rstrip(".") if words else ""
+        if (first in _HONORIFICS and len(words) > 1 and label not in DATE_LABELS | VALUE_LABELS
+                and not all(w.casefold() in TITLE_WORDS for w in words[1:])):
+            label = "PERSON"  # "Mr Nevzlin", "Lord Haskins", whatever the tagger said
+        elif label in {"", "ORG", "GPE", "LOC", "NORP", "FAC"} and len(words) > 2:
+            named = _after_last_title(words)
+            if named is not words and index.person(" ".join(named)) is None and not (
+                    self.gazetteer.find(" ".join(named))):
+                # "Suffolk Chief Constable Alastair McWhirter": the person after the title
+                text, label = " ".join(named), "PERSON"
         numbered = _TRAILING_NUMBER.fullmatch(text)
         if numbered:
             # a minute or squad number after a name ("Dyer 69" in a match report)
@@ -578,13 +718,13 @@ class Resolver:
             titled = strip_titles(text)
             if titled != text and index.person(titled) is not None:
                 return index.person(titled)
-            cls = organization_type(text)
+            cls = self._organization_type(text)
             if cls == "Law":  # "the Treaty establishing...", tagged ORG
                 return _Mention(f"law/{text}", text, "Law", None, text)
             return _Mention(f"org/{text}", text, cls, None, text)
         if label in LABEL_TYPES:
             cls, prefix = LABEL_TYPES[label]
-            kind = organization_type(text)
+            kind = self._organization_type(text)
             if label in {"GPE", "LOC", "FAC", "NORP"} and " " in text and kind in _NAMED_BODIES:
                 # "Economic Commission for Latin America" tagged GPE is a body
                 return _Mention(f"org/{text}", text, kind, None, text)
@@ -593,9 +733,10 @@ class Resolver:
         if (len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper()
                 and all(w[:1].isupper() or w in _NAME_CONNECTORS for w in words)
                 and words[-1].casefold() not in LONE_TITLES
+                and words[0].casefold() not in LONE_TITLES  # "Chief Executive of X": a post
                 and not all(w.casefold() in TITLE_WORDS for w in words)):
             # an untagged name: typed by its words where they tell ("Treaty of Lisbon")
-            cls = organization_type(text)
+            cls = self._organization_type(text)
             if cls == "Law":
                 return _Mention(f"law/{text}", text, "Law", None, text)
             if cls != "Organization":
@@ -603,8 +744,46 @@ class Resolver:
             return _Mention(f"entity/{text}", text, "Entity", None, text)
         return None
 
+    def _capital_kept(self, *mentions: _Mention | Value) -> bool:
+        """Whether a capital acts as an agent with metonymy switched off: the user
+        asked for the city, so the statement stays though a city is no agent."""
+        return not self.metonymy and any(
+            isinstance(m, _Mention) and m.entry is not None and m.entry.capital_of
+            for m in mentions)
+
+    def _programme(self, text: str) -> _Mention | None:
+        """A broadcaster's or paper's programme or title ("BBC Radio 4's Woman's
+        Hour", "BBC One's Breakfast with Frost"): a work, not a place or an event."""
+        match = _OWNED_WORK.match(_squash(text))
+        if match is None:
+            return None
+        owner, name = match.group(1), _WORK_SUFFIX.sub("", match.group(2)).strip()
+        words = name.split()
+        media = self._organization_type(owner) == "MediaOrganization" or any(
+            e.type == "MediaOrganization" for e in self.gazetteer.find(owner))
+        if (not media or not words or not is_plausible_name(name)
+                or not all(w[:1].isupper() or w in _WORK_CONNECTORS for w in words)):
+            return None
+        return _Mention(f"work/{name}", name, "Work", None, name)
+
+    def _organization_type(self, text: str) -> str:
+        """:func:`~kg.resolve.names.organization_type`, and a media organisation for
+        a name that starts with one the gazetteer knows ("BBC Wales", "BBC One")."""
+        cls = organization_type(text)
+        if cls == "Organization" and " " in text:
+            found = self.gazetteer.find(text.split(" ", 1)[0])
+            if found and found[0].type == "MediaOrganization":
+                return "MediaOrganization"
+        return cls
+
     def _person_name(self, text: str, index: _DocIndex) -> _Mention | None:
         name = index.person_name(text)
+        if len(name) > 1 and name.isalpha() and name.isupper() and " " not in name:
+            # an acronym tagged PERSON ("BAA launched..."): an organisation
+            found = self.gazetteer.find(name)
+            if found:
+                return _entry_mention(found[0], name)
+            return _Mention(f"org/{name}", name, self._organization_type(name), None, name)
         misread = _misread_person(name, self.gazetteer)
         if misread is not None:
             prefix, cls = misread
@@ -622,6 +801,16 @@ class Resolver:
         if found and found[0].kind in {"country", "org"}:
             # a country or organisation the tagger took for a person ("Jordan")
             return _entry_mention(found[0], name)
+        if " " not in name and re.fullmatch(r"[A-Z]{2,}s", name):
+            return None  # "MPs", "MEPs": people, but no one person
+        honored = text.split(" ", 1)[0].casefold().rstrip(".") in _HONORIFICS
+        if " " not in name and not honored and found and found[0].kind == "city":
+            # a lone city name tagged PERSON, with no "Mr" before it ("Manchester")
+            return _entry_mention(found[0], name)
+        if " " not in name:
+            # a surname (or first name) alone, whom this document never names in full:
+            # this document's, until kg.resolve.crossdoc links it to one full name
+            return _Mention(scoped_person_key(name, index.scope), name, "Person", None, name)
         return _Mention(f"person/{name}", name, "Person", None, name)
 
     def _we(self, speaker: _Mention | None, index: _DocIndex) -> _Mention | None:
@@ -645,6 +834,8 @@ class Resolver:
         if statement.speaker is not None:
             found = self._argument(statement.speaker, index, agent=True)
             speaker = found if isinstance(found, _Mention) else None
+            if speaker is not None and not self.types.is_a(speaker.type, {"Agent"}):
+                speaker = None  # kg:speaker is an agent: no "Newsnight said"
         we = self._we(speaker, index)
         if statement.rule in ROLE_RULES and statement.lemma == "be":
             held = self._role(statement, index, we=we, speaker=speaker)
@@ -685,6 +876,10 @@ class Resolver:
                 statement = replace(statement, lemma=lemma, objects=(obj_arg, *rest))
             if isinstance(obj, Value):
                 relation = value_relation(relation, obj)
+            if not self.types.allows(relation, subject=subject.type,
+                                     object=obj.type if isinstance(obj, _Mention) else None
+                                     ) and not self._capital_kept(subject, obj):
+                return None  # outside the relation's domain or range: a misreading
             return (statement, subject, relation, obj, speaker)
         return None
 

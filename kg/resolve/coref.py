@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import PROPN as _PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg.resolve.gazetteer import Gazetteer
@@ -126,13 +128,16 @@ class People(Generic[M]):
         """Runs of proper nouns outside any entity ("Xi Jinping", "Navalny" untagged),
         without a leading place ("China Xi Jinping")."""
         runs: list[Span] = []
-        i, doc = 0, self.doc
-        while i < len(doc):
-            if doc[i].pos_ != "PROPN" or i in covered:
+        doc = self.doc
+        proper = [pos == _PROPN and i not in covered
+                  for i, pos in enumerate(doc.to_array(POS).tolist())]
+        i, n = 0, len(doc)
+        while i < n:
+            if not proper[i]:
                 i += 1
                 continue
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered:
+            while j < n and proper[j]:
                 j += 1
             start = i
             while j - start > 2 and (doc[start].ent_type_ or self.gazetteer.find(doc[start].text)):
@@ -269,3 +274,86 @@ class People(Generic[M]):
             return profile.represents
         entry = self.gazetteer.get(key)
         return entry.represents if entry is not None else None
+
+
+#: Pronouns that stand for a plural antecedent: an organisation ("Labour say they
+#: will..."), a country, a group of people.
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+#: Words for unnamed people that "they" may stand for instead ("somebody says they").
+_INDEFINITE = frozenset({"somebody", "someone", "anyone", "anybody", "everyone",
+                         "everybody", "nobody", "people", "voters", "%"})
+_GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
+
+
+@dataclass(frozen=True, slots=True)
+class _GroupMention(Generic[M]):
+    start: int  # token index
+    end: int
+    sent: int
+    mention: M
+    subject: bool
+
+
+class Groups(Generic[M]):
+    """The organisations, countries and groups named in ``doc`` (``is_group`` says
+    which resolved mentions count), for a cautious "they"/"their": the one group
+    named as a subject before the pronoun in its sentence, else in the sentence
+    before, and none when anything else plural could be meant instead: a plural
+    noun ("ministers ... they", "patients in Wales ... they"), people left unnamed
+    ("somebody says they"), a pair of names ("Mr Blair and Mr Brown ... they")."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        name_of: Callable[[str, str], M | None],
+        is_group: Callable[[M], bool],
+    ) -> None:
+        self.doc = doc
+        self._sent_starts = [s.start for s in doc.sents]
+        self.mentions: list[_GroupMention[M]] = []
+        for ent in doc.ents:
+            if ent.label_ not in _GROUP_LABELS:
+                continue
+            mention = name_of(clean_mention(ent.text), ent.label_)
+            if mention is None or not is_group(mention):
+                continue
+            subject = ent.root.dep_ in _SUBJECT_DEPS or (
+                ent.root.dep_ == "conj" and ent.root.head.dep_ in _SUBJECT_DEPS)
+            self.mentions.append(_GroupMention(ent.start, ent.end, self._sentence(ent.start),
+                                               mention, subject))
+
+    def _sentence(self, token_index: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, token_index) - 1)
+
+    def _rivals(self, start: int, end: int) -> bool:
+        """Whether tokens ``start``..``end`` hold something else "they" could mean:
+        a plural noun, unnamed people or coordinated subjects outside the groups."""
+        inside = {i for m in self.mentions if start <= m.start < end
+                  for i in range(m.start, m.end)}
+        for token in self.doc[start:end]:
+            if token.i in inside:
+                continue
+            if token.tag_ in _PLURAL_TAGS and not (token.ent_type_ and token.pos_ == "PROPN"):
+                return True  # "ministers", not "Leeds" (a name the tagger calls plural)
+            if token.lower_ in _INDEFINITE:
+                return True
+            if token.dep_ in _SUBJECT_DEPS and any(c.dep_ == "conj" for c in token.children):
+                return True
+        return False
+
+    def pronoun(self, token: Token) -> M | None:
+        """The group "they"/"them"/"their" (``token``) stands for, if the text is clear."""
+        if token.lower_ not in PLURAL_PRONOUNS:
+            return None
+        here = self._sentence(token.i)
+        for sent in (here, here - 1):
+            if sent < 0:
+                break
+            if self._rivals(self._sent_starts[sent], token.i):
+                return None
+            found = {m.mention.key: m.mention for m in self.mentions
+                     if m.sent == sent and m.start < token.i and m.subject}
+            if found:
+                return next(iter(found.values())) if len(found) == 1 else None
+        return None

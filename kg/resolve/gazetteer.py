@@ -35,8 +35,12 @@ __all__ = ["Gazetteer", "GazetteerEntry", "default_gazetteer", "normalize"]
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _SHORT_CAPS = re.compile(r"[A-Z][A-Z0-9]{1,2}")
+_POSSESSIVE = re.compile(r"'s?$")
+_SPACES = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^the ")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """The form names are matched in: case-folded, accents and dots dropped, no
     leading "the", no possessive, single spaces.
@@ -51,9 +55,9 @@ def normalize(text: str) -> str:
         ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
     )
     text = text.replace(".", "").strip().casefold()
-    text = re.sub(r"'s?$", "", text)
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"^the ", "", text)
+    text = _POSSESSIVE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _LEADING_THE.sub("", text)
     return text.strip(" -'\"")
 
 

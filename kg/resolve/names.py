@@ -68,7 +68,7 @@ TITLE_WORDS = frozenset({
     "vice-president", "secretary-general", "director-general", "commander-in-chief",
     "foreign-minister", "chief-executive", "executive", "founder", "owner", "boss",
     "counterpart", "colleague", "ex", "ex-president", "ex-prime", "incumbent", "new",
-    "us", "u.s.", "uk", "eu", "un", "nato", "kremlin", "white", "house",
+    "us", "u.s.", "uk", "eu", "un", "nato", "kremlin", "white", "house", "commissioner",
 })
 
 #: Title words that, alone, are no name ("President" said...).
@@ -79,7 +79,7 @@ LONE_TITLES = frozenset({
     "envoy", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
     "leader", "chairman", "chairwoman", "chair", "director", "head", "officer", "professor",
     "prime", "deputy", "chief", "king", "queen", "prince", "princess", "pope", "lord", "lady",
-    "mp", "mep", "coach", "manager",
+    "mp", "mep", "coach", "manager", "commissioner", "constable", "baroness", "baron",
 })
 
 _LEADING_DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
