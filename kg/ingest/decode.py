@@ -133,6 +133,27 @@ def _legacy_encoding(data: bytes, *, source: str) -> str:
     return str(best.encoding)
 
 
+def _check_damaged_utf8(data: bytes, *, source: str) -> None:
+    """Bytes that are not UTF-8 but hold at least as many valid UTF-8 characters
+    (outside ASCII) as invalid bytes are UTF-8 with damage, not a legacy encoding:
+    decoding them as cp1252 would garble every accented letter, so they are
+    reported with the line and byte offset of the first bad byte."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ch > "\x7f") - bad
+    if good == 0 or good < bad:
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"invalid UTF-8 at byte {exc.start:,} ({exc.reason}); the rest of the file is "
+            "UTF-8", source=source, line=data.count(b"\n", 0, exc.start) + 1,
+            hint="fix or delete the damaged bytes, e.g. with iconv -f utf-8 -t utf-8 -c, "
+                 "or re-save the file as UTF-8",
+        ) from None
+
+
 def sniff_encoding(sample: bytes, *, source: str, complete: bool = False) -> str:
     """The Python codec name to read a file with, from its first bytes.
 
@@ -179,6 +200,7 @@ def decode_bytes(data: bytes, *, source: str, encoding: str | None = None) -> st
         elif encoding and _decodes(data, encoding):
             enc = encoding
         else:
+            _check_damaged_utf8(data, source=source)
             enc = _legacy_encoding(data, source=source)
     try:
         text = data.decode(enc)

@@ -14,8 +14,10 @@ False
 
 from __future__ import annotations
 
+import errno
 import io
 import os
+import tempfile
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -164,9 +166,16 @@ class OxigraphStore(Store):
         self.path = None if path is None else Path(path)
         self._store, self._writable = _open_oxigraph(self.path, read_only=read_only)
 
+    def _check_writable(self) -> None:
+        if not self._writable:
+            raise StoreError(f"the store {self.uri} is open read-only",
+                             hint="open it for writing (a directory you may write to, "
+                                  "not in use by another kg process)")
+
     def replace_graph(self, graph: URIRef, quads: Iterable[RdfQuad]) -> None:
         # One SPARQL Update is one transaction: a build killed at any moment leaves
         # the document either wholly replaced or untouched.
+        self._check_writable()
         by_graph: dict[str, list[ox.Triple]] = {}
         for s, p, o, g in quads:
             by_graph.setdefault(str(g), []).append(ox.Triple(to_ox(s), to_ox(p), to_ox(o)))
@@ -184,6 +193,7 @@ class OxigraphStore(Store):
                              hint="check the disk space and permissions") from exc
 
     def remove_graph(self, graph: URIRef) -> None:
+        self._check_writable()
         self._store.update(f"DROP SILENT GRAPH <{ox.NamedNode(str(graph)).value}>")
 
     def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None,
@@ -236,6 +246,7 @@ class OxigraphStore(Store):
             raise ConfigError(f"unknown RDF format {fmt!r}",
                               hint="use one of " + ", ".join(formats))
         target = ox.NamedNode(str(graph)) if graph is not None else None
+        self._check_writable()
         try:
             self._store.load(data, format=formats[fmt], to_graph=target)
         except SyntaxError as exc:
@@ -260,8 +271,48 @@ class OxigraphStore(Store):
         del self._store
 
 
+_WRITE_ERRORS = (errno.EACCES, errno.EPERM, errno.EROFS)
+_WRITABLE_HINT = ("make it writable with chmod -R u+w or a read-write mount, or give --store "
+                  "another directory; kg query, stats and export can read it as it is")
+
+
+def _write_problem(directory: Path) -> str | None:
+    """Why no file can be written in ``directory`` (``None``: one can). It is tried:
+    permission bits, ACLs, root's capabilities and read-only mounts all have a say."""
+    try:
+        handle, probe = tempfile.mkstemp(prefix=".kg-write-test-", dir=directory)
+    except OSError as exc:
+        return (exc.strerror or str(exc)).lower()
+    os.close(handle)
+    os.unlink(probe)
+    return None
+
+
+def _not_writable(path: Path, reason: str) -> StoreError:
+    return StoreError(f"the store {path} is not writable: {reason}; nothing was changed",
+                      hint=_WRITABLE_HINT)
+
+
+def _prepare_directory(path: Path) -> None:
+    """Create the store directory if missing and check, before any work, that kg
+    can write there: a clear :class:`~kg.errors.StoreError` instead of RocksDB's."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the store directory {path}: "
+                         f"{(exc.strerror or str(exc)).lower()}",
+                         hint="give --store a directory in a place you may write to") from exc
+    reason = _write_problem(path)
+    if reason is not None:
+        raise _not_writable(path, reason)
+
+
 def _open_oxigraph(path: Path | None, *, read_only: bool) -> tuple[ox.Store, bool]:
-    """Open (or create) the store; the flag says whether it was opened for writing."""
+    """Open (or create) the store; the flag says whether it was opened for writing.
+
+    A reader (``read_only``) of a store in a directory it may not write to (a
+    read-only mount, another user's store) opens it with Oxigraph's read-only mode.
+    """
     if path is None:
         return ox.Store(), True
     if path.exists() and not path.is_dir():
@@ -270,14 +321,20 @@ def _open_oxigraph(path: Path | None, *, read_only: bool) -> tuple[ox.Store, boo
     if read_only and not path.exists():
         raise StoreError(f"there is no store at {path}",
                          hint="build one first with: kg build FILE --store " + str(path))
+    if not read_only:
+        _prepare_directory(path)
+    elif not os.access(path, os.W_OK):
+        return _open_read_only(path), False
     try:
-        if not read_only:
-            path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path)), True
     except OSError as exc:
-        if "lock" not in str(exc).lower():
+        text = str(exc)
+        if "lock" not in text.lower():
+            if any(os.strerror(code) in text for code in _WRITE_ERRORS):
+                raise _not_writable(path, text) from exc
             raise StoreError(f"cannot open the store {path}: {exc}",
-                             hint="check that the directory is writable") from exc
+                             hint="check that it is a kg store and that the disk is not "
+                                  "full") from exc
         if read_only:
             # another process is writing: read what it has flushed
             try:
@@ -286,6 +343,14 @@ def _open_oxigraph(path: Path | None, *, read_only: bool) -> tuple[ox.Store, boo
                 pass
         raise StoreError(f"the store {path} is in use by another kg process",
                          hint="wait for the other build to finish, then run again") from exc
+
+
+def _open_read_only(path: Path) -> ox.Store:
+    try:
+        return ox.Store.read_only(str(path))
+    except (OSError, RuntimeError) as exc:
+        raise StoreError(f"cannot read the store {path}: {exc}",
+                         hint="check that it is a kg store and that you may read it") from exc
 
 
 def open_store(uri: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:

@@ -131,6 +131,32 @@ def test_missing_store_for_reading(tmp_path) -> None:
         open_store(tmp_path / "nope", read_only=True)
 
 
+def test_store_that_cannot_be_created(tmp_path) -> None:
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match=r"cannot create the store directory .*not a directory"):
+        open_store(tmp_path / "file" / "store")
+
+
+def test_writer_leaves_no_probe_file(tmp_path) -> None:
+    open_store(tmp_path / "store").close()
+    assert not [p for p in (tmp_path / "store").iterdir() if p.name.startswith(".kg-")]
+
+
+def test_reader_of_a_store_it_may_not_write_opens_it_read_only(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "store"
+    store = open_store(path)
+    fill(store)
+    store.close()
+    # os.access as a read-only directory answers it (the real case: tests/
+    # test_bad_input_catalogue.py, with root's capabilities dropped or a read-only mount)
+    monkeypatch.setattr("kg.store.os.access", lambda _path, _mode: False)
+    reader = open_store(path, read_only=True)
+    assert len(reader) == 4
+    with pytest.raises(StoreError, match="open read-only"):
+        reader.remove_graph(G1)
+    reader.close()
+
+
 def test_to_rdflib_copies_everything() -> None:
     store = OxigraphStore()
     fill(store)
