@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.nlp import parse, split_paragraphs
+from kg.nlp import MAX_CHUNK, count_sentences, parse, split_paragraphs
 
 
 @given(st.text(alphabet=st.sampled_from("ab .!?\n\t\u201d\""), max_size=300),
@@ -31,6 +31,21 @@ def test_long_text_is_cut_at_sentence_ends() -> None:
     assert "".join(chunks) == text
 
 
+def test_long_text_is_not_cut_after_a_title_or_an_initial() -> None:
+    text = "Mr. Smith met J. Jones in the U.S. Senate. " * 5
+    chunks = split_paragraphs(text, limit=100)
+    assert "".join(chunks) == text
+    assert len(chunks) > 1
+    assert all(c.endswith("Senate. ") for c in chunks)
+
+
+def test_a_long_paragraph_is_cut_into_chunks_of_at_most_max_chunk() -> None:
+    text = "The talks went on. " * 2_000  # one 38,000-character paragraph
+    chunks = split_paragraphs(text)
+    assert "".join(chunks) == text
+    assert all(len(c) <= MAX_CHUNK and c.endswith("on. ") for c in chunks)
+
+
 def test_parse_keeps_text_and_sentence_boundaries(nlp) -> None:
     text = "Tuesday, March 19, 2024\n\nPutin: Russia and China developing weapons\n\n" \
            "Moscow and Beijing are working together, Putin said."
@@ -51,3 +66,10 @@ def test_parse_a_single_line_longer_than_spacy_allows(nlp) -> None:
 def test_parse_empty_and_whitespace(nlp) -> None:
     docs = list(parse(["", "  \n\n ", "One."], nlp=nlp))
     assert [d.text for d in docs] == ["", "  \n\n ", "One."]
+
+
+def test_count_sentences_skips_blank_ones(nlp) -> None:
+    text = "Tuesday, March 19, 2024\n\nPutin spoke. He left.\n\n  \n\nEnd"
+    doc = next(parse([text], nlp=nlp))
+    assert count_sentences(doc) == sum(1 for s in doc.sents if s.text.strip()) == 4
+    assert count_sentences(next(parse(["  \n\n "], nlp=nlp))) == 0

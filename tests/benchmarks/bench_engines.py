@@ -1,0 +1,101 @@
+"""Benchmark: one process, two processes and Dask, against raw spaCy, in one run.
+
+    python tests/benchmarks/bench_engines.py [N_FILES] [--workers W]
+
+On the first N files of ../shared/data/bbc-news (sorted, 400 by default) times,
+into fresh in-memory stores:
+
+- raw ``nlp.pipe`` with 1 and with W processes (the same components kg runs);
+- ``kg build`` with ``--processes 1`` and ``--processes W`` (local engine);
+- ``kg build --engine dask`` on a LocalCluster of W worker processes (partitions
+  parsed on the workers, N-Quads shards loaded into the store);
+
+and prints words/s, each build's ratio to raw spaCy with the same number of
+processes, the speed-up of W processes over one, and the peak RSS of this
+process and of its largest child. It also checks that the three builds give the
+same number of quads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+BBC = Path(__file__).resolve().parents[3] / "shared" / "data" / "bbc-news" / "news"
+
+
+def _timed(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="?", type=int, default=400)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    if not BBC.exists():
+        sys.exit(f"{BBC} is absent: this benchmark needs ../shared/data/bbc-news")
+
+    from kg.dask_engine import DaskOptions
+    from kg.ingest import read
+    from kg.nlp import load
+    from kg.pipeline import KnowledgeGraph
+
+    paths = sorted(BBC.glob("*/*.txt"))[: args.files]
+    texts = [d.text for d in read(paths)]
+    words = sum(len(t.split()) for t in texts)
+    nlp = load()
+    list(nlp.pipe(texts[:20]))  # warm up
+    w = args.workers
+
+    def raw(processes: int) -> float:
+        return _timed(lambda: list(nlp.pipe(texts, batch_size=64, n_process=processes)))
+
+    quads: dict[str, int] = {}
+
+    def build(name: str, **options: object) -> float:
+        graph = KnowledgeGraph("memory:")
+        seconds = _timed(lambda: graph.build(paths, **options))  # type: ignore[arg-type]
+        quads[name] = len(graph)
+        graph.close()
+        return seconds
+
+    raw1 = raw(1)
+    local1 = build("local, 1 process", processes=1)
+    raw_w = raw(w)
+    local_w = build(f"local, {w} processes", processes=w)
+    dask_w = build(f"dask, {w} workers", engine="dask",
+                   dask=DaskOptions(workers=w, partition_size=32))
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}; {len(paths)} BBC files, {words:,} words")
+    print(f"{'run':22s} {'words/s':>9s} {'seconds':>8s} {'vs raw spaCy':>13s}")
+    rows = [
+        ("raw nlp.pipe, 1 proc", raw1, None),
+        (f"raw nlp.pipe, {w} procs", raw_w, None),
+        ("kg local, 1 process", local1, raw1),
+        (f"kg local, {w} processes", local_w, raw_w),
+        (f"kg dask, {w} workers", dask_w, raw_w),
+    ]
+    for name, seconds, baseline in rows:
+        ratio = f"{baseline / seconds:13.2f}" if baseline else f"{'':13s}"
+        print(f"{name:22s} {words / seconds:9,.0f} {seconds:8.1f} {ratio}")
+    print(f"speed-up of {w} processes: raw x{raw1 / raw_w:.2f}, kg local x{local1 / local_w:.2f}, "
+          f"kg dask x{local1 / dask_w:.2f}")
+    print("quads: " + ", ".join(f"{name} {n:,}" for name, n in quads.items())
+          + ("  (equal)" if len(set(quads.values())) == 1 else "  (DIFFERENT)"))
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak RSS: this process {own:,.0f} MB, largest child {child:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
