@@ -507,6 +507,23 @@ class Ontology:
         """
         return self.graph.serialize(format="nt", encoding="utf-8")
 
+    def lexicon_ntriples(self) -> bytes:
+        """kg's own lexicon (``relations.tsv``) as RDF: one ``kg:lemma`` (a
+        ``skos:hiddenLabel``) per lemma, in N-Triples; empty when replaced. The
+        store's ontology graph gets these beside ``kg.ttl``, so SPARQL sees the
+        verb forms of each relation (a user file's lemmas are in its own triples).
+
+        >>> b'<http://kg.example.org/ontology#lemma> "partner with"@en' in (
+        ...     Ontology().lexicon_ntriples())
+        True
+        """
+        if self.replace:
+            return b""
+        lines = [f"{KG[relation].n3()} {KG.lemma.n3()} {Literal(lemma, lang='en').n3()} .\n"
+                 for lemma, relation in sorted(_read_tsv_lexicon(self.lexicon_path).items())
+                 if is_valid_local_name(relation)]
+        return "".join(lines).encode("utf-8")
+
     def _local(self, term: Any) -> str | None:
         text = str(term)
         if isinstance(term, URIRef) and text.startswith(str(KG)):

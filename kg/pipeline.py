@@ -353,10 +353,12 @@ class KnowledgeGraph:
 
         ontology = ontology or default_ontology()
         self.store.remove_graph(ONTOLOGY_GRAPH)
+        lexicon = ontology.lexicon_ntriples()  # N-Triples: valid Turtle too
         if ontology.sources or ontology.replace:
-            self.store.load(ontology.serialize(), "nt", graph=ONTOLOGY_GRAPH)
+            self.store.load(ontology.serialize() + lexicon, "nt", graph=ONTOLOGY_GRAPH)
         else:
-            self.store.load(ontology.turtle.encode("utf-8"), "ttl", graph=ONTOLOGY_GRAPH)
+            self.store.load(ontology.turtle.encode("utf-8") + b"\n" + lexicon, "ttl",
+                            graph=ONTOLOGY_GRAPH)
         return frozenset(ontology.relations)
 
     def remove(self, doc_ids: Iterable[str]) -> list[str]:

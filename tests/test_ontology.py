@@ -362,3 +362,20 @@ def test_lexicon_property_is_declared(onto: Ontology) -> None:
     g = onto.graph
     assert (KG.lemma, RDFS.subPropertyOf, SKOS.hiddenLabel) in g
     assert (KG.eventClass, RDF.type, OWL.AnnotationProperty) in g
+
+
+def test_the_store_holds_kgs_lexicon_as_skos_labels() -> None:
+    from kg.pipeline import KnowledgeGraph
+    from kg.rdf import ONTOLOGY_GRAPH
+
+    graph = KnowledgeGraph("memory:")
+    graph._load_ontology()
+    rows = graph.store.query(
+        f"SELECT ?lemma {{ GRAPH <{ONTOLOGY_GRAPH}> {{ kg:cooperates_with kg:lemma ?lemma }} }}",
+        union=False).rows
+    lemmas = {str(lemma) for (lemma,) in rows}
+    assert {"partner with", "work together with", "cooperate with"} <= lemmas
+    # a SKOS reader sees them as hidden labels of the relation
+    assert graph.query("""ASK { kg:cooperates_with ?p "team up with"@en .
+                                ?p rdfs:subPropertyOf skos:hiddenLabel }""").boolean
+    assert len(Ontology().lexicon_ntriples().splitlines()) == len(Ontology().lexicon)
