@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import io
 import json
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -102,14 +101,12 @@ def test_empty_store_conforms() -> None:
 
 
 @needs_shared(SEED_ARTICLE)
-def test_seed_graph_conforms_in_a_few_seconds(seed_nq: bytes) -> None:
+def test_seed_graph_conforms(seed_nq: bytes) -> None:
     store = _store(seed_nq)
-    start = time.perf_counter()
     report = validate(store)
-    seconds = time.perf_counter() - start
     assert report.violations == ()
     assert report.conforms is True
-    assert seconds < 5, f"validating the seed graph took {seconds:.1f}s"
+
 
 
 #: BBC politics articles whose graphs once broke the domain and range of relations

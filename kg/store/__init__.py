@@ -215,19 +215,25 @@ class OxigraphStore(Store):
     def _run(self, sparql: str, *, bindings: Mapping[str, Node] | None, union: bool) -> Any:
         substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
-            result = self._store.query(
-                sparql,
-                prefixes=PREFIXES,
-                use_default_graph_as_union=union,
-                substitutions=substitutions or None,
-            )
+            try:
+                return self._store.query(sparql, prefixes=PREFIXES,
+                                         use_default_graph_as_union=union,
+                                         substitutions=substitutions or None)
+            except RuntimeError as exc:
+                if not bindings or "projection" not in str(exc):
+                    raise
+            # Oxigraph substitutes only variables a SELECT projects: bind the others
+            # with a VALUES block, as the remote store does
+            from kg.store.remote import with_values
+
+            return self._store.query(with_values(sparql, bindings), prefixes=PREFIXES,
+                                     use_default_graph_as_union=union)
         except SyntaxError as exc:
             raise QueryError(f"the query does not parse: {exc}",
                              hint="check the SPARQL syntax; the common prefixes are predefined",
                              ) from exc
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"the query failed: {exc}") from exc
-        return result
 
     def dump(self, out: IO[bytes], fmt: str) -> None:
         if fmt in DATASET_FORMATS:

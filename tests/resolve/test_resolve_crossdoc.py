@@ -6,6 +6,8 @@ import io
 from pathlib import Path
 
 import pytest
+from rdflib import Literal as kg_literal
+from rdflib import URIRef
 
 import kg
 from kg.namespaces import ENT
@@ -130,3 +132,26 @@ def test_a_surname_takes_the_one_full_name_of_the_batch(tmp_path: Path) -> None:
     assert f"<{ENT}person/Pekka_Virtanen>" in virtanen
     assert any(surname_of(iri.strip("<>")) == "Virtanen" for iri in virtanen)
     assert not any(b"person/Korhonen/" in line for line in forward)
+
+
+# -- across real articles -------------------------------------------------------------
+
+
+def test_a_person_is_one_iri_across_bbc_politics_articles() -> None:
+    from tests.conftest import BBC
+    from tests.test_validate import POLITICS
+
+    if not BBC.exists():
+        pytest.skip(f"{BBC} is absent (../shared/data/bbc-news)")
+    graph = kg.build([str(BBC / "politics" / f"{name}.txt") for name in POLITICS],
+                     store="memory:")
+    rows = graph.query("""
+        SELECT ?e (COUNT(DISTINCT ?d) AS ?docs) {
+          ?d schema:mentions ?e . ?e a kg:Person ; rdfs:label ?label .
+          FILTER(STRENDS(?label, ?surname))
+        } GROUP BY ?e""", surname=kg_literal("Blair")).rows
+    # Tony Blair, named in full or as "Mr Blair" in four articles: one IRI
+    assert [(str(e), int(n)) for e, n in rows] == [(ENT + "person/Tony_Blair", 4)]
+    rows = graph.query("""SELECT (COUNT(DISTINCT ?d) AS ?docs) { ?d schema:mentions ?e }""",
+                       e=URIRef(ENT + "person/Michael_Howard")).rows
+    assert int(rows[0][0]) >= 3

@@ -48,6 +48,18 @@ def test_query_union_and_bindings_are_terms() -> None:
     assert len(store) == 4
 
 
+def test_a_binding_need_not_be_projected() -> None:
+    store = OxigraphStore()
+    fill(store)
+    hostile = Literal('q "1" <x>')
+    rows = store.query("SELECT ?s { ?s ?p ?lit }", bindings={"lit": hostile}).rows
+    assert rows == ((S,),)
+    rows = store.query("SELECT ?s { ?s ?p ?lit } # a comment at the end",
+                       bindings={"lit": Literal('"} ; DROP ALL #')}).rows
+    assert rows == ()
+    assert len(store) == 4
+
+
 def test_prefixes_are_predefined() -> None:
     store = OxigraphStore()
     assert store.query("ASK { ?s rdf:type kg:Country ; rdfs:label ?l ; schema:x ?y }").kind == "ask"
