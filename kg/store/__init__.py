@@ -34,6 +34,7 @@ from kg.namespaces import PREFIXES
 __all__ = [
     "DATASET_FORMATS",
     "DEFAULT_STORE",
+    "FLUSH_EVERY",
     "TRIPLE_FORMATS",
     "OxigraphStore",
     "QueryResult",
@@ -157,6 +158,10 @@ class Store(ABC):
         self.close()
 
 
+#: Quads an on-disk store takes between two flushes of its memory tables.
+FLUSH_EVERY = 50_000
+
+
 class OxigraphStore(Store):
     """An embedded Oxigraph store, on disk (``path``) or in memory (``path=None``)."""
 
@@ -165,6 +170,19 @@ class OxigraphStore(Store):
         self.uri = "memory:" if path is None else str(path)
         self.path = None if path is None else Path(path)
         self._store, self._writable = _open_oxigraph(self.path, read_only=read_only)
+        self._unflushed = 0  # quads written to disk since the last flush
+
+    def _written(self, quads: int) -> None:
+        """Count quads written; flush a store on disk every :data:`FLUSH_EVERY`.
+
+        RocksDB keeps what was written in memory tables until they are flushed, and
+        Oxigraph does not bound them: without this, a build's memory grew with the
+        corpus (900k quads in document-sized updates: 838 MB; flushed every 30k
+        quads: 90 MB, and faster).
+        """
+        self._unflushed += quads
+        if self._unflushed >= FLUSH_EVERY:
+            self.flush()
 
     def _check_writable(self) -> None:
         if not self._writable:
@@ -191,6 +209,7 @@ class OxigraphStore(Store):
         except OSError as exc:
             raise StoreError(f"cannot write to the store {self.uri}: {exc}",
                              hint="check the disk space and permissions") from exc
+        self._written(sum(len(triples) for triples in by_graph.values()))
 
     def remove_graph(self, graph: URIRef) -> None:
         self._check_writable()
@@ -257,6 +276,7 @@ class OxigraphStore(Store):
             self._store.load(data, format=formats[fmt], to_graph=target)
         except SyntaxError as exc:
             raise StoreError(f"the {fmt} data does not parse: {exc}") from exc
+        self._written(FLUSH_EVERY)  # a bulk load: flush it now
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, Node | None]]:
         """Every quad as rdflib terms (graph ``None`` for the default graph)."""
@@ -268,7 +288,8 @@ class OxigraphStore(Store):
         return len(self._store)
 
     def flush(self) -> None:
-        """Persist what was written (Oxigraph writes through; this syncs the files)."""
+        """Write the memory tables of a store on disk to its files."""
+        self._unflushed = 0
         if self.path is not None and self._writable:
             self._store.flush()
 

@@ -173,3 +173,26 @@ def test_to_rdflib_copies_everything() -> None:
     store = OxigraphStore()
     fill(store)
     assert len(list(store.to_rdflib().quads((None, None, None, None)))) == 4
+
+
+def test_a_store_on_disk_flushes_its_memory_tables_as_it_goes(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import kg.store
+
+    monkeypatch.setattr(kg.store, "FLUSH_EVERY", 5)
+    store = OxigraphStore(tmp_path / "st")
+    flushes: list[int] = []
+
+    def flush() -> None:
+        flushes.append(store._unflushed)
+        OxigraphStore.flush(store)
+
+    store.flush = flush  # type: ignore[method-assign]
+    for k in range(4):
+        store.replace_graph(document_iri(f"d{k}"), [(S, P, O, document_iri(f"d{k}")),
+                                                    (O, P, S, document_iri(f"d{k}"))])
+    assert len(flushes) == 1  # after 6 quads; 2 wait for the next flush
+    assert store._unflushed == 2
+    store.close()
+    assert len(flushes) == 2
+    with OxigraphStore(tmp_path / "st", read_only=True) as again:
+        assert len(again) == 8
