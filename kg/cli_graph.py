@@ -59,6 +59,14 @@ GroupOption = Annotated[
                  "communication, movement, economic, affiliation, location.",
                  show_default=False),
 ]
+EventOption = Annotated[
+    str | None,
+    typer.Option("--event", "-e", metavar="CONCEPT", help="Only relations of this event "
+                 "class or narrower: CooperationEvent, ConflictEvent, VerbalEvent, "
+                 "MaterialEvent, a quad class (VerbalCooperation, MaterialConflict...) or a "
+                 "CAMEO category (Consult, Fight...); kg:Name or an IRI also work.",
+                 show_default=False),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
@@ -94,6 +102,7 @@ def graph_export(
     until: UntilOption = None,
     min_weight: MinWeightOption = 1,
     group: GroupOption = None,
+    event: EventOption = None,
     isolates: Annotated[bool, typer.Option(help="Also export entities without relations.")]
     = False,
     max_nodes: Annotated[int | None, typer.Option(
@@ -112,7 +121,8 @@ def graph_export(
         report = export_graph(
             graph_store, fmt.value, output, kind=kind.value if kind else None,
             relations=relation, types=type_, document=document, since=since, until=until,
-            min_weight=min_weight, group=group, isolates=isolates, max_nodes=max_nodes,
+            min_weight=min_weight, group=group, event=event, isolates=isolates,
+            max_nodes=max_nodes,
             title=title, engine=engine,
         )
     drawn = ""
@@ -137,6 +147,7 @@ def path(
         help="Follow relations only from subject to object.")] = False,
     relation: RelationOption = None,
     group: GroupOption = None,
+    event: EventOption = None,
     document: DocumentOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -148,8 +159,8 @@ def path(
 
     with _open(store) as graph_store:
         found = shortest_paths(graph_store, a, b, max_paths=max_paths, directed=directed,
-                               relations=relation, group=group, document=document,
-                               since=since, until=until)
+                               relations=relation, group=group, event=event,
+                               document=document, since=since, until=until)
     if as_json:
         out.print(json.dumps([p.to_dict() for p in found], indent=2, ensure_ascii=False),
                   markup=False, highlight=False)
@@ -187,6 +198,7 @@ def neighbors(
     relation: RelationOption = None,
     type_: TypeOption = None,
     group: GroupOption = None,
+    event: EventOption = None,
     document: DocumentOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -203,8 +215,8 @@ def neighbors(
 
     with _open(store) as graph_store:
         H = find_neighbors(graph_store, x, depth=depth, relations=relation, types=type_,
-                           group=group, document=document, since=since, until=until,
-                           min_weight=min_weight)
+                           group=group, event=event, document=document, since=since,
+                           until=until, min_weight=min_weight)
     if output is not None:
         from kg.export import write_graph
         from kg.graph import annotate
@@ -259,6 +271,7 @@ def analyze(
     relation: RelationOption = None,
     type_: TypeOption = None,
     group: GroupOption = None,
+    event: EventOption = None,
     document: DocumentOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -274,8 +287,8 @@ def analyze(
 
     with _open(store) as graph_store:
         G = to_networkx(graph_store, kind="multidigraph", relations=relation, types=type_,
-                        group=group, document=document, since=since, until=until,
-                        min_weight=min_weight)
+                        group=group, event=event, document=document, since=since,
+                        until=until, min_weight=min_weight)
     result = run_analysis(G, top=top, seed=seed, betweenness=betweenness)
     if as_json:
         out.print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False), markup=False,

@@ -158,6 +158,7 @@ def export_graph(
     until: str | _dt.date | None = None,
     min_weight: int = 1,
     group: str | None = None,
+    event: str | None = None,
     isolates: bool = False,
     max_nodes: int | None = None,
     title: str = "kg graph",
@@ -165,15 +166,17 @@ def export_graph(
     annotate: bool = True,
     seed: int = 42,
 ) -> ExportReport:
-    """Project ``store`` (filters as in :func:`kg.graph.to_networkx`), add ``degree``,
-    ``pagerank`` and ``community`` to the nodes (``annotate``), and write ``fmt``."""
+    """Project ``store`` (filters as in :func:`kg.graph.to_networkx`, e.g. ``group``
+    or ``event="CooperationEvent"``), add ``degree``, ``pagerank`` and ``community``
+    to the nodes (``annotate``), and write ``fmt``. Edges keep their ``group``,
+    ``event`` and ``quad`` attributes, so Gephi or Cytoscape can colour by them."""
     from kg.graph import annotate as add_centrality
     from kg.graph import to_networkx
 
     name = _check_format(fmt)
     G = to_networkx(store, kind=kind or DEFAULT_KINDS[name], relations=relations,
                     types=types, document=document, since=since, until=until,
-                    min_weight=min_weight, group=group, isolates=isolates)
+                    min_weight=min_weight, group=group, event=event, isolates=isolates)
     if annotate:
         add_centrality(G, seed=seed)
     paths = write_graph(G, name, path, max_nodes=max_nodes, title=title, engine=engine)

@@ -78,6 +78,9 @@ def _edge_info(source: str, target: str, data: dict[str, Any], directed: bool) -
         details.append(f"{data['weight']} statement(s)")
     if data.get("group"):
         details.append(str(data["group"]))
+    if data.get("event"):
+        quad = f" ({data['quad']})" if data.get("quad") else ""
+        details.append(f"{data['event']}{quad}")
     if details:
         lines.append(", ".join(details))
     if data.get("sentence"):

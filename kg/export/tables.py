@@ -32,7 +32,7 @@ __all__ = ["edge_table", "generate_csv", "node_table", "write_csv"]
 _NODE_FIRST = ["id", "label", "type", "wikidata", "mentions", "documents", "aliases",
                "degree", "pagerank", "community"]
 _EDGE_FIRST = ["source", "target", "key", "relation", "relations", "label", "weight", "group",
-               "confidence", "documents", "document", "sentence"]
+               "event", "quad", "confidence", "documents", "document", "sentence"]
 
 
 def _cell(value: Any) -> str:

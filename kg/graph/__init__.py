@@ -25,7 +25,16 @@ from kg.graph.analytics import (
     undirected_weighted,
 )
 from kg.graph.paths import GraphPath, Hop, HopRelation, find_entities, neighbors, shortest_paths
-from kg.graph.project import GROUPS, KINDS, Evidence, Fact, facts, to_networkx
+from kg.graph.project import (
+    GROUPS,
+    KINDS,
+    Evidence,
+    Fact,
+    event_concepts,
+    facts,
+    group_name,
+    to_networkx,
+)
 
 __all__ = [
     "GROUPS",
@@ -43,8 +52,10 @@ __all__ = [
     "communities",
     "components",
     "degree_leaders",
+    "event_concepts",
     "facts",
     "find_entities",
+    "group_name",
     "neighbors",
     "pagerank",
     "pagerank_leaders",

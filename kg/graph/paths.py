@@ -34,7 +34,9 @@ from kg.graph.project import (
     _relation,
     _relation_filter,
     entity_info,
+    event_concepts,
     facts,
+    group_name,
     relation_info,
     select,
     to_networkx,
@@ -184,6 +186,7 @@ def shortest_paths(
     directed: bool = False,
     relations: Iterable[str] | str | None = None,
     group: str | None = None,
+    event: str | None = None,
     document: str | None = None,
     since: str | _dt.date | None = None,
     until: str | _dt.date | None = None,
@@ -193,6 +196,8 @@ def shortest_paths(
 
     Direction is ignored unless ``directed``; an empty list means no path. A name
     that matches several entities tries them all and keeps the shortest paths.
+    ``relations``, ``group``, ``event`` and the document filters are those of
+    :func:`kg.graph.to_networkx` (``event="CooperationEvent"``: only cooperation).
 
     >>> paths = shortest_paths(store, "Putin", "Xi Jinping")      # doctest: +SKIP
     >>> paths[0].hops[0].sentences()                              # doctest: +SKIP
@@ -200,7 +205,8 @@ def shortest_paths(
     """
     sources, targets = _resolve(store, a), _resolve(store, b)
     rel_info = relation_info(store)
-    wanted = _wanted_relations(relations, group, rel_info)
+    concepts = event_concepts(store, event) if event else None
+    wanted = _wanted_relations(relations, group, rel_info, concepts)
     H = _adjacency(store, rel_info, wanted, directed=directed, document=document,
                    since=since, until=until)
     best: list[list[str]] = []
@@ -285,10 +291,15 @@ def _labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
 
 
 def _wanted_relations(relations: Iterable[str] | str | None, group: str | None,
-                      rel_info: Mapping[str, RelationInfo]) -> set[str] | None:
+                      rel_info: Mapping[str, RelationInfo],
+                      concepts: frozenset[str] | None = None) -> set[str] | None:
+    """The relation names the filters keep (``None``: all)."""
     names = _relation_filter(relations)
     if group:
-        members = {i.name for i in rel_info.values() if i.group == group.strip().lower()}
+        members = {i.name for i in rel_info.values() if i.group == group_name(group)}
+        names = members if names is None else names & members
+    if concepts is not None:
+        members = {i.name for i in rel_info.values() if i.concepts & concepts}
         names = members if names is None else names & members
     return names
 
@@ -302,6 +313,7 @@ def neighbors(
     relations: Iterable[str] | str | None = None,
     types: Iterable[str] | str | None = None,
     group: str | None = None,
+    event: str | None = None,
     document: str | None = None,
     since: str | _dt.date | None = None,
     until: str | _dt.date | None = None,
@@ -310,6 +322,7 @@ def neighbors(
     """The subgraph of the entities within ``depth`` hops of the entity named ``x``
     (direction ignored), with every edge among them. Each node gets a ``depth``
     attribute (0 for ``x`` itself); the centre's IRIs are in ``graph["center"]``.
+    The filters (``group``, ``event``...) are those of :func:`kg.graph.to_networkx`.
 
     >>> from kg.store import open_store
     >>> neighbors(open_store("memory:"), "Russia")  # doctest: +ELLIPSIS
@@ -321,7 +334,7 @@ def neighbors(
         raise ConfigError("depth must be 0 or more")
     centers = _resolve(store, x)
     G = to_networkx(store, kind=kind, relations=relations, types=types, group=group,
-                    document=document, since=since, until=until, min_weight=min_weight)
+                    event=event, document=document, since=since, until=until, min_weight=min_weight)
     U = G.to_undirected(as_view=True)
     distance: dict[str, int] = {}
     for c in centers:

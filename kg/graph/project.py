@@ -11,6 +11,10 @@ Node ids are the entity IRIs (strings). Node attributes: ``label``, ``type``
 ``documents`` (documents that mention it). Missing values are left out rather
 than set to ``None``, so every attribute is a GraphML-safe type.
 
+Edges carry the relation's group and, where the ontology classifies it, its
+CAMEO-style event category (``event``) and quad class (``quad``); ``event=``
+keeps one event class (``CooperationEvent``, ``MaterialConflict``, ``Fight``...).
+
 >>> from kg.store import open_store
 >>> G = to_networkx(open_store("memory:"))
 >>> G.number_of_nodes(), G.is_directed()
@@ -32,6 +36,7 @@ from rdflib.term import Node
 
 from kg.errors import ConfigError
 from kg.graph.stats import local_name
+from kg.namespaces import KG
 from kg.rdf import ENTITIES_GRAPH, document_iri
 from kg.store import Store
 
@@ -41,7 +46,9 @@ __all__ = [
     "Evidence",
     "Fact",
     "entity_info",
+    "event_concepts",
     "facts",
+    "group_name",
     "relation_info",
     "select",
     "to_networkx",
@@ -251,17 +258,65 @@ def _float(term: object) -> float:
 
 @dataclass(frozen=True, slots=True)
 class RelationInfo:
-    """What the ontology (or the shared entities graph) says about a relation."""
+    """What the ontology (or the shared entities graph) says about a relation.
+
+    ``event`` and ``quad`` are the local names of its event category and quad
+    class; ``concepts`` the IRIs of its event classes and every concept broader.
+    """
 
     iri: str
     name: str
     label: str
     group: str | None
+    event: str | None = None
+    quad: str | None = None
+    concepts: frozenset[str] = frozenset()
+
+
+#: Each relation's event classes and every concept above them (``skos:broader*``,
+#: the class itself included), marking the quad classes: members of
+#: ``kg:QuadClasses``, or concepts right under ``kg:CooperationEvent`` or
+#: ``kg:ConflictEvent`` (as the saved query cooperation-network reads them).
+_EVENTS_QUERY = """
+SELECT ?p ?class ?concept ?quad WHERE {
+  ?p kg:eventClass ?class .
+  ?class skos:broader* ?concept .
+  BIND(EXISTS { kg:QuadClasses skos:member ?concept }
+       || EXISTS { ?concept skos:broader kg:CooperationEvent }
+       || EXISTS { ?concept skos:broader kg:ConflictEvent } AS ?quad)
+}"""
+
+
+@dataclass(frozen=True, slots=True)
+class _Events:
+    event: str | None
+    quad: str | None
+    concepts: frozenset[str]
+
+
+def _relation_events(store: Store) -> dict[str, _Events]:
+    """Relation IRI → its event category, quad class and concepts, in one query."""
+    classes: dict[str, set[str]] = defaultdict(set)
+    quads: dict[str, set[str]] = defaultdict(set)
+    concepts: dict[str, set[str]] = defaultdict(set)
+    for p, cls, concept, quad in select(store, _EVENTS_QUERY):
+        if p is None or cls is None or concept is None:
+            continue
+        classes[p].add(local_name(cls))
+        concepts[p].add(concept)
+        if quad == "true":
+            quads[p].add(local_name(concept))
+    return {
+        p: _Events(event=min(names), quad=min(quads[p]) if quads.get(p) else None,
+                   concepts=frozenset(concepts[p]))
+        for p, names in classes.items()
+    }
 
 
 def relation_info(store: Store) -> dict[str, RelationInfo]:
-    """Relation IRI → name, label and group (the super-property directly under
-    the root relation (``kg:related_to``) that the relation reaches by ``rdfs:subPropertyOf``).
+    """Relation IRI → name, label, group (the super-property directly under
+    the root relation (``kg:related_to``) that the relation reaches by ``rdfs:subPropertyOf``)
+    and event class (``kg:eventClass``, with its quad class and broader concepts).
 
     >>> from kg.store import open_store
     >>> relation_info(open_store("memory:"))
@@ -305,15 +360,78 @@ def relation_info(store: Store) -> dict[str, RelationInfo]:
             frontier.extend(sorted(parents.get(current, ())))
         return None
 
+    events = _relation_events(store)
+    none = _Events(None, None, frozenset())
     info: dict[str, RelationInfo] = {}
-    for iri in sorted(set(labels) | set(parents)):
+    for iri in sorted(set(labels) | set(parents) | set(events)):
         if iri in roots:
             continue
         name = local_name(iri)
+        event = events.get(iri, none)
         info[iri] = RelationInfo(iri=iri, name=name,
                                  label=labels.get(iri) or name.replace("_", " "),
-                                 group=group_of(iri))
+                                 group=group_of(iri), event=event.event, quad=event.quad,
+                                 concepts=event.concepts)
     return info
+
+
+#: The event classes a store knows: the concepts of kg:EventScheme and every
+#: concept a relation's event class reaches by skos:broader*, each with how many
+#: concepts it reaches (itself included), to list the broad ones first.
+_CONCEPTS_QUERY = """
+SELECT ?c (COUNT(DISTINCT ?b) AS ?above) WHERE {
+  { ?c skos:inScheme kg:EventScheme } UNION { ?p kg:eventClass/skos:broader* ?c }
+  ?c skos:broader* ?b .
+} GROUP BY ?c"""
+
+
+def _concept_key(text: str) -> str:
+    """``"Material conflict"``, ``"material_conflict"`` and ``"MaterialConflict"`` alike."""
+    return "".join(ch for ch in text if ch not in " _-\t").casefold()
+
+
+def event_concepts(store: Store, event: str) -> frozenset[str]:
+    """The IRIs of the event class named ``event``: a local name (``CooperationEvent``,
+    ``MaterialConflict``, ``Fight``; case, spaces, ``_`` and ``-`` ignored), ``kg:Name``
+    or a full IRI, among the concepts of the store's ontology. An unknown name is a
+    :class:`~kg.errors.ConfigError` that lists a few known ones.
+
+    >>> from kg.ontology import ontology_dir
+    >>> from kg.rdf import ONTOLOGY_GRAPH
+    >>> from kg.store import open_store
+    >>> store = open_store("memory:")
+    >>> store.load((ontology_dir() / "kg.ttl").read_bytes(), "ttl", graph=ONTOLOGY_GRAPH)
+    >>> sorted(event_concepts(store, "kg:materialconflict"))
+    ['http://kg.example.org/ontology#MaterialConflict']
+    >>> event_concepts(store, "Peace")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.ConfigError: unknown event class 'Peace' (use one of ConflictEvent, ...)
+    """
+    known: dict[str, int] = {}
+    for concept, above in select(store, _CONCEPTS_QUERY):
+        if concept is not None:
+            known[concept] = _int(above)
+    text = event.strip().strip("<>")
+    if text.startswith(("http://", "https://", "urn:")):
+        found = {text} & set(known)
+    else:
+        namespace = ""
+        if text[:3].lower() == "kg:":
+            namespace, text = str(KG), text[3:]
+        key = _concept_key(text)
+        found = {iri for iri in known
+                 if iri.startswith(namespace) and _concept_key(local_name(iri)) == key}
+    if found:
+        return frozenset(found)
+    ranked = sorted(known, key=lambda iri: (known[iri], local_name(iri)))
+    names = [local_name(iri) for iri in ranked[:10]]
+    if not names:
+        hint = "the store holds no event classes: build into it, or load kg's ontology"
+    else:
+        more = f", \N{HORIZONTAL ELLIPSIS} ({len(known)} in all)" if len(known) > len(names) else ""
+        hint = "use one of " + ", ".join(names) + more
+    raise ConfigError(f"unknown event class {event!r}", hint=hint)
 
 
 def _relation(iri: str, info: Mapping[str, RelationInfo]) -> RelationInfo:
@@ -434,6 +552,19 @@ def _canonical_kind(kind: str) -> str:
                           hint="use multidigraph, digraph or graph") from None
 
 
+def group_name(group: str) -> str:
+    """A group's local name, lower-cased: ``kg:cooperation``, an IRI or ``Cooperation``
+    alike.
+
+    >>> group_name("kg:Cooperation"), group_name("http://kg.example.org/ontology#conflict")
+    ('cooperation', 'conflict')
+    """
+    text = group.strip().strip("<>")
+    if text[:3].lower() == "kg:":
+        text = text[3:]
+    return local_name(text).lower()
+
+
 def _relation_filter(relations: Iterable[str] | str | None) -> set[str] | None:
     if relations is None:
         return None
@@ -458,6 +589,7 @@ def to_networkx(
     until: str | _dt.date | None = None,
     min_weight: int = 1,
     group: str | None = None,
+    event: str | None = None,
     isolates: bool = False,
     counts: bool = True,
 ) -> nx.Graph:
@@ -483,6 +615,13 @@ def to_networkx(
     group
         Keep only relations of this group (``cooperation``, ``conflict``,
         ``communication``...), as the ontology declares with ``rdfs:subPropertyOf``.
+    event
+        Keep only relations whose ``kg:eventClass`` is this event class or narrower
+        (``skos:broader*``): an axis (``CooperationEvent``, ``ConflictEvent``,
+        ``VerbalEvent``, ``MaterialEvent``), a quad class (``VerbalCooperation``,
+        ``MaterialConflict``...) or a CAMEO category (``Consult``, ``Fight``...);
+        case-insensitive, or ``kg:Name``, or an IRI. Read from the store's ontology,
+        so a user's ontology loaded there counts; unknown names are a ConfigError.
     isolates
         Also add the entities the selected documents mention that have no edge.
     counts
@@ -492,11 +631,17 @@ def to_networkx(
     Edge attributes: ``relation`` (local name; for merged edges the best-supported
     one), ``relations`` (all, ``"; "``-joined, merged kinds only), ``label``,
     ``weight`` (statements), ``sentence`` and ``document`` (the first evidence),
-    ``documents`` (how many), ``confidence`` (the best), ``group`` (when known).
+    ``documents`` (how many), ``confidence`` (the best), ``group``, ``event`` (the
+    CAMEO category, e.g. ``Fight``) and ``quad`` (its quad class, e.g.
+    ``MaterialConflict``) when known, for merged edges those of ``relation``.
 
     >>> from kg.store import open_store
     >>> to_networkx(open_store("memory:"), kind="multidigraph").is_multigraph()
     True
+    >>> to_networkx(open_store("memory:"), event="Fight")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.ConfigError: unknown event class 'Fight' (the store holds no event classes...)
     """
     canonical = _canonical_kind(kind)
     if min_weight < 1:
@@ -505,7 +650,8 @@ def to_networkx(
     if start and end and start > end:
         raise ConfigError(f"since {start} is after until {end}")
     wanted_relations = _relation_filter(relations)
-    wanted_group = group.strip().lower() if group else None
+    wanted_group = group_name(group) if group else None
+    wanted_concepts = event_concepts(store, event) if event else None
 
     rel_info = relation_info(store)
     ent_info = entity_info(store)
@@ -530,6 +676,8 @@ def to_networkx(
         if wanted_relations is not None and rel.name not in wanted_relations:
             continue
         if wanted_group is not None and (rel.group or "") != wanted_group:
+            continue
+        if wanted_concepts is not None and not (rel.concepts & wanted_concepts):
             continue
         if not (keep_entity(fact.subject) and keep_entity(fact.object)):
             continue
@@ -624,5 +772,9 @@ def _aggregate(
             data["relations"] = "; ".join(name for name, _ in ranked)
         if best.group:
             data["group"] = best.group
+        if best.event:
+            data["event"] = best.event
+        if best.quad:
+            data["quad"] = best.quad
         out[key] = data
     return out

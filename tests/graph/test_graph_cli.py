@@ -31,6 +31,7 @@ def test_every_command_has_help(name: str) -> None:
     result = runner.invoke(app, [name, "--help"])
     assert result.exit_code == 0
     assert "Usage" in result.output and "--store" in result.output
+    assert "--event" in result.output
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "cytoscape", "d3", "dot", "csv", "html"])
@@ -58,6 +59,25 @@ def test_graph_export_filters(store_dir: str, tmp_path: Path) -> None:
                                  "-s", store_dir, "-t", "Person", "-r", "meets_with"])
     assert result.exit_code == 0, result.output
     assert len(json.loads((tmp_path / "p.json").read_text())["links"]) == 1
+
+
+def test_graph_export_event_class(store_dir: str, tmp_path: Path) -> None:
+    target = tmp_path / "cooperation.graphml"
+    result = runner.invoke(app, ["graph-export", "-f", "graphml", "-o", str(target),
+                                 "-s", store_dir, "--event", "CooperationEvent"])
+    assert result.exit_code == 0, result.output
+    G = nx.read_graphml(target, force_multigraph=True)
+    found = {(d["relation"], d["event"], d["quad"]) for *_e, d in G.edges(keys=True, data=True)}
+    assert ("cooperates_with", "EngageInMaterialCooperation", "MaterialCooperation") in found
+    assert {relation for relation, _e, _q in found}.isdisjoint({"attacks", "criticizes"})
+    assert {quad for _r, _e, quad in found} == {"VerbalCooperation", "MaterialCooperation"}
+    result = runner.invoke(app, ["graph-export", "-f", "graphml", "-o", str(target),
+                                 "-s", store_dir, "-e", "Peace"])
+    assert result.exit_code == 2
+    assert "unknown event class" in result.output and "CooperationEvent" in result.output
+    result = runner.invoke(app, ["path", "Russia", "China", "-s", store_dir,
+                                 "--event", "ConflictEvent"])
+    assert result.exit_code == 1 and "no path" in result.output
 
 
 def test_graph_export_bad_values(store_dir: str, tmp_path: Path) -> None:

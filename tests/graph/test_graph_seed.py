@@ -44,6 +44,21 @@ def test_seed_article_projects_and_exports(seed_store: str, tmp_path: Path) -> N
     assert H.number_of_edges() == report.edges
 
 
+def test_seed_cooperation_network_has_russia_to_china(seed_store: str) -> None:
+    from kg.graph import to_networkx
+    from kg.store import open_store
+
+    with open_store(seed_store, read_only=True) as store:
+        G = to_networkx(store, kind="multidigraph", event="CooperationEvent", counts=False)
+        conflict = to_networkx(store, kind="multidigraph", event="ConflictEvent", counts=False)
+    label = {n: d["label"] for n, d in G.nodes(data=True)}
+    pairs = {(label[u], label[v]) for u, v in G.edges()}
+    assert ("Russia", "China") in pairs
+    edges = [d for u, v, d in G.edges(data=True) if (label[u], label[v]) == ("Russia", "China")]
+    assert all(d["quad"] in {"VerbalCooperation", "MaterialCooperation"} for d in edges)
+    assert not set(G.edges(keys=True)) & set(conflict.edges(keys=True))
+
+
 def test_kg_path_putin_xi_jinping_is_justified(seed_store: str) -> None:
     import kg.cli_graph  # noqa: F401 - registers the commands
     from kg.cli import app
