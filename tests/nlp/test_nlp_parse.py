@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.nlp import MAX_CHUNK, count_sentences, parse, split_paragraphs
+from kg.nlp import MAX_CHUNK, count_sentences, parse, pieces, split_paragraphs
 
 
 @given(st.text(alphabet=st.sampled_from("ab .!?\n\t\u201d\""), max_size=300),
@@ -14,6 +14,27 @@ def test_chunks_join_back_to_the_text(text: str, limit: int) -> None:
     chunks = split_paragraphs(text, limit=limit)
     assert "".join(chunks) == text
     assert all(len(c) <= limit for c in chunks)
+
+
+@given(st.text(alphabet=st.sampled_from("ab .!?\n\t\u201d\")"), max_size=300),
+       st.integers(min_value=4, max_value=50))
+def test_pieces_join_back_to_the_text(text: str, limit: int) -> None:
+    parts = pieces(text, limit=limit)
+    assert "".join(parts) == text
+    assert all(len(p) <= limit for p in parts)
+
+
+def test_pieces_end_after_lines_that_are_not_finished_prose() -> None:
+    text = ("Tuesday, March 19, 2024\n\nPutin: Russia and China developing weapons\n\n"
+            "Moscow and Beijing are working. They said so.\n\nTalks went on.\n\n"
+            "\"We agree,\" he said.\"\n\nThe end (of it).\n\nMore")
+    assert pieces(text) == [
+        "Tuesday, March 19, 2024\n\n", "Putin: Russia and China developing weapons\n\n",
+        "Moscow and Beijing are working. They said so.\n\nTalks went on.\n\n"
+        "\"We agree,\" he said.\"\n\n",
+        "The end (of it).\n\nMore"]
+    long = "The talks went on. " * 600  # 11,400 characters of finished prose
+    assert [len(p) for p in pieces(long)] == [len(p) for p in split_paragraphs(long)]
 
 
 def test_blank_lines_split_and_sentence_ends_split() -> None:
