@@ -18,6 +18,7 @@ import shutil
 import string
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -170,6 +171,34 @@ def test_store_in_use_by_another_writer(tmp_path: Path) -> None:
         assert "in use" in result.output
     finally:
         holder.close()
+
+
+def test_two_builds_at_once_on_one_store(tmp_path: Path) -> None:
+    """Two kg processes: the second is refused while the first holds the store, and
+    the first then finishes its build intact."""
+    store = tmp_path / "store"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "KG_STORE": ""}
+    first = subprocess.Popen(  # reads its text from a pipe this test keeps open
+        [sys.executable, "-m", "kg", "build", "-", "--store", str(store), "--quiet"],
+        cwd=tmp_path, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(600):  # the store is open once RocksDB has made its LOCK file
+            if (store / "LOCK").exists() or first.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert first.poll() is None, first.communicate()
+        good = tmp_path / "good.txt"
+        good.write_text(GOOD)
+        second = kg_process([], "build", str(good), "--store", str(store), cwd=tmp_path)
+        assert second.returncode == 4, second.stdout + second.stderr
+        assert "in use" in second.stdout + second.stderr
+        out, err = first.communicate(GOOD, timeout=300)
+    finally:
+        if first.poll() is None:
+            first.kill()
+    assert first.returncode == 0, out + err
+    assert documents_in(store) == 1
 
 
 # -- huge documents -------------------------------------------------------------------
