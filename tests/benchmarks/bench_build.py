@@ -7,10 +7,12 @@ physical floor of kg's speed) and of a whole ``kg build`` into an in-memory stor
 (reading, parsing, extraction, resolution, RDF, loading), and their ratio. Uses the
 first N files of ../shared/data/bbc-news (sorted), 400 by default.
 
-The two are timed in alternation, R rounds (3 by default), after one warm-up of
-the shared pipeline, and the median ratio is the result: on a shared machine a
-single pair of timings can be off by ±20 %. ``--stages`` also prints what each
-of kg's own stages costs, as a share of the raw parse.
+The two are timed in alternation on slices of the files (``--slices``, 10), the
+builds of a round going into one store, for R rounds (3 by default), after one
+warm-up of the shared pipeline; the result is the ratio of the total times. On a
+shared machine the speed drifts by ±20 % over tens of seconds, so timing one
+whole run after the other is not a fair comparison. ``--stages`` also prints what
+each of kg's own stages costs, as a share of the raw parse.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ import argparse
 import os
 import platform
 import resource
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -33,6 +34,7 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--slices", type=int, default=10)
     parser.add_argument("--stages", action="store_true",
                         help="also time extract, resolve and RDF apart (one process)")
     args = parser.parse_args()
@@ -49,34 +51,44 @@ def main() -> None:
     nlp = load()  # the pipeline kg build uses too (load() caches it)
     list(nlp.pipe(texts[:20]))  # warm up
 
+    # Alternate raw and kg on slices of the files, so that both see the same
+    # machine: on a shared one, speed drifts by ±20 % over tens of seconds.
+    size = max(1, len(paths) // args.slices)
+    slices = [(paths[k:k + size], texts[k:k + size]) for k in range(0, len(paths), size)]
     raws: list[float] = []
     fulls: list[float] = []
-    report = None
-    quads = 0
+    statements = facts = quads = 0
     for _ in range(args.rounds):
-        start = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=args.processes):
-            pass
-        raws.append(time.perf_counter() - start)
-
+        raw = full = 0.0
         graph = KnowledgeGraph("memory:")
-        start = time.perf_counter()
-        report = graph.build(paths, batch_size=args.batch_size, processes=args.processes)
-        fulls.append(time.perf_counter() - start)
+        statements = facts = 0
+        for slice_paths, slice_texts in slices:
+            start = time.perf_counter()
+            for _ in nlp.pipe(slice_texts, batch_size=args.batch_size,
+                              n_process=args.processes):
+                pass
+            raw += time.perf_counter() - start
+            start = time.perf_counter()
+            report = graph.build(slice_paths, batch_size=args.batch_size,
+                                 processes=args.processes)
+            full += time.perf_counter() - start
+            statements += report.statements
+            facts += report.facts
         quads = len(graph)
         graph.close()
-    assert report is not None
+        raws.append(raw)
+        fulls.append(full)
     ratios = [raw / full for raw, full in zip(raws, fulls, strict=True)]
-    raw, full = statistics.median(raws), statistics.median(fulls)
+    raw, full = sum(raws) / len(raws), sum(fulls) / len(fulls)
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}; {len(paths)} BBC files, {words:,} words, "
           f"{args.processes} process(es), batch {args.batch_size}, {args.rounds} rounds")
-    print(f"raw nlp.pipe        : {words / raw:8,.0f} words/s (median {raw:.1f} s)")
-    print(f"kg build (memory:)  : {report.words / full:8,.0f} words/s (median {full:.1f} s; "
-          f"{report.statements:,} statements, {report.facts:,} facts, {quads:,} quads)")
-    print(f"ratio kg/raw        : {statistics.median(ratios):.2f} "
+    print(f"raw nlp.pipe        : {words / raw:8,.0f} words/s (mean {raw:.1f} s)")
+    print(f"kg build (memory:)  : {words / full:8,.0f} words/s (mean {full:.1f} s; "
+          f"{statements:,} statements, {facts:,} facts, {quads:,} quads)")
+    print(f"ratio kg/raw        : {raw / full:.2f} "
           f"(rounds: {', '.join(f'{r:.2f}' for r in ratios)})")
     print(f"peak RSS            : {peak_mb:,.0f} MB")
     if args.stages:
