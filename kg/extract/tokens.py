@@ -69,9 +69,8 @@ class Tok:
     def __repr__(self) -> str:
         return self.text
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Tok) and other.i == self.i and other.doc is self.doc
-
+    # A view holds one Tok per token, so identity is equality (object's own, fast
+    # __eq__); the hash is the index, so that sets of tokens iterate in a stable order.
     def __hash__(self) -> int:
         return self.i
 
@@ -154,19 +153,21 @@ class TDoc:
 _CACHE: dict[int, str] = {}
 
 
-def _column(strings: StringStore, values: list[int]) -> list[str]:
-    """The strings of one column of hashes (through a process-wide cache)."""
+def _columns(strings: StringStore, hashes: numpy.ndarray) -> list[list[str]]:
+    """The strings of columns of string hashes, column by column: each distinct
+    hash is looked up once (through a process-wide cache), then numpy spreads them."""
+    keys, where = numpy.unique(hashes, return_inverse=True)
     cache = _CACHE
-    out: list[str] = []
-    append = out.append
-    for key in values:
+    names: list[str] = []
+    for key in keys.tolist():
         name = cache.get(key)
         if name is None:
             name = strings[key] if key else ""
             if len(cache) < 500_000:
                 cache[key] = name
-        append(name)
-    return out
+        names.append(name)
+    table = numpy.array(names, dtype=object)
+    return table[where.reshape(hashes.shape)].T.tolist()
 
 
 def view(doc: Doc) -> TDoc:
@@ -175,9 +176,8 @@ def view(doc: Doc) -> TDoc:
     if n == 0:
         return TDoc(doc.text, [], [])
     raw = doc.to_array(_ATTRS)
-    strings = doc.vocab.strings
-    columns = raw[:, :8].T.tolist()
-    texts = _column(strings, columns[0])
+    texts, lowers, lemmas, poses, tags, deps, ents = _columns(
+        doc.vocab.strings, raw[:, [0, 1, 2, 3, 4, 5, 7]])
     nums = raw[:, 8:].T.tolist()
     iobs, idxs, puncts, alphas, spaces, spaced = nums[:6]
     heads, starts = raw[:, [6, 14]].astype(numpy.int64).T.tolist()
@@ -188,9 +188,7 @@ def view(doc: Doc) -> TDoc:
     append = tokens.append
     new = Tok.__new__
     for i, (word, lower, lemma, pos, tag, dep, ent, iob) in enumerate(zip(
-        texts, _column(strings, columns[1]), _column(strings, columns[2]),
-        _column(strings, columns[3]), _column(strings, columns[4]),
-        _column(strings, columns[5]), _column(strings, columns[7]), iobs, strict=True,
+        texts, lowers, lemmas, poses, tags, deps, ents, iobs, strict=True,
     )):
         t = new(Tok)
         t.i = i

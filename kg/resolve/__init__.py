@@ -118,7 +118,8 @@ _TRAILING_NUMBER = re.compile(r"(.+?)\s+\d{1,3}(?:\s*\+\s*\d{1,2})?$")  # "Dyer 
 #: "Parliamentary Labour Party (PLP)": an acronym in brackets, then the long name
 #: that ends just before it. Words and their number are bounded, so the search for
 #: the name stays linear however long a run of letters is.
-_ACRONYM_IN_BRACKETS = re.compile(r"\s+\(([A-Z][A-Za-z0-9&]{1,9})\)")
+_ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,9})\)")
+_SPACES = re.compile(r"\s+")
 _LONG_NAME_BEFORE = re.compile(
     r"\b[A-Z][\w'\u2019&.-]{0,40}"
     r"(?:\s+(?:of|for|the|and|on|in|de|du|[A-Z][\w'\u2019&.-]{0,40})){0,12}$"
@@ -132,7 +133,12 @@ def _acronym_definitions(text: str) -> Iterator[tuple[str, int, str]]:
     [('The Bank of England', 0, 'BoE')]
     """
     for bracket in _ACRONYM_IN_BRACKETS.finditer(text):
-        name = _LONG_NAME_BEFORE.search(text, max(0, bracket.start() - 600), bracket.start())
+        end = bracket.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == bracket.start():
+            continue  # "(LN)" must follow the name after white space
+        name = _LONG_NAME_BEFORE.search(text, max(0, end - 600), end)
         if name is not None:
             yield name.group(), name.start(), bracket.group(1)
 
@@ -266,7 +272,7 @@ def _unnamed(mention: _Mention | None) -> _Mention | None:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 class _TokenStarts:

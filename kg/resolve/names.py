@@ -89,6 +89,12 @@ _EDGE_JUNK = (
 )
 
 
+_SPACES = re.compile(r"\s+")
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)?$")
+_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]{2,}|[A-Z]\d|\d[A-Z]")
+
+
+@lru_cache(maxsize=1 << 15)
 def clean_mention(text: str) -> str:
     """Trim quotes, brackets and punctuation, a leading article and a possessive.
 
@@ -99,9 +105,9 @@ def clean_mention(text: str) -> str:
     >>> clean_mention("the Royal National Institute for Deaf People (RNID")
     'Royal National Institute for Deaf People'
     """
-    text = re.sub(r"\s+", " ", text).strip(_EDGE_JUNK)
+    text = _SPACES.sub(" ", text).strip(_EDGE_JUNK)
     # a trailing parenthesis, closed or not: "Royal National Institute (RNID"
-    text = re.sub(r"\s*\([^()]*\)?$", "", text) if not text.startswith("(") else text
+    text = _TRAILING_BRACKET.sub("", text) if not text.startswith("(") else text
     text = _LEADING_DETERMINERS.sub("", text)
     if _POSSESSIVE.search(text):
         text = text[:-2] if not text.endswith(("s'", "s\u2019", "s\u02bc")) else text[:-1]
@@ -156,7 +162,7 @@ def is_plausible_name(text: str) -> bool:
     first = text[0]
     if not (first.isupper() or first.isdigit()):
         return False
-    return bool(re.search(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]{2,}|[A-Z]\d|\d[A-Z]", text))
+    return bool(_LETTERS.search(text))
 
 
 _GOVERNMENT = re.compile(
