@@ -17,6 +17,11 @@ Build and query (loads the spaCy model):
 
 from __future__ import annotations
 
+# The subpackage kg.extract is imported first, so that the import system's binding
+# of it as the attribute ``kg.extract`` happens now and the function below (the
+# public ``kg.extract(text)``) replaces it for good; imported later, by a build,
+# it would replace the function.
+import kg.extract as _extract_stage  # noqa: F401
 from kg.errors import KgError
 from kg.pipeline import EXAMPLE_ARTICLE, BuildReport, KnowledgeGraph, build, extract, open_graph
 from kg.types import Argument, Document, Entity, ResolvedStatement, Statement, Value
