@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.errors import ConfigError
@@ -62,6 +63,7 @@ __all__ = [
     "OntologySource",
     "RelationInfo",
     "as_ontology",
+    "class_alternatives",
     "classes",
     "default_ontology",
     "is_valid_local_name",
@@ -301,6 +303,24 @@ def lemma_to_local_name(lemma: str, *, passive: bool | None = None) -> str:
 # ---------------------------------------------------------------------------
 # The ontology
 # ---------------------------------------------------------------------------
+
+def class_alternatives(graph: Graph, term: Any) -> tuple[URIRef, ...]:
+    """The classes a domain or range stands for: itself, or the members of its
+    ``owl:unionOf`` (an instance of any one of them fits); ``()`` for anything else.
+
+    >>> g = Graph().parse(data="@prefix owl: <http://www.w3.org/2002/07/owl#> . "
+    ...     "<http://x/p> <http://x/r> [ owl:unionOf (<http://x/A> <http://x/B>) ] .",
+    ...     format="turtle")
+    >>> [str(c) for c in class_alternatives(g, g.value(URIRef("http://x/p"), URIRef("http://x/r")))]
+    ['http://x/A', 'http://x/B']
+    """
+    if isinstance(term, URIRef):
+        return (term,)
+    members = graph.value(term, OWL.unionOf)
+    if members is None:
+        return ()
+    return tuple(m for m in Collection(graph, members) if isinstance(m, URIRef))
+
 
 #: Verbs too light to say which event a relation they start reports ("has talks
 #: with", "takes over"): fallback names starting with them get no event class.

@@ -22,7 +22,7 @@ import io
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
@@ -31,9 +31,7 @@ from rdflib.term import Node
 
 from kg.errors import ConfigError
 from kg.namespaces import KG, PREFIXES
-
-if TYPE_CHECKING:
-    from kg.ontology import Ontology
+from kg.ontology import Ontology, class_alternatives
 
 __all__ = [
     "SHAPES_NS",
@@ -164,17 +162,6 @@ def _local(term: Node) -> str:
     return "kg:" + text[len(str(KG)):] if text.startswith(str(KG)) else text
 
 
-def _class_alternatives(graph: Graph, term: Node) -> tuple[URIRef, ...]:
-    """The classes a domain or range stands for: itself, or the members of its
-    ``owl:unionOf`` (an instance of any one of them fits)."""
-    if isinstance(term, URIRef):
-        return (term,)
-    members = graph.value(term, OWL.unionOf)
-    if members is None:
-        return ()
-    return tuple(m for m in Collection(graph, members) if isinstance(m, URIRef))
-
-
 def _kg_properties(graph: Graph, kind: URIRef) -> list[URIRef]:
     return sorted(p for p in graph.subjects(RDF.type, kind)
                   if isinstance(p, URIRef) and str(p).startswith(str(KG)))
@@ -215,7 +202,7 @@ def relation_shapes(ontology: Graph, *, declared: Graph | None = None) -> Graph:
             classes: list[tuple[tuple[URIRef, ...], URIRef]] = []
             for ancestor in lineage:
                 for term in ontology.objects(ancestor, axiom):
-                    alternatives = _class_alternatives(ontology, term)
+                    alternatives = class_alternatives(ontology, term)
                     if alternatives and alternatives not in [c for c, _ in classes]:
                         classes.append((alternatives, ancestor))
             if not classes:

@@ -23,13 +23,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cached_property
 
-from rdflib import BNode, Graph, URIRef
-from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDFS
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDFS
 from rdflib.term import Node
 
 from kg.namespaces import KG
-from kg.ontology import Ontology
+from kg.ontology import Ontology, class_alternatives
 
 __all__ = ["TypeConstraints", "allowed_classes"]
 
@@ -44,16 +43,8 @@ def _local(term: Node) -> str | None:
 def allowed_classes(graph: Graph, term: Node) -> Alternatives | None:
     """The kg class names a domain or range term stands for: one class, or the
     members of an ``owl:unionOf`` list (``None`` for anything else)."""
-    if isinstance(term, URIRef):
-        name = _local(term)
-        return frozenset({name}) if name else None
-    if isinstance(term, BNode):
-        members = graph.value(term, OWL.unionOf)
-        if members is None:
-            return None
-        names = [_local(m) for m in Collection(graph, members)]
-        return frozenset(n for n in names if n) or None
-    return None
+    names = [_local(cls) for cls in class_alternatives(graph, term)]
+    return frozenset(n for n in names if n) or None
 
 
 class TypeConstraints:
