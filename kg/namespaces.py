@@ -6,15 +6,17 @@
 
 from __future__ import annotations
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 __all__ = [
     "BASE",
     "DOC",
     "ENT",
+    "ENTITIES_GRAPH",
     "KG",
     "NIF",
+    "ONTOLOGY_GRAPH",
     "OWL",
     "PREFIXES",
     "PROV",
@@ -34,6 +36,9 @@ KG = Namespace(BASE + "ontology#")
 ENT = Namespace(BASE + "entity/")
 DOC = Namespace(BASE + "doc/")
 STMT = Namespace(BASE + "statement/")
+#: The named graph of the ontology, and the one shared graph of entity descriptions.
+ONTOLOGY_GRAPH = URIRef(BASE + "ontology")
+ENTITIES_GRAPH = URIRef(BASE + "graph/entities")
 SCHEMA = Namespace("https://schema.org/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 WD = Namespace("http://www.wikidata.org/entity/")

@@ -30,7 +30,23 @@ from urllib.parse import quote
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg.namespaces import BASE, DOC, ENT, KG, NIF, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, STMT, WD, XSD
+from kg.namespaces import (
+    DOC,
+    ENT,
+    ENTITIES_GRAPH,
+    KG,
+    NIF,
+    ONTOLOGY_GRAPH,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    STMT,
+    WD,
+    XSD,
+)
 from kg.types import Document, Entity, ResolvedStatement, Value
 
 if TYPE_CHECKING:
@@ -52,8 +68,6 @@ __all__ = [
 
 Quad = tuple[Node, Node, Node, URIRef]
 
-ONTOLOGY_GRAPH = URIRef(BASE + "ontology")
-ENTITIES_GRAPH = URIRef(BASE + "graph/entities")
 
 _SAFE = "-_.~"
 

@@ -34,7 +34,7 @@ from urllib.parse import unquote
 from rdflib import URIRef
 from rdflib.term import Node
 
-from kg.namespaces import ENT, KG, RDF, RDFS, SKOS
+from kg.namespaces import ENT, ENTITIES_GRAPH, KG, RDF, RDFS, SKOS
 from kg.resolve.gazetteer import normalize
 
 if TYPE_CHECKING:  # the store is a later stage: only its interface is used here
@@ -45,7 +45,6 @@ Quad = tuple[Node, Node, Node, URIRef]
 __all__ = ["document_scope", "link_surnames", "scoped_person_key", "surname_links",
            "surname_of"]
 
-_ENTITIES_GRAPH = URIRef("http://kg.example.org/graph/entities")
 _SCOPED = re.compile(re.escape(str(ENT)) + r"person/([^/]+)/([0-9a-f]{10})$")
 _PERSONS = """
 SELECT ?e ?label ?g ?type { GRAPH ?g { ?e a ?type ; rdfs:label ?label } }"""
@@ -117,7 +116,7 @@ def link_surnames(store: Store) -> int:
 
     Each document graph is rewritten in one transaction, and the shared entity
     descriptions last, so that a run interrupted half-way is finished by the next."""
-    rows = store.query(_PERSONS, bindings={"g": _ENTITIES_GRAPH, "type": KG.Person},
+    rows = store.query(_PERSONS, bindings={"g": ENTITIES_GRAPH, "type": KG.Person},
                        union=False).rows
     links = surname_links((str(row[0]), str(row[1])) for row in rows)
     if not links:
@@ -133,15 +132,15 @@ def link_surnames(store: Store) -> int:
                  for s, p, o in _triples(store, graph)]
         store.replace_graph(graph, _unique(quads))
     entities: list[Quad] = []
-    for s, p, o in _triples(store, _ENTITIES_GRAPH):
+    for s, p, o in _triples(store, ENTITIES_GRAPH):
         target = links.get(str(s))
         if target is None:
-            entities.append((s, p, _rename(o, links), _ENTITIES_GRAPH))
+            entities.append((s, p, _rename(o, links), ENTITIES_GRAPH))
         elif p in {RDFS.label, SKOS.altLabel}:
-            entities.append((URIRef(target), SKOS.altLabel, o, _ENTITIES_GRAPH))
+            entities.append((URIRef(target), SKOS.altLabel, o, ENTITIES_GRAPH))
         elif p != RDF.type:
-            entities.append((URIRef(target), p, _rename(o, links), _ENTITIES_GRAPH))
-    store.replace_graph(_ENTITIES_GRAPH, _unique(entities))
+            entities.append((URIRef(target), p, _rename(o, links), ENTITIES_GRAPH))
+    store.replace_graph(ENTITIES_GRAPH, _unique(entities))
     return len(links)
 
 
