@@ -540,7 +540,7 @@ class Ontology:
         if self.replace:
             return b""
         lines = [f"{KG[relation].n3()} {KG.lemma.n3()} {Literal(lemma, lang='en').n3()} .\n"
-                 for lemma, relation in sorted(_read_tsv_lexicon(self.lexicon_path).items())
+                 for lemma, relation in sorted(self._tsv_lexicon.items())
                  if is_valid_local_name(relation)]
         return "".join(lines).encode("utf-8")
 
@@ -633,6 +633,11 @@ class Ontology:
         return out
 
     @cached_property
+    def _tsv_lexicon(self) -> dict[str, str]:
+        """kg's own ``relations.tsv``, read once."""
+        return _read_tsv_lexicon(self.lexicon_path)
+
+    @cached_property
     def lexicon(self) -> Mapping[str, str]:
         """The relation lexicon: normalised lemma → relation local name.
 
@@ -641,7 +646,7 @@ class Ontology:
         """
         out: dict[str, str] = {}
         if not self.replace:
-            out.update(_read_tsv_lexicon(self.lexicon_path))
+            out.update(self._tsv_lexicon)
             out.update(self._graph_lemmas(None, self._kg_graph))
         for source, user in self._user_graphs:
             out.update(self._graph_lemmas(source, user))

@@ -281,7 +281,7 @@ class _TokenStarts:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.index = {int(idx): i for i, idx in enumerate(doc.to_array(IDX).tolist())}
+        self.index = {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())}
 
     def get(self, offset: int) -> Token | None:
         i = self.index.get(offset)

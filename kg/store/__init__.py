@@ -276,7 +276,7 @@ class OxigraphStore(Store):
             self._store.load(data, format=formats[fmt], to_graph=target)
         except SyntaxError as exc:
             raise StoreError(f"the {fmt} data does not parse: {exc}") from exc
-        self._written(FLUSH_EVERY)  # a bulk load: flush it now
+        self.flush()  # a bulk load: flush it now
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, Node | None]]:
         """Every quad as rdflib terms (graph ``None`` for the default graph)."""
