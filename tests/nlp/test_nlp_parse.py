@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.nlp import MAX_CHUNK, count_sentences, parse, pieces, split_paragraphs
 
 
-@given(st.text(alphabet=st.sampled_from("ab .!?\n\t\u201d\""), max_size=300),
-       st.integers(min_value=4, max_value=50))
-def test_chunks_join_back_to_the_text(text: str, limit: int) -> None:
-    chunks = split_paragraphs(text, limit=limit)
-    assert "".join(chunks) == text
-    assert all(len(c) <= limit for c in chunks)
-
-
+@pytest.mark.parametrize("cut", [split_paragraphs, pieces])
 @given(st.text(alphabet=st.sampled_from("ab .!?\n\t\u201d\")"), max_size=300),
        st.integers(min_value=4, max_value=50))
-def test_pieces_join_back_to_the_text(text: str, limit: int) -> None:
-    parts = pieces(text, limit=limit)
+def test_cuts_join_back_to_the_text_within_the_limit(
+        cut: Callable[..., list[str]], text: str, limit: int) -> None:
+    parts = cut(text, limit=limit)
     assert "".join(parts) == text
     assert all(len(p) <= limit for p in parts)
 
