@@ -22,12 +22,10 @@ import argparse
 import os
 import platform
 import resource
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-BBC = Path(__file__).resolve().parents[3] / "shared" / "data" / "bbc-news" / "news"
+from _corpus import bbc_sample
 
 
 def _timed(run: Callable[[], object]) -> float:
@@ -41,19 +39,12 @@ def main() -> None:
     parser.add_argument("files", nargs="?", type=int, default=400)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    if not BBC.exists():
-        sys.exit(f"{BBC} is absent: this benchmark needs ../shared/data/bbc-news")
 
     from kg.dask_engine import DaskOptions
-    from kg.ingest import read
-    from kg.nlp import load
     from kg.pipeline import KnowledgeGraph
 
-    paths = sorted(BBC.glob("*/*.txt"))[: args.files]
-    texts = [d.text for d in read(paths)]
-    words = sum(len(t.split()) for t in texts)
-    nlp = load()
-    list(nlp.pipe(texts[:20]))  # warm up
+    sample = bbc_sample(args.files)
+    paths, texts, words, nlp = sample.paths, sample.texts, sample.words, sample.nlp
     w = args.workers
 
     def raw(processes: int) -> float:
