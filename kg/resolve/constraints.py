@@ -52,6 +52,8 @@ class TypeConstraints:
 
     def __init__(self, ontology: Ontology) -> None:
         self.graph = ontology.graph
+        #: (relation, axiom) → the alternatives of each of its domains or ranges
+        self._cache: dict[tuple[str, str], list[Alternatives]] = {}
 
     @cached_property
     def _ancestors(self) -> dict[str, frozenset[str]]:
@@ -88,10 +90,6 @@ class TypeConstraints:
                     found.append(classes)
             todo.extend(self.graph.objects(prop, RDFS.subPropertyOf))
         return found
-
-    @cached_property
-    def _cache(self) -> dict[tuple[str, str], list[Alternatives]]:
-        return {}
 
     def is_a(self, cls: str, classes: Iterable[str]) -> bool:
         """Whether class ``cls`` is one of ``classes`` or a subclass of one.

@@ -151,11 +151,5 @@ def _triples(store: Store, graph: URIRef) -> Iterator[tuple[Node, Node, Node]]:
 
 
 def _unique(quads: list[Quad]) -> list[Quad]:
-    seen: set[Quad] = set()
-    out = []
-    for quad in quads:
-        if quad not in seen:
-            seen.add(quad)
-            out.append(quad)
-    return out
+    return list(dict.fromkeys(quads))  # first occurrences, in order
 
