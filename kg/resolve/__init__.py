@@ -54,12 +54,13 @@ Keys (the identity RDF IRIs are made from) are ``country/<ISO code>``,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
+from kg.nlp import doc_text
 from kg.ontology import Ontology, default_ontology
 from kg.resolve.constraints import TypeConstraints
 from kg.resolve.coref import PLURAL_PRONOUNS, Groups, People
@@ -294,15 +295,17 @@ class _DocIndex:
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
         self.doc = doc
+        self.text = doc_text(doc)
         self.gazetteer = gazetteer
         self.by_start = _TokenStarts(doc)
+        self.ents: Sequence[Span] = doc.ents  # spaCy builds them anew on each call
         self.ent_of: dict[int, Span] = {}
-        for ent in doc.ents:
+        for ent in self.ents:
             for i in range(ent.start, ent.end):
                 self.ent_of[i] = ent
         # "Long Name (LN)" defined in the text: acronym → long name
         self.acronyms: dict[str, tuple[str, str]] = {}  # acronym → (long name, NER label)
-        for words, offset, acronym in _acronym_definitions(doc.text):
+        for words, offset, acronym in _acronym_definitions(self.text):
             long_name = _expansion(words, acronym)
             if long_name is not None:
                 end = offset + len(words)
@@ -317,7 +320,7 @@ class _DocIndex:
         # normalised full name → the label first seen; surname → full names
         self.full_names: dict[str, str] = {}
         self.surnames: dict[str, set[str]] = {}
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" and not self._titled(ent):
                 continue
             name = self.person_name(clean_mention(self.extend_name(ent).text))
@@ -333,14 +336,14 @@ class _DocIndex:
         """Full names the tagger missed, of people the text also calls "Mr X" /
         "Mrs X": "Theresa May" ... "Mrs May" (a regex over the text, then a look at
         the one or two proper nouns before each other use of the surname)."""
-        surnames = {m.group(1) for m in _HONORIFIC_SURNAME.finditer(doc.text)}
+        surnames = {m.group(1) for m in _HONORIFIC_SURNAME.finditer(self.text)}
         surnames = {s for s in surnames if normalize(s) not in self.surnames
                     and s.casefold() not in TITLE_WORDS}
         if not surnames:
             return
         pattern = re.compile(r"\b([A-Z][\w'\u2019-]+\s+)("
                              + "|".join(re.escape(s) for s in sorted(surnames)) + r")\b")
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(self.text):
             token = self.by_start.get(match.start(1))
             first = match.group(1).split()
             if (token is None or token.pos_ != "PROPN"
@@ -357,7 +360,7 @@ class _DocIndex:
         """A short digest of the document's text: the scope of names that only this
         document resolves (a bare surname)."""
         if self._scope is None:
-            self._scope = document_scope(self.doc.text)
+            self._scope = document_scope(self.text)
         return self._scope
 
     def _titled(self, ent: Span) -> bool:
@@ -492,14 +495,14 @@ class Resolver:
         if index.people is None:
             index.people = People(index.doc, self.gazetteer,
                                   lambda text, label: self._name(text, label, index),
-                                  index.extend_name)
+                                  index.extend_name, ents=index.ents)
         return index.people
 
     def _groups(self, index: _DocIndex) -> Groups[_Mention]:
         if index.groups is None:
             index.groups = Groups(index.doc,
                                   lambda text, label: self._name(text, label, index),
-                                  self._is_group)
+                                  self._is_group, ents=index.ents)
         return index.groups
 
     def _is_group(self, mention: _Mention) -> bool:
@@ -577,7 +580,7 @@ class Resolver:
                 ent = index.ent_of.get(child.i)
                 start = ent.start_char if ent is not None else child.idx
                 if start >= arg.start:
-                    return amount_value(index.doc.text[start : head.idx + len(head)])
+                    return amount_value(index.text[start : head.idx + len(head)])
         return None
 
     def _government(self, head: Token, index: _DocIndex) -> _Mention | None:

@@ -20,7 +20,7 @@ text leaves no doubt (no answer is better than a wrong one):
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
@@ -28,6 +28,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN as _PROPN
 from spacy.tokens import Doc, Span, Token
 
+from kg.nlp import sentence_starts
 from kg.resolve.gazetteer import Gazetteer
 from kg.resolve.names import TITLE_WORDS, clean_mention
 
@@ -104,15 +105,19 @@ class People(Generic[M]):
         gazetteer: Gazetteer,
         name_of: Callable[[str, str], M | None],
         extend_name: Callable[[Span], Span],
+        *,
+        ents: Sequence[Span] | None = None,
     ) -> None:
         self.doc = doc
         self.gazetteer = gazetteer
-        self._sent_starts = [s.start for s in doc.sents]
+        self._sent_starts = sentence_starts(doc)
+        found = doc.ents if ents is None else ents  # spaCy builds them anew on each call
+        self._ent_of = {i: ent for ent in found for i in range(ent.start, ent.end)}
         self.mentions: list[_PersonMention[M]] = []
         self.profiles: dict[str, Profile] = {}
         self._by_key: dict[str, M] = {}
         covered: set[int] = set()
-        for ent in doc.ents:
+        for ent in found:
             if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"}:
                 continue
             span = extend_name(ent)
@@ -189,7 +194,7 @@ class People(Generic[M]):
             if demonym is not None:
                 countries.add(demonym.key)
             elif token.ent_type_ == "GPE" and token.ent_iob_ in {"B", "I"}:
-                ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+                ent = self._ent_of.get(token.i)
                 if ent is None or ent.start in seen_ents:
                     continue
                 seen_ents.add(ent.start)
@@ -308,11 +313,13 @@ class Groups(Generic[M]):
         doc: Doc,
         name_of: Callable[[str, str], M | None],
         is_group: Callable[[M], bool],
+        *,
+        ents: Sequence[Span] | None = None,
     ) -> None:
         self.doc = doc
-        self._sent_starts = [s.start for s in doc.sents]
+        self._sent_starts = sentence_starts(doc)
         self.mentions: list[_GroupMention[M]] = []
-        for ent in doc.ents:
+        for ent in doc.ents if ents is None else ents:
             if ent.label_ not in _GROUP_LABELS:
                 continue
             mention = name_of(clean_mention(ent.text), ent.label_)
