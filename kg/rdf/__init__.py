@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -72,6 +73,7 @@ Quad = tuple[Node, Node, Node, URIRef]
 _SAFE = "-_.~"
 
 
+@lru_cache(maxsize=65_536)
 def segment(text: str) -> str:
     """One IRI path segment for arbitrary text: spaces become ``_``, everything
     outside unreserved ASCII is percent-encoded, and ``.``/``..`` cannot occur.
@@ -204,6 +206,7 @@ def document_quads(
 
     entities: dict[str, Entity] = {}
     relations: dict[str, bool] = {}
+    sentences: dict[str, Literal] = {}
     for rs in resolved:
         entities.setdefault(rs.subject.key, rs.subject)
         if isinstance(rs.object, Entity):
@@ -211,7 +214,7 @@ def document_quads(
         if rs.speaker is not None:
             entities.setdefault(rs.speaker.key, rs.speaker)
         relations.setdefault(rs.relation, isinstance(rs.object, Value))
-        quads.extend(_statement_quads(document, d, rs))
+        quads.extend(_statement_quads(document, d, rs, sentences))
 
     for entity in entities.values():
         quads.append((d, SCHEMA.mentions, entity_iri(entity), d))
@@ -227,37 +230,66 @@ def _date_literal(value: str) -> Literal:
     return text_literal(value)
 
 
-def _statement_quads(document: Document, d: URIRef, rs: ResolvedStatement) -> Iterator[Quad]:
+# The evidence's terms, made once: rdflib builds a new URIRef on every attribute
+# access of a namespace, and a new Literal runs its datatype checks each time.
+_TYPE, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = (
+    RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object)
+_DERIVED_FROM, _BEGIN, _END = PROV.wasDerivedFrom, NIF.beginIndex, NIF.endIndex
+_SENTENCE, _SUBJECT_TEXT, _RELATION_TEXT, _OBJECT_TEXT = (
+    KG.sentence, KG.subjectText, KG.relationText, KG.objectText)
+_ARGUMENT, _ARGUMENT_TEXT, _ROLE, _CONFIDENCE, _RULE = (
+    KG.argument, KG.argumentText, KG.role, KG.confidence, KG.rule)
+_NEGATED, _ASSERTED, _MODALITY, _TENSE, _SPEAKER = (
+    KG.negated, KG.asserted, KG.modality, KG.tense, KG.speaker)
+_BOOLEAN = {True: Literal(True), False: Literal(False)}
+
+
+@lru_cache(maxsize=4_096)
+def _word_literal(text: str) -> Literal:
+    """:func:`text_literal` of a short, often repeated text (rule, role, relation words)."""
+    return text_literal(text)
+
+
+@lru_cache(maxsize=65_536)
+def _offset_literal(offset: int) -> Literal:
+    return Literal(offset, datatype=XSD.nonNegativeInteger)
+
+
+def _statement_quads(document: Document, d: URIRef, rs: ResolvedStatement,
+                     sentences: dict[str, Literal]) -> Iterator[Quad]:
     s = rs.statement
     subj, pred, obj = entity_iri(rs.subject), relation_iri(rs.relation), _object_term(rs.object)
     node = _statement_iri(document.id, rs, obj)
+    sentence = sentences.get(s.sentence)
+    if sentence is None:
+        sentence = sentences[s.sentence] = text_literal(s.sentence)
     if rs.asserted:
         yield subj, pred, obj, d
-    yield node, RDF.type, RDF.Statement, d
-    yield node, RDF.subject, subj, d
-    yield node, RDF.predicate, pred, d
-    yield node, RDF.object, obj, d
-    yield node, PROV.wasDerivedFrom, d, d
-    yield node, KG.sentence, text_literal(s.sentence), d
-    yield node, NIF.beginIndex, Literal(s.sentence_start, datatype=XSD.nonNegativeInteger), d
-    yield node, NIF.endIndex, Literal(s.sentence_end, datatype=XSD.nonNegativeInteger), d
-    yield node, KG.subjectText, text_literal(s.subject.text), d
-    yield node, KG.relationText, text_literal(s.relation), d
+    yield node, _TYPE, _STATEMENT, d
+    yield node, _SUBJECT, subj, d
+    yield node, _PREDICATE, pred, d
+    yield node, _OBJECT, obj, d
+    yield node, _DERIVED_FROM, d, d
+    yield node, _SENTENCE, sentence, d
+    yield node, _BEGIN, _offset_literal(s.sentence_start), d
+    yield node, _END, _offset_literal(s.sentence_end), d
+    yield node, _SUBJECT_TEXT, text_literal(s.subject.text), d
+    yield node, _RELATION_TEXT, _word_literal(s.relation), d
     if s.objects:
-        yield node, KG.objectText, text_literal(s.objects[0].text), d
+        yield node, _OBJECT_TEXT, text_literal(s.objects[0].text), d
     for index, extra in enumerate(s.objects[1:], start=2):
         arg = URIRef(f"{node}/arg{index}")
-        yield node, KG.argument, arg, d
-        yield arg, KG.argumentText, text_literal(extra.text), d
+        yield node, _ARGUMENT, arg, d
+        yield arg, _ARGUMENT_TEXT, text_literal(extra.text), d
         if extra.role:
-            yield arg, KG.role, text_literal(extra.role), d
-    yield node, KG.confidence, Literal(round(float(s.confidence), 4), datatype=XSD.double), d
-    yield node, KG.rule, text_literal(s.rule), d
-    yield node, KG.negated, Literal(s.negated), d
-    yield node, KG.asserted, Literal(rs.asserted), d
+            yield arg, _ROLE, _word_literal(extra.role), d
+    yield node, _CONFIDENCE, Literal(round(float(s.confidence), 4), datatype=XSD.double), d
+    yield node, _RULE, _word_literal(s.rule), d
+    yield node, _NEGATED, _BOOLEAN[bool(s.negated)], d
+    yield node, _ASSERTED, _BOOLEAN[bool(rs.asserted)], d
     if s.modality:
-        yield node, KG.modality, text_literal(s.modality), d
+        yield node, _MODALITY, _word_literal(s.modality), d
     if s.tense:
-        yield node, KG.tense, text_literal(s.tense), d
+        yield node, _TENSE, _word_literal(s.tense), d
     if rs.speaker is not None:
-        yield node, KG.speaker, entity_iri(rs.speaker), d
+        yield node, _SPEAKER, entity_iri(rs.speaker), d
