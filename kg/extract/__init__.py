@@ -80,8 +80,9 @@ def sentence_candidates(sent: TSpan, speaker: Tok | None = None) -> list[Candida
 
 def _key(cand: Candidate) -> tuple[Any, ...]:
     fields = cand[0]
-    return (fields["subject"].start, fields["subject"].end, fields["relation"],
-            tuple((o.start, o.end) for o in fields["objects"]))
+    subject = fields["subject"]
+    return (subject.start, subject.end, fields["relation"],
+            tuple([(o.start, o.end) for o in fields["objects"]]))
 
 
 def extract_sentence(sent: TSpan, speaker: Tok | None = None) -> Iterator[Statement]:
@@ -103,3 +104,9 @@ def extract(doc: Doc, *, min_confidence: float = 0.0) -> Iterator[Statement]:
         for st in extract_sentence(sent, speakers.get(k)):
             if st.confidence >= min_confidence:
                 yield st
+    # Nothing holds a token any more (the statements hold none): free the view now
+    # rather than leave it to the garbage collector, and let the next view reuse its
+    # tokens. A generator closed early, or an error, skips this; the collector frees
+    # that view as before.
+    del speakers
+    tdoc.release()

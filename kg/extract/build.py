@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import attrgetter
 from typing import Any
 
 from kg.extract.clauses import Frame, Obj, speaker_of
@@ -66,7 +67,8 @@ def sentence_info(sent: Span, speaker: Token | None = None) -> SentenceInfo:
     stripped = raw.lstrip()
     start = sent.start_char + len(raw) - len(stripped)
     stripped = stripped.rstrip()
-    tense = _tense([*sent.root.children, sent.root])
+    root = sent.root
+    tense = _tense([*root.children, root])
     return SentenceInfo(sent, stripped, start, start + len(stripped), tense, speaker)
 
 
@@ -80,8 +82,12 @@ def conjuncts(tok: Token) -> list[Token]:
             if c.dep_ in CONJUNCTS and c.pos_ in NOMINALS and c not in out:
                 out.append(c)
                 stack.append(c)
-    out.sort(key=lambda t: t.i)
+    if len(out) > 1:
+        out.sort(key=_position)
     return out
+
+
+_position = attrgetter("i")
 
 
 def _norm(tok: Token) -> str:
@@ -90,8 +96,10 @@ def _norm(tok: Token) -> str:
 
 def _modality(rel: list[Token]) -> str | None:
     for t in rel:
-        if t.tag_ == "MD" and _norm(t) in MODALS:
-            return MODALS[_norm(t)]
+        if t.tag_ == "MD":
+            modal = MODALS.get(_norm(t))
+            if modal is not None:
+                return modal
     return None
 
 
@@ -103,7 +111,7 @@ def _verb_lemma(tok: Token) -> str:
 
 
 def _tense(rel: list[Token]) -> str | None:
-    for t in sorted(rel, key=lambda x: x.i):
+    for t in sorted(rel, key=_position):
         if t.dep_ not in AUXILIARIES and t.head.i != t.i and t.pos_ not in VERBALS:
             continue
         if t.tag_ == "MD" and _norm(t) in MODALS:
@@ -120,9 +128,10 @@ def _lemma(frame: Frame) -> str:
     if frame.prefix:
         words.append("be")
     for i, t in enumerate(frame.rel):
-        if t.dep_ in NEGATIONS or _norm(t) in MODALS or t.dep_ == "advmod" or t.dep_ == "mark":
+        dep = t.dep_
+        if dep in NEGATIONS or dep == "advmod" or dep == "mark" or _norm(t) in MODALS:
             continue
-        if t.dep_ in AUXILIARIES:
+        if dep in AUXILIARIES:
             if t.tag_ == "TO" and i > 0 and words:
                 words.append("to")
             continue
@@ -157,68 +166,79 @@ def frame_statements(frame: Frame, info: SentenceInfo) -> Iterator[Candidate]:
         subjects = [clause_argument(subj, "subj", exclude=exclude)]
         subj_heads = [subj]
     else:
-        subj_heads = conjuncts(subj) if frame.how != "acl" else [subj]
-        subj_heads = sorted([*subj_heads, *frame.co_subjects], key=lambda t: t.i)
+        subj_heads = conjuncts(subj) if frame.how != "acl" else [subj]  # in order already
+        if frame.co_subjects:
+            subj_heads = sorted([*subj_heads, *frame.co_subjects], key=_position)
         subjects = [argument(h, "subj", exclude=exclude, start_at=frame.subject_start)
                     for h in subj_heads]
-    rel_words = [t.text for t in frame.rel]
+    rel = frame.rel
+    rel_words = [t.text for t in rel]
     relation = " ".join([frame.prefix, *rel_words] if frame.prefix else rel_words)
-    negated = any(t.dep_ in NEGATIONS for t in frame.rel)
-    modality = _modality(frame.rel)
-    tense = _tense(frame.rel) if any(t.tag_ in _FINITE_TAGS for t in frame.rel) else info.tense
+    negated = False
+    finite = False
+    for t in rel:
+        if t.dep_ in NEGATIONS:
+            negated = True
+        if t.tag_ in _FINITE_TAGS:
+            finite = True
+    modality = _modality(rel)
     if frame.prefix:
         tense = info.tense if info.tense != "future" else "present"
+    else:
+        tense = _tense(rel) if finite else info.tense
     speaker_tok = speaker_of(verb) or info.speaker
     speaker = argument(speaker_tok, "speaker") if speaker_tok is not None else None
     lemma = _lemma(frame)
-    base: dict[str, Any] = dict(
-        sentence=info.text, sentence_start=info.start, sentence_end=info.end,
-        negated=negated, modality=modality, tense=tense, speaker=speaker,
-        passive=frame.passive,
-    )
+    base: dict[str, Any] = {
+        "sentence": info.text, "sentence_start": info.start, "sentence_end": info.end,
+        "negated": negated, "modality": modality, "tense": tense, "speaker": speaker,
+        "passive": frame.passive,
+    }
 
     # reciprocal coordination: "X and Y cooperate", "X and Y call each other friend"
     if len(subj_heads) == 2 and subj.pos_ not in VERBALS:
         recips = list(_reciprocal(frame, subj_heads, subjects, relation, lemma))
         if recips:
-            for sub, rel, lem, objs in recips:
+            for sub, rel_text, lem, objs in recips:
                 feats = features("reciprocal", sub, objs, frame, info)
-                yield dict(subject=sub, relation=rel, lemma=lem, objects=objs,
-                           rule="reciprocal", **base), feats
+                yield {"subject": sub, "relation": rel_text, "lemma": lem, "objects": objs,
+                       "rule": "reciprocal", **base}, feats
             return
 
     first_args: list[Argument] = []
     extra_args: list[Argument] = []
-    subjects = [a for a in subjects if _wordy(a)]
+    subjects = [a for a in subjects if _has_word(a.text)]
     for k, obj in enumerate(frame.objects):
-        args = [a for a in _object_args(frame, obj, exclude, split=(k == 0)) if _wordy(a)]
+        args = [a for a in _object_args(frame, obj, exclude, split=(k == 0))
+                if _has_word(a.text)]
         if not args:
             continue
         if not first_args:
             first_args = args
         else:
             extra_args.extend(args)
+    rule = frame.rule
     for sub in subjects:
         if not first_args:
-            feats = features(frame.rule, sub, (), frame, info)
-            yield dict(subject=sub, relation=relation, lemma=lemma, objects=(),
-                       rule=frame.rule, **base), feats
+            feats = features(rule, sub, (), frame, info)
+            yield {"subject": sub, "relation": relation, "lemma": lemma, "objects": (),
+                   "rule": rule, **base}, feats
             continue
         for first in first_args:
             if _overlaps(sub, first):
                 continue
-            objs = (first, *(a for a in extra_args if not _overlaps(a, sub)))
-            feats = features(frame.rule, sub, objs, frame, info)
-            yield dict(subject=sub, relation=relation, lemma=lemma, objects=objs,
-                       rule=frame.rule, **base), feats
+            if extra_args:
+                objs = (first, *[a for a in extra_args if not _overlaps(a, sub)])
+            else:
+                objs = (first,)
+            feats = features(rule, sub, objs, frame, info)
+            yield {"subject": sub, "relation": relation, "lemma": lemma, "objects": objs,
+                   "rule": rule, **base}, feats
 
 
-_WORD = re.compile(r"[^\W_]")
+#: Whether a text has a letter or digit (an argument that is only punctuation is dropped).
+_has_word = re.compile(r"[^\W_]").search
 _FINITE_TAGS = PAST_TAGS | PRESENT_TAGS | {"MD"}
-
-
-def _wordy(a: Argument) -> bool:
-    return _WORD.search(a.text) is not None
 
 
 def _overlaps(a: Argument, b: Argument) -> bool:
@@ -236,7 +256,7 @@ def _reciprocal(
         if obj.clause:
             continue
         lo, hi = token_range(obj.head, exclude=exclude)
-        found = _reciprocal_marker(doc[lo:hi])
+        found = _reciprocal_marker(doc.tokens[lo:hi])
         if found is not None:
             marker, marked = found, k
             break
@@ -270,14 +290,14 @@ def fact_statements(fact: NominalFact, info: SentenceInfo) -> Iterator[Candidate
     doc = info.span.doc
     if fact.subject_range is not None:
         lo, hi = fact.subject_range
-        subject = _range_arg(doc[lo:hi], fact.subject, "subj")
+        subject = _range_arg(doc.tokens[lo:hi], fact.subject, "subj")
     else:
         cut = {fact.obj.i, fact.obj.head.i,
                *(c.i for c in fact.subject.children if c.dep_ in CASE_MARKERS)}
         subject = argument(fact.subject, "subj", exclude=frozenset(cut))
     if fact.object_range is not None:
         lo, hi = fact.object_range
-        objects = [_range_arg(doc[lo:hi], fact.obj, "obj")]
+        objects = [_range_arg(doc.tokens[lo:hi], fact.obj, "obj")]
     else:
         heads = conjuncts(fact.obj) if fact.split_object else [fact.obj]
         objects = [
@@ -288,11 +308,12 @@ def fact_statements(fact: NominalFact, info: SentenceInfo) -> Iterator[Candidate
         if _overlaps(subject, obj) or not obj.text or not subject.text:
             continue
         feats = features(fact.rule, subject, (obj,), None, info)
-        yield dict(
-            subject=subject, relation=fact.relation, lemma=fact.lemma, objects=(obj,),
-            sentence=info.text, sentence_start=info.start, sentence_end=info.end,
-            rule=fact.rule, tense=info.tense if info.tense != "future" else "present",
-        ), feats
+        yield {
+            "subject": subject, "relation": fact.relation, "lemma": fact.lemma,
+            "objects": (obj,), "sentence": info.text, "sentence_start": info.start,
+            "sentence_end": info.end, "rule": fact.rule,
+            "tense": info.tense if info.tense != "future" else "present",
+        }, feats
 
 
 def _range_arg(span: list[Token], head: Token, role: str) -> Argument:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from kg.extract.labels import (
     ADVERBIAL_CLAUSES,
@@ -77,6 +78,10 @@ class Frame:
     rel_prep: bool = False  # the relation ends in the first object's preposition
 
 
+_position = attrgetter("i")
+_head_position = attrgetter("head.i")
+
+
 def _kids(tok: Token, deps: frozenset[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -104,11 +109,17 @@ def _antecedent(verb: Token) -> Token:
 
 
 def _own_subject(verb: Token) -> Token | None:
-    subjects = _kids(verb, SUBJECTS)
-    if not subjects:
-        return None
-    # several subjects are a parse error; the one nearest the verb is the best guess
-    return min(subjects, key=lambda s: abs(verb.i - s.i))
+    # several subjects are a parse error; the one nearest the verb (the first, on a
+    # tie) is the best guess
+    best: Token | None = None
+    best_distance = 0
+    at = verb.i
+    for c in verb.children:
+        if c.dep_ in SUBJECTS:
+            distance = abs(at - c.i)
+            if best is None or distance < best_distance:
+                best, best_distance = c, distance
+    return best
 
 
 def co_subjects(verb: Token, subject: Token) -> list[Token]:
@@ -120,7 +131,7 @@ def co_subjects(verb: Token, subject: Token) -> list[Token]:
     out = []
     for other in others:
         lo, hi = sorted((other.i, subject.i))
-        if any(t.dep_ == "cc" for t in verb.doc[lo + 1 : hi]):
+        if any(t.dep_ == "cc" for t in verb.doc.tokens[lo + 1 : hi]):
             out.append(other)
     return out
 
@@ -205,19 +216,30 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
 
 def verb_group(verb: Token) -> list[Token]:
     """Auxiliaries, negation, in-group adverbs, the verb and its particle, in order."""
-    group = [verb]
-    auxes = [c for c in verb.children if c.dep_ in AUXILIARIES or c.dep_ in NEGATIONS]
-    group.extend(auxes)
-    first = min((a.i for a in auxes if a.i < verb.i), default=verb.i)
+    at = verb.i
+    first = at  # where the group starts: the first auxiliary before the verb ...
+    for c in verb.children:  # (children are in token order)
+        if c.dep_ in _GROUP_WORDS:
+            if c.i < at:
+                first = c.i
+            break
     subj = _own_subject(verb)
-    if subj is not None and subj.i < verb.i:
+    if subj is not None and subj.i < at:
         first = min(first, subj.right_edge.i)  # "we just want", "X also cooperates"
+    group: list[Token] = []
     for c in verb.children:
-        single = c.left_edge.i == c.i == c.right_edge.i
-        if (c.dep_ in ADVERBS and first < c.i < verb.i and single) or c.dep_ in PARTICLES:
+        dep = c.dep_
+        if dep in _GROUP_WORDS or dep in PARTICLES or (
+                dep in ADVERBS and first < c.i < at and c.left_edge is c is c.right_edge):
+            if at < c.i and (not group or group[-1].i < at):
+                group.append(verb)
             group.append(c)
-    group.sort(key=lambda t: t.i)
+    if not group or group[-1].i < at:
+        group.append(verb)
     return group
+
+
+_GROUP_WORDS = AUXILIARIES | NEGATIONS
 
 
 def _inherited_aux(verb: Token) -> list[Token]:
@@ -244,13 +266,16 @@ def _chain(verb: Token, depth: int = 0) -> list[Token]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ == "auxpass" or c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
+    return not _PASSIVE_MARKS.isdisjoint([c.dep_ for c in verb.children])
+
+
+_PASSIVE_MARKS = PASSIVE_SUBJECTS | {"auxpass"}
 
 
 def _quoted_before(clause: Token, verb: Token) -> bool:
     """ "“We cooperate,” he said" / "X, he said": a comma or quote between the clause
     and the speech verb (a semicolon means two sentences)."""
-    between = verb.doc[clause.right_edge.i + 1 : verb.i]
+    between = verb.doc.tokens[clause.right_edge.i + 1 : verb.i]
     return any(t.text in _QUOTE_OR_COMMA for t in between) and \
         not any(t.text in {";", ":"} for t in between)
 
@@ -290,6 +315,8 @@ def _objects(verb: Token, rel: list[Token], antecedent: Token | None) -> tuple[l
     speech = verb.lemma_.lower() in SPEECH_VERBS
     for c in verb.children:
         dep = c.dep_
+        if dep not in _OBJECT_DEPS:
+            continue
         if dep in CORE_OBJECTS:
             if not c.is_alpha and c.left_edge.i == c.right_edge.i:
                 continue  # a stray bracket or symbol
@@ -361,17 +388,21 @@ def _objects(verb: Token, rel: list[Token], antecedent: Token | None) -> tuple[l
             preps.remove(first)
             core.append(first)
             took_prep = True
-    rest = sorted([p for p in preps if not p.clause] + extras, key=lambda o: o.head.i)
+    rest = sorted([p for p in preps if not p.clause] + extras, key=_head_position)
     if not core and not rest:
         core = manner[:1]  # an intransitive verb: its manner adverb is the argument
     return core + rest, took_prep
+
+
+_OBJECT_DEPS = (CORE_OBJECTS | CLAUSAL_OBJECTS | PREPOSITIONS | NP_ADVERBIALS | ADVERBS
+                | OPEN_COMPLEMENTS)  # the dependents _objects looks at
 
 
 def _shared_objects(verb: Token) -> list[Obj]:
     """Objects a verb shares with the next coordinated verb ("signed and ratified X")."""
     for c in verb.children:
         if c.dep_ in CONJUNCTS and c.pos_ == "VERB" and _own_subject(c) is None:
-            between = verb.doc[verb.i + 1 : c.i]
+            between = verb.doc.tokens[verb.i + 1 : c.i]
             if all(t.dep_ in BETWEEN_COORDINATED for t in between):
                 return [Obj(o, "obj") for o in c.children if o.dep_ in DIRECT_OBJECTS]
     return []
@@ -394,10 +425,8 @@ def _fronted_modifiers(verb: Token) -> list[Obj]:
 
 
 def _has_xcomp(verb: Token) -> bool:
-    if _first(verb, OPEN_COMPLEMENTS) is not None:
-        return True
-    return any(c.dep_ == "acomp" and _first(c, OPEN_COMPLEMENTS) is not None
-               for c in verb.children)
+    return any(c.dep_ in OPEN_COMPLEMENTS or (
+        c.dep_ == "acomp" and _first(c, OPEN_COMPLEMENTS) is not None) for c in verb.children)
 
 
 def frame_for(verb: Token) -> Frame | None:
@@ -412,7 +441,7 @@ def frame_for(verb: Token) -> Frame | None:
     if how == "conj":
         extra = _inherited_aux(verb)
         if extra:
-            rel = sorted(extra + rel, key=lambda t: t.i)
+            rel = sorted(extra + rel, key=_position)
             passive = True
         head = verb.head
         if head.dep_ in OPEN_COMPLEMENTS and _own_subject(head) is None:
@@ -424,7 +453,7 @@ def frame_for(verb: Token) -> Frame | None:
         chain = _chain(verb)
         if verb.head.pos_ in VERBALS and _first(verb.head, DIRECT_OBJECTS) is not None:
             chain = []  # object control: "urged NATO to enter ..."
-        rel = sorted(set(chain + rel), key=lambda t: t.i)
+        rel = sorted(set(chain + rel), key=_position)
         rule = "xcomp"
     elif how == "relcl":
         rule = "relcl"
@@ -447,7 +476,7 @@ def frame_for(verb: Token) -> Frame | None:
     if rule == "svo" and (verb.lemma_ == "be" or CONTRACTIONS.get(
             verb.lower_.replace("\u2019", "'")) == "be"):
         rule = "copula"
-    rel.sort(key=lambda t: t.i)
+    rel.sort(key=_position)
     others = co_subjects(verb, subject) if how == "own" else []
     first_half = split_subject(verb, subject) if how == "own" and not others else None
     return Frame(verb=verb, rel=rel, subject=subject, how=how, objects=objects, rule=rule,
@@ -462,12 +491,14 @@ def clause_frames(sent: Span) -> Iterator[Frame]:
     xcomp's frame carries the whole chain ("are working to develop").
     """
     for tok in sent:
-        if tok.dep_ in AUXILIARIES:
+        dep = tok.dep_
+        if dep in AUXILIARIES:
             continue
-        if tok.pos_ not in VERBALS and not (tok.pos_ == "ADJ" and tok.tag_ == "VBN") and \
-                not (tok.pos_ == "ADJ" and _first(tok, SUBJECTS) is not None):
+        pos = tok.pos_
+        if pos not in VERBALS and not (pos == "ADJ" and (
+                tok.tag_ == "VBN" or _first(tok, SUBJECTS) is not None)):
             continue  # a participle tagged as an adjective still heads its clause
-        if tok.dep_ in NOUN_INTERNAL:
+        if dep in NOUN_INTERNAL:
             continue
         frame = frame_for(tok)
         if frame is None:
@@ -490,7 +521,7 @@ def speaker_of(verb: Token) -> Token | None:
     cur = verb
     for _ in range(8):
         for c in cur.children:
-            if c.dep_ in PREPOSITIONS and _is_attribution(c):
+            if c.dep_ in PREPOSITIONS and c.lower_ == "according":  # see _is_attribution
                 to = next((g for g in c.children if g.dep_ in PREPOSITIONS), None)
                 src = _first(to, PREP_OBJECTS) if to is not None else _first(c, PREP_OBJECTS)
                 if src is not None:

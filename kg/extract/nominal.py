@@ -73,7 +73,7 @@ def _appositions(tok: Token) -> Iterator[NominalFact]:
     if any(c.dep_ in CONJUNCTS and c.i > tok.i for c in head.children):
         return
     lo, hi = (head.i, tok.left_edge.i) if head.i < tok.i else (tok.right_edge.i, head.i)
-    if not any(t.text in _APPOS_SEPARATORS for t in head.doc[lo + 1 : hi]):
+    if not any(t.text in _APPOS_SEPARATORS for t in head.doc.tokens[lo + 1 : hi]):
         return
     if tok.ent_type_ in PLACE_LABELS and tok.i > head.i and tok.i == tok.right_edge.i and (
             head.ent_type_ in PLACE_LABELS or head.ent_type_ in {"ORG", "FAC"}):
@@ -89,13 +89,14 @@ def _appositions(tok: Token) -> Iterator[NominalFact]:
 
 def _name_start(head: Token) -> int:
     """Index of the first token of the proper name that ``head`` ends."""
+    doc = head.doc.tokens
     if head.ent_type_ and head.ent_iob_ in {"B", "I"}:
         i = head.i
-        while i > 0 and head.doc[i].ent_iob_ == "I" and head.doc[i - 1].ent_type_ == head.ent_type_:
+        while i > 0 and doc[i].ent_iob_ == "I" and doc[i - 1].ent_type_ == head.ent_type_:
             i -= 1
         return i
     i = head.i
-    while i > 0 and head.doc[i - 1].pos_ == "PROPN" and head.doc[i - 1].dep_ in NOUN_MODIFIERS:
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ in NOUN_MODIFIERS:
         i -= 1
     return i
 
@@ -110,7 +111,8 @@ def _title(head: Token) -> Iterator[NominalFact]:
     lo = head.left_edge.i
     if start <= lo:
         return
-    mods = head.doc[lo:start]
+    doc = head.doc.tokens
+    mods = doc[lo:start]
     # every token left of the name must be a modifier inside the noun phrase
     if any(t.dep_ not in _TITLE_DEPS or t.head.i >= head.i + 1 for t in mods):
         return
@@ -122,11 +124,11 @@ def _title(head: Token) -> Iterator[NominalFact]:
     if not head.ent_type_ and not any(t.pos_ == "NOUN" for t in words):
         return
     tstart = lo
-    while tstart < start and head.doc[tstart].dep_ in PHRASE_OPENERS:
+    while tstart < start and doc[tstart].dep_ in PHRASE_OPENERS:
         tstart += 1
     if tstart >= start:
         return
-    title_head = head.doc[start - 1]
+    title_head = doc[start - 1]
     yield NominalFact(head, "is", "be", title_head, "title",
                       subject_range=(start, head.i + 1), object_range=(tstart, start))
 

@@ -20,6 +20,7 @@ __all__ = ["quote_speakers"]
 _OPEN = frozenset({"\u201c", "``"})
 _CLOSE = frozenset({"\u201d", "''"})
 _STRAIGHT = '"'
+_MARKS = _OPEN | _CLOSE | {_STRAIGHT}
 
 
 def _pairs(doc: TDoc) -> list[tuple[int, int]]:
@@ -28,6 +29,8 @@ def _pairs(doc: TDoc) -> list[tuple[int, int]]:
     opened: int | None = None
     for tok in doc.tokens:
         text = tok.text
+        if text not in _MARKS:
+            continue
         if text in _OPEN or (text == _STRAIGHT and opened is None):
             opened = tok.i
         elif (text in _CLOSE or text == _STRAIGHT) and opened is not None:
@@ -51,12 +54,14 @@ def quote_speakers(doc: TDoc) -> dict[int, Tok]:
     clause rules)."""
     if not doc.sents:
         return {}
-    sent_of = [0] * len(doc.tokens)
+    pairs = _pairs(doc)
+    if not pairs:
+        return {}
+    sent_of = [0] * len(doc.tokens)  # token index → sentence index
     for k, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sent_of[i] = k
+        sent_of[sent.start : sent.end] = [k] * (sent.end - sent.start)
     out: dict[int, Tok] = {}
-    for start, end in _pairs(doc):
+    for start, end in pairs:
         first, last = sent_of[start], sent_of[end]
         if first == last:
             continue

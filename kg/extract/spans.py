@@ -8,7 +8,6 @@ contiguous run of tokens around the head and trimmed of edge punctuation.
 from __future__ import annotations
 
 from kg.extract.labels import COORDINATORS, DEEP_CUTS, MARKERS, TOP_CUTS
-from kg.extract.tokens import TDoc as Doc
 from kg.extract.tokens import Tok as Token
 from kg.types import Argument
 
@@ -33,43 +32,53 @@ def token_range(
     verb of an enclosing clause).
     """
     cuts = TOP_CUTS if split_conj else _KEEP_CUTS_WITH_CONJ
+    at = head.i
     lo, hi = head.left_edge.i, head.right_edge.i + 1
     start, end = lo, hi
     for child in head.children:
         if child.dep_ in cuts or child.i in exclude or _set_off(child):
-            if child.i < head.i:
-                start = max(start, child.right_edge.i + 1)
+            if child.i < at:
+                edge = child.right_edge.i + 1
+                if edge > start:
+                    start = edge
             else:
-                end = min(end, child.left_edge.i)
+                edge = child.left_edge.i
+                if edge < end:
+                    end = edge
+    tokens = head.doc.tokens
     if hi - lo > 3:
-        for tok in head.doc[start:end]:
-            if tok.i == head.i or tok.dep_ not in DEEP_CUTS:
+        deep = DEEP_CUTS
+        for tok in tokens[start:end]:
+            if tok.dep_ not in deep or tok.i == at:
                 continue
-            if tok.i < head.i:
+            if tok.i < at:
                 start = max(start, tok.right_edge.i + 1)
             else:
                 end = min(end, tok.left_edge.i)
-    return _trim(head.doc, start, end, head.i)
+    return _trim(tokens, start, end, at)
 
 
 def _set_off(child: Token) -> bool:
     """A modifier set off by a comma: a participle after the head ("The report,
     published on Monday,") or a fronted phrase before it ("Consistent with X, Y")."""
-    doc = child.doc
-    lo, hi = child.left_edge.i, child.right_edge.i
     if child.i > child.head.i:
-        return child.dep_ == "acl" and lo > 0 and doc[lo - 1].text == ","
-    return hi - lo >= 2 and hi + 1 < child.head.i and doc[hi + 1].text == ","
+        if child.dep_ != "acl":
+            return False
+        lo = child.left_edge.i
+        return lo > 0 and child.doc.tokens[lo - 1].text == ","
+    lo, hi = child.left_edge.i, child.right_edge.i
+    return hi - lo >= 2 and hi + 1 < child.head.i and child.doc.tokens[hi + 1].text == ","
 
 
-def _trim(tdoc: Doc, start: int, end: int, keep: int) -> tuple[int, int]:
-    doc = tdoc.tokens  # plain list indexing: this runs for every argument
+def _trim(doc: list[Token], start: int, end: int, keep: int) -> tuple[int, int]:
+    """``[start, end)`` without edge whitespace, punctuation and coordinators (never
+    past token ``keep``); brackets and quotes stay when they pair up inside."""
     while start < keep and doc[start].is_space:
         start += 1
     while end - 1 > keep and doc[end - 1].is_space:
         end -= 1
     while start < keep and (doc[start].is_punct or doc[start].dep_ in COORDINATORS):
-        if doc[start].text in _OPENING and _has_closer(tdoc, start, end):
+        if doc[start].text in _OPENING and _has_closer(doc, start, end):
             break
         start += 1
     while end - 1 > keep and (doc[end - 1].is_punct or doc[end - 1].is_space
@@ -82,7 +91,7 @@ def _trim(tdoc: Doc, start: int, end: int, keep: int) -> tuple[int, int]:
             break  # closes a straight quote opened inside the span
         end -= 1
     # a lone opening bracket or quote left at the start
-    if start < keep and doc[start].text in _OPENING and not _has_closer(tdoc, start, end):
+    if start < keep and doc[start].text in _OPENING and not _has_closer(doc, start, end):
         start += 1
     # a phrase in quotes whose quote marks hang elsewhere in the tree: take them in
     if start > 0 and end < len(doc) and doc[start - 1].text in _QUOTES:
@@ -93,7 +102,7 @@ def _trim(tdoc: Doc, start: int, end: int, keep: int) -> tuple[int, int]:
     return start, end
 
 
-def _has_closer(doc: Doc, start: int, end: int) -> bool:
+def _has_closer(doc: list[Token], start: int, end: int) -> bool:
     opener = doc[start].text
     for tok in doc[start + 1 : end]:
         if _CLOSING.get(tok.text) == opener or (tok.text == opener and opener in {'"', "'"}):
@@ -122,13 +131,13 @@ def argument(
     if start_at is not None and start_at < start:
         start = start_at
     if start_after is not None and start <= start_after < head.i:
-        start, end = _trim(head.doc, start_after + 1, end, head.i)
+        start, end = _trim(head.doc.tokens, start_after + 1, end, head.i)
     return _make(head, role, start, end)
 
 
 def clause_argument(verb: Token, role: str, *, exclude: frozenset[int] = frozenset()) -> Argument:
     """An argument that is a whole clause (reported speech, "that"-clauses)."""
-    doc = verb.doc
+    doc = verb.doc.tokens
     start, end = verb.left_edge.i, verb.right_edge.i + 1
     for child in verb.children:
         if child.i in exclude:
@@ -144,8 +153,9 @@ def clause_argument(verb: Token, role: str, *, exclude: frozenset[int] = frozens
 
 def _make(head: Token, role: str, start: int, end: int) -> Argument:
     doc = head.doc
-    first, last = doc[start], doc[end - 1]
-    cstart, cend = first.idx, last.idx + len(last.text)
+    tokens = doc.tokens
+    last = tokens[end - 1]
+    cstart, cend = tokens[start].idx, last.idx + len(last.text)
     return Argument(
         text=doc.text[cstart:cend],
         start=cstart,
