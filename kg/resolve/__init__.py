@@ -53,17 +53,19 @@ Keys (the identity RDF IRIs are made from) are ``country/<ISO code>``,
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
 
-from spacy.attrs import IDX
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from kg.nlp import doc_text
-from kg.ontology import Ontology, default_ontology
+from kg.ontology import Ontology, RelationInfo, default_ontology
 from kg.resolve.constraints import TypeConstraints
-from kg.resolve.coref import PLURAL_PRONOUNS, Groups, People
+from kg.resolve.coref import PERSON_PRONOUNS, PLURAL_PRONOUNS, Groups, People
 from kg.resolve.crossdoc import document_scope, scoped_person_key
 from kg.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer, normalize
 from kg.resolve.names import (
@@ -74,6 +76,7 @@ from kg.resolve.names import (
     organization_type,
     strip_titles,
 )
+from kg.resolve.tokens import TokenTable
 from kg.resolve.values import DATE_LABELS, VALUE_LABELS, amount_value, date_value
 from kg.types import Argument, Entity, ResolvedStatement, Statement, Value
 
@@ -105,6 +108,8 @@ LABEL_TYPES: dict[str, tuple[str, str]] = {
 GOVERNMENT_NOUNS = frozenset({"government", "authorities", "authority", "administration",
                               "regime", "leadership", "cabinet"})
 _PLACE_KINDS = frozenset({"country", "city"})
+#: NER labels of values (dates, amounts, numbers): no names.
+_VALUE_LABELS = DATE_LABELS | VALUE_LABELS
 _DIGIT = re.compile(r"\d")
 #: "BBC One's Breakfast with Frost": an owner's possessive, then the work's name.
 _OWNED_WORK = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w ]*?)['\u2019]s\s+(.+)$")
@@ -155,6 +160,11 @@ class _Mention:
     surface: str | None = None  # the text as seen, when it names the entity itself
     entry: GazetteerEntry | None = None
 
+    def __hash__(self) -> int:
+        # equal mentions have one key; hashing every field would hash the entry's
+        # names too (mentions are parts of memo keys)
+        return hash(self.key)
+
 
 def _entry_mention(entry: GazetteerEntry, surface: str | None) -> _Mention:
     return _Mention(entry.key, entry.label, entry.type, entry.wikidata, surface, entry)
@@ -193,9 +203,28 @@ _NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "del", "da"
 #: Words before a name that make it a person's.
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mme", "m",
                          "lord", "lady", "baroness", "baron", "prof", "professor", "rev"})
+
+
+def _at_word_start(words: Sequence[str]) -> str:
+    """A regex matching any of ``words`` (each starting with a letter) where a word
+    starts: ``\\b(?:Mr|Mrs|Dr)`` written as ``(?:M(?<!\\w.)(?:r|rs)|D(?<!\\w.)(?:r))``,
+    which the regex engine finds by first letter instead of trying ``\\b`` at
+    every offset (alternatives sharing a first letter keep their order).
+
+    >>> re.findall(_at_word_start(["Mr", "Mrs", "Dr"]) + " (.)", "Mrs X, Dr Y, AMr Z")
+    ['X', 'Y']
+    """
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "(?:" + "|".join(f"{re.escape(first)}(?<!\\w.)(?:{'|'.join(tails)})"
+                            for first, tails in rests.items()) + ")"
+
+
 #: A name after one of these ("Mr Blair", "Mrs May"): its last word is a surname.
 _HONORIFIC_SURNAME = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Prof)\.?\s+([A-Z][\w'\u2019-]+)")
+    _at_word_start(["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Baroness",
+                    "Prof"]) + r"\.?\s+([A-Z][\w'\u2019-]+)")
 #: Title words that also modify other nouns ("Home Office", "National Trust"): not a
 #: sign that a person's name follows.
 _MODIFIER_TITLES = frozenset({
@@ -264,6 +293,10 @@ def _expansion(words_before: str, acronym: str) -> str | None:
     return None
 
 
+#: A memo's "not computed yet" (``None`` is an answer).
+_UNKNOWN: Any = object()
+
+
 def _unnamed(mention: _Mention | None) -> _Mention | None:
     """A mention reached by coreference: the same entity, no alias ("he")."""
     if mention is None:
@@ -272,7 +305,9 @@ def _unnamed(mention: _Mention | None) -> _Mention | None:
                     mention.entry)
 
 
+@lru_cache(maxsize=1 << 14)
 def _squash(text: str) -> str:
+    """``text`` with each run of white space one space, none at either end."""
     return _SPACES.sub(" ", text).strip()
 
 
@@ -280,9 +315,9 @@ class _TokenStarts:
     """The token starting at a character offset, like ``{t.idx: t for t in doc}``
     but without building every Token up front (spaCy makes a new object each time)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, table: TokenTable) -> None:
         self.doc = doc
-        self.index = {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())}
+        self.index = table.starts
 
     def get(self, offset: int) -> Token | None:
         i = self.index.get(offset)
@@ -295,9 +330,10 @@ class _DocIndex:
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
         self.doc = doc
-        self.text = doc_text(doc)
+        self.tokens = TokenTable(doc)
+        self.text = self.tokens.text
         self.gazetteer = gazetteer
-        self.by_start = _TokenStarts(doc)
+        self.by_start = _TokenStarts(doc, self.tokens)
         self.ents: Sequence[Span] = doc.ents  # spaCy builds them anew on each call
         self.ent_of: dict[int, Span] = {}
         for ent in self.ents:
@@ -315,6 +351,14 @@ class _DocIndex:
                     acronym, (long_name, long_ent.label_ if long_ent is not None else "ORG"))
         self.acronym_of = {long: short for short, (long, _) in self.acronyms.items()}
         self.people: People[_Mention] | None = None
+        #: (cleaned mention, NER label) → what the resolver's ``_name`` made of it
+        self.names: dict[tuple[str, str], _Mention | None] = {}
+        #: (argument's text, offsets and label, agent, we, speaker) → what the
+        #: resolver's ``_argument`` made of the argument
+        self.arguments: dict[tuple[str, int, int, int, int, str, bool, _Mention | None,
+                                   _Mention | None], _Mention | Value | None] = {}
+        self._persons: dict[str, _Mention | None] = {}
+        self._person_names: dict[str, str] = {}
         self._scope: str | None = None
         self.groups: Groups[_Mention] | None = None
         # normalised full name → the label first seen; surname → full names
@@ -323,7 +367,7 @@ class _DocIndex:
         for ent in self.ents:
             if ent.label_ != "PERSON" and not self._titled(ent):
                 continue
-            name = self.person_name(clean_mention(self.extend_name(ent).text))
+            name = self.person_name(clean_mention(self.tokens.span_text(self.extend_name(ent))))
             if len(name.split()) < 2 or not is_plausible_name(name):
                 continue
             if _misread_person(name, gazetteer) is not None:
@@ -366,11 +410,27 @@ class _DocIndex:
     def _titled(self, ent: Span) -> bool:
         """Whether a name the tagger did not call a person follows a person's title
         ("Finnish Prime Minister Matti Rautio" with "Matti Rautio" tagged ORG)."""
-        if ent.start == 0 or len(ent) < 2 or ent.label_ in DATE_LABELS | VALUE_LABELS:
+        if ent.start == 0 or len(ent) < 2 or ent.label_ in _VALUE_LABELS:
             return False
-        if not all(t.pos_ == "PROPN" for t in ent) or self.gazetteer.find(ent.text):
+        pos = self.tokens.pos
+        if (not all(pos[i] == PROPN for i in range(ent.start, ent.end))
+                or self.gazetteer.find(self.tokens.span_text(ent))):
             return False
         return self.doc[ent.start - 1].lower_ in LONE_TITLES
+
+    def apposed_name(self, head: int, start: int, end: int) -> int | None:
+        """The first proper noun in apposition to token ``head`` within characters
+        ``start``..``end``, like the first of ``head``'s children (``t.dep_ ==
+        "appos" and t.pos_ == "PROPN" and start <= t.idx < end``), but building
+        Token objects for the proper nouns there only."""
+        proper, offsets = self.tokens.proper_nouns
+        for k in range(bisect.bisect_left(offsets, start), len(offsets)):
+            if offsets[k] >= end:
+                break
+            token = self.doc[proper[k]]
+            if proper[k] != head and token.dep_ == "appos" and token.head.i == head:
+                return proper[k]
+        return None
 
     def token_at(self, start: int, end: int) -> Token | None:
         token = self.by_start.get(start)
@@ -385,12 +445,13 @@ class _DocIndex:
         if span.label_ != "PERSON":
             return span
         start = span.start
+        pos, idx = self.tokens.pos, self.tokens.idx
         while start > 0:
+            if pos[start - 1] != PROPN or idx[start - 1] < lo:
+                break  # (read from the table: no Token object for the common case)
             prev = self.doc[start - 1]
             if (
-                prev.pos_ == "PROPN"
-                and prev.idx >= lo
-                and not (start >= 2 and self.doc[start - 2].lower_ == "of")  # "of Research"
+                not (start >= 2 and self.doc[start - 2].lower_ == "of")  # "of Research"
                 and prev.text[:1].isupper()
                 and prev.dep_ in {"compound", "flat", "nmod"}
                 and span.start <= prev.head.i < span.end
@@ -406,6 +467,12 @@ class _DocIndex:
     def person_name(self, text: str) -> str:
         """A person's name without titles, and without a trailing place that the
         tagger glued on ("Jake Sullivan Moscow")."""
+        name = self._person_names.get(text)
+        if name is None:
+            name = self._person_names[text] = self._find_person_name(text)
+        return name
+
+    def _find_person_name(self, text: str) -> str:
         words = _after_last_title(text.split())
         words = strip_titles(" ".join(words)).split()
         if len(words) >= 3 and words[0].endswith(("ite", "ist")) and words[0][:1].isupper():
@@ -419,6 +486,12 @@ class _DocIndex:
     def person(self, text: str) -> _Mention | None:
         """The person ``text`` names, by full name, or by a surname that one full
         name of this document (or one well-known person) ends with."""
+        found = self._persons.get(text, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._persons[text] = self._find_person(text)
+        return found
+
+    def _find_person(self, text: str) -> _Mention | None:
         name = self.person_name(text)
         norm = normalize(name)
         if not norm:
@@ -488,6 +561,7 @@ class Resolver:
         self.ontology = ontology or default_ontology()
         self.gazetteer = default_gazetteer()
         self.types = TypeConstraints(self.ontology)
+        self._relations: dict[tuple[str, str, bool], tuple[str, str, RelationInfo, bool]] = {}
 
     # -- coreference -----------------------------------------------------------
 
@@ -495,14 +569,14 @@ class Resolver:
         if index.people is None:
             index.people = People(index.doc, self.gazetteer,
                                   lambda text, label: self._name(text, label, index),
-                                  index.extend_name, ents=index.ents)
+                                  index.extend_name, ents=index.ents, tokens=index.tokens)
         return index.people
 
     def _groups(self, index: _DocIndex) -> Groups[_Mention]:
         if index.groups is None:
             index.groups = Groups(index.doc,
                                   lambda text, label: self._name(text, label, index),
-                                  self._is_group, ents=index.ents)
+                                  self._is_group, ents=index.ents, tokens=index.tokens)
         return index.groups
 
     def _is_group(self, mention: _Mention) -> bool:
@@ -520,13 +594,16 @@ class Resolver:
             head.lemma_ == "country" and any(c.lower_ == "our" for c in head.children)
         ):
             return we
-        people = self._people(index)
-        if head.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
-            return _unnamed(self._groups(index).pronoun(head))
         if head.pos_ == "PRON":
-            return _unnamed(people.pronoun(head, speaker=speaker.key if speaker else None))
+            if lower in PLURAL_PRONOUNS:
+                return _unnamed(self._groups(index).pronoun(head))
+            if lower not in PERSON_PRONOUNS:
+                return None  # "it", "you": no one People.pronoun names
+            return _unnamed(self._people(index).pronoun(
+                head, speaker=speaker.key if speaker else None))
         if lower not in TITLE_WORDS:
             return None
+        people = self._people(index)  # built only for the questions that need it
         inside = {m.mention.key: m.mention for m in people.mentions
                   if arg.start <= index.doc[m.start].idx < arg.end and m.start > head.i}
         if len(inside) == 1:  # "The President of the People's Republic of China Xi Jinping"
@@ -571,9 +648,11 @@ class Resolver:
                 break
         return doc[start:end]
 
-    def _amount(self, head: Token, arg: Argument, index: _DocIndex) -> Value | None:
-        """ "40 million euros" where the tagger marked only "40 million" (CARDINAL)."""
-        if head.lemma_.lower() not in _UNITS:
+    def _amount(self, head: Token, lemma: str, arg: Argument, index: _DocIndex
+                ) -> Value | None:
+        """ "40 million euros" where the tagger marked only "40 million" (CARDINAL);
+        ``lemma`` is ``head.lemma_`` in lower case."""
+        if lemma not in _UNITS:
             return None
         for child in head.children:
             if child.dep_ == "nummod" and child.ent_type_ in {"CARDINAL", "MONEY", "QUANTITY"}:
@@ -610,16 +689,36 @@ class Resolver:
         we: _Mention | None = None,
         speaker: _Mention | None = None,
     ) -> _Mention | Value | None:
+        """The entity or value ``arg`` stands for (``agent``: whether it acts, so
+        that a capital is its country; ``we``/``speaker``: whom "we" and "I" mean
+        there), or ``None``. Memoised per document: statements share arguments."""
+        # what _find_argument reads of the argument (not its role), as a plain tuple:
+        # cheaper to hash than the dataclass
+        key = (arg.text, arg.start, arg.end, arg.head_start, arg.head_end, arg.label,
+               agent, we, speaker)
+        found = index.arguments.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = index.arguments[key] = self._find_argument(arg, index, agent=agent,
+                                                               we=we, speaker=speaker)
+        return found
+
+    def _find_argument(
+        self,
+        arg: Argument,
+        index: _DocIndex,
+        *,
+        agent: bool,
+        we: _Mention | None,
+        speaker: _Mention | None,
+    ) -> _Mention | Value | None:
         head = index.token_at(arg.head_start, arg.head_end)
         if head is None:
             return None
         if head.pos_ in {"NOUN", "PRON"} and head.i not in index.ent_of:
             # "presidential aide Yury Ushakov": the name in apposition to the head noun
-            for child in head.children:
-                if (child.dep_ == "appos" and child.pos_ == "PROPN"
-                        and arg.start <= child.idx < arg.end):
-                    head = child
-                    break
+            name = index.apposed_name(head.i, arg.start, arg.end)
+            if name is not None:
+                head = index.doc[name]
         ent = index.ent_of.get(head.i)
         label = arg.label or (ent.label_ if ent is not None else "")
         if "s " in arg.text and label != "PERSON":
@@ -633,44 +732,46 @@ class Resolver:
             if span is None or not len(span):
                 return None
             if clipped:
-                if label in DATE_LABELS | VALUE_LABELS and not _DIGIT.search(span.text):
+                if label in _VALUE_LABELS and not _DIGIT.search(index.tokens.span_text(span)):
                     return None  # "one" cut out of "round one last year"
-                label = "" if label not in DATE_LABELS | VALUE_LABELS else label
+                label = "" if label not in _VALUE_LABELS else label
             else:
                 span = index.extend_name(span, arg.start)
-            before = index.doc[span.start - 1] if span.start else None
-            if (before is not None and before.idx >= arg.start and label not in
-                    DATE_LABELS | VALUE_LABELS
-                    and before.lower_.rstrip(".") in _HONORIFICS):
+            if (span.start and index.tokens.idx[span.start - 1] >= arg.start
+                    and label not in _VALUE_LABELS
+                    and index.doc[span.start - 1].lower_.rstrip(".") in _HONORIFICS):
                 # "Mr Hockney" with only "Hockney" tagged (GPE): a person
                 span, label = index.doc[span.start - 1 : span.end], "PERSON"
         elif head.pos_ == "PROPN" and head.lower_ not in LONE_TITLES:
             span, label = self._name_span(head, arg), ""
         else:
-            if head.lemma_.lower() in GOVERNMENT_NOUNS or head.lower_ in GOVERNMENT_NOUNS:
+            lemma, lower = head.lemma_.lower(), head.lower_  # (each a string decoded)
+            if lemma in GOVERNMENT_NOUNS or lower in GOVERNMENT_NOUNS:
                 return self._government(head, index)
-            amount = self._amount(head, arg, index)
+            amount = self._amount(head, lemma, arg, index)
             if amount is not None:
                 return amount
             if head.text[:1].isupper() and head.pos_ in {"NOUN", "ADJ"} and (
-                head.lower_.endswith(_PEOPLE_DEMONYM_ENDINGS)
+                lower.endswith(_PEOPLE_DEMONYM_ENDINGS)
             ):  # "the Russians", "the Chinese" (not "the Spaniard", a person)
                 country = self.gazetteer.demonym(head.text)
                 if country is not None:
                     return _entry_mention(country, None)
             return self._refer(head, arg, index, we, speaker) if self.coreference else None
+        text = index.tokens.span_text(span)
         if label in DATE_LABELS:
-            return date_value(span.text)
+            return date_value(text)
         if label in VALUE_LABELS:
-            if label == "ORDINAL" or (label == "CARDINAL" and not _DIGIT.search(span.text)):
+            if label == "ORDINAL" or (label == "CARDINAL" and not _DIGIT.search(text)):
                 return None  # "one", "first": no value worth a triple
-            return amount_value(span.text)
+            return amount_value(text)
         whole = clean_mention(arg.text)
-        if whole != span.text and whole in index.acronym_of:
+        if whole != text and whole in index.acronym_of:
             # "The Public and Commercial Services Union (PCS)" with a part tagged
             span, label = index.doc.char_span(arg.start, arg.end,
                                               alignment_mode="expand") or span, "ORG"
-        mention = self._name(clean_mention(span.text), label, index)
+            text = index.tokens.span_text(span)
+        mention = self._name(clean_mention(text), label, index)
         if mention is not None and self.metonymy and agent and mention.entry is not None:
             country = self.gazetteer.capital_country(mention.entry)
             if country is not None:
@@ -678,9 +779,19 @@ class Resolver:
         return mention
 
     def _name(self, text: str, label: str, index: _DocIndex) -> _Mention | None:
+        """The entity a cleaned mention ``text`` (NER label ``label``, "" if none)
+        names, or ``None``; memoised per document (the answer depends only on the
+        text, the label and what the document defines)."""
+        key = (text, label)
+        found = index.names.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = index.names[key] = self._find_name(text, label, index)
+        return found
+
+    def _find_name(self, text: str, label: str, index: _DocIndex) -> _Mention | None:
         words = text.split()
         first = words[0].casefold().rstrip(".") if words else ""
-        if (first in _HONORIFICS and len(words) > 1 and label not in DATE_LABELS | VALUE_LABELS
+        if (first in _HONORIFICS and len(words) > 1 and label not in _VALUE_LABELS
                 and not all(w.casefold() in TITLE_WORDS for w in words[1:])):
             label = "PERSON"  # "Mr Nevzlin", "Lord Haskins", whatever the tagger said
         elif label in {"", "ORG", "GPE", "LOC", "NORP", "FAC"} and len(words) > 2:
@@ -689,7 +800,7 @@ class Resolver:
                     self.gazetteer.find(" ".join(named))):
                 # "Suffolk Chief Constable Alastair McWhirter": the person after the title
                 text, label = " ".join(named), "PERSON"
-        numbered = _TRAILING_NUMBER.fullmatch(text)
+        numbered = _TRAILING_NUMBER.fullmatch(text) if text[-1:].isdecimal() else None
         if numbered:
             # a minute or squad number after a name ("Dyer 69" in a match report)
             bare = numbered.group(1)
@@ -763,6 +874,8 @@ class Resolver:
     def _programme(self, text: str) -> _Mention | None:
         """A broadcaster's or paper's programme or title ("BBC Radio 4's Woman's
         Hour", "BBC One's Breakfast with Frost"): a work, not a place or an event."""
+        if "'s" not in text and "\u2019s" not in text:
+            return None  # no possessive: no owner (the common case, said cheaply)
         match = _OWNED_WORK.match(_squash(text))
         if match is None:
             return None
@@ -856,15 +969,8 @@ class Resolver:
         for position, obj_arg in enumerate(statement.objects):
             if position and obj_arg.role.lower() in _NOT_PREPOSITIONS:
                 continue
-            lemma = statement.lemma
-            role = obj_arg.role.lower()
-            if (role not in _NOT_PREPOSITIONS and lemma.split()[-1:] != role.split()[-1:]
-                    and not lemma.endswith(" " + role)):
-                lemma = f"{lemma} {role}"  # "end" + "in 2060" → "end in" → ends_in
-            relation = self.ontology.relation_for(lemma, passive=statement.passive)
-            info = self.ontology.relation_info(relation)
-            subject_agent = (info.group != "location"
-                             and relation.split("_")[0] not in _PLACE_VERBS)
+            lemma, relation, info, subject_agent = self._relation(
+                statement.lemma, obj_arg.role.lower(), statement.passive)
             subject = self._argument(statement.subject, index, agent=subject_agent, we=we,
                                      speaker=speaker)
             if not isinstance(subject, _Mention):
@@ -891,6 +997,28 @@ class Resolver:
                 return None  # outside the relation's domain or range: a misreading
             return (statement, subject, relation, obj, speaker)
         return None
+
+    def _relation(self, lemma: str, role: str, passive: bool
+                  ) -> tuple[str, str, RelationInfo, bool]:
+        """For a statement's ``lemma`` and an object's (lower-case) ``role``: the
+        lemma with the role's preposition, the relation it names, what the ontology
+        says of that relation, and whether the subject acts (is no place);
+        memoised, as the ontology does not change."""
+        key = (lemma, role, passive)
+        found = self._relations.get(key)
+        if found is None:
+            if len(self._relations) >= 100_000:
+                self._relations.clear()
+            full = lemma
+            if (role not in _NOT_PREPOSITIONS and lemma.split()[-1:] != role.split()[-1:]
+                    and not lemma.endswith(" " + role)):
+                full = f"{lemma} {role}"  # "end" + "in 2060" → "end in" → ends_in
+            relation = self.ontology.relation_for(full, passive=passive)
+            info = self.ontology.relation_info(relation)
+            subject_agent = (info.group != "location"
+                             and relation.split("_")[0] not in _PLACE_VERBS)
+            found = self._relations[key] = (full, relation, info, subject_agent)
+        return found
 
     def _role(self, statement: Statement, index: _DocIndex, *, we: _Mention | None,
               speaker: _Mention | None) -> _Staged | None:

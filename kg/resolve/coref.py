@@ -22,17 +22,18 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Generic, Protocol, TypeVar
 
-from spacy.attrs import POS
-from spacy.parts_of_speech import PROPN as _PROPN
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
-from kg.nlp import sentence_starts
 from kg.resolve.gazetteer import Gazetteer
 from kg.resolve.names import TITLE_WORDS, clean_mention
+from kg.resolve.tokens import TokenTable
 
-__all__ = ["GOVERNMENT_TITLES", "LEADER_TITLES", "PERSON_NOUNS", "People", "Profile"]
+__all__ = ["GOVERNMENT_TITLES", "LEADER_TITLES", "PERSON_NOUNS", "PERSON_PRONOUNS", "People",
+           "Profile"]
 
 #: Titles of people who speak for their country ("we" in their quotes is the country).
 GOVERNMENT_TITLES = frozenset({
@@ -60,10 +61,15 @@ PERSON_NOUNS = frozenset({
     "friend", "colleague", "rival", "opponent", "partner", "insider", "source",
 })
 _CONTEXT_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "ADP", "PART", "NUM"})
+_CONTEXT_POS_IDS = frozenset(int(POS_IDS[name]) for name in _CONTEXT_POS)
+#: NER labels of the entities that may name a person (the tagger mixes them up).
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _MALE = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "he", "him"})
 _FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+#: The pronouns :meth:`People.pronoun` can answer for (any other gets ``None``).
+PERSON_PRONOUNS = frozenset(_PRONOUN_GENDER)
 
 
 class _Resolved(Protocol):
@@ -97,7 +103,11 @@ class _PersonMention(Generic[M]):
 
 class People(Generic[M]):
     """The people named in ``doc``, found with the resolver's own naming function
-    ``name_of(text, ner_label)`` (so that "Putin" and "Vladimir Putin" are one)."""
+    ``name_of(text, ner_label)`` (so that "Putin" and "Vladimir Putin" are one).
+
+    ``ents`` and ``tokens`` may pass ``doc.ents`` and the document's
+    :class:`~kg.resolve.tokens.TokenTable` when the caller has them already (spaCy
+    builds the entities anew on each call)."""
 
     def __init__(
         self,
@@ -107,61 +117,65 @@ class People(Generic[M]):
         extend_name: Callable[[Span], Span],
         *,
         ents: Sequence[Span] | None = None,
+        tokens: TokenTable | None = None,
     ) -> None:
         self.doc = doc
         self.gazetteer = gazetteer
-        self._sent_starts = sentence_starts(doc)
+        self._tokens = tokens = TokenTable(doc) if tokens is None else tokens
+        self._sent_starts = tokens.sent_starts
         found = doc.ents if ents is None else ents  # spaCy builds them anew on each call
-        self._ent_of = {i: ent for ent in found for i in range(ent.start, ent.end)}
+        self._ents = found
         self.mentions: list[_PersonMention[M]] = []
         self.profiles: dict[str, Profile] = {}
         self._by_key: dict[str, M] = {}
         covered: set[int] = set()
         for ent in found:
-            if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"}:
+            label = ent.label_
+            if label not in _NAME_LABELS:
                 continue
             span = extend_name(ent)
             covered.update(range(span.start, span.end))
-            self._add(span, name_of(clean_mention(span.text), ent.label_))
-        for span in self._proper_runs(covered):
-            self._add(span, name_of(clean_mention(span.text), ""))
+            self._add(span.start, span.end,
+                      name_of(clean_mention(tokens.span_text(span)), label))
+        for start, end in self._proper_runs(covered):
+            self._add(start, end, name_of(clean_mention(tokens.text_of(start, end)), ""))
         self.mentions.sort(key=lambda m: m.start)
+
+    @cached_property
+    def _ent_of(self) -> dict[int, Span]:
+        """Token index → the entity that covers it."""
+        return {i: ent for ent in self._ents for i in range(ent.start, ent.end)}
 
     # -- building -------------------------------------------------------------------
 
-    def _proper_runs(self, covered: set[int]) -> list[Span]:
+    def _proper_runs(self, covered: set[int]) -> list[tuple[int, int]]:
         """Runs of proper nouns outside any entity ("Xi Jinping", "Navalny" untagged),
-        without a leading place ("China Xi Jinping")."""
-        runs: list[Span] = []
+        without a leading place ("China Xi Jinping"), as (start, end) token indices."""
+        runs: list[tuple[int, int]] = []
         doc = self.doc
-        proper = [pos == _PROPN and i not in covered
-                  for i, pos in enumerate(doc.to_array(POS).tolist())]
-        i, n = 0, len(doc)
-        while i < n:
-            if not proper[i]:
-                i += 1
-                continue
-            j = i
-            while j < n and proper[j]:
+        proper = [i for i in self._tokens.proper_nouns[0] if i not in covered]
+        k, n = 0, len(proper)
+        while k < n:
+            i = j = proper[k]  # a run: consecutive indices in ``proper``
+            while k < n and proper[k] == j:
                 j += 1
+                k += 1
             start = i
             while j - start > 2 and (doc[start].ent_type_ or self.gazetteer.find(doc[start].text)):
                 start += 1
-            runs.append(doc[start:j])  # kept only if it names a person
-            i = j
+            runs.append((start, j))  # kept only if it names a person
         return runs
 
-    def _add(self, span: Span, mention: M | None) -> None:
+    def _add(self, start: int, end: int, mention: M | None) -> None:
+        """Note the person ``mention`` names at tokens ``start``..``end`` (if any)."""
         if mention is None or mention.type != "Person":
             return
         key = mention.key
         self._by_key.setdefault(key, mention)
         self.mentions.append(_PersonMention(
-            span.start, self.sentence_of(span.start), mention,
-            any(t.dep_ in _SUBJECT_DEPS for t in span) or span.root.dep_ in _SUBJECT_DEPS,
-        ))
+            start, self.sentence_of(start), mention, self._subject(start, end)))
         profile = self.profiles.setdefault(key, Profile())
-        titles, countries, gender = self._context(span)
+        titles, countries, gender = self._context(start)
         profile.titles |= titles
         profile.countries |= countries
         entry = self.gazetteer.get(key)
@@ -173,16 +187,28 @@ class People(Generic[M]):
                   and len(countries) == 1):
                 profile.represents = next(iter(countries))
 
-    def _context(self, span: Span) -> tuple[set[str], set[str], str | None]:
-        """Titles, countries and gender words just before a name, within its phrase
-        ("Russian President", "The President of the People's Republic of China")."""
+    def _subject(self, start: int, end: int) -> bool:
+        """Whether the name at tokens ``start``..``end`` is (part of) a subject."""
         doc = self.doc
-        sent_start = self._sent_starts[self.sentence_of(span.start)]
+        if any(doc[i].dep_ in _SUBJECT_DEPS for i in range(start, end)):
+            return True
+        # spaCy's span.root is one of the span's tokens, unless a hook says otherwise
+        return "root" in doc.user_span_hooks and doc[start:end].root.dep_ in _SUBJECT_DEPS
+
+    def _context(self, start: int) -> tuple[set[str], set[str], str | None]:
+        """Titles, countries and gender words just before a name (at token
+        ``start``), within its phrase ("Russian President", "The President of the
+        People's Republic of China")."""
+        doc = self.doc
+        pos = self._tokens.pos
+        sent_start = self._sent_starts[self.sentence_of(start)]
         words: list[Token] = []
-        i = span.start - 1
-        while i >= sent_start and span.start - i <= 10:
+        i = start - 1
+        while i >= sent_start and start - i <= 10:
+            if pos[i] not in _CONTEXT_POS_IDS:
+                break  # (read from the table: no Token object for it)
             token = doc[i]
-            if token.pos_ not in _CONTEXT_POS or token.ent_type_ == "PERSON":
+            if token.ent_type_ == "PERSON":
                 break
             words.append(token)
             i -= 1
@@ -198,10 +224,10 @@ class People(Generic[M]):
                 if ent is None or ent.start in seen_ents:
                     continue
                 seen_ents.add(ent.start)
-                found = self.gazetteer.find(clean_mention(ent.text))
+                found = self.gazetteer.find(clean_mention(self._tokens.span_text(ent)))
                 if found and found[0].kind == "country":
                     countries.add(found[0].key)
-        lowered = {t.lower_ for t in words[:2]} | {span[0].lower_}  # "Ms Kelly"
+        lowered = {t.lower_ for t in words[:2]} | {doc[start].lower_}  # "Ms Kelly"
         gender = "m" if lowered & _MALE else "f" if lowered & _FEMALE else None
         return titles, countries, gender
 
@@ -315,14 +341,16 @@ class Groups(Generic[M]):
         is_group: Callable[[M], bool],
         *,
         ents: Sequence[Span] | None = None,
+        tokens: TokenTable | None = None,
     ) -> None:
         self.doc = doc
-        self._sent_starts = sentence_starts(doc)
+        tokens = TokenTable(doc) if tokens is None else tokens
+        self._sent_starts = tokens.sent_starts
         self.mentions: list[_GroupMention[M]] = []
         for ent in doc.ents if ents is None else ents:
             if ent.label_ not in _GROUP_LABELS:
                 continue
-            mention = name_of(clean_mention(ent.text), ent.label_)
+            mention = name_of(clean_mention(tokens.span_text(ent)), ent.label_)
             if mention is None or not is_group(mention):
                 continue
             subject = ent.root.dep_ in _SUBJECT_DEPS or (

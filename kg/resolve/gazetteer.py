@@ -38,6 +38,7 @@ _SHORT_CAPS = re.compile(r"[A-Z][A-Z0-9]{1,2}")
 _POSSESSIVE = re.compile(r"'s?$")
 _SPACES = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^the ")
+_MAX_FOUND = 1 << 16  # names whose entries Gazetteer.find remembers
 
 
 @lru_cache(maxsize=1 << 16)
@@ -125,6 +126,7 @@ class Gazetteer:
         self._countries: dict[str, GazetteerEntry] = {}
         self._surnames: dict[str, list[GazetteerEntry]] = {}
         self._by_key = {entry.key: entry for entry in entries}
+        self._found: dict[str, tuple[GazetteerEntry, ...]] = {}  # name → find(name)
         for entry in entries:
             for name in (entry.label, *entry.aliases):
                 caps = _caps_form(name)
@@ -145,12 +147,20 @@ class Gazetteer:
     def find(self, name: str) -> list[GazetteerEntry]:
         """Entries named ``name`` (label or alias), best first: countries, then
         organisations, people, cities."""
+        found = self._found.get(name)
+        if found is None:
+            if len(self._found) >= _MAX_FOUND:
+                self._found.clear()
+            found = self._found[name] = self._lookup(name)
+        return list(found)
+
+    def _lookup(self, name: str) -> tuple[GazetteerEntry, ...]:
         caps = _caps_form(name)
         if caps:
             found = self._caps.get(caps)
             if found:
-                return list(found)
-        return list(self._folded.get(normalize(name), ()))
+                return tuple(found)
+        return tuple(self._folded.get(normalize(name), ()))
 
     def get(self, key: str) -> GazetteerEntry | None:
         """The entry with this key."""

@@ -144,6 +144,7 @@ def _default_demonyms() -> frozenset[str]:
     return default_gazetteer().demonym_words
 
 
+@lru_cache(maxsize=1 << 15)
 def is_plausible_name(text: str) -> bool:
     """Whether a cleaned mention can name an entity: it has a letter, starts with a
     capital or a digit, is no pronoun, no lone title word and not too long.
@@ -202,6 +203,7 @@ _INTERNATIONAL = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 15)
 def organization_type(name: str) -> str:
     """The ontology class of an organisation that the gazetteer does not know,
     guessed from its name (so that one name always gets one type).
