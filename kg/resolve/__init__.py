@@ -311,19 +311,6 @@ def _squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-class _TokenStarts:
-    """The token starting at a character offset, like ``{t.idx: t for t in doc}``
-    but without building every Token up front (spaCy makes a new object each time)."""
-
-    def __init__(self, doc: Doc, table: TokenTable) -> None:
-        self.doc = doc
-        self.index = table.starts
-
-    def get(self, offset: int) -> Token | None:
-        i = self.index.get(offset)
-        return None if i is None else self.doc[i]
-
-
 class _DocIndex:
     """What the resolver knows about one document: token offsets, entity spans, and
     the people named in full (for "Putin" → "Vladimir Putin")."""
@@ -333,7 +320,6 @@ class _DocIndex:
         self.tokens = TokenTable(doc)
         self.text = self.tokens.text
         self.gazetteer = gazetteer
-        self.by_start = _TokenStarts(doc, self.tokens)
         self.ents: Sequence[Span] = doc.ents  # spaCy builds them anew on each call
         self.ent_of: dict[int, Span] = {}
         for ent in self.ents:
@@ -345,8 +331,8 @@ class _DocIndex:
             long_name = _expansion(words, acronym)
             if long_name is not None:
                 end = offset + len(words)
-                token = self.by_start.get(end - len(long_name.split()[-1]))
-                long_ent = self.ent_of.get(token.i) if token is not None else None
+                token = self.tokens.starting_at(end - len(long_name.split()[-1]))
+                long_ent = self.ent_of.get(token) if token is not None else None
                 self.acronyms.setdefault(
                     acronym, (long_name, long_ent.label_ if long_ent is not None else "ORG"))
         self.acronym_of = {long: short for short, (long, _) in self.acronyms.items()}
@@ -388,9 +374,9 @@ class _DocIndex:
         pattern = re.compile(r"\b([A-Z][\w'\u2019-]+\s+)("
                              + "|".join(re.escape(s) for s in sorted(surnames)) + r")\b")
         for match in pattern.finditer(self.text):
-            token = self.by_start.get(match.start(1))
+            token = self.tokens.starting_at(match.start(1))
             first = match.group(1).split()
-            if (token is None or token.pos_ != "PROPN"
+            if (token is None or self.tokens.pos[token] != PROPN
                     or first[0].casefold().rstrip(".") in _HONORIFICS
                     or any(w.casefold() in TITLE_WORDS or self.gazetteer.find(w)
                            or self.gazetteer.demonym(w) for w in first)):
@@ -433,9 +419,11 @@ class _DocIndex:
         return None
 
     def token_at(self, start: int, end: int) -> Token | None:
-        token = self.by_start.get(start)
-        if token is not None:
-            return token
+        """The token at characters ``start``..``end``: the one starting there, else
+        the root of the tokens they overlap."""
+        i = self.tokens.starting_at(start)
+        if i is not None:
+            return self.doc[i]
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
 
@@ -591,7 +579,8 @@ class Resolver:
         if lower in {"i", "me"} and speaker is not None and speaker.type == "Person":
             return _unnamed(speaker)  # "I" in a quote is its speaker
         if lower in {"we", "us"} or (
-            head.lemma_ == "country" and any(c.lower_ == "our" for c in head.children)
+            head.lemma_ == "country"
+            and any(c.lower_ == "our" for c in head.children)
         ):
             return we
         if head.pos_ == "PRON":
@@ -604,8 +593,9 @@ class Resolver:
         if lower not in TITLE_WORDS:
             return None
         people = self._people(index)  # built only for the questions that need it
+        idx = index.tokens.idx
         inside = {m.mention.key: m.mention for m in people.mentions
-                  if arg.start <= index.doc[m.start].idx < arg.end and m.start > head.i}
+                  if m.start > head.i and arg.start <= idx[m.start] < arg.end}
         if len(inside) == 1:  # "The President of the People's Republic of China Xi Jinping"
             return _unnamed(next(iter(inside.values())))
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
@@ -745,7 +735,7 @@ class Resolver:
         elif head.pos_ == "PROPN" and head.lower_ not in LONE_TITLES:
             span, label = self._name_span(head, arg), ""
         else:
-            lemma, lower = head.lemma_.lower(), head.lower_  # (each a string decoded)
+            lemma, lower = head.lemma_.lower(), head.lower_  # (each decoded once)
             if lemma in GOVERNMENT_NOUNS or lower in GOVERNMENT_NOUNS:
                 return self._government(head, index)
             amount = self._amount(head, lemma, arg, index)

@@ -9,7 +9,7 @@ instead, with one :meth:`~spacy.tokens.Doc.to_array` call (:class:`TokenTable`).
 >>> import spacy
 >>> doc = spacy.blank("en")("Russia and  China cooperate.")
 >>> table = TokenTable(doc)
->>> table.text == doc.text, table.starts[12], table.starts.get(13)
+>>> table.text == doc.text, table.starting_at(12), table.starting_at(13)
 (True, 3, None)
 >>> table.text_of(0, 2) == doc[0:2].text, table.text_of(3, 5) == doc[3:5].text
 (True, True)
@@ -17,7 +17,7 @@ instead, with one :meth:`~spacy.tokens.Doc.to_array` call (:class:`TokenTable`).
 
 from __future__ import annotations
 
-from functools import cached_property
+import bisect
 
 import numpy
 from spacy.attrs import IDX, ORTH, POS, SENT_START, SPACY
@@ -57,8 +57,8 @@ class TokenTable:
     """What the resolver reads of every token of ``doc``: the text (as
     ``doc.text``); each token's character offset (``idx``), part of speech
     (``pos``, a :mod:`spacy.parts_of_speech` id) and whether a space follows it
-    (``spaces``); the token that starts at an offset (``starts``); and the first
-    token of each sentence (``sent_starts``, as :func:`kg.nlp.sentence_starts`)."""
+    (``spaces``); the first token of each sentence (``sent_starts``, as
+    :func:`kg.nlp.sentence_starts`); and the proper nouns (``proper_nouns``)."""
 
     def __init__(self, doc: Doc) -> None:
         table = doc.to_array([ORTH, SPACY, IDX, POS, SENT_START])
@@ -71,18 +71,19 @@ class TokenTable:
         self.idx: list[int] = idx
         self.pos: list[int] = pos
         self.spaces: list[int] = spaces
-        self.starts: dict[int, int] = dict(zip(idx, range(len(idx)), strict=True))
         sent_start = table[:, 4]
         if len(sent_start):
             sent_start[0] = 1  # the first token starts a sentence, whatever the parse
         self.sent_starts: list[int] = numpy.flatnonzero(sent_start == 1).tolist()
+        proper = numpy.flatnonzero(table[:, 3] == int(PROPN))
+        #: the indices of the proper nouns (PROPN), and their character offsets
+        self.proper_nouns: tuple[list[int], list[int]] = (proper.tolist(),
+                                                          table[proper, 2].tolist())
 
-    @cached_property
-    def proper_nouns(self) -> tuple[list[int], list[int]]:
-        """The indices of the proper nouns (PROPN), and their character offsets."""
-        proper = [i for i, pos in enumerate(self.pos) if pos == PROPN]
-        idx = self.idx
-        return proper, [idx[i] for i in proper]
+    def starting_at(self, offset: int) -> int | None:
+        """The index of the token that starts at character ``offset``, if one does."""
+        i = bisect.bisect_right(self.idx, offset) - 1  # (the last, should tokens be empty)
+        return i if i >= 0 and self.idx[i] == offset else None
 
     def span_text(self, span: Span) -> str:
         """``span.text``, cut out of the document's text."""
