@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 import numpy
-from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,12 +31,10 @@ __all__ = [
     "DEFAULT_MODELS",
     "MAX_CHUNK",
     "count_sentences",
-    "doc_text",
     "load",
     "parse",
     "parse_tuples",
     "pieces",
-    "sentence_starts",
     "split_paragraphs",
 ]
 
@@ -257,33 +255,3 @@ def count_sentences(doc: Doc) -> int:
     starts[0] = 1
     sentence = numpy.cumsum(starts == 1)  # the sentence number of each token
     return len(numpy.unique(sentence[spaces == 0]))
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, from the token table: spaCy's own property builds a
-    :class:`~spacy.tokens.Token` per token on every call.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("Russia and  China cooperate.")
-    >>> doc_text(doc) == doc.text
-    True
-    """
-    strings = doc.vocab.strings
-    return "".join([strings[orth] + " " if space else strings[orth]
-                    for orth, space in doc.to_array([ORTH, SPACY]).tolist()])
-
-
-def sentence_starts(doc: Doc) -> list[int]:
-    """The index of each sentence's first token, like ``[s.start for s in doc.sents]``
-    read from the token table.
-
-    >>> import spacy
-    >>> vocab = spacy.blank("en").vocab
-    >>> sentence_starts(Doc(vocab, words=["Hi", ".", "Bye", "."], sent_starts=[1, 0, 1, 0]))
-    [0, 2]
-    """
-    if not len(doc):
-        return []
-    starts = doc.to_array(SENT_START)
-    starts[0] = 1
-    return numpy.flatnonzero(starts == 1).tolist()

@@ -57,8 +57,8 @@ class TokenTable:
     """What the resolver reads of every token of ``doc``: the text (as
     ``doc.text``); each token's character offset (``idx``), part of speech
     (``pos``, a :mod:`spacy.parts_of_speech` id) and whether a space follows it
-    (``spaces``); the first token of each sentence (``sent_starts``, as
-    :func:`kg.nlp.sentence_starts`); and the proper nouns (``proper_nouns``)."""
+    (``spaces``); the first token of each sentence (``sent_starts``); and the
+    proper nouns (``proper_nouns``)."""
 
     def __init__(self, doc: Doc) -> None:
         table = doc.to_array([ORTH, SPACY, IDX, POS, SENT_START])
