@@ -56,7 +56,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -64,10 +64,15 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg.ontology import Ontology, RelationInfo, default_ontology
+from kg.resolve import roles
 from kg.resolve.constraints import TypeConstraints
 from kg.resolve.coref import PERSON_PRONOUNS, PLURAL_PRONOUNS, Groups, People
 from kg.resolve.crossdoc import document_scope, scoped_person_key
-from kg.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer, normalize
+from kg.resolve.gazetteer import Gazetteer, default_gazetteer, normalize
+from kg.resolve.mentions import Mention as _Mention
+from kg.resolve.mentions import Staged as _Staged
+from kg.resolve.mentions import entry_mention as _entry_mention
+from kg.resolve.mentions import unnamed as _unnamed
 from kg.resolve.names import (
     LONE_TITLES,
     TITLE_WORDS,
@@ -149,27 +154,6 @@ def _acronym_definitions(text: str) -> Iterator[tuple[str, int, str]]:
             yield name.group(), name.start(), bracket.group(1)
 
 
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    """An argument resolved to an entity (before aliases are gathered)."""
-
-    key: str
-    label: str
-    type: str
-    wikidata: str | None = None
-    surface: str | None = None  # the text as seen, when it names the entity itself
-    entry: GazetteerEntry | None = None
-
-    def __hash__(self) -> int:
-        # equal mentions have one key; hashing every field would hash the entry's
-        # names too (mentions are parts of memo keys)
-        return hash(self.key)
-
-
-def _entry_mention(entry: GazetteerEntry, surface: str | None) -> _Mention:
-    return _Mention(entry.key, entry.label, entry.type, entry.wikidata, surface, entry)
-
-
 #: Endings of demonyms that name a whole people ("Russians", "Chinese", "British").
 _PEOPLE_DEMONYM_ENDINGS = ("s", "ese", "ish", "ch", "sh", "ss")
 #: Last words of sports clubs' names after a city ("Manchester United", "Bristol Rovers").
@@ -241,9 +225,6 @@ _MODIFIER_TITLES = frozenset({
 _NOT_PREPOSITIONS = frozenset({"obj", "dobj", "time", "subj", "", "attr", "oprd", "xcomp",
                                "ccomp", "manner", "purpose", "reason"})
 
-_Staged = tuple[Statement, "_Mention", str, "_Mention | Value", "_Mention | None"]
-
-
 def _misread_person(name: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
     """(key prefix, class) of a name tagged PERSON that is no person: a club
     ("Manchester United"), a facility ("Dana Centre"), a body ("Sierra Wireless")."""
@@ -295,14 +276,6 @@ def _expansion(words_before: str, acronym: str) -> str | None:
 
 #: A memo's "not computed yet" (``None`` is an answer).
 _UNKNOWN: Any = object()
-
-
-def _unnamed(mention: _Mention | None) -> _Mention | None:
-    """A mention reached by coreference: the same entity, no alias ("he")."""
-    if mention is None:
-        return None
-    return _Mention(mention.key, mention.label, mention.type, mention.wikidata, None,
-                    mention.entry)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -512,6 +485,8 @@ ROLE_RULES = frozenset({"title", "appos"})
 #: The relation a role becomes: a datatype property with the position as text.
 POSITION_RELATION = "holds_position"
 _ARTICLES = frozenset({"the", "a", "an"})
+#: Prepositions that end a title and introduce what it names ("leader of").
+_TITLE_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
 
 
 def value_relation(relation: str, value: Value) -> str:
@@ -1035,8 +1010,18 @@ class Resolver:
         True
         """
         words = re.findall(r"[\w][\w.'-]*", text)
+        tail: list[str] = []
+        for k in range(1, len(words) - 1):
+            if words[k] in _TITLE_PREPOSITIONS and words[k - 1].lower() in TITLE_WORDS:
+                # "chief executive of BT Wholesale": the title, then what it names
+                words, tail = words[:k], words[k + 1:]
+                break
         if not words or words[-1].lower() not in TITLE_WORDS:
             return None
+        if tail:
+            named = self.gazetteer.find(" ".join(w for w in tail if w.lower() != "the"))
+            if named and named[0].kind == "country":
+                words = [*words, named[0].label]
         countries: list[str] = []
         rest: list[str] = []
         for word in words:
@@ -1053,6 +1038,59 @@ class Resolver:
         title = " ".join(rest)
         return f"{title} of {countries[0]}" if countries else title
 
+    # -- roles and affiliations (kg.resolve.roles) -------------------------------
+
+    def _body(self, arg: Argument, index: _DocIndex) -> _Mention | Value | None:
+        """The body a role's modifier or object names: a country by its demonym
+        ("French"), a party by its adjective ("Tory", "Liberal Democrat"), else
+        the entity the argument resolves to (a town stays a town)."""
+        text = clean_mention(arg.text)
+        if not text:
+            return None
+        country = self.gazetteer.demonym(text)
+        if country is not None:
+            return _entry_mention(country, None)
+        if text[:1].isupper():
+            plurals = (text + "s", text[:-1] + "ies") if text.endswith("y") else (text + "s",)
+            for plural in plurals:
+                for entry in self.gazetteer.find(plural):
+                    if entry.type == "PoliticalParty":
+                        return _entry_mention(entry, text)
+        found = self._argument(arg, index, agent=False)
+        if found is None:
+            # "the PCS union", "the campaign group Liberty": the name inside
+            for ent in reversed(index.ents):
+                if (arg.start <= ent.start_char and ent.end_char <= arg.end
+                        and ent.label_ in {"ORG", "GPE", "NORP", "FAC"}):
+                    inner = Argument(ent.text, ent.start_char, ent.end_char,
+                                     ent.root.idx, ent.root.idx + len(ent.root), ent.label_,
+                                     arg.role)
+                    return self._argument(inner, index, agent=False)
+        return found
+
+    def _affiliations(self, staged: list[_Staged], index: _DocIndex) -> Iterator[_Staged]:
+        """The organisations and countries that the document's roles name
+        (:mod:`kg.resolve.roles`)."""
+        def body(arg: Argument) -> _Mention | Value | None:
+            return self._body(arg, index)
+
+        def is_title(word: str) -> bool:
+            return word in TITLE_WORDS
+
+        for statement, subject, relation, _, speaker in list(staged):
+            if relation == POSITION_RELATION and statement.rule in ROLE_RULES:
+                for fact in roles.role_affiliations(statement, subject, speaker,
+                                                    doc=index.doc, body=body,
+                                                    title_word=is_title):
+                    if self.types.allows(fact[2], subject=fact[1].type,
+                                         object=fact[3].type):  # type: ignore[union-attr]
+                        yield fact
+
+        def person(arg: Argument) -> _Mention | Value | None:
+            return self._argument(arg, index, agent=True)
+
+        yield from roles.of_bodies(index.doc, person=person, body=body)
+
     def resolve(self, statements: Iterable[Statement], doc: Doc) -> list[ResolvedStatement]:
         """Resolve the statements of one parsed document (``doc``, whose text their
         offsets index), keeping those whose subject and first object resolve."""
@@ -1062,6 +1100,7 @@ class Resolver:
             found = self._statement(statement, index)
             if found is not None:
                 staged.append(found)
+        staged.extend(self._affiliations(staged, index))
 
         aliases: dict[str, set[str]] = {}
         for _, subject, _, obj, speaker in staged:
