@@ -239,8 +239,8 @@ _SENTENCE, _SUBJECT_TEXT, _RELATION_TEXT, _OBJECT_TEXT = (
     KG.sentence, KG.subjectText, KG.relationText, KG.objectText)
 _ARGUMENT, _ARGUMENT_TEXT, _ROLE, _CONFIDENCE, _RULE = (
     KG.argument, KG.argumentText, KG.role, KG.confidence, KG.rule)
-_NEGATED, _ASSERTED, _MODALITY, _TENSE, _SPEAKER = (
-    KG.negated, KG.asserted, KG.modality, KG.tense, KG.speaker)
+_NEGATED, _ASSERTED, _MODALITY, _TENSE, _SPEAKER, _WITHHELD = (
+    KG.negated, KG.asserted, KG.modality, KG.tense, KG.speaker, KG.withheld)
 _BOOLEAN = {True: Literal(True), False: Literal(False)}
 
 
@@ -263,7 +263,8 @@ def _statement_quads(document: Document, d: URIRef, rs: ResolvedStatement,
     sentence = sentences.get(s.sentence)
     if sentence is None:
         sentence = sentences[s.sentence] = text_literal(s.sentence)
-    if rs.asserted:
+    asserted = rs.asserted
+    if asserted:
         yield subj, pred, obj, d
     yield node, _TYPE, _STATEMENT, d
     yield node, _SUBJECT, subj, d
@@ -286,7 +287,10 @@ def _statement_quads(document: Document, d: URIRef, rs: ResolvedStatement,
     yield node, _CONFIDENCE, Literal(round(float(s.confidence), 4), datatype=XSD.double), d
     yield node, _RULE, _word_literal(s.rule), d
     yield node, _NEGATED, _BOOLEAN[bool(s.negated)], d
-    yield node, _ASSERTED, _BOOLEAN[bool(rs.asserted)], d
+    withheld = rs.reason_withheld
+    yield node, _ASSERTED, _BOOLEAN[withheld is None], d
+    if withheld is not None:
+        yield node, _WITHHELD, _word_literal(withheld), d
     if s.modality:
         yield node, _MODALITY, _word_literal(s.modality), d
     if s.tense:

@@ -64,7 +64,7 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg.ontology import Ontology, RelationInfo, default_ontology
-from kg.resolve import roles
+from kg.resolve import nominal, policy, roles
 from kg.resolve.constraints import TypeConstraints
 from kg.resolve.coref import PERSON_PRONOUNS, PLURAL_PRONOUNS, Groups, People
 from kg.resolve.crossdoc import document_scope, scoped_person_key
@@ -83,7 +83,14 @@ from kg.resolve.names import (
 )
 from kg.resolve.tokens import TokenTable
 from kg.resolve.values import DATE_LABELS, VALUE_LABELS, amount_value, date_value
-from kg.types import Argument, Entity, ResolvedStatement, Statement, Value
+from kg.types import (
+    HYPOTHETICAL_MODALS,
+    Argument,
+    Entity,
+    ResolvedStatement,
+    Statement,
+    Value,
+)
 
 __all__ = ["AGENT_GROUPS", "LOCATIVE_ROLES", "Resolver", "resolve"]
 
@@ -1016,6 +1023,8 @@ class Resolver:
                 # "chief executive of BT Wholesale": the title, then what it names
                 words, tail = words[:k], words[k + 1:]
                 break
+        while words and words[-1].lower().rstrip(".") in _HONORIFICS:
+            words = words[:-1]  # "the Economist Intelligence Unit's Mr": no title
         if not words or words[-1].lower() not in TITLE_WORDS:
             return None
         if tail:
@@ -1037,6 +1046,30 @@ class Resolver:
             return None
         title = " ".join(rest)
         return f"{title} of {countries[0]}" if countries else title
+
+    # -- facts inside noun phrases (kg.resolve.nominal) ------------------------
+
+    def _possessive(self, item: _Staged) -> _Staged:
+        """A possessive's bare "has" named by what it states ("Japan's Suzuki" →
+        Suzuki located_in Japan), or the item as it was."""
+        statement, subject, relation, obj, speaker = item
+        if statement.rule != "poss" or relation != "has" or not isinstance(obj, _Mention):
+            return item
+        owned = statement.object
+        assert owned is not None
+        found = nominal.possessive_relation(subject.type, obj.type, owned.text.split())
+        if found is None:
+            return item
+        name, reverse = found
+        if not self.types.allows(name, subject=obj.type if reverse else subject.type,
+                                 object=subject.type if reverse else obj.type):
+            return item
+        words = name.replace("_", " ")
+        if reverse:
+            statement = replace(statement, subject=owned, objects=(statement.subject,),
+                                relation=words, lemma=words)
+            return statement, obj, name, subject, speaker
+        return replace(statement, relation=words, lemma=words), subject, name, obj, speaker
 
     # -- roles and affiliations (kg.resolve.roles) -------------------------------
 
@@ -1101,6 +1134,7 @@ class Resolver:
             if found is not None:
                 staged.append(found)
         staged.extend(self._affiliations(staged, index))
+        staged = [self._possessive(item) for item in staged]
 
         aliases: dict[str, set[str]] = {}
         for _, subject, _, obj, speaker in staged:
@@ -1122,12 +1156,18 @@ class Resolver:
 
         out = []
         for statement, subject, relation, obj, speaker in staged:
+            withheld = policy.withheld_relation(
+                relation, object_type=obj.type if isinstance(obj, _Mention) else None)
+            if withheld is None and not statement.negated and (
+                    statement.modality not in HYPOTHETICAL_MODALS):
+                withheld = policy.withheld_by_context(statement, doc)
             out.append(ResolvedStatement(
                 statement=statement,
                 subject=entity(subject),
                 relation=relation,
                 object=entity(obj) if isinstance(obj, _Mention) else obj,
                 speaker=entity(speaker) if speaker is not None else None,
+                withheld=withheld,
             ))
         return out
 

@@ -233,7 +233,8 @@ def role_affiliations(
     seen: set[str] = set()
     candidates: list[list[Token]] = []
     for run in _runs(title[:-1]):
-        # title words at either end are no part of the name ("Shadow", "Former")
+        # leading title words are no part of the name ("Shadow", "Former"), unless
+        # the whole run is one ("Liberal Democrat", "Economist Intelligence Unit")
         while run and title_word(run[0].lower_) and not _known(run, body):
             run = run[1:]
         if run:
@@ -263,8 +264,10 @@ def role_affiliations(
 
 
 def _known(run: Sequence[Token], body: Callable[[Argument], Mention | Value | None]) -> bool:
-    """Whether a run that starts with a title word is still a name ("US", "Labour")."""
-    return isinstance(body(_arg_of(run[:1], run[0])), Mention)
+    """Whether a run that starts with a title word is still a name: the run itself
+    ("Liberal Democrat") or its first word ("US", "Labour")."""
+    return (isinstance(body(_arg_of(run, run[-1])), Mention)
+            or isinstance(body(_arg_of(run[:1], run[0])), Mention))
 
 
 def of_bodies(

@@ -1,0 +1,132 @@
+"""The assertion policy: which resolved statements become direct triples.
+
+Every resolved statement keeps its node (``rdf:Statement`` with its evidence). Its
+direct triple ``subject —relation→ object`` is asserted only when the text states
+the fact. A statement is withheld, with the reason recorded, when it is
+
+* ``negated`` ("Russia did not attack Georgia") or ``hypothetical`` (a modal verb:
+  "may", "could", "would", "should", "must", "can");
+* ``conditional``: inside an "if" / "unless" clause ("if Labour wins, Brown …");
+* ``denied``: inside what someone denies, rejects or dismisses ("he denied that
+  Brown ousted Milburn");
+* ``unnamed relation``: a bare "has" or "is" between two entities, which says no
+  more than that the sentence puts them together ("Australia has Liberal Party");
+* ``reported speech``: "X said of Y", "X claims of Y" (what was said is the fact,
+  not the saying) and "X told the BBC" (where a quote appeared is its source, not
+  news about the outlet).
+
+A claim that a named source makes is asserted, with its speaker on the statement
+node (``kg:speaker``): SPARQL users tell the writer's own facts from claims by
+whether the statement has a speaker (see the saved queries ``asserted-facts`` and
+``claimed-facts``).
+
+>>> from kg.types import Argument, Statement
+>>> a = Argument("Australia", 0, 9, 0, 9, "GPE", "subj")
+>>> b = Argument("Liberal Party", 12, 25, 20, 25, "ORG", "obj")
+>>> st = Statement(a, "has", "have", (b,), "Australia's Liberal Party", 0, 25, 0.5, "poss")
+>>> withheld_relation("has", object_type="PoliticalParty")
+'unnamed relation'
+>>> withheld_relation("cooperates_with", object_type="Country") is None
+True
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.types import Statement
+
+__all__ = [
+    "CONDITIONAL_MARKERS",
+    "DENIAL_VERBS",
+    "UNNAMED_RELATIONS",
+    "predicate_token",
+    "withheld_by_context",
+    "withheld_relation",
+]
+
+#: Relations that name no relation between two entities.
+UNNAMED_RELATIONS = frozenset({"has", "is", "be", "have", "is_value", "has_value",
+                               "is_date", "has_date", "does", "gets"})
+#: Relations of saying (by their first word): "X said of Y" is no fact about Y.
+_SAYING = frozenset({"says", "said", "claims", "claimed", "adds", "added", "tells", "told",
+                     "speaks", "spoke", "writes", "wrote", "insists", "argues", "asks",
+                     "replies", "comments", "notes", "remarks", "explains", "states"})
+#: Prepositions after a verb of saying that make the object a topic, not an addressee.
+_TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "that", "in"})
+#: Kinds of object that a quote's source is ("told the BBC", "told Radio 4's Today").
+_OUTLETS = frozenset({"MediaOrganization", "Work"})
+#: Verbs whose complement the subject denies ("Brown denied that he ousted Milburn").
+DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "rebut", "disown",
+                          "contradict", "dispute"})
+#: Words that open a clause whose content is only supposed.
+CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether", "lest"})
+_CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp",
+                           "pobj", "prep", "dobj", "obj", "csubj"})
+
+
+def withheld_relation(relation: str, *, object_type: str | None) -> str | None:
+    """Why a relation between a subject and an object of class ``object_type``
+    (``None`` for a literal) is no fact, or ``None`` when it may be one.
+
+    >>> withheld_relation("tells", object_type="MediaOrganization")
+    'reported speech'
+    >>> withheld_relation("tells", object_type="Person") is None
+    True
+    >>> withheld_relation("says_about", object_type="Person")
+    'reported speech'
+    """
+    if relation in UNNAMED_RELATIONS:
+        return "unnamed relation"
+    words = relation.split("_")
+    if words[0] in _SAYING:
+        if object_type in _OUTLETS:
+            return "reported speech"
+        if len(words) == 1 and words[0] not in {"tells", "told", "asks"}:
+            return "reported speech"  # "X said Y": what was said is the fact
+        if len(words) > 1 and words[-1] in _TOPIC_PREPOSITIONS:
+            return "reported speech"
+    return None
+
+
+def predicate_token(statement: Statement, doc: Doc) -> Token | None:
+    """The token of the statement's verb (or, for a nominal fact, of its subject):
+    the token of its lemma's first word nearest to the subject, in its sentence."""
+    words = statement.lemma.split()
+    lemma = words[1] if words[:1] == ["be"] and len(words) > 1 else (words[0] if words else "")
+    best: Token | None = None
+    best_distance = 1 << 30
+    span = doc.char_span(statement.sentence_start, statement.sentence_end,
+                         alignment_mode="expand")
+    if span is None:
+        return None
+    anchor = statement.subject.end
+    for token in span:
+        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() != lemma:
+            continue
+        distance = abs(token.idx - anchor)
+        if distance < best_distance:
+            best, best_distance = token, distance
+    return best
+
+
+def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
+    """``"denied"`` or ``"conditional"`` when the statement's verb sits inside what
+    someone denies or inside an "if" clause; ``None`` otherwise."""
+    if statement.rule in {"poss", "title", "appos", "role_affiliation", "person_of"}:
+        return None  # facts of a noun phrase are stated whatever its clause does
+    token = predicate_token(statement, doc)
+    if token is None:
+        return None
+    node: Token = token
+    for _ in range(12):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in node.children):
+            return "conditional"
+        head = node.head
+        if head.i == node.i:
+            break
+        if (head.lemma_.lower() in DENIAL_VERBS and node.dep_ in _CLAUSE_LINKS
+                and node.dep_ not in {"nsubj", "nsubjpass"}):
+            return "denied"
+        node = head
+    return None
