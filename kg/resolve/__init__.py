@@ -954,8 +954,24 @@ class Resolver:
             obj = self._argument(obj_arg, index, agent=obj_agent, we=we, speaker=speaker)
             if position and not isinstance(obj, _Mention):
                 continue  # later objects only for entities, not "on Monday"
+            if obj is None and not position:
+                inner = self._inner(statement, obj_arg, index, we=we, speaker=speaker)
+                if inner is not None:
+                    statement, relation, obj = inner
+                    if isinstance(obj, _Mention) and obj.key == subject.key:
+                        return None
+                    if self.types.allows(relation, subject=subject.type, object=obj.type):
+                        return (statement, subject, relation, obj, speaker)
+                    return None
             if obj is None:
                 continue
+            if position and not info.declared:
+                # "shouted insults at Montezemolo": the noun the verb took stays in
+                # the relation's name (shouts_insults_at), as a light verb's must
+                noun = self._noun(statement.objects[0], index)
+                if noun is not None:
+                    lemma, relation, info, _ = self._relation(
+                        f"{statement.lemma} {noun}", obj_arg.role.lower(), statement.passive)
             if isinstance(obj, _Mention) and obj.key == subject.key:
                 return None
             if position:
@@ -969,6 +985,40 @@ class Resolver:
                 return None  # outside the relation's domain or range: a misreading
             return (statement, subject, relation, obj, speaker)
         return None
+
+    def _noun(self, arg: Argument, index: _DocIndex) -> str | None:
+        """The plain noun an object phrase is about ("insults"), if it is one."""
+        head = index.token_at(arg.head_start, arg.head_end)
+        return nominal.noun_of(head) if head is not None else None
+
+    def _inner(self, statement: Statement, obj_arg: Argument, index: _DocIndex, *,
+               we: _Mention | None, speaker: _Mention | None
+               ) -> tuple[Statement, str, _Mention] | None:
+        """An entity inside an object that is no entity: "held talks with Borussia
+        Dortmund" → holds_talks_with Borussia Dortmund (the noun stays in the
+        relation's name)."""
+        head = index.token_at(obj_arg.head_start, obj_arg.head_end)
+        if head is None or obj_arg.role.lower() not in {"obj", "dobj", ""}:
+            return None
+        found = nominal.inner_object(head)
+        if found is None:
+            return None
+        noun, prep, tokens = found
+        pobj = next(t for t in tokens if t.head.i == next(
+            c.i for c in head.children if c.dep_ == "prep" and c.lower_ == prep))
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        if start < obj_arg.start or end > obj_arg.end:
+            return None
+        inner_arg = Argument(index.text[start:end], start, end, pobj.idx,
+                             pobj.idx + len(pobj), pobj.ent_type_, prep)
+        lemma, relation, info, _ = self._relation(f"{statement.lemma} {noun}", prep,
+                                                  statement.passive)
+        obj = self._argument(inner_arg, index, agent=info.group in AGENT_GROUPS, we=we,
+                             speaker=speaker)
+        if not isinstance(obj, _Mention):
+            return None
+        rest = tuple(o for o in statement.objects if o is not obj_arg)
+        return replace(statement, lemma=lemma, objects=(inner_arg, *rest)), relation, obj
 
     def _relation(self, lemma: str, role: str, passive: bool
                   ) -> tuple[str, str, RelationInfo, bool]:

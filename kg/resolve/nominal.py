@@ -29,7 +29,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["KIN", "possessive_relation"]
+from spacy.tokens import Token
+
+__all__ = ["KIN", "inner_object", "noun_of", "possessive_relation"]
 
 _PLACES = frozenset({"Country", "City", "Place", "Territory"})
 _BODIES = frozenset({"Organization", "Company", "GovernmentBody", "InternationalOrganization",
@@ -81,3 +83,49 @@ def possessive_relation(owner_type: str, owned_type: str, owned_words: Sequence[
             if word in KIN:
                 return KIN[word], True
     return None
+
+
+#: Prepositions that attach an entity to the noun of an object ("talks with X").
+_NOUN_PREPOSITIONS = frozenset({"with", "by", "against", "on", "at", "to", "from", "for",
+                                "over", "between", "into", "of"})
+#: Heads of noun phrases that are only a quantity or a kind, not a noun that names a
+#: relation ("some of", "a lot of", "part of").
+_EMPTY_NOUNS = frozenset({"lot", "lots", "number", "some", "part", "kind", "sort", "type",
+                          "rest", "most", "all", "one", "none", "many", "group", "series",
+                          "couple", "majority", "bit", "way", "time", "thing", "things"})
+
+
+def noun_of(head: Token) -> str | None:
+    """The noun an object phrase is about, as it should read in a relation name
+    ("talks" in "held talks with"), or ``None`` for a phrase that is no plain noun
+    phrase (a clause, a pronoun, a name, a quantity)."""
+    if head.pos_ != "NOUN" or head.lower_ in _EMPTY_NOUNS or head.ent_type_:
+        return None
+    if any(c.dep_ in {"relcl", "acl", "ccomp", "nsubj"} for c in head.children):
+        return None
+    return head.lower_
+
+
+def inner_object(head: Token) -> tuple[str, str, list[Token]] | None:
+    """For an object whose head is a plain noun with a preposition and a name after
+    it ("a plea by Lord Falconer", "talks with Borussia Dortmund"): the noun, the
+    preposition, and the tokens of the preposition's object."""
+    noun = noun_of(head)
+    if noun is None:
+        return None
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in _NOUN_PREPOSITIONS:
+            continue
+        if child.lower_ == "of" and noun not in _OF_NOUNS:
+            continue  # "the leader of X", "a member of X": roles, not relations
+        for pobj in child.children:
+            if pobj.dep_ == "pobj" and (pobj.ent_type_ or pobj.pos_ == "PROPN"):
+                return noun, child.lower_, list(pobj.subtree)
+    return None
+
+
+#: Nouns whose "of X" names the other party of an act ("criticism of X").
+_OF_NOUNS = frozenset({"criticism", "support", "invasion", "attack", "attacks", "defeat",
+                       "condemnation", "praise", "purchase", "takeover", "acquisition",
+                       "sale", "review", "investigation", "probe", "rejection", "backing",
+                       "endorsement", "funding", "annexation", "occupation", "bombing"})
