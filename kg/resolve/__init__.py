@@ -484,6 +484,15 @@ class _DocIndex:
         return _Mention(f"person/{full}", full, "Person", None, name)
 
 
+def _token_argument(tokens: Sequence[Token], role: str, *, head: Token | None = None
+                    ) -> Argument:
+    """An argument over consecutive tokens (``head``: its head, else the last)."""
+    head = head if head is not None else tokens[-1]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return Argument(head.doc.text[start:end], start, end, head.idx, head.idx + len(head),
+                    head.ent_type_, role)
+
+
 _DATE_TYPES = frozenset({"date", "dateTime", "gYear", "gYearMonth"})
 
 #: Extractor rules that state a person's role: a title before the name ("Russian
@@ -1173,6 +1182,32 @@ class Resolver:
             return self._argument(arg, index, agent=True)
 
         yield from roles.of_bodies(index.doc, person=person, body=body)
+        yield from self._relatives(index)
+
+    def _relatives(self, index: _DocIndex) -> Iterator[_Staged]:
+        """"his wife Sandra", "Putin's spokesman Dmitry Peskov", "Alan Milburn, an
+        ally of Tony Blair" (:func:`kg.resolve.nominal.relatives`)."""
+        doc = index.doc
+        for relation, name, other in nominal.relatives(doc):
+            name_arg = _token_argument(name, "subj")
+            other_tokens = [other] if other.pos_ == "PRON" else [
+                t for t in other.subtree if t.dep_ != "case" and t.i <= other.i]
+            other_arg = _token_argument(other_tokens, "obj", head=other)
+            who = self._argument(name_arg, index, agent=True)
+            whom = self._argument(other_arg, index, agent=True)
+            if (not isinstance(who, _Mention) or not isinstance(whom, _Mention)
+                    or who.type != "Person" or who.key == whom.key):
+                continue
+            if relation not in {"ally_of", "rival_of", "spokesperson_for", "adviser_to"} \
+                    and whom.type != "Person":
+                continue
+            sent = doc[name[0].i].sent
+            words = relation.replace("_", " ")
+            statement = Statement(
+                subject=name_arg, relation=words, lemma=words, objects=(other_arg,),
+                sentence=sent.text, sentence_start=sent.start_char,
+                sentence_end=sent.end_char, confidence=0.8, rule="relative")
+            yield statement, who, relation, whom, None
 
     def resolve(self, statements: Iterable[Statement], doc: Doc) -> list[ResolvedStatement]:
         """Resolve the statements of one parsed document (``doc``, whose text their

@@ -67,7 +67,7 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _MALE = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "he", "him"})
 _FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess"})
-_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 #: The pronouns :meth:`People.pronoun` can answer for (any other gets ``None``).
 PERSON_PRONOUNS = frozenset(_PRONOUN_GENDER)
 

@@ -27,11 +27,11 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-__all__ = ["KIN", "inner_object", "noun_of", "possessive_relation"]
+__all__ = ["KIN", "inner_object", "noun_of", "possessive_relation", "relatives"]
 
 _PLACES = frozenset({"Country", "City", "Place", "Territory"})
 _BODIES = frozenset({"Organization", "Company", "GovernmentBody", "InternationalOrganization",
@@ -129,3 +129,88 @@ _OF_NOUNS = frozenset({"criticism", "support", "invasion", "attack", "attacks", 
                        "condemnation", "praise", "purchase", "takeover", "acquisition",
                        "sale", "review", "investigation", "probe", "rejection", "backing",
                        "endorsement", "funding", "annexation", "occupation", "bombing"})
+
+
+def _name_run(token: Token) -> list[Token]:
+    """The proper nouns of the name whose head is ``token`` ("Dmitry Peskov")."""
+    parts = [t for t in token.subtree
+             if t.pos_ == "PROPN" and (t.i == token.i or t.head.i == token.i)
+             and t.dep_ in {"compound", "flat", "appos", "npadvmod", "nsubj", "ROOT", "pobj",
+                            "dobj", "conj", "attr", "nsubjpass"} | {token.dep_}]
+    parts = sorted(parts, key=lambda t: t.i)
+    run = [token]
+    for t in reversed(parts):
+        if t.i == run[0].i - 1:
+            run.insert(0, t)
+    return run
+
+
+def _poss_child(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ == "poss"), None)
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _possessor(noun: Token, name: Token) -> Token | None:
+    """Whose relative ``noun`` (with the name ``name``) is: its own possessive, or
+    that of the first item of the list it is in ("his wife Sandra, daughter
+    Larissa and stepson Sholto")."""
+    for token in (noun, name):
+        owner = _poss_child(token)
+        if owner is not None:
+            return owner
+    for token in (noun, name):
+        first = _first_conjunct(token)
+        if first.i == token.i:
+            continue
+        for candidate in (first, first.head):
+            owner = _poss_child(candidate)
+            if owner is not None and (candidate.i == first.i or candidate.lower_ in KIN):
+                return owner
+    return None
+
+
+def relatives(doc: Doc) -> Iterator[tuple[str, list[Token], Token]]:
+    """People named with their relation to someone: ``(relation, the person's name
+    tokens, the other's token)``.
+
+    "his wife Sandra", "daughter Larissa" (in a list after it), "Putin's spokesman
+    Dmitry Peskov" name the possessor as the other; "Alan Milburn - a key ally of
+    Tony Blair" names the object of "of"."""
+    for token in doc:
+        relation = KIN.get(token.lower_)
+        if relation is None or token.pos_ not in {"NOUN", "ADJ"}:
+            continue
+        # "ally of Tony Blair" in apposition to a name
+        if token.dep_ in {"appos", "attr"} and token.head.pos_ in {"PROPN", "AUX", "VERB"}:
+            named = token.head if token.head.pos_ == "PROPN" else next(
+                (c for c in token.head.children
+                 if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+            other = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            if named is not None and other is not None:
+                yield relation, _name_run(named), other
+                continue
+        name: Token | None = None
+        for c in token.children:
+            if c.dep_ in {"appos", "npadvmod", "compound", "flat"} and c.pos_ == "PROPN" \
+                    and c.i > token.i:
+                name = c
+                break
+        if name is None and token.head.pos_ == "PROPN" and token.dep_ in {"compound", "nmod"} \
+                and token.head.i > token.i:
+            name = token.head
+        if name is None and token.i + 1 < len(token.doc):
+            after = token.doc[token.i + 1]  # "stepson Sholto" tagged as two conjuncts
+            if after.pos_ == "PROPN" and after.ent_type_ == "PERSON":
+                name = after
+        if name is None:
+            continue
+        owner = _possessor(token, name)
+        if owner is None:
+            continue
+        yield relation, _name_run(name), owner

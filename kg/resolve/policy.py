@@ -53,7 +53,7 @@ _SAYING = frozenset({"says", "said", "claims", "claimed", "adds", "added", "tell
                      "speaks", "spoke", "writes", "wrote", "insists", "argues", "asks",
                      "replies", "comments", "notes", "remarks", "explains", "states"})
 #: Prepositions after a verb of saying that make the object a topic, not an addressee.
-_TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "that", "in"})
+_TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "that"})
 #: Kinds of object that a quote's source is ("told the BBC", "told Radio 4's Today").
 _OUTLETS = frozenset({"MediaOrganization", "Work"})
 #: Verbs whose complement the subject denies ("Brown denied that he ousted Milburn").
