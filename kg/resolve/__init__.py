@@ -700,6 +700,10 @@ class Resolver:
             name = index.apposed_name(head.i, arg.start, arg.end)
             if name is not None:
                 head = index.doc[name]
+        if head.pos_ == "NOUN" and head.i not in index.ent_of:
+            named = self._kind_named(head, arg, index) or self._titled(head, arg, index)
+            if named is not None:
+                return named
         ent = index.ent_of.get(head.i)
         label = arg.label or (ent.label_ if ent is not None else "")
         if "s " in arg.text and label != "PERSON":
@@ -758,6 +762,33 @@ class Resolver:
             if country is not None:
                 return _entry_mention(country, None)
         return mention
+
+    def _kind_named(self, head: Token, arg: Argument, index: _DocIndex) -> _Mention | None:
+        """ "the Charite hospital", "the Guardian newspaper": the name before a noun
+        that says what it is, typed by the noun where nothing better is known."""
+        found = nominal.kind_named(head, arg.start, arg.end)
+        if found is None:
+            return None
+        tokens, cls = found
+        text = index.tokens.span_text(index.doc[tokens[0].i : tokens[-1].i + 1])
+        ent = index.ent_of.get(tokens[-1].i)
+        mention = self._name(clean_mention(text), ent.label_ if ent is not None else "", index)
+        if mention is not None and mention.type not in {"Entity", "Place", "Person", "Group"}:
+            return mention
+        if not is_plausible_name(text) or text.casefold() in TITLE_WORDS:
+            return None
+        prefix = "facility" if cls == "Facility" else "org"
+        return _Mention(f"{prefix}/{text}", text, cls, None, text)
+
+    def _titled(self, head: Token, arg: Argument, index: _DocIndex) -> _Mention | None:
+        """ "the US national security advisor Jake Sullivan" where the argument
+        stops at the title: the person named right after it."""
+        if head.lower_ not in TITLE_WORDS or head.i + 1 >= len(index.doc):
+            return None
+        ent = index.ent_of.get(head.i + 1)
+        if ent is None or ent.label_ != "PERSON" or ent.start != head.i + 1:
+            return None
+        return self._name(index.person_name(clean_mention(ent.text)), "PERSON", index)
 
     def _name(self, text: str, label: str, index: _DocIndex) -> _Mention | None:
         """The entity a cleaned mention ``text`` (NER label ``label``, "" if none)
@@ -964,7 +995,8 @@ class Resolver:
             if position and not isinstance(obj, _Mention):
                 continue  # later objects only for entities, not "on Monday"
             if obj is None and not position:
-                inner = self._inner(statement, obj_arg, index, we=we, speaker=speaker)
+                inner = (self._related(statement, obj_arg, index, we=we, speaker=speaker)
+                         or self._inner(statement, obj_arg, index, we=we, speaker=speaker))
                 if inner is not None:
                     statement, relation, obj = inner
                     if isinstance(obj, _Mention) and obj.key == subject.key:
@@ -1028,6 +1060,30 @@ class Resolver:
             return None
         rest = tuple(o for o in statement.objects if o is not obj_arg)
         return replace(statement, lemma=lemma, objects=(inner_arg, *rest)), relation, obj
+
+    def _related(self, statement: Statement, obj_arg: Argument, index: _DocIndex, *,
+                 we: _Mention | None, speaker: _Mention | None
+                 ) -> tuple[Statement, str, _Mention] | None:
+        """ "China is Russia's biggest trading partner" → trading_partner_of Russia;
+        "X, a rival of Y" → rival_of Y (a relation noun after "is")."""
+        if statement.lemma != "be":
+            return None
+        head = index.token_at(obj_arg.head_start, obj_arg.head_end)
+        found = nominal.relation_noun(head) if head is not None else None
+        if found is None:
+            return None
+        name, owner = found
+        tokens = [t for t in owner.subtree if t.dep_ != "case"]
+        if not tokens or tokens[0].idx < obj_arg.start:
+            return None
+        owner_arg = _token_argument(tokens, "of", head=owner)
+        obj = self._argument(owner_arg, index, agent=True, we=we, speaker=speaker)
+        if not isinstance(obj, _Mention):
+            return None
+        words = name.replace("_", " ")
+        rest = tuple(o for o in statement.objects if o is not obj_arg)
+        return (replace(statement, lemma=words, relation=f"is {words}",
+                        objects=(owner_arg, *rest)), name, obj)
 
     def _relation(self, lemma: str, role: str, passive: bool
                   ) -> tuple[str, str, RelationInfo, bool]:

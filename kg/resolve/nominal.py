@@ -31,7 +31,17 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["KIN", "inner_object", "noun_of", "possessive_relation", "relatives"]
+__all__ = [
+    "KIN",
+    "KIND_NOUNS",
+    "RELATION_NOUNS",
+    "inner_object",
+    "kind_named",
+    "noun_of",
+    "possessive_relation",
+    "relation_noun",
+    "relatives",
+]
 
 _PLACES = frozenset({"Country", "City", "Place", "Territory"})
 _BODIES = frozenset({"Organization", "Company", "GovernmentBody", "InternationalOrganization",
@@ -214,3 +224,64 @@ def relatives(doc: Doc) -> Iterator[tuple[str, list[Token], Token]]:
         if owner is None:
             continue
         yield relation, _name_run(name), owner
+
+
+#: Nouns that name a relation between the subject of "is" and a possessor or an
+#: "of" object: "China is Russia's biggest trading partner", "X, a rival of Y".
+RELATION_NOUNS = frozenset({
+    "partner", "ally", "rival", "neighbour", "neighbor", "supplier", "customer", "client",
+    "creditor", "debtor", "subsidiary", "shareholder", "owner", "parent", "sponsor",
+    "backer", "critic", "opponent", "successor", "predecessor", "competitor", "investor",
+    "lender", "member", "friend", "enemy", "adversary", "protege", "mentor", "unit",
+    "affiliate", "donor", "buyer", "seller", "bidder",
+})
+
+
+def relation_noun(head: Token) -> tuple[str, Token] | None:
+    """For the complement of "is" headed by a relation noun with an owner ("Russia's
+    biggest trading partner", "a key ally of Tony Blair"): the relation's name
+    ("trading_partner_of") and the owner's token."""
+    if head.lower_ not in RELATION_NOUNS or head.pos_ != "NOUN":
+        return None
+    owner = _poss_child(head)
+    if owner is None:
+        owner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+    if owner is None:
+        return None
+    words = [c.lower_ for c in head.children
+             if c.dep_ == "compound" and c.i == head.i - 1 and c.pos_ == "NOUN"]
+    return "_".join([*words, head.lower_, "of"]), owner
+
+
+#: Nouns that say what kind of thing the name before them is ("the Charite
+#: hospital", "the Guardian newspaper", "the PCS union") → the ontology class.
+KIND_NOUNS: dict[str, str] = {
+    "hospital": "Facility", "clinic": "Facility", "stadium": "Facility",
+    "airport": "Facility", "prison": "Facility", "university": "Organization",
+    "newspaper": "MediaOrganization", "paper": "MediaOrganization",
+    "magazine": "MediaOrganization", "channel": "MediaOrganization",
+    "broadcaster": "MediaOrganization", "tabloid": "MediaOrganization",
+    "union": "Organization", "party": "PoliticalParty", "club": "Organization",
+    "company": "Company", "firm": "Company", "bank": "Company", "carmaker": "Company",
+    "airline": "Company", "group": "Organization", "charity": "Organization",
+    "agency": "Organization", "retailer": "Company", "chain": "Company",
+    "giant": "Company", "operator": "Company", "network": "MediaOrganization",
+}
+
+
+def kind_named(head: Token, start: int, end: int) -> tuple[list[Token], str] | None:
+    """The proper nouns just before a kind noun inside characters ``start``..``end``
+    ("Charite" in "the Charite hospital") and the class the noun gives them."""
+    cls = KIND_NOUNS.get(head.lower_)
+    if cls is None or head.pos_ != "NOUN":
+        return None
+    name: list[Token] = []
+    k = head.i - 1
+    doc = head.doc
+    while k >= 0 and doc[k].pos_ == "PROPN" and doc[k].idx >= start and doc[k].head.i == head.i:
+        name.insert(0, doc[k])
+        k -= 1
+    if not name or name[-1].idx + len(name[-1]) > end:
+        return None
+    return name, cls

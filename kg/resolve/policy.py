@@ -80,7 +80,8 @@ def withheld_relation(relation: str, *, object_type: str | None) -> str | None:
         return "unnamed relation"
     words = relation.split("_")
     if words[0] in _SAYING:
-        if object_type in _OUTLETS:
+        if object_type in _OUTLETS or object_type is None:
+            # the outlet a quote appeared in, or when something was said
             return "reported speech"
         if len(words) == 1 and words[0] not in {"tells", "told", "asks"}:
             return "reported speech"  # "X said Y": what was said is the fact
