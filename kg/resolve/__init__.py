@@ -484,6 +484,10 @@ class _DocIndex:
         return _Mention(f"person/{full}", full, "Person", None, name)
 
 
+def _is_title_word(word: str) -> bool:
+    return word in TITLE_WORDS
+
+
 def _token_argument(tokens: Sequence[Token], role: str, *, head: Token | None = None
                     ) -> Argument:
     """An argument over consecutive tokens (``head``: its head, else the last)."""
@@ -1216,20 +1220,48 @@ class Resolver:
                     return self._argument(inner, index, agent=False)
         return found
 
+    def _titles(self, staged: list[_Staged], index: _DocIndex) -> Iterator[_Staged]:
+        """Titles next to names that the extractor's title rule did not read
+        ("on Wednesday Prime Minister Yulia Tymoshenko", "Ian MacDonald QC", a list
+        after "five other barristers"): holds_position, once per person and sentence."""
+        held = {(subject.key, statement.sentence_start)
+                for statement, subject, relation, _, _ in staged
+                if relation == POSITION_RELATION}
+        doc = index.doc
+        for name, title in roles.titled_names(doc, title_word=_is_title_word):
+            position = self.position(title) or (
+                title if title in roles.POSTNOMINALS else None)
+            if position is None:
+                continue
+            person = self._argument(_token_argument(name, "subj"), index, agent=True)
+            if not isinstance(person, _Mention) or person.type != "Person":
+                continue
+            sent = doc[name[0].i].sent
+            if (person.key, sent.start_char) in held:
+                continue
+            held.add((person.key, sent.start_char))
+            start = min(name[0].idx, doc.text.find(title, sent.start_char, sent.end_char))
+            title_start = doc.text.find(title, sent.start_char, sent.end_char)
+            title_arg = Argument(title, title_start, title_start + len(title), title_start,
+                                 title_start + len(title), "", "obj")
+            statement = Statement(
+                subject=_token_argument(name, "subj"), relation="is", lemma="be",
+                objects=(title_arg,), sentence=sent.text, sentence_start=sent.start_char,
+                sentence_end=sent.end_char, confidence=0.8,
+                rule="appos" if start > name[0].idx else "title")
+            yield statement, person, POSITION_RELATION, Value(position), None
+
     def _affiliations(self, staged: list[_Staged], index: _DocIndex) -> Iterator[_Staged]:
         """The organisations and countries that the document's roles name
         (:mod:`kg.resolve.roles`)."""
         def body(arg: Argument) -> _Mention | Value | None:
             return self._body(arg, index)
 
-        def is_title(word: str) -> bool:
-            return word in TITLE_WORDS
-
         for statement, subject, relation, _, speaker in list(staged):
             if relation == POSITION_RELATION and statement.rule in ROLE_RULES:
                 for fact in roles.role_affiliations(statement, subject, speaker,
                                                     doc=index.doc, body=body,
-                                                    title_word=is_title):
+                                                    title_word=_is_title_word):
                     if self.types.allows(fact[2], subject=fact[1].type,
                                          object=fact[3].type):  # type: ignore[union-attr]
                         yield fact
@@ -1274,6 +1306,7 @@ class Resolver:
             found = self._statement(statement, index)
             if found is not None:
                 staged.append(found)
+        staged.extend(self._titles(staged, index))
         staged.extend(self._affiliations(staged, index))
         staged = [self._possessive(item) for item in staged]
 

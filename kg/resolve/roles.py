@@ -309,3 +309,110 @@ def of_bodies(
             sentence_start=sent.start_char, sentence_end=sent.end_char,
             confidence=0.8, rule=PERSON_OF_RULE, tense="present")
         yield statement, who, relation, found, None
+
+
+#: Titles written after a name ("Ian MacDonald QC", "Douglas Hogg MP").
+POSTNOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "AM", "MLA", "TD"})
+_HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
+                              "baroness", "baron", "prof", "rev"})
+#: Title words that only modify the title's head ("foreign" in "foreign secretary").
+_NOT_HEADS = frozenset({
+    "foreign", "home", "national", "security", "state", "interior", "finance", "defence",
+    "defense", "trade", "health", "energy", "economy", "first", "new", "former", "late",
+    "acting", "then", "deputy", "vice", "prime", "presidential", "opposition", "ex",
+    "incumbent", "white", "house", "us", "u.s.", "uk", "eu", "un", "nato", "kremlin",
+    "labour", "conservative", "liberal", "democrat", "republican", "tory", "tv", "field",
+    "air", "private", "shadow", "senior", "junior", "chief",
+})
+_TITLE_RUN_DEPS = frozenset({"compound", "amod", "nmod", "punct", "nummod", "poss", "case"})
+
+
+def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` token ranges of runs of proper nouns (hyphens inside)."""
+    i, n = 0, len(doc)
+    while i < n:
+        if doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (doc[j].pos_ == "PROPN" or (
+                doc[j].text == "-" and j + 1 < n and doc[j + 1].pos_ == "PROPN"
+                and not doc[j].whitespace_)):
+            j += 1
+        yield i, j
+        i = j
+
+
+def titled_names(doc: Doc, *, title_word: Callable[[str], bool]
+                 ) -> Iterator[tuple[list[Token], str]]:
+    """People's names with the title written next to them: ``(name tokens, title
+    text)`` for "Prime Minister Yulia Tymoshenko" (whatever comes before it),
+    "ex-chatshow host Mr Kilroy-Silk", "Ian MacDonald QC", and each name of a list
+    in apposition to a title ("five other barristers - Nicholas Blake QC, ...").
+
+    ``title_word`` tells whether a lower-case word is a title word."""
+    for start, end in _name_runs(doc):
+        tokens = list(doc[start:end])
+        if len(tokens) >= 2 and tokens[-1].text in POSTNOMINALS:
+            yield tokens[:-1], tokens[-1].text
+            tokens = tokens[:-1]
+        # a title inside the run ("[Wednesday] Prime Minister Yulia Tymoshenko"), or
+        # just before it ("ex-chatshow host Mr Kilroy-Silk")
+        last = max((p for p in range(len(tokens) - 1)
+                    if title_word(tokens[p].lower_)
+                    and tokens[p].lower_.rstrip(".") not in _HONORIFIC_WORDS), default=-1)
+        first = last
+        while first > 0 and title_word(tokens[first - 1].lower_):
+            first -= 1
+        inner = tokens[first : last + 1] if last >= 0 else []
+        name = tokens[last + 1:]
+        while name and name[0].lower_.rstrip(".") in _HONORIFIC_WORDS and len(name) > 1:
+            name = name[1:]
+        lead: list[Token] = []
+        j = start - 1 if first <= 0 else -1
+        while j >= 0:
+            t = doc[j]
+            if t.pos_ in {"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ"} or (
+                    t.pos_ == "PUNCT" and t.text != "-") or t.dep_ not in _TITLE_RUN_DEPS:
+                break
+            if t.pos_ == "PROPN" and not title_word(t.lower_) and not (
+                    t.dep_ in {"compound", "poss"} and t.head.i > t.i):
+                break
+            lead.insert(0, t)
+            j -= 1
+        while lead and lead[0].pos_ in {"PUNCT", "PART"}:
+            lead = lead[1:]
+        words = lead + inner
+        if not words or not name or not title_word(words[-1].lower_):
+            continue
+        if words[-1].lower_ in _NOT_HEADS or any(
+                t.lower_.rstrip(".") in _HONORIFIC_WORDS for t in name[1:]):
+            continue  # "the Foreign Policy Centre Mr Straw": no title, another name
+        if all(t.pos_ == "PROPN" and t.lower_ in _HONORIFIC_WORDS for t in words):
+            continue
+        text = doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+        yield name, text
+    yield from _listed(doc, title_word=title_word)
+
+
+def _listed(doc: Doc, *, title_word: Callable[[str], bool]
+            ) -> Iterator[tuple[list[Token], str]]:
+    """Names listed in apposition to a plural title ("five other barristers -
+    Nicholas Blake QC, Andrew Nicol QC and Tom de la Mare")."""
+    for token in doc:
+        if token.pos_ != "NOUN" or token.tag_ != "NNS" or not title_word(token.lemma_.lower()):
+            continue
+        first = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+                     None)
+        if first is None:
+            continue
+        members = [first, *[c for c in first.subtree if c.dep_ == "conj" and c.pos_ == "PROPN"]]
+        for member in members:
+            lo = member.i
+            while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i == member.i:
+                lo -= 1
+            hi = member.i + 1
+            name = list(doc[lo:hi])
+            if name and name[-1].text in POSTNOMINALS and len(name) > 1:
+                name = name[:-1]
+            yield name, token.lemma_.lower()
