@@ -199,7 +199,7 @@ def process_documents(
     for doc, document in parse_tuples(items, nlp=nlp, batch_size=batch_size,
                                       n_process=processes):
         statements = tuple(extract_doc(doc))
-        resolved = tuple(resolver.resolve(statements, doc))
+        resolved = tuple(resolver.resolve(statements, doc, document_facts=True))
         yield Processed(
             document=document,
             sentences=count_sentences(doc),

@@ -1251,7 +1251,8 @@ class Resolver:
                 rule="appos" if start > name[0].idx else "title")
             yield statement, person, POSITION_RELATION, Value(position), None
 
-    def _affiliations(self, staged: list[_Staged], index: _DocIndex) -> Iterator[_Staged]:
+    def _affiliations(self, staged: list[_Staged], index: _DocIndex, *,
+                      document_facts: bool) -> Iterator[_Staged]:
         """The organisations and countries that the document's roles name
         (:mod:`kg.resolve.roles`)."""
         def body(arg: Argument) -> _Mention | Value | None:
@@ -1265,6 +1266,9 @@ class Resolver:
                     if self.types.allows(fact[2], subject=fact[1].type,
                                          object=fact[3].type):  # type: ignore[union-attr]
                         yield fact
+
+        if not document_facts:
+            return
 
         def person(arg: Argument) -> _Mention | Value | None:
             return self._argument(arg, index, agent=True)
@@ -1297,17 +1301,24 @@ class Resolver:
                 sentence_end=sent.end_char, confidence=0.8, rule="relative")
             yield statement, who, relation, whom, None
 
-    def resolve(self, statements: Iterable[Statement], doc: Doc) -> list[ResolvedStatement]:
+    def resolve(self, statements: Iterable[Statement], doc: Doc, *,
+                document_facts: bool = False) -> list[ResolvedStatement]:
         """Resolve the statements of one parsed document (``doc``, whose text their
-        offsets index), keeping those whose subject and first object resolve."""
+        offsets index), keeping those whose subject and first object resolve, with
+        the affiliations their roles name.
+
+        ``document_facts`` adds the facts that the document's noun phrases state
+        outside any statement given (titles next to names, relatives, "X of ORG"):
+        :func:`kg.pipeline.process` asks for them."""
         index = _DocIndex(doc, self.gazetteer)
         staged: list[_Staged] = []
         for statement in statements:
             found = self._statement(statement, index)
             if found is not None:
                 staged.append(found)
-        staged.extend(self._titles(staged, index))
-        staged.extend(self._affiliations(staged, index))
+        if document_facts:
+            staged.extend(self._titles(staged, index))
+        staged.extend(self._affiliations(staged, index, document_facts=document_facts))
         staged = [self._possessive(item) for item in staged]
 
         aliases: dict[str, set[str]] = {}
@@ -1347,7 +1358,10 @@ class Resolver:
 
 
 def resolve(
-    statements: Iterable[Statement], doc: Doc, *, metonymy: bool = True
+    statements: Iterable[Statement], doc: Doc, *, metonymy: bool = True,
+    document_facts: bool = False,
 ) -> list[ResolvedStatement]:
-    """Resolve one document's statements with a default :class:`Resolver`."""
-    return Resolver(metonymy=metonymy).resolve(statements, doc)
+    """Resolve one document's statements with a default :class:`Resolver` (see
+    :meth:`Resolver.resolve`)."""
+    return Resolver(metonymy=metonymy).resolve(statements, doc,
+                                               document_facts=document_facts)
