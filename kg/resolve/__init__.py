@@ -502,6 +502,15 @@ _DATE_TYPES = frozenset({"date", "dateTime", "gYear", "gYearMonth"})
 #: Extractor rules that state a person's role: a title before the name ("Russian
 #: President Vladimir Putin") or an apposition ("Jake Sullivan, the US adviser").
 ROLE_RULES = frozenset({"title", "appos"})
+#: The rule of a role that a verb gives ("became president", "appointed as coach").
+TAKEN_ROLE_RULE = "role_verb"
+#: Verbs (lemmas, "be" for the passive) whose object or complement is a role taken.
+ROLE_VERBS = frozenset({"become", "remain", "be appoint", "be name", "be elect",
+                        "be make", "be promote", "be install", "be reappoint",
+                        "be re-elect", "be confirm", "be nominate"})
+#: Verbs whose "as" phrase is a role held ("served as", "joined as").
+ROLE_AS_VERBS = frozenset({"serve", "act", "join", "take over", "return", "continue",
+                           "stay", "work", "start", "appoint", "name", "elect"})
 #: The relation a role becomes: a datatype property with the position as text.
 POSITION_RELATION = "holds_position"
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -975,8 +984,12 @@ class Resolver:
             if speaker is not None and not self.types.is_a(speaker.type, {"Agent"}):
                 speaker = None  # kg:speaker is an agent: no "Newsnight said"
         we = self._we(speaker, index)
-        if statement.rule in ROLE_RULES and statement.lemma == "be":
+        if statement.rule in ROLE_RULES | {"copula"} and statement.lemma == "be":
             held = self._role(statement, index, we=we, speaker=speaker)
+            if held is not None:
+                return held
+        elif statement.lemma != "be":
+            held = self._taken_role(statement, index, we=we, speaker=speaker)
             if held is not None:
                 return held
         subject: _Mention | Value | None = None
@@ -1118,11 +1131,49 @@ class Resolver:
         assert statement.object is not None
         position = self.position(statement.object.text)
         if position is None:
-            return None
+            if statement.rule != "appos" and not statement.subject.text.lower().startswith(
+                    "the "):
+                return None
+            # "The new President is Viktor Yushchenko": the title first, then the name
+            position = self.position(statement.subject.text)
+            if position is None:
+                return None
+            statement = replace(statement, subject=statement.object,
+                                objects=(statement.subject, *statement.objects[1:]))
         subject = self._argument(statement.subject, index, agent=True, we=we, speaker=speaker)
         if not isinstance(subject, _Mention) or subject.type != "Person":
             return None
         return (statement, subject, POSITION_RELATION, Value(position), speaker)
+
+    def _taken_role(self, statement: Statement, index: _DocIndex, *,
+                    we: _Mention | None, speaker: _Mention | None) -> _Staged | None:
+        """A role a verb gives: "Mr Yushchenko became president", "X was appointed
+        (as) chief executive", "Y served as foreign minister"."""
+        words = statement.lemma.split()
+        if not words or words[-1] == "by":
+            return None
+        verb = " ".join(w for w in words if w != "as")
+        if statement.passive and not verb.startswith("be "):
+            verb = f"be {verb}"
+        for obj_arg in statement.objects:
+            role = obj_arg.role.lower()
+            if not (role == "as" or (verb in ROLE_VERBS and role in {"obj", "attr", "oprd"})):
+                continue
+            if verb not in ROLE_VERBS and role != "as":
+                continue
+            if role == "as" and verb not in ROLE_VERBS | ROLE_AS_VERBS:
+                continue
+            position = self.position(obj_arg.text)
+            if position is None:
+                return None
+            subject = self._argument(statement.subject, index, agent=True, we=we,
+                                     speaker=speaker)
+            if not isinstance(subject, _Mention) or subject.type != "Person":
+                return None
+            rest = tuple(o for o in statement.objects if o is not obj_arg)
+            taken = replace(statement, objects=(obj_arg, *rest), rule=TAKEN_ROLE_RULE)
+            return (taken, subject, POSITION_RELATION, Value(position), speaker)
+        return None
 
     def position(self, text: str) -> str | None:
         """The position a title names, its country spelt out, or ``None`` when the
@@ -1259,7 +1310,8 @@ class Resolver:
             return self._body(arg, index)
 
         for statement, subject, relation, _, speaker in list(staged):
-            if relation == POSITION_RELATION and statement.rule in ROLE_RULES:
+            if relation == POSITION_RELATION and statement.rule in ROLE_RULES | {
+                    TAKEN_ROLE_RULE}:
                 for fact in roles.role_affiliations(statement, subject, speaker,
                                                     doc=index.doc, body=body,
                                                     title_word=_is_title_word):
@@ -1342,7 +1394,8 @@ class Resolver:
         out = []
         for statement, subject, relation, obj, speaker in staged:
             withheld = policy.withheld_relation(
-                relation, object_type=obj.type if isinstance(obj, _Mention) else None)
+                relation, object_type=obj.type if isinstance(obj, _Mention) else None
+            ) or policy.withheld_role(relation, statement)
             if withheld is None and not statement.negated and (
                     statement.modality not in HYPOTHETICAL_MODALS):
                 withheld = policy.withheld_by_context(statement, doc)

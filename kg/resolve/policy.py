@@ -9,6 +9,8 @@ the fact. A statement is withheld, with the reason recorded, when it is
 * ``conditional``: inside an "if" / "unless" clause ("if Labour wins, Brown …");
 * ``denied``: inside what someone denies, rejects or dismisses ("he denied that
   Brown ousted Milburn");
+* ``future``: a role or affiliation still to come ("Bob Jones will become
+  chairman");
 * ``unnamed relation``: a bare "has" or "is" between two entities, which says no
   more than that the sentence puts them together ("Australia has Liberal Party");
 * ``reported speech``: "X said of Y", "X claims of Y" (what was said is the fact,
@@ -43,6 +45,7 @@ __all__ = [
     "predicate_token",
     "withheld_by_context",
     "withheld_relation",
+    "withheld_role",
 ]
 
 #: Relations that name no relation between two entities.
@@ -87,6 +90,30 @@ def withheld_relation(relation: str, *, object_type: str | None) -> str | None:
             return "reported speech"  # "X said Y": what was said is the fact
         if len(words) > 1 and words[-1] in _TOPIC_PREPOSITIONS:
             return "reported speech"
+    return None
+
+
+#: Relations of a role held: a role someone "will" take is not held yet.
+_ROLE_RELATIONS = frozenset({"holds_position", "leads", "member_of", "works_for",
+                             "represents", "plays_for", "manages"})
+_FUTURE = frozenset({"will", "shall", "going to", "to"})
+
+
+def withheld_role(relation: str, statement: Statement) -> str | None:
+    """``"future"`` for a role or affiliation stated as one to come ("Bob Jones will
+    become chairman"), else ``None``.
+
+    >>> from kg.types import Argument
+    >>> a = Argument("Bob Jones", 0, 9, 4, 9, "PERSON", "subj")
+    >>> b = Argument("chairman", 22, 30, 22, 30, "", "obj")
+    >>> st = Statement(a, "will become", "become", (b,), "", 0, 30, 0.5, "svo",
+    ...                modality="will")
+    >>> withheld_role("holds_position", st)
+    'future'
+    """
+    if relation in _ROLE_RELATIONS and (statement.modality in _FUTURE
+                                        or statement.tense == "future"):
+        return "future"
     return None
 
 
