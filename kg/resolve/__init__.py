@@ -1011,16 +1011,19 @@ class Resolver:
             obj = self._argument(obj_arg, index, agent=obj_agent, we=we, speaker=speaker)
             if position and not isinstance(obj, _Mention):
                 continue  # later objects only for entities, not "on Monday"
-            if obj is None and not position:
+            if obj is None and not position and statement.rule not in policy.NOMINAL_RULES:
                 inner = (self._related(statement, obj_arg, index, we=we, speaker=speaker)
                          or self._inner(statement, obj_arg, index, we=we, speaker=speaker))
-                if inner is not None:
-                    statement, relation, obj = inner
-                    if isinstance(obj, _Mention) and obj.key == subject.key:
-                        return None
-                    if self.types.allows(relation, subject=subject.type, object=obj.type):
-                        return (statement, subject, relation, obj, speaker)
+            elif obj is None and not position and statement.rule == "appos":
+                inner = self._related(statement, obj_arg, index, we=we, speaker=speaker)
+            else:
+                inner = None
+            if inner is not None:
+                statement, relation, obj = inner
+                if obj.key == subject.key or not self.types.allows(
+                        relation, subject=subject.type, object=obj.type):
                     return None
+                return (statement, subject, relation, obj, speaker)
             if obj is None:
                 continue
             if position and not info.declared:
@@ -1212,8 +1215,8 @@ class Resolver:
                 countries.append(entry.label)
             elif word.lower() not in _ARTICLES:
                 rest.append(word.lower())
-        if not rest:
-            return None
+        if not rest or all(w in roles.NOT_HEADS for w in rest):
+            return None  # "the first Scot": a modifier, no position
         title = " ".join(rest)
         return f"{title} of {countries[0]}" if countries else title
 
@@ -1227,6 +1230,8 @@ class Resolver:
             return item
         owned = statement.object
         assert owned is not None
+        if owned.start - statement.subject.end > 3:
+            return item  # "Labour's Robin Cook and ... Paul Tyler": a later conjunct
         found = nominal.possessive_relation(subject.type, obj.type, owned.text.split())
         if found is None:
             return item
@@ -1395,7 +1400,8 @@ class Resolver:
         for statement, subject, relation, obj, speaker in staged:
             withheld = policy.withheld_relation(
                 relation, object_type=obj.type if isinstance(obj, _Mention) else None
-            ) or policy.withheld_role(relation, statement)
+            ) or policy.withheld_role(relation, statement) or policy.withheld_nominal(
+                statement, subject_type=subject.type)
             if withheld is None and not statement.negated and (
                     statement.modality not in HYPOTHETICAL_MODALS):
                 withheld = policy.withheld_by_context(statement, doc)

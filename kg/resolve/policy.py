@@ -41,16 +41,21 @@ from kg.types import Statement
 __all__ = [
     "CONDITIONAL_MARKERS",
     "DENIAL_VERBS",
+    "MUTUAL_NOUNS",
+    "NOMINAL_RULES",
     "UNNAMED_RELATIONS",
     "predicate_token",
     "withheld_by_context",
+    "withheld_nominal",
     "withheld_relation",
     "withheld_role",
 ]
 
 #: Relations that name no relation between two entities.
 UNNAMED_RELATIONS = frozenset({"has", "is", "be", "have", "is_value", "has_value",
-                               "is_date", "has_date", "does", "gets"})
+                               "is_date", "has_date", "does", "gets", "is_on", "is_for",
+                               "is_with", "is_of", "is_about", "is_by", "is_to", "is_as",
+                               "is_like", "is_than"})
 #: Relations of saying (by their first word): "X said of Y" is no fact about Y.
 _SAYING = frozenset({"says", "said", "claims", "claimed", "adds", "added", "tells", "told",
                      "speaks", "spoke", "writes", "wrote", "insists", "argues", "asks",
@@ -66,6 +71,46 @@ DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "rebut", "disow
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether", "lest"})
 _CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp",
                            "pobj", "prep", "dobj", "obj", "csubj"})
+
+
+#: Nouns whose "between X and Y" states a relation both ways ("talks between Russia
+#: and China"); "a choice between X and Y", "the gap between" state none.
+MUTUAL_NOUNS = frozenset({
+    "talks", "talk", "trade", "relations", "relation", "relationship", "ties", "links",
+    "cooperation", "co-operation", "partnership", "alliance", "agreement", "deal",
+    "treaty", "accord", "pact", "war", "conflict", "dispute", "row", "feud", "rivalry",
+    "tension", "tensions", "clash", "clashes", "fighting", "battle", "match", "game",
+    "final", "meeting", "meetings", "summit", "negotiations", "dialogue", "contest",
+    "fight", "merger", "friendship", "marriage", "collaboration", "exchange", "exchanges",
+    "contacts", "contact", "discussions", "agreements", "deals", "hostility",
+    "rift", "split", "standoff", "stand-off", "confrontation", "ceasefire", "truce",
+})
+#: Rules of facts read off a noun phrase (no verb states them).
+NOMINAL_RULES = frozenset({"poss", "np_prep", "np_place", "np_between", "title", "appos"})
+
+
+def withheld_nominal(statement: Statement, *, subject_type: str) -> str | None:
+    """Why a fact read off a noun phrase states nothing: "a choice between X and Y"
+    (``between`` with a noun that is no mutual relation), or "the attempt on
+    Thatcher in Brighton" (a place attached to a person's name: where the event
+    was, not where the person is).
+
+    >>> from kg.types import Argument
+    >>> a = Argument("Labour", 0, 6, 0, 6, "ORG", "subj")
+    >>> st = Statement(a, "has choice with", "have choice with", (a,), "", 0, 9, 0.5,
+    ...                "np_between")
+    >>> withheld_nominal(st, subject_type="PoliticalParty")
+    'unnamed relation'
+    """
+    if statement.rule == "np_between":
+        words = statement.lemma.split()
+        noun = words[1] if len(words) >= 3 else ""
+        said = statement.relation.split()[1:2]  # "has talks with": the noun as written
+        if noun not in MUTUAL_NOUNS and not (said and said[0] in MUTUAL_NOUNS):
+            return "unnamed relation"
+    if statement.rule == "np_place" and subject_type == "Person":
+        return "unnamed relation"
+    return None
 
 
 def withheld_relation(relation: str, *, object_type: str | None) -> str | None:

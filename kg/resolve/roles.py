@@ -41,10 +41,13 @@ from kg.types import Argument, Statement, Value
 
 __all__ = [
     "AFFILIATION_RULE",
+    "NOT_HEADS",
+    "POSTNOMINALS",
     "affiliation_relation",
     "club_of",
     "of_bodies",
     "role_affiliations",
+    "titled_names",
 ]
 
 #: The rule name of a fact this room derives (the statement node's ``kg:rule``).
@@ -316,7 +319,7 @@ POSTNOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "AM", "MLA", "TD"})
 _HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
                               "baroness", "baron", "prof", "rev"})
 #: Title words that only modify the title's head ("foreign" in "foreign secretary").
-_NOT_HEADS = frozenset({
+NOT_HEADS = frozenset({
     "foreign", "home", "national", "security", "state", "interior", "finance", "defence",
     "defense", "trade", "health", "energy", "economy", "first", "new", "former", "late",
     "acting", "then", "deputy", "vice", "prime", "presidential", "opposition", "ex",
@@ -385,7 +388,7 @@ def titled_names(doc: Doc, *, title_word: Callable[[str], bool]
         words = lead + inner
         if not words or not name or not title_word(words[-1].lower_):
             continue
-        if words[-1].lower_ in _NOT_HEADS or any(
+        if words[-1].lower_ in NOT_HEADS or any(
                 t.lower_.rstrip(".") in _HONORIFIC_WORDS for t in name[1:]):
             continue  # "the Foreign Policy Centre Mr Straw": no title, another name
         if all(t.pos_ == "PROPN" and t.lower_ in _HONORIFIC_WORDS for t in words):
