@@ -443,6 +443,8 @@ class _DocIndex:
     def _find_person_name(self, text: str) -> str:
         words = _after_last_title(text.split())
         words = strip_titles(" ".join(words)).split()
+        while len(words) >= 3 and words[-1] in roles.POSTNOMINALS:
+            words.pop()  # "Helen Grant QC"
         if len(words) >= 3 and words[0].endswith(("ite", "ist")) and words[0][:1].isupper():
             words.pop(0)  # "Blairite Alan Milburn", "Trotskyist X": a follower's label
         while len(words) >= 3 and any(

@@ -173,6 +173,10 @@ def _possessor(noun: Token, name: Token) -> Token | None:
         owner = _poss_child(token)
         if owner is not None:
             return owner
+    if noun.dep_ in {"appos", "conj"} and noun.head.lower_ in KIN:
+        owner = _poss_child(noun.head)  # "his wife Sandra and daughter Larissa"
+        if owner is not None:
+            return owner
     for token in (noun, name):
         first = _first_conjunct(token)
         if first.i == token.i:

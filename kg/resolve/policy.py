@@ -128,7 +128,8 @@ def withheld_relation(relation: str, *, object_type: str | None) -> str | None:
         return "unnamed relation"
     words = relation.split("_")
     if words[0] in _SAYING:
-        if object_type in _OUTLETS or object_type is None:
+        if (object_type in _OUTLETS and words[0] not in {"writes", "wrote"}) or (
+                object_type is None):
             # the outlet a quote appeared in, or when something was said
             return "reported speech"
         if len(words) == 1 and words[0] not in {"tells", "told", "asks"}:
@@ -194,7 +195,10 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
     node: Token = token
     for _ in range(12):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in node.children):
-            return "conditional"
+            return "conditional"  # inside the "if" clause
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                         for m in c.children) for c in node.children):
+            return "conditional"  # what follows if it holds ("if X wins, Y will ...")
         head = node.head
         if head.i == node.i:
             break
