@@ -6,8 +6,9 @@ Three kinds of named graph:
   relation triples asserted by that document, and a statement node (an
   ``rdf:Statement``) per extraction carrying its evidence;
 - :data:`ENTITIES_GRAPH`: one description per entity (type, label, aliases,
-  ``owl:sameAs``) and the declarations of relations that the ontology does not
-  name, shared by all documents so that a query sees each fact once;
+  ``owl:sameAs``), shared by all documents so that a query sees each fact once;
+- :data:`RELATIONS_GRAPH`: the declarations of relations that the ontology does not
+  name (a name built from a lemma), with their group and event class;
 - :data:`ONTOLOGY_GRAPH`: the ontology itself (loaded by the store).
 
 Every IRI kg mints is ASCII: names are percent-encoded, never pasted raw.
@@ -42,6 +43,7 @@ from kg.namespaces import (
     PROV,
     RDF,
     RDFS,
+    RELATIONS_GRAPH,
     SCHEMA,
     SKOS,
     STMT,
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ENTITIES_GRAPH",
     "ONTOLOGY_GRAPH",
+    "RELATIONS_GRAPH",
     "Quad",
     "content_hash",
     "document_iri",
@@ -165,12 +168,13 @@ def _relation_quads(name: str, *, literal: bool, known: frozenset[str],
     info = (ontology or default_ontology()).relation_info(name)
     iri = relation_iri(name)
     kind = OWL.DatatypeProperty if literal else OWL.ObjectProperty
-    yield iri, RDF.type, kind, ENTITIES_GRAPH
-    yield iri, RDFS.label, text_literal(info.label), ENTITIES_GRAPH
+    g = RELATIONS_GRAPH
+    yield iri, RDF.type, kind, g
+    yield iri, RDFS.label, text_literal(info.label), g
     if not literal:
-        yield iri, RDFS.subPropertyOf, KG[segment(info.group)], ENTITIES_GRAPH
+        yield iri, RDFS.subPropertyOf, KG[segment(info.group)], g
         if info.event:
-            yield iri, KG.eventClass, KG[segment(info.event)], ENTITIES_GRAPH
+            yield iri, KG.eventClass, KG[segment(info.event)], g
 
 
 def document_quads(
@@ -183,7 +187,7 @@ def document_quads(
     """All quads one document contributes: its own graph and the shared descriptions.
 
     ``known_relations`` are the relation names the ontology already declares;
-    the others get a declaration in :data:`ENTITIES_GRAPH`, from ``ontology``
+    the others get a declaration in :data:`RELATIONS_GRAPH`, from ``ontology``
     (kg's own by default).
     """
     known = frozenset(known_relations)
