@@ -281,6 +281,9 @@ def _expansion(words_before: str, acronym: str) -> str | None:
     return None
 
 
+#: Capitalised words of titles that name no body ("Shadow Cabinet minister").
+_ROLE_WORDS = frozenset({"cabinet", "shadow", "assistant", "senior", "junior", "chief",
+                         "principal", "associate", "interim", "global", "regional"})
 #: A memo's "not computed yet" (``None`` is an answer).
 _UNKNOWN: Any = object()
 
@@ -327,6 +330,7 @@ class _DocIndex:
         self._person_names: dict[str, str] = {}
         self._scope: str | None = None
         self.groups: Groups[_Mention] | None = None
+        self._kinds: dict[str, str] | None = None
         # normalised full name → the label first seen; surname → full names
         self.full_names: dict[str, str] = {}
         self.surnames: dict[str, set[str]] = {}
@@ -364,6 +368,13 @@ class _DocIndex:
             name = " ".join([*first, match.group(2)])
             self.full_names.setdefault(normalize(name), name)
             self.surnames.setdefault(normalize(match.group(2)), set()).add(normalize(name))
+
+    @property
+    def kinds(self) -> dict[str, str]:
+        """Names the document says the kind of ("carmaker Maruti" → Company)."""
+        if self._kinds is None:
+            self._kinds = nominal.described_kinds(self.doc)
+        return self._kinds
 
     @property
     def scope(self) -> str:
@@ -783,7 +794,18 @@ class Resolver:
         that says what it is, typed by the noun where nothing better is known."""
         found = nominal.kind_named(head, arg.start, arg.end)
         if found is None:
-            return None
+            after = head.i + 1
+            cls = nominal.KIND_NOUNS.get(head.lower_)
+            if (cls is None or after >= len(index.doc) or index.doc[after].pos_ != "PROPN"
+                    or index.doc[after].head.i != head.i):
+                return None
+            # "India's biggest carmaker Maruti" with the name cut off the argument
+            end = after
+            while end + 1 < len(index.doc) and index.doc[end + 1].pos_ == "PROPN":
+                end += 1
+            text = index.tokens.span_text(index.doc[after : end + 1])
+            ent = index.ent_of.get(end)
+            return self._name(clean_mention(text), ent.label_ if ent is not None else "", index)
         tokens, cls = found
         text = index.tokens.span_text(index.doc[tokens[0].i : tokens[-1].i + 1])
         ent = index.ent_of.get(tokens[-1].i)
@@ -816,6 +838,11 @@ class Resolver:
         return found
 
     def _find_name(self, text: str, label: str, index: _DocIndex) -> _Mention | None:
+        kind = index.kinds.get(text) if label not in _VALUE_LABELS else None
+        if kind is not None and not self.gazetteer.find(text) and is_plausible_name(text):
+            # the document says what it is: "carmaker Maruti", "Mencap, the charity"
+            prefix = nominal.KIND_PREFIXES.get(kind, "org")
+            return _Mention(f"{prefix}/{text}", text, kind, None, text)
         words = text.split()
         first = words[0].casefold().rstrip(".") if words else ""
         if (first in _HONORIFICS and len(words) > 1 and label not in _VALUE_LABELS
@@ -1276,6 +1303,18 @@ class Resolver:
                                      ent.root.idx, ent.root.idx + len(ent.root), ent.label_,
                                      arg.role)
                     return self._argument(inner, index, agent=False)
+            # a capitalised word the tagger took for a common noun ("Blackburn
+            # striker", "Rovers' assistant manager"): a known place or body, else
+            # the organisation the role names
+            known = self.gazetteer.find(text)
+            if known:
+                return _entry_mention(known[0], text)
+            words = text.split()
+            if (words and all(w[:1].isupper() for w in words) and is_plausible_name(text)
+                    and not any(w.casefold() in TITLE_WORDS or w.casefold() in roles.NOT_HEADS
+                                or w.casefold() in _ROLE_WORDS for w in words)
+                    and self.gazetteer.demonym(text) is None):
+                return _Mention(f"org/{text}", text, "Organization", None, text)
         return found
 
     def _titles(self, staged: list[_Staged], index: _DocIndex) -> Iterator[_Staged]:

@@ -34,7 +34,9 @@ from spacy.tokens import Doc, Token
 __all__ = [
     "KIN",
     "KIND_NOUNS",
+    "KIND_PREFIXES",
     "RELATION_NOUNS",
+    "described_kinds",
     "inner_object",
     "kind_named",
     "noun_of",
@@ -271,7 +273,64 @@ KIND_NOUNS: dict[str, str] = {
     "airline": "Company", "group": "Organization", "charity": "Organization",
     "agency": "Organization", "retailer": "Company", "chain": "Company",
     "giant": "Company", "operator": "Company", "network": "MediaOrganization",
+    "programme": "Work", "program": "Work", "show": "Work", "series": "Work",
+    "film": "Work", "album": "Work", "novel": "Work", "documentary": "Work",
+    "sitcom": "Work", "soap": "Work", "musical": "Work", "play": "Work",
+    "constituency": "Place", "festival": "Event", "conference": "Event",
+    "tournament": "Event", "championship": "Event", "organisation": "Organization",
+    "organization": "Organization", "pressure": "Organization", "thinktank": "Organization",
+    "watchdog": "Organization", "regulator": "Organization", "manufacturer": "Company",
+    "maker": "Company", "insurer": "Company", "supermarket": "Company",
+    "publisher": "Company", "label": "Company", "studio": "Company", "lender": "Company",
 }
+#: The key prefix of an entity of each class that a kind noun gives.
+KIND_PREFIXES = {"Facility": "facility", "Work": "work", "Place": "place", "Event": "event"}
+
+
+def described_kinds(doc: Doc) -> dict[str, str]:
+    """Names that the document itself says the kind of: "carmaker Maruti", "the
+    charity Mencap", "Mencap, the learning disability charity", "the Westminster
+    Hour programme" → name → ontology class (the first description wins)."""
+    kinds: dict[str, str] = {}
+    for token in doc:
+        cls = KIND_NOUNS.get(token.lower_)
+        if cls is None or token.pos_ != "NOUN":
+            continue
+        name: list[Token] = []
+        head = token.head
+        apposed = next((c for c in token.children
+                        if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN"
+                        and c.i > token.i), None)
+        if token.dep_ in {"compound", "nmod", "appos"} and head.pos_ == "PROPN":
+            # "carmaker Maruti", "Mencap, the charity"
+            name = [t for t in head.subtree if t.pos_ == "PROPN" and t.i <= head.i
+                    and (t.i == head.i or t.head.i == head.i)]
+        elif apposed is not None:
+            # "India's biggest carmaker Maruti" (the name hangs off the noun)
+            name = [t for t in apposed.subtree if t.pos_ == "PROPN" and t.i <= apposed.i
+                    and (t.i == apposed.i or t.head.i == apposed.i)]
+        else:
+            # "the Westminster Hour programme"
+            k = token.i - 1
+            while k >= 0 and doc[k].pos_ == "PROPN" and doc[k].head.i in (token.i, k + 1):
+                name.insert(0, doc[k])
+                k -= 1
+        run = _contiguous(name)
+        if run:
+            text = doc.text[run[0].idx : run[-1].idx + len(run[-1])]
+            kinds.setdefault(text, cls)
+    return kinds
+
+
+def _contiguous(tokens: list[Token]) -> list[Token]:
+    """The last contiguous stretch of ``tokens`` (in document order)."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    run: list[Token] = []
+    for t in tokens:
+        if run and t.i != run[-1].i + 1:
+            run = []
+        run.append(t)
+    return run
 
 
 def kind_named(head: Token, start: int, end: int) -> tuple[list[Token], str] | None:
