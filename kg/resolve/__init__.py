@@ -242,6 +242,8 @@ class Resolver(EntityResolver):
                 statement = replace(statement, lemma=lemma, objects=(obj_arg, *rest))
             if isinstance(obj, Value):
                 relation = value_relation(relation, obj)
+            elif relation == "is_from":
+                relation = roles.from_body(subject.type, obj.type) or relation
             if not self.types.allows(relation, subject=subject.type,
                                      object=obj.type if isinstance(obj, _Mention) else None
                                      ) and not self._capital_kept(subject, obj):
@@ -319,6 +321,8 @@ class Resolver(EntityResolver):
             if len(self._relations) >= 100_000:
                 self._relations.clear()
             full = lemma
+            if passive and role not in {"by", *_NOT_PREPOSITIONS} and lemma.endswith(" by"):
+                full = lemma = lemma[:-3]  # "held by [the US] at Guantanamo": held_at
             if (role not in _NOT_PREPOSITIONS and lemma.split()[-1:] != role.split()[-1:]
                     and not lemma.endswith(" " + role)):
                 full = f"{lemma} {role}"  # "end" + "in 2060" → "end in" → ends_in

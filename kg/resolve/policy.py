@@ -13,6 +13,8 @@ the fact. A statement is withheld, with the reason recorded, when it is
   chairman");
 * ``unnamed relation``: a bare "has" or "is" between two entities, which says no
   more than that the sentence puts them together ("Australia has Liberal Party");
+* ``not mutual``: coordinated subjects of a verb that is no mutual act ("France
+  and Germany called for ..." states no relation between them);
 * ``reported speech``: "X said of Y", "X claims of Y" (what was said is the fact,
   not the saying) and "X told the BBC" (where a quote appeared is its source, not
   news about the outlet).
@@ -42,6 +44,7 @@ __all__ = [
     "CONDITIONAL_MARKERS",
     "DENIAL_VERBS",
     "MUTUAL_NOUNS",
+    "MUTUAL_VERBS",
     "NOMINAL_RULES",
     "UNNAMED_RELATIONS",
     "predicate_token",
@@ -55,11 +58,17 @@ __all__ = [
 UNNAMED_RELATIONS = frozenset({"has", "is", "be", "have", "is_value", "has_value",
                                "is_date", "has_date", "does", "gets", "is_on", "is_for",
                                "is_with", "is_of", "is_about", "is_by", "is_to", "is_as",
-                               "is_like", "is_than"})
+                               "is_like", "is_than",
+                               # light verbs whose noun was lost: "taking Britain back"
+                               "takes", "puts", "makes", "sets", "keeps", "brings",
+                               "lets", "gives", "goes", "comes"})
 #: Relations of saying (by their first word): "X said of Y" is no fact about Y.
 _SAYING = frozenset({"says", "said", "claims", "claimed", "adds", "added", "tells", "told",
                      "speaks", "spoke", "writes", "wrote", "insists", "argues", "asks",
                      "replies", "comments", "notes", "remarks", "explains", "states"})
+#: Verbs that only say (no act of telling someone, writing somewhere, asking).
+_SAYING_ONLY = frozenset({"says", "said", "claims", "claimed", "adds", "added", "insists",
+                          "argues", "replies", "comments", "notes", "remarks", "states"})
 #: Prepositions after a verb of saying that make the object a topic, not an addressee.
 _TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "that"})
 #: Kinds of object that a quote's source is ("told the BBC", "told Radio 4's Today").
@@ -84,6 +93,15 @@ MUTUAL_NOUNS = frozenset({
     "fight", "merger", "friendship", "marriage", "collaboration", "exchange", "exchanges",
     "contacts", "contact", "discussions", "agreements", "deals", "hostility",
     "rift", "split", "standoff", "stand-off", "confrontation", "ceasefire", "truce",
+})
+#: Verbs that, with coordinated subjects and no object, state a relation between
+#: them ("Russia and China cooperate", "Lord Cullen, sitting with Lord Osborne").
+MUTUAL_VERBS = frozenset({
+    "cooperate", "co-operate", "collaborate", "meet", "talk", "agree", "disagree",
+    "clash", "fight", "negotiate", "merge", "compete", "marry", "split", "collide",
+    "partner", "ally", "trade", "quarrel", "argue", "feud", "wed", "sit", "play", "draw",
+    "tie", "unite", "combine", "cooperates", "work", "engage", "consult", "correspond",
+    "spar", "battle", "wrestle", "reconcile", "separate", "divorce", "team",
 })
 #: Rules of facts read off a noun phrase (no verb states them).
 NOMINAL_RULES = frozenset({"poss", "np_prep", "np_place", "np_between", "title", "appos"})
@@ -110,6 +128,10 @@ def withheld_nominal(statement: Statement, *, subject_type: str) -> str | None:
             return "unnamed relation"
     if statement.rule == "np_place" and subject_type == "Person":
         return "unnamed relation"
+    if statement.rule == "reciprocal" and statement.lemma.endswith(" with"):
+        verb = statement.lemma.split()[0]
+        if verb not in MUTUAL_VERBS:
+            return "not mutual"  # "X and Y called for ...": both did, not each other
     return None
 
 
@@ -136,6 +158,8 @@ def withheld_relation(relation: str, *, object_type: str | None) -> str | None:
             return "reported speech"  # "X said Y": what was said is the fact
         if len(words) > 1 and words[-1] in _TOPIC_PREPOSITIONS:
             return "reported speech"
+        if words[0] in _SAYING_ONLY and words[-1] != "to":
+            return "reported speech"  # "For the Lib Dems, X said": for whom, not to whom
     return None
 
 
@@ -143,6 +167,9 @@ def withheld_relation(relation: str, *, object_type: str | None) -> str | None:
 _ROLE_RELATIONS = frozenset({"holds_position", "leads", "member_of", "works_for",
                              "represents", "plays_for", "manages"})
 _FUTURE = frozenset({"will", "shall", "going to", "to"})
+#: Rules that state a role (a title, an apposition, a verb that gives one) and the
+#: affiliations derived from them.
+_ROLE_RULES = frozenset({"title", "appos", "copula", "role_verb", "role_affiliation"})
 
 
 def withheld_role(relation: str, statement: Statement) -> str | None:
@@ -152,14 +179,14 @@ def withheld_role(relation: str, statement: Statement) -> str | None:
     >>> from kg.types import Argument
     >>> a = Argument("Bob Jones", 0, 9, 4, 9, "PERSON", "subj")
     >>> b = Argument("chairman", 22, 30, 22, 30, "", "obj")
-    >>> st = Statement(a, "will become", "become", (b,), "", 0, 30, 0.5, "svo",
+    >>> st = Statement(a, "will become", "become", (b,), "", 0, 30, 0.5, "role_verb",
     ...                modality="will")
     >>> withheld_role("holds_position", st)
     'future'
     """
-    if relation in _ROLE_RELATIONS and (statement.modality in _FUTURE
-                                        or statement.tense == "future"):
-        return "future"
+    if (relation in _ROLE_RELATIONS and statement.rule in _ROLE_RULES
+            and (statement.modality in _FUTURE or statement.tense == "future")):
+        return "future"  # (a verb's own "will represent" is an act, asserted as stated)
     return None
 
 

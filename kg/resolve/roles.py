@@ -45,6 +45,7 @@ __all__ = [
     "POSTNOMINALS",
     "affiliation_relation",
     "club_of",
+    "from_body",
     "of_bodies",
     "role_affiliations",
     "titled_names",
@@ -158,6 +159,18 @@ def affiliation_relation(title: Sequence[str], body_type: str) -> str | None:
     if head and not lesser and last not in {"chancellor"}:
         return "leads"
     return "works_for"
+
+
+def from_body(person_type: str, body_type: str) -> str | None:
+    """ "Brad Adams, from Human Rights Watch": a person "from" a body works for it
+    (``None`` when the body is a place: "from Birmingham" is where they come from).
+
+    >>> from_body("Person", "Organization"), from_body("Person", "City")
+    ('works_for', None)
+    """
+    if person_type != "Person" or body_type not in _BODIES:
+        return None
+    return "member_of" if body_type == "PoliticalParty" else "works_for"
 
 
 def club_of(mention: Mention) -> Mention:
