@@ -462,7 +462,8 @@ class Resolver(EntityResolver):
                 for statement, subject, relation, _, _ in staged
                 if relation == POSITION_RELATION}
         doc = index.doc
-        for name, title in roles.titled_names(doc, title_word=_is_title_word):
+        for name, title in roles.titled_names(doc, table=index.tokens,
+                                                 title_word=_is_title_word):
             position = self.position(title) or (
                 title if title in roles.POSTNOMINALS else None)
             if position is None:
@@ -515,7 +516,7 @@ class Resolver(EntityResolver):
         """"his wife Sandra", "Putin's spokesman Dmitry Peskov", "Alan Milburn, an
         ally of Tony Blair" (:func:`kg.resolve.nominal.relatives`)."""
         doc = index.doc
-        for relation, name, other in nominal.relatives(doc):
+        for relation, name, other in nominal.relatives(doc, index.tokens):
             name_arg = _token_argument(name, "subj")
             other_tokens = [other] if other.pos_ == "PRON" else [
                 t for t in other.subtree if t.dep_ != "case" and t.i <= other.i]

@@ -144,7 +144,7 @@ def link_surnames(store: Store) -> int:
     descriptions last, so that a run interrupted half-way is finished by the next."""
     rows = store.query(_PERSONS, bindings={"g": ENTITIES_GRAPH, "type": KG.Person},
                        union=False).rows
-    counts = {str(e): int(n) for e, n in store.query(_COUNTS, union=False).rows
+    counts = {str(e): int(str(n)) for e, n in store.query(_COUNTS, union=False).rows
               if e is not None and n is not None}
     links = surname_links(((str(row[0]), str(row[1])) for row in rows), documents=counts)
     if not links:

@@ -301,7 +301,7 @@ class DocumentIndex:
     def kinds(self) -> dict[str, str]:
         """Names the document says the kind of ("carmaker Maruti" → Company)."""
         if self._kinds is None:
-            self._kinds = nominal.described_kinds(self.doc)
+            self._kinds = nominal.described_kinds(self.doc, self.tokens)
         return self._kinds
 
     @property
@@ -434,7 +434,7 @@ def _token_argument(tokens: Sequence[Token], role: str, *, head: Token | None = 
     """An argument over consecutive tokens (``head``: its head, else the last)."""
     head = head if head is not None else tokens[-1]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return Argument(head.doc.text[start:end], start, end, head.idx, head.idx + len(head),
+    return Argument(roles.tokens_text(tokens), start, end, head.idx, head.idx + len(head),
                     head.ent_type_, role)
 
 

@@ -24,9 +24,11 @@ from kg.resolve.constraints import TypeConstraints
 from kg.resolve.coref import PERSON_PRONOUNS, PLURAL_PRONOUNS, Groups, People
 from kg.resolve.crossdoc import scoped_person_key
 from kg.resolve.document import (
+    _FACILITY_HEADS,
     _HONORIFICS,
     _NAME_CONNECTORS,
     _NAMED_BODIES,
+    _ORGANIZATION_HEADS,
     _OWNED_WORK,
     _PEOPLE_DEMONYM_ENDINGS,
     _ROLE_WORDS,
@@ -59,6 +61,16 @@ from kg.resolve.values import DATE_LABELS, VALUE_LABELS, amount_value, date_valu
 from kg.types import Argument, Value
 
 __all__ = ["EntityResolver"]
+
+#: Last words of place names ("English Channel", "Irish Sea").
+_GEOGRAPHIC_HEADS = frozenset({"channel", "sea", "ocean", "river", "valley", "island",
+                               "islands", "mountains", "hills", "strait", "bay", "gulf",
+                               "lake", "peninsula", "desert", "coast", "county", "shire"})
+#: Posts that name one person when followed by "of" a place ("Archbishop of
+#: Canterbury", "Duke of Edinburgh").
+_TITLED_PERSONS = frozenset({"archbishop", "bishop", "king", "queen", "prince", "princess",
+                             "duke", "duchess", "earl", "pope", "cardinal", "dean",
+                             "baroness", "baron", "lord", "lady", "marquess", "countess"})
 
 _DIGIT = re.compile(r"\d")
 
@@ -426,6 +438,16 @@ class EntityResolver:
                 return _Mention(f"law/{text}", text, "Law", None, text)
             if cls != "Organization":
                 return _Mention(f"org/{text}", text, cls, None, text)
+            last, first = words[-1].casefold(), words[0].casefold()
+            if last in _ORGANIZATION_HEADS:  # "Fabian Society", "Funding Council"
+                return _Mention(f"org/{text}", text, "Organization", None, text)
+            if last in _FACILITY_HEADS or first in _FACILITY_HEADS:  # "Palace of Westminster"
+                return _Mention(f"facility/{text}", text, "Facility", None, text)
+            if last in _GEOGRAPHIC_HEADS:  # "English Channel"
+                return _Mention(f"place/{text}", text, "Place", None, text)
+            if first in _TITLED_PERSONS and len(words) >= 3 and words[1] == "of":
+                # "Archbishop of Canterbury": one person named by the post
+                return _Mention(f"person/{text}", text, "Person", None, text)
             return _Mention(f"entity/{text}", text, "Entity", None, text)
         return None
 

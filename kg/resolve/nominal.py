@@ -31,6 +31,8 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
+from kg.resolve.tokens import TokenTable
+
 __all__ = [
     "KIN",
     "KIND_NOUNS",
@@ -65,6 +67,7 @@ KIN: dict[str, str] = {
     "aide": "aide_of", "adviser": "adviser_to", "advisor": "adviser_to",
     "lawyer": "lawyer_of", "coach": "coach_of", "agent": "agent_of",
 }
+_KIN_WORDS = frozenset(KIN)
 
 
 def possessive_relation(owner_type: str, owned_type: str, owned_words: Sequence[str]
@@ -190,14 +193,15 @@ def _possessor(noun: Token, name: Token) -> Token | None:
     return None
 
 
-def relatives(doc: Doc) -> Iterator[tuple[str, list[Token], Token]]:
+def relatives(doc: Doc, table: TokenTable) -> Iterator[tuple[str, list[Token], Token]]:
     """People named with their relation to someone: ``(relation, the person's name
     tokens, the other's token)``.
 
     "his wife Sandra", "daughter Larissa" (in a list after it), "Putin's spokesman
     Dmitry Peskov" name the possessor as the other; "Alan Milburn - a key ally of
     Tony Blair" names the object of "of"."""
-    for token in doc:
+    for i in table.find(_KIN_WORDS):
+        token = doc[i]
         relation = KIN.get(token.lower_)
         if relation is None or token.pos_ not in {"NOUN", "ADJ"}:
             continue
@@ -283,16 +287,18 @@ KIND_NOUNS: dict[str, str] = {
     "maker": "Company", "insurer": "Company", "supermarket": "Company",
     "publisher": "Company", "label": "Company", "studio": "Company", "lender": "Company",
 }
+_KIND_WORDS = frozenset(KIND_NOUNS)
 #: The key prefix of an entity of each class that a kind noun gives.
 KIND_PREFIXES = {"Facility": "facility", "Work": "work", "Place": "place", "Event": "event"}
 
 
-def described_kinds(doc: Doc) -> dict[str, str]:
+def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
     """Names that the document itself says the kind of: "carmaker Maruti", "the
     charity Mencap", "Mencap, the learning disability charity", "the Westminster
     Hour programme" → name → ontology class (the first description wins)."""
     kinds: dict[str, str] = {}
-    for token in doc:
+    for i in table.find(_KIND_WORDS):
+        token = doc[i]
         cls = KIND_NOUNS.get(token.lower_)
         if cls is None or token.pos_ != "NOUN":
             continue
@@ -317,7 +323,7 @@ def described_kinds(doc: Doc) -> dict[str, str]:
                 k -= 1
         run = _contiguous(name)
         if run:
-            text = doc.text[run[0].idx : run[-1].idx + len(run[-1])]
+            text = "".join(t.text_with_ws for t in run[:-1]) + run[-1].text
             kinds.setdefault(text, cls)
     return kinds
 

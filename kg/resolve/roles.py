@@ -37,6 +37,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.resolve.mentions import Mention, Staged
+from kg.resolve.names import TITLE_WORDS
+from kg.resolve.tokens import TokenTable
 from kg.types import Argument, Statement, Value
 
 __all__ = [
@@ -49,6 +51,7 @@ __all__ = [
     "of_bodies",
     "role_affiliations",
     "titled_names",
+    "tokens_text",
 ]
 
 #: The rule name of a fact this room derives (the statement node's ``kg:rule``).
@@ -180,10 +183,15 @@ def club_of(mention: Mention) -> Mention:
                    mention.surface or mention.label)
 
 
+def tokens_text(tokens: Sequence[Token]) -> str:
+    """The text of consecutive tokens, as it stands in the document (without
+    ``doc.text``, which spaCy rebuilds from every token on each access)."""
+    return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
+
+
 def _arg_of(tokens: Sequence[Token], head: Token, role: str = "obj") -> Argument:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    doc = head.doc
-    return Argument(doc.text[start:end], start, end, head.idx, head.idx + len(head),
+    return Argument(tokens_text(tokens), start, end, head.idx, head.idx + len(head),
                     head.ent_type_, role)
 
 
@@ -343,23 +351,23 @@ NOT_HEADS = frozenset({
 _TITLE_RUN_DEPS = frozenset({"compound", "amod", "nmod", "punct", "nummod", "poss", "case"})
 
 
-def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
+def _name_runs(doc: Doc, table: TokenTable) -> Iterator[tuple[int, int]]:
     """``(start, end)`` token ranges of runs of proper nouns (hyphens inside)."""
-    i, n = 0, len(doc)
-    while i < n:
-        if doc[i].pos_ != "PROPN":
-            i += 1
+    proper = table.proper_nouns[0]  # (their indices, in order)
+    start = prev = -2
+    for i in proper:
+        if i == prev + 1 or (i == prev + 2 and not table.spaces[prev]
+                             and not table.spaces[i - 1] and doc[i - 1].text == "-"):
+            prev = i
             continue
-        j = i + 1
-        while j < n and (doc[j].pos_ == "PROPN" or (
-                doc[j].text == "-" and j + 1 < n and doc[j + 1].pos_ == "PROPN"
-                and not doc[j].whitespace_)):
-            j += 1
-        yield i, j
-        i = j
+        if start >= 0:
+            yield start, prev + 1
+        start = prev = i
+    if start >= 0:
+        yield start, prev + 1
 
 
-def titled_names(doc: Doc, *, title_word: Callable[[str], bool]
+def titled_names(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
                  ) -> Iterator[tuple[list[Token], str]]:
     """People's names with the title written next to them: ``(name tokens, title
     text)`` for "Prime Minister Yulia Tymoshenko" (whatever comes before it),
@@ -367,7 +375,7 @@ def titled_names(doc: Doc, *, title_word: Callable[[str], bool]
     in apposition to a title ("five other barristers - Nicholas Blake QC, ...").
 
     ``title_word`` tells whether a lower-case word is a title word."""
-    for start, end in _name_runs(doc):
+    for start, end in _name_runs(doc, table):
         tokens = list(doc[start:end])
         if len(tokens) >= 2 and tokens[-1].text in POSTNOMINALS:
             yield tokens[:-1], tokens[-1].text
@@ -406,16 +414,20 @@ def titled_names(doc: Doc, *, title_word: Callable[[str], bool]
             continue  # "the Foreign Policy Centre Mr Straw": no title, another name
         if all(t.pos_ == "PROPN" and t.lower_ in _HONORIFIC_WORDS for t in words):
             continue
-        text = doc.text[words[0].idx : words[-1].idx + len(words[-1])]
-        yield name, text
-    yield from _listed(doc, title_word=title_word)
+        yield name, tokens_text(words)
+    yield from _listed(doc, table=table, title_word=title_word)
 
 
-def _listed(doc: Doc, *, title_word: Callable[[str], bool]
+#: Plural title nouns ("barristers", "ministers"), to find lists of names after them.
+_PLURAL_TITLES = frozenset({w + "s" for w in TITLE_WORDS} | {w + "es" for w in TITLE_WORDS})
+
+
+def _listed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
             ) -> Iterator[tuple[list[Token], str]]:
     """Names listed in apposition to a plural title ("five other barristers -
     Nicholas Blake QC, Andrew Nicol QC and Tom de la Mare")."""
-    for token in doc:
+    for i in table.find(_PLURAL_TITLES):
+        token = doc[i]
         if token.pos_ != "NOUN" or token.tag_ != "NNS" or not title_word(token.lemma_.lower()):
             continue
         first = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
