@@ -462,8 +462,8 @@ class Resolver(EntityResolver):
                 for statement, subject, relation, _, _ in staged
                 if relation == POSITION_RELATION}
         doc = index.doc
-        for name, title in roles.titled_names(doc, table=index.tokens,
-                                                 title_word=_is_title_word):
+        for name, title, (title_start, title_end) in roles.titled_names(
+                doc, table=index.tokens, title_word=_is_title_word):
             position = self.position(title) or (
                 title if title in roles.POSTNOMINALS else None)
             if position is None:
@@ -475,15 +475,13 @@ class Resolver(EntityResolver):
             if (person.key, sent.start_char) in held:
                 continue
             held.add((person.key, sent.start_char))
-            start = min(name[0].idx, doc.text.find(title, sent.start_char, sent.end_char))
-            title_start = doc.text.find(title, sent.start_char, sent.end_char)
-            title_arg = Argument(title, title_start, title_start + len(title), title_start,
-                                 title_start + len(title), "", "obj")
+            title_arg = Argument(index.text[title_start:title_end], title_start, title_end,
+                                 title_start, title_end, "", "obj")
             statement = Statement(
                 subject=_token_argument(name, "subj"), relation="is", lemma="be",
                 objects=(title_arg,), sentence=sent.text, sentence_start=sent.start_char,
                 sentence_end=sent.end_char, confidence=0.8,
-                rule="appos" if start > name[0].idx else "title")
+                rule="appos" if title_start > name[0].idx else "title")
             yield statement, person, POSITION_RELATION, Value(position), None
 
     def _affiliations(self, staged: list[_Staged], index: DocumentIndex, *,

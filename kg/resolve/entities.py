@@ -570,7 +570,8 @@ class EntityResolver:
             words = text.split()
             if (words and all(w[:1].isupper() for w in words) and is_plausible_name(text)
                     and not any(w.casefold() in TITLE_WORDS or w.casefold() in roles.NOT_HEADS
-                                or w.casefold() in _ROLE_WORDS for w in words)
+                                or w.casefold() in _ROLE_WORDS
+                                or w.casefold() in nominal.KIND_NOUNS for w in words)
                     and self.gazetteer.demonym(text) is None):
                 return _Mention(f"org/{text}", text, "Organization", None, text)
         return found

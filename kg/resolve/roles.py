@@ -367,18 +367,23 @@ def _name_runs(doc: Doc, table: TokenTable) -> Iterator[tuple[int, int]]:
         yield start, prev + 1
 
 
+def _chars(tokens: Sequence[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
 def titled_names(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
-                 ) -> Iterator[tuple[list[Token], str]]:
+                 ) -> Iterator[tuple[list[Token], str, tuple[int, int]]]:
     """People's names with the title written next to them: ``(name tokens, title
     text)`` for "Prime Minister Yulia Tymoshenko" (whatever comes before it),
     "ex-chatshow host Mr Kilroy-Silk", "Ian MacDonald QC", and each name of a list
-    in apposition to a title ("five other barristers - Nicholas Blake QC, ...").
+    in apposition to a title ("five other barristers - Nicholas Blake QC, ...");
+    each with the title's character offsets.
 
     ``title_word`` tells whether a lower-case word is a title word."""
     for start, end in _name_runs(doc, table):
         tokens = list(doc[start:end])
         if len(tokens) >= 2 and tokens[-1].text in POSTNOMINALS:
-            yield tokens[:-1], tokens[-1].text
+            yield tokens[:-1], tokens[-1].text, _chars([tokens[-1]])
             tokens = tokens[:-1]
         # a title inside the run ("[Wednesday] Prime Minister Yulia Tymoshenko"), or
         # just before it ("ex-chatshow host Mr Kilroy-Silk")
@@ -414,8 +419,34 @@ def titled_names(doc: Doc, *, table: TokenTable, title_word: Callable[[str], boo
             continue  # "the Foreign Policy Centre Mr Straw": no title, another name
         if all(t.pos_ == "PROPN" and t.lower_ in _HONORIFIC_WORDS for t in words):
             continue
-        yield name, tokens_text(words)
+        yield name, tokens_text(words), _chars(words)
     yield from _listed(doc, table=table, title_word=title_word)
+    yield from _apposed(doc, table=table, title_word=title_word)
+
+
+def _apposed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
+             ) -> Iterator[tuple[list[Token], str, tuple[int, int]]]:
+    """A title in apposition to a name, each of a coordination ("Helena Kennedy, a
+    Labour peer and a human rights lawyer")."""
+    for i in table.find(TITLE_WORDS):
+        token = doc[i]
+        if token.dep_ != "appos" or token.pos_ != "NOUN" or token.head.pos_ != "PROPN":
+            continue
+        head = token.head
+        lo = head.i
+        while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i == head.i:
+            lo -= 1
+        name = list(doc[lo : head.i + 1])
+        for noun in (token, *(c for c in token.children if c.dep_ == "conj"
+                              and c.pos_ == "NOUN" and title_word(c.lower_))):
+            words = [t for t in noun.lefts if t.dep_ in {"amod", "compound", "nmod", "poss",
+                                                         "case"}
+                     and t.i > lo]
+            words = [t for t in doc[words[0].i : noun.i + 1]] if words else [noun]
+            tail = [t for c in noun.rights if c.dep_ == "prep" and c.lower_ in
+                    _BODY_PREPOSITIONS for t in c.subtree]
+            words = words + tail if tail and tail[0].i == noun.i + 1 else words
+            yield name, tokens_text(words), _chars(words)
 
 
 #: Plural title nouns ("barristers", "ministers"), to find lists of names after them.
@@ -423,7 +454,7 @@ _PLURAL_TITLES = frozenset({w + "s" for w in TITLE_WORDS} | {w + "es" for w in T
 
 
 def _listed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
-            ) -> Iterator[tuple[list[Token], str]]:
+            ) -> Iterator[tuple[list[Token], str, tuple[int, int]]]:
     """Names listed in apposition to a plural title ("five other barristers -
     Nicholas Blake QC, Andrew Nicol QC and Tom de la Mare")."""
     for i in table.find(_PLURAL_TITLES):
@@ -443,4 +474,4 @@ def _listed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
             name = list(doc[lo:hi])
             if name and name[-1].text in POSTNOMINALS and len(name) > 1:
                 name = name[:-1]
-            yield name, token.lemma_.lower()
+            yield name, token.lemma_.lower(), _chars([token])
