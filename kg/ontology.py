@@ -250,6 +250,9 @@ def _normalize_lemma(lemma: str) -> list[str]:
     # "be going to share" is the future of "share" (tense is a statement flag)
     if len(tokens) > 2 and tokens[0] == "go" and tokens[1] == "to" and tokens[2] not in _NOT_VERBS:
         tokens = tokens[2:]
+    # "is to be presented with": what is arranged, named by its verb
+    if len(tokens) > 2 and tokens[0] == "be" and tokens[1] == "to" and tokens[2] not in _NOT_VERBS:
+        tokens = tokens[2:]
     return tokens
 
 

@@ -404,8 +404,9 @@ class Resolver(EntityResolver):
                 break
         while words and words[-1].lower().rstrip(".") in _HONORIFICS:
             words = words[:-1]  # "the Economist Intelligence Unit's Mr": no title
-        if not words or words[-1].lower() not in TITLE_WORDS:
-            return None
+        if (not words or words[-1].lower() not in TITLE_WORDS
+                or words[-1].lower() in roles.NOT_HEADS - {"chief"}):
+            return None  # "a character from cult website TV Go Home": no title
         if tail:
             named = self.gazetteer.find(" ".join(w for w in tail if w.lower() != "the"))
             if named and named[0].kind == "country":
@@ -582,6 +583,8 @@ class Resolver(EntityResolver):
             if withheld is None and not statement.negated and (
                     statement.modality not in HYPOTHETICAL_MODALS):
                 withheld = policy.withheld_by_context(statement, doc)
+                if withheld == "alleged" and speaker is not None:
+                    withheld = None  # a named source's allegation: asserted, as a claim
             out.append(ResolvedStatement(
                 statement=statement,
                 subject=entity(subject),

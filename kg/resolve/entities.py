@@ -568,7 +568,12 @@ class EntityResolver:
             if known:
                 return _entry_mention(known[0], text)
             words = text.split()
-            if (words and all(w[:1].isupper() for w in words) and is_plausible_name(text)
+            first = index.tokens.starting_at(arg.start)
+            after = index.text[arg.end : arg.end + 2]
+            owner = after[:1] in {"'", "\u2019"}  # "Rovers' assistant manager"
+            opening = first is not None and first in index.tokens.sent_start_set
+            if (words and (owner or not opening)  # not "Rock star X": a capital, no name
+                    and all(w[:1].isupper() for w in words) and is_plausible_name(text)
                     and not any(w.casefold() in TITLE_WORDS or w.casefold() in roles.NOT_HEADS
                                 or w.casefold() in _ROLE_WORDS
                                 or w.casefold() in nominal.KIND_NOUNS for w in words)

@@ -9,6 +9,8 @@ the fact. A statement is withheld, with the reason recorded, when it is
 * ``conditional``: inside an "if" / "unless" clause ("if Labour wins, Brown …");
 * ``denied``: inside what someone denies, rejects or dismisses ("he denied that
   Brown ousted Milburn");
+* ``alleged``: inside an allegation whose source is not named ("the lawsuit,
+  alleging he shot her"); a named source's allegation is asserted as its claim;
 * ``future``: a role or affiliation still to come ("Bob Jones will become
   chairman");
 * ``unnamed relation``: a bare "has" or "is" between two entities, which says no
@@ -41,6 +43,7 @@ from spacy.tokens import Doc, Token
 from kg.types import Statement
 
 __all__ = [
+    "ALLEGATION_VERBS",
     "CONDITIONAL_MARKERS",
     "DENIAL_VERBS",
     "MUTUAL_NOUNS",
@@ -76,6 +79,8 @@ _OUTLETS = frozenset({"MediaOrganization", "Work"})
 #: Verbs whose complement the subject denies ("Brown denied that he ousted Milburn").
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "rebut", "disown",
                           "contradict", "dispute"})
+#: Verbs whose complement is an allegation: a fact only as its speaker's claim.
+ALLEGATION_VERBS = frozenset({"allege", "accuse", "suspect", "rumour", "rumor"})
 #: Words that open a clause whose content is only supposed.
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether", "lest"})
 _CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp",
@@ -232,5 +237,8 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
         if (head.lemma_.lower() in DENIAL_VERBS and node.dep_ in _CLAUSE_LINKS
                 and node.dep_ not in {"nsubj", "nsubjpass"}):
             return "denied"
+        if (head.lemma_.lower() in ALLEGATION_VERBS and node.dep_ in _CLAUSE_LINKS
+                and node.dep_ not in {"nsubj", "nsubjpass"}):
+            return "alleged"  # asserted only with the speaker who alleges it
         node = head
     return None

@@ -414,6 +414,8 @@ def titled_names(doc: Doc, *, table: TokenTable, title_word: Callable[[str], boo
         words = lead + inner
         if not words or not name or not title_word(words[-1].lower_):
             continue
+        if words[-1].pos_ not in {"NOUN", "PROPN"}:
+            continue  # "a general Production Diary": an adjective, no title
         if words[-1].lower_ in NOT_HEADS or any(
                 t.lower_.rstrip(".") in _HONORIFIC_WORDS for t in name[1:]):
             continue  # "the Foreign Policy Centre Mr Straw": no title, another name
