@@ -205,6 +205,14 @@ def relatives(doc: Doc, table: TokenTable) -> Iterator[tuple[str, list[Token], T
         relation = KIN.get(token.lower_)
         if relation is None or token.pos_ not in {"NOUN", "ADJ"}:
             continue
+        if (i + 4 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "in"
+                and doc[i + 4].lower_ == "law"):
+            relation = f"{token.lower_}_in_law_of"  # "son-in-law"
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            owner = _poss_child(token)
+            if owner is not None:  # "Viktor Pinchuk, Mr Kuchma's son-in-law"
+                yield relation, _name_run(token.head), owner
+                continue
         # "ally of Tony Blair" in apposition to a name
         if token.dep_ in {"appos", "attr"} and token.head.pos_ in {"PROPN", "AUX", "VERB"}:
             named = token.head if token.head.pos_ == "PROPN" else next(
@@ -280,7 +288,7 @@ KIND_NOUNS: dict[str, str] = {
     "programme": "Work", "program": "Work", "show": "Work", "series": "Work",
     "film": "Work", "album": "Work", "novel": "Work", "documentary": "Work",
     "sitcom": "Work", "soap": "Work", "musical": "Work", "play": "Work",
-    "constituency": "Place", "festival": "Event", "conference": "Event",
+    "constituency": "Place", "seat": "Place", "festival": "Event", "conference": "Event",
     "tournament": "Event", "championship": "Event", "organisation": "Organization",
     "organization": "Organization", "pressure": "Organization", "thinktank": "Organization",
     "watchdog": "Organization", "regulator": "Organization", "manufacturer": "Company",
@@ -348,8 +356,10 @@ def kind_named(head: Token, start: int, end: int) -> tuple[list[Token], str] | N
     name: list[Token] = []
     k = head.i - 1
     doc = head.doc
-    while k >= 0 and doc[k].pos_ == "PROPN" and doc[k].idx >= start and doc[k].head.i == head.i:
-        name.insert(0, doc[k])
+    inside = {head.i}
+    while k >= 0 and doc[k].pos_ == "PROPN" and doc[k].idx >= start and doc[k].head.i in inside:
+        name.insert(0, doc[k])  # "the East Kilbride seat": "East" hangs off "Kilbride"
+        inside.add(k)
         k -= 1
     if not name or name[-1].idx + len(name[-1]) > end:
         return None
