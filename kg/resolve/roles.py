@@ -356,6 +356,9 @@ def _name_runs(doc: Doc, table: TokenTable) -> Iterator[tuple[int, int]]:
     proper = table.proper_nouns[0]  # (their indices, in order)
     start = prev = -2
     for i in proper:
+        if prev < 0:
+            start = prev = i
+            continue
         if i == prev + 1 or (i == prev + 2 and not table.spaces[prev]
                              and not table.spaces[i - 1] and doc[i - 1].text == "-"):
             prev = i
