@@ -693,13 +693,20 @@ def to_networkx(
     G.graph["kind"] = canonical
 
     edges = _aggregate(triples, rel_info, canonical)
+    kept: set[tuple[str, str]] = set()
     for (u, v, key), data in sorted(edges.items()):
         if int(str(data["weight"])) < min_weight:
             continue
+        kept.add((u, v))
         if canonical == "multidigraph":
             G.add_edge(u, v, key=key, **data)
         else:
             G.add_edge(u, v, **data)
+    # The edges in kg's words (README "Words"): entity —relation→ entity, however
+    # the kind merges them into lines; what every command reports as "edges".
+    G.graph["edges"] = G.number_of_edges() if canonical == "multidigraph" else len({
+        (s, _relation(p, rel_info).name, o) for s, p, o in triples
+        if ((s, o) if canonical != "graph" else tuple(sorted((s, o)))) in kept})
 
     statements: Counter[str] = Counter()
     documents: Counter[str] = Counter()
