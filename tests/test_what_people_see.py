@@ -165,3 +165,49 @@ def test_build_stats_analyze_and_exports_agree(biz: Path, tmp_path: Path) -> Non
     else:
         assert (f"{counts['entities']} entities ({counts['connected_entities']} connected), "
                 f"{counts['edges']} edges") in message
+
+
+# -- 4. typos that silently gave nothing ---------------------------------------------
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("typos") / "store"
+    code, output = run("build", EXAMPLE_ARTICLE, "--store", str(path))
+    assert code == 0, output
+    return str(path)
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["--group", "coperation"], "unknown relation group 'coperation' (did you mean cooperation?"),
+    (["--type", "Persn"], "unknown entity type 'Persn' (did you mean Person?"),
+    (["--relation", "cooperate_with"], "did you mean cooperates_with?"),
+])
+def test_a_filter_that_names_nothing_is_an_error_with_the_closest_name(
+        example: str, tmp_path: Path, args: list[str], said: str) -> None:
+    for command in (["graph-export", "-f", "graphml", "-o", str(tmp_path / "g.graphml")],
+                    ["analyze"], ["neighbors", "Norway"]):
+        code, output = run(*command, "--store", example, *args)
+        assert code == 2, (command, output)
+        assert said in " ".join(output.split()), (command, output)
+        assert "the choices:" in output
+    assert not (tmp_path / "g.graphml").exists()
+    # the right names still work, kg: prefix and case too
+    code, output = run("analyze", "--store", example, "--type", "kg:country",
+                       "--group", "Cooperation")
+    assert code == 0, output
+
+
+def test_an_entity_name_with_a_typo_gets_did_you_mean(example: str) -> None:
+    code, output = run("path", "Norwy", "Finland", "--store", example)
+    assert code == 2
+    assert "no entity is called 'Norwy' (did you mean 'Norway'?" in " ".join(output.split())
+    code, output = run("neighbors", "Finnland", "--store", example)
+    assert code == 2 and "did you mean 'Finland'?" in output
+
+
+def test_an_undefined_prefix_is_named(example: str) -> None:
+    code, output = run("query", "SELECT * { ?s foo:bar ?o }", "--store", example)
+    assert code == 5
+    assert "prefix foo is not defined" in output
+    assert "\\u{" not in output
+    code, output = run("query", "SELECT * { ?s ?p ?o", "--store", example)
+    assert code == 5 and "at line 1, column" in output and "\\u{" not in output
