@@ -300,15 +300,16 @@ def _progress(quiet: bool, total: int | None = None) -> Iterator[Callable[[objec
             TextColumn("{task.completed} documents"), TimeElapsedColumn())
     else:
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TextColumn("documents"), TimeElapsedColumn(), TextColumn("left"),
-                   TimeRemainingColumn())
+                   TextColumn("documents,"), TimeElapsedColumn(), TextColumn("elapsed,"),
+                   TimeRemainingColumn(), TextColumn("left"))
     with Progress(*columns, console=err, transient=True) as progress:  # type: ignore[arg-type]
         task = progress.add_task("building", total=total)
 
         def advance(_document: object) -> None:
+            done = progress.tasks[0].completed + 1
+            if total is not None and done > (progress.tasks[0].total or 0):
+                progress.update(task, total=done)  # the count was an estimate
             progress.advance(task)
-            if total is not None and progress.tasks[0].completed >= total:
-                progress.update(task, total=progress.tasks[0].completed + 1)
 
         yield advance
 

@@ -3,7 +3,9 @@ get an answer, feedback on long work (README "Words", "Document ids")."""
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -211,3 +213,35 @@ def test_an_undefined_prefix_is_named(example: str) -> None:
     assert "\\u{" not in output
     code, output = run("query", "SELECT * { ?s ?p ?o", "--store", example)
     assert code == 5 and "at line 1, column" in output and "\\u{" not in output
+
+
+# -- 5. long work with feedback --------------------------------------------------------
+def terminal(monkeypatch: pytest.MonkeyPatch, module: str) -> io.StringIO:
+    """Make ``module``'s error console a terminal writing to a buffer."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    monkeypatch.setattr(f"{module}.err", Console(file=buffer, force_terminal=True, width=150))
+    return buffer
+
+
+def test_a_build_shows_the_model_loading_then_a_bar_with_a_total_and_time_left(
+        biz: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    screen = terminal(monkeypatch, "kg.cli")
+    code, output = run("build", "biz", "--store", str(biz.parent / "store"))
+    assert code == 0, output
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())  # colours, cursor
+    assert "loading the spaCy model" in shown
+    assert "/2 documents" in shown and "elapsed" in shown and "left" in shown
+    quiet = terminal(monkeypatch, "kg.cli")
+    assert run("build", "biz", "--store", str(biz.parent / "q"), "--quiet")[0] == 0
+    assert "documents" not in quiet.getvalue()
+
+
+def test_validate_shows_that_it_is_working(example: str, monkeypatch: pytest.MonkeyPatch
+                                           ) -> None:
+    screen = terminal(monkeypatch, "kg.cli_validate")
+    code, output = run("validate", "--store", example)
+    assert code == 0, output
+    assert "validating: " in screen.getvalue()
+    assert "conforms" in output
