@@ -680,7 +680,32 @@ def demo(
     for row in facts.rows:
         table.add_row(*(str(t) for t in row))
     out.print(table)
-    out.print(f"Query it: kg query --store {store} 'SELECT ?s ?o {{ ?s kg:cooperates_with ?o }}'")
+    kg = kg_command()
+    out.print(f"Query it: {kg} query --store {store} "
+              "'SELECT ?s ?o { ?s kg:cooperates_with ?o }'", markup=False, highlight=False)
+    out.print(f"More: {kg} stats --store {store}; {kg} --help", markup=False, highlight=False)
+
+
+def kg_command(argv0: str | None = None, *, path: str | None = None) -> str:
+    """How to type kg again in this shell: ``kg`` when that is what PATH finds, else
+    the program as it was run (``.venv/bin/kg``), or ``python -m kg``.
+
+    >>> kg_command("/nowhere/bin/kg", path="")
+    '/nowhere/bin/kg'
+    """
+    import os
+    import shlex
+    import shutil
+
+    program = sys.argv[0] if argv0 is None else argv0
+    if os.path.basename(program) in ("__main__.py", "-m", "-c") or not program:
+        return f"{shlex.quote(sys.executable)} -m kg"
+    found = shutil.which("kg", path=path)
+    if found and os.path.realpath(found) == os.path.realpath(program):
+        return "kg"
+    if os.path.basename(program) != "kg" and not program.endswith(os.sep + "kg"):
+        return f"{shlex.quote(sys.executable)} -m kg"
+    return shlex.quote(program)
 
 
 def main() -> None:

@@ -245,3 +245,28 @@ def test_validate_shows_that_it_is_working(example: str, monkeypatch: pytest.Mon
     assert code == 0, output
     assert "validating: " in screen.getvalue()
     assert "conforms" in output
+
+
+# -- 6. housekeeping ---------------------------------------------------------------------
+def test_the_demo_hint_works_without_activating_the_venv(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    program = tmp_path / "venv" / "bin" / "kg"
+    program.parent.mkdir(parents=True)
+    program.write_text("#!/bin/sh\n")
+    monkeypatch.setattr("sys.argv", [str(program), "demo"])
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")  # the venv is not active
+    code, output = run("demo", "--store", str(tmp_path / "store"))
+    assert code == 0, output
+    assert f"{program} query --store" in output
+    assert "\nQuery it: kg query" not in output
+    from kg.cli import kg_command
+
+    monkeypatch.setenv("PATH", str(program.parent))
+    program.chmod(0o755)
+    assert kg_command(str(program)) == "kg"  # when the venv is active, plain kg
+
+
+def test_gitignore_covers_what_a_checkout_makes() -> None:
+    ignored = (Path(__file__).resolve().parent.parent / ".gitignore").read_text().split()
+    for entry in (".venv/", "build/", "kg-store/", "*.egg-info/", "__pycache__/"):
+        assert entry in ignored
