@@ -204,7 +204,7 @@ def build(
     from kg.pipeline import KnowledgeGraph
 
     onto = user_ontology(ontology, replace_ontology)
-    _check_sources(paths)
+    _check_sources(paths, store)
     with KnowledgeGraph(store) as graph:
         if engine is Engine.local:
             _load_model(model, quiet)
@@ -233,10 +233,13 @@ def build(
         raise typer.Exit(2)
 
 
-def _check_sources(paths: list[str]) -> None:
-    """Refuse a build none of whose paths exists, before a store is made."""
+def _check_sources(paths: list[str], store: str) -> None:
+    """Refuse a build none of whose paths exists, before a store is made (a path
+    that exists as the store is checked first, as for any build)."""
     import os
 
+    if os.path.lexists(store):
+        return
     missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
     if missing and len(missing) == len(paths):
         raise InputError("no such file or folder: " + ", ".join(missing),
