@@ -626,7 +626,7 @@ def documents(store: StoreOption = "kg-store") -> None:
 
     with KnowledgeGraph(store, read_only=True) as graph:
         for doc_id, title in graph.documents():
-            out.print(f"{doc_id}\t{title or ''}", markup=False)
+            typer.echo(f"{doc_id}\t{title or ''}")  # a real tab, for cut and sort
 
 
 # -- stats --------------------------------------------------------------------------
@@ -669,7 +669,7 @@ def demo(
         report = graph.build([EXAMPLE_ARTICLE], model=model, force=True)
         _print_build_summary(report, graph.stats())
         facts = graph.query(
-            """SELECT ?subject ?relation ?object {
+            """SELECT DISTINCT ?subject ?relation ?object {
                  ?st a rdf:Statement ; kg:asserted true ;
                      rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
                  ?s rdfs:label ?subject .
@@ -678,8 +678,8 @@ def demo(
                  BIND(REPLACE(STR(?p), "^.*#", "") AS ?relation)
                } ORDER BY ?subject ?relation ?object"""
         )
-    table = Table("subject", "relation", "object", title="facts in the graph",
-                  title_justify="left")
+    table = Table("subject", "relation", "object",
+                  title=f"facts in the graph ({len(facts.rows)})", title_justify="left")
     for row in facts.rows:
         table.add_row(*(str(t) for t in row))
     out.print(table)

@@ -128,16 +128,20 @@ def graph_export(
     err.print(export_message(report), markup=False, highlight=False, soft_wrap=True)
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def export_message(report: Any) -> str:
     """What an export wrote, in the words of README "Words" (the same counts as
     ``kg stats`` and ``kg analyze`` for the same store and filters)."""
     where = ", ".join(str(p) for p in report.paths)
     connected = report.connected if report.connected is not None else report.nodes
     if report.nodes > connected:
-        entities = f"{report.nodes} entities ({connected} connected)"
+        entities = f"{_count(report.nodes, 'entity', 'entities')} ({connected} connected)"
     else:
-        entities = f"{connected} connected entities"
-    text = f"wrote {where}: {entities}, {report.edges} edges"
+        entities = f"{connected} connected {'entity' if connected == 1 else 'entities'}"
+    text = f"wrote {where}: {entities}, {_count(report.edges, 'edge', 'edges')}"
     if report.lines is not None and report.lines != report.edges:
         text += (f" (drawn as {report.lines} lines: the relations between two entities "
                  "merged)")

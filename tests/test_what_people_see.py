@@ -38,7 +38,7 @@ def stats(store: Path) -> dict[str, object]:
 def documents(store: Path) -> list[str]:
     code, output = run("documents", "--store", str(store))
     assert code == 0, output
-    return [line.split()[0] for line in output.splitlines() if line.strip()]
+    return [line.split("\t")[0] for line in output.splitlines() if line.strip()]
 
 
 @pytest.fixture()
@@ -113,8 +113,10 @@ def test_demo_then_a_build_of_the_shipped_article_is_one_document(tmp_path: Path
     checkout.mkdir(parents=True)
     shutil.copy(EXAMPLE_ARTICLE, checkout / "example-article.txt")
     assert run("build", str(checkout / "example-article.txt"), "--store", str(store))[0] == 0
-    assert run("demo", "--store", str(store))[0] == 0
+    code, output = run("demo", "--store", str(store))
+    assert code == 0
     assert documents(store) == ["data/example-article.txt"]
+    assert f"facts in the graph ({stats(store)['facts']})" in output
 
 
 def test_a_missing_path_makes_no_store(tmp_path: Path) -> None:
