@@ -208,7 +208,7 @@ def build(
     with KnowledgeGraph(store) as graph:
         if engine is Engine.local:
             _load_model(model, quiet)
-        total = None if quiet else _count_inputs(paths)
+        total = None if quiet or not err.is_terminal else _count_inputs(paths)
         with _progress(quiet, total) as advance:
             def on_error(error: InputError) -> None:
                 _report_input_error(error)
