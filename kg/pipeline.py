@@ -458,7 +458,8 @@ class KnowledgeGraph:
         self.store.dump(out, fmt)
 
     def stats(self, *, top: int = 10) -> GraphStats:
-        """Counts of documents, statements, entities by type and top relations."""
+        """The store's counts in kg's words (README "Words"): documents, statements,
+        facts, entities, edges, connected entities; entities by type; top relations."""
         from kg.graph.stats import graph_stats
 
         return graph_stats(self.store, top=top)
