@@ -272,3 +272,17 @@ def test_gitignore_covers_what_a_checkout_makes() -> None:
     ignored = (Path(__file__).resolve().parent.parent / ".gitignore").read_text().split()
     for entry in (".venv/", "build/", "kg-store/", "*.egg-info/", "__pycache__/"):
         assert entry in ignored
+
+
+def test_from_python_a_copy_is_reported_not_loaded(biz: Path) -> None:
+    import kg
+
+    (biz.parent / "copy.txt").write_text(TEXTS["a.txt"], encoding="utf-8")
+    seen: list[tuple[str, str]] = []
+    graph = kg.open_graph("memory:")
+    report = graph.build([biz, biz.parent / "copy.txt"],
+                         on_duplicate=lambda document, other: seen.append((document.id, other)))
+    assert (report.documents, report.duplicates) == (2, 1)
+    assert seen == [(f"{biz.parent.name}/copy.txt", "biz/a.txt")]
+    counts = graph.stats()
+    assert counts.documents == 2 and counts.statements == report.statements
