@@ -125,12 +125,30 @@ def graph_export(
             max_nodes=max_nodes,
             title=title, engine=engine,
         )
-    drawn = ""
-    if report.drawn_nodes is not None and report.drawn_nodes < report.nodes:
-        drawn = f" (drew the {report.drawn_nodes} most central; --max-nodes 0 for all)"
+    err.print(export_message(report), markup=False, highlight=False, soft_wrap=True)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def export_message(report: Any) -> str:
+    """What an export wrote, in the words of README "Words" (the same counts as
+    ``kg stats`` and ``kg analyze`` for the same store and filters)."""
     where = ", ".join(str(p) for p in report.paths)
-    err.print(f"wrote {where}: {report.nodes} entities, {report.edges} edges{drawn}",
-              markup=False, highlight=False, soft_wrap=True)
+    connected = report.connected if report.connected is not None else report.nodes
+    if report.nodes > connected:
+        entities = f"{_count(report.nodes, 'entity', 'entities')} ({connected} connected)"
+    else:
+        entities = f"{connected} connected {'entity' if connected == 1 else 'entities'}"
+    text = f"wrote {where}: {entities}, {_count(report.edges, 'edge', 'edges')}"
+    if report.lines is not None and report.lines != report.edges:
+        text += (f" (drawn as {report.lines} lines: the relations between two entities "
+                 "merged)")
+    if report.drawn_nodes is not None and report.drawn_nodes < report.nodes:
+        text += (f"; the picture shows the {report.drawn_nodes} most central entities "
+                 "(--max-nodes 0 for all)")
+    return text
 
 
 # -- path ---------------------------------------------------------------------------
@@ -281,7 +299,8 @@ def analyze(
     as_json: JsonOption = False,
 ) -> None:
     """Network analytics: degree, PageRank and betweenness leaders, Louvain communities,
-    connected components and the relation histogram."""
+    connected components and the relation histogram, over the entity network: the
+    connected entities and their edges (README "Words"; kg stats counts the same)."""
     from kg.graph import analyze as run_analysis
     from kg.graph import to_networkx
 
@@ -298,8 +317,13 @@ def analyze(
     summary.add_column(style="bold")
     summary.add_column(justify="right")
     largest = result.components[0] if result.components else 0
-    for name, value in (("entities", result.nodes), ("edges", result.edges),
-                        ("statements", result.statements), ("density", f"{result.density:.4f}"),
+    filtered = any(x for x in (relation, type_, group, event, document, since, until)) or (
+        min_weight > 1)
+    if filtered:
+        summary.title = f"kg analyze: {store} (filtered)"
+    for name, value in (("connected entities", result.nodes), ("edges", result.edges),
+                        ("statements behind the edges", result.statements),
+                        ("density", f"{result.density:.4f}"),
                         ("components", len(result.components)),
                         ("largest component", largest),
                         ("communities", len(result.communities))):

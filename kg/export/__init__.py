@@ -95,17 +95,24 @@ DEFAULT_KINDS = {
 
 @dataclass(frozen=True)
 class ExportReport:
-    """What an export wrote."""
+    """What an export wrote, in the words of README "Words": ``nodes`` entities
+    (the connected ones, plus the isolated ones with ``isolates``), of which
+    ``connected`` have an edge; ``edges`` entity —relation→ entity; ``lines`` the
+    graph's edges once the kind merged the relations between two entities (equal
+    to ``edges`` for a multidigraph)."""
 
     format: str
     paths: tuple[Path, ...]
     nodes: int
     edges: int
     drawn_nodes: int | None = None
+    connected: int | None = None
+    lines: int | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {"format": self.format, "paths": [str(p) for p in self.paths],
-                "nodes": self.nodes, "edges": self.edges, "drawn_nodes": self.drawn_nodes}
+                "nodes": self.nodes, "edges": self.edges, "drawn_nodes": self.drawn_nodes,
+                "connected_entities": self.connected, "lines": self.lines}
 
 
 def _check_format(fmt: str) -> str:
@@ -188,5 +195,7 @@ def export_graph(
         cap = max_nodes if max_nodes is not None else (HTML_MAX if name == "html"
                                                       else PICTURE_MAX)
         drawn = G.number_of_nodes() if cap <= 0 else min(cap, G.number_of_nodes())
+    connected = sum(1 for n in G.nodes if G.degree(n) > 0)
     return ExportReport(format=name, paths=tuple(paths), nodes=G.number_of_nodes(),
-                        edges=G.number_of_edges(), drawn_nodes=drawn)
+                        edges=int(G.graph.get("edges", G.number_of_edges())),
+                        drawn_nodes=drawn, connected=connected, lines=G.number_of_edges())
