@@ -106,8 +106,9 @@ def graph_export(
     isolates: Annotated[bool, typer.Option(help="Also export entities without relations.")]
     = False,
     max_nodes: Annotated[int | None, typer.Option(
-        "--max-nodes", help="Draw only the N most central entities (html: 400, png/svg: 60 by "
-        "default; 0 for all).", show_default=False)] = None,
+        "--max-nodes", help="Draw only the N most central entities (png/svg: 60 by default) "
+        "or put them in the page (html: 400; it opens on the connected core of the 150 most "
+        "central); 0 for all.", show_default=False)] = None,
     title: Annotated[str, typer.Option(help="The HTML page's title.")] = "kg graph",
     engine: Annotated[str | None, typer.Option(
         help="Graphviz layout for png/svg: dot, sfdp, neato... (default: dot up to 30 "
@@ -125,11 +126,8 @@ def graph_export(
             max_nodes=max_nodes,
             title=title, engine=engine,
         )
-    drawn = ""
-    if report.drawn_nodes is not None and report.drawn_nodes < report.nodes:
-        drawn = f" (drew the {report.drawn_nodes} most central; --max-nodes 0 for all)"
     where = ", ".join(str(p) for p in report.paths)
-    err.print(f"wrote {where}: {report.nodes} entities, {report.edges} edges{drawn}",
+    err.print(f"wrote {where}: {report.sentence()}",
               markup=False, highlight=False, soft_wrap=True)
 
 
