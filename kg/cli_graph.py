@@ -319,11 +319,12 @@ def analyze(
     out.print(leaders)
     communities = Table("#", "size", "members", title="communities (Louvain)",
                         title_justify="left")
-    for index, members in enumerate(result.communities[:top], start=1):
-        shown = ", ".join(" ".join(m.split()) for m in members[:8])
+    for index, (members, size) in enumerate(
+            zip(result.communities[:top], result.community_sizes, strict=False), start=1):
+        shown = ", ".join(members[:8])
         if len(members) > 8:
             shown += f", \u2026 (+{len(members) - 8})"
-        communities.add_row(str(index), str(len(members)), _cell(shown))
+        communities.add_row(str(index), str(size), _cell(shown))
     out.print(communities)
     histogram = Table("relation", "edges", "statements", title="relations",
                       title_justify="left")
