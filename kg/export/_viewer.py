@@ -55,6 +55,7 @@ html, body { margin: 0; height: 100%; overflow: hidden; font: 13px/1.35 system-u
 #kg-detail blockquote { margin: 8px 0 2px; padding: 4px 8px; border-left: 3px solid #ccc;
   background: #fff; }
 #kg-detail .src { color: #777; font-size: 12px; margin: 0 0 6px 11px; word-break: break-all; }
+#kg-detail .iri { word-break: break-all; font-size: 12px; }
 #kg-detail ul { padding-left: 16px; margin: 4px 0; }
 #kg-detail li a { cursor: pointer; color: #1558b0; }
 @media (max-width: 900px) {
@@ -250,6 +251,19 @@ SCRIPT = r"""
       });
     });
     $("kg-summary").textContent = summary();
+    // the legends count what is shown
+    var byType = {}, byQuad = {};
+    current.nodes.forEach(function (i) {
+      var t = nodes[i].type; byType[t] = (byType[t] || 0) + 1;
+    });
+    current.edges.forEach(function (j) {
+      var q = edges[j].quad || NONE; byQuad[q] = (byQuad[q] || 0) + 1;
+    });
+    [["kg-legend-types", byType], ["kg-legend-events", byQuad]].forEach(function (spec) {
+      $(spec[0]).querySelectorAll(".n").forEach(function (cell) {
+        cell.textContent = String(spec[1][cell.getAttribute("data-name")] || 0);
+      });
+    });
     if (relayout !== false) layout();
     runSearch();
     body.setAttribute("data-kg-nodes", String(current.nodes.length));
@@ -418,15 +432,15 @@ SCRIPT = r"""
     if (a.mentions !== undefined) facts.push(a.mentions + " statements mention it");
     if (a.documents !== undefined) facts.push("in " + a.documents + " documents");
     if (facts.length) meta(facts.join(", "));
-    meta(a.id);
+    detail.appendChild(make("p", a.id, "meta iri"));
     var list = a.adj.slice().sort(function (x, y) { return edges[y].w - edges[x].w; });
-    detail.appendChild(make("p", "Edges (" + list.length + "), most statements first:", "meta"));
+    detail.appendChild(make("p", "Edges (" + list.length + "), most statements first " +
+      "(\u2192 from it, \u2190 to it):", "meta"));
     var ul = make("ul");
     list.slice(0, 60).forEach(function (j) {
       var e = edges[j], other = e.s === i ? e.t : e.s;
       var li = make("li"), link = make("a", (e.s === i ? "\u2192 " : "\u2190 ") +
-        e.rel.join(", ").replace(/_/g, " ") + " " + (e.s === i ? "\u2192 " : "\u2190 ") +
-        nodes[other].label + " (" + e.w + ")");
+        nodes[other].label + ": " + e.rel.join(", ").replace(/_/g, " ") + " (" + e.w + ")");
       link.addEventListener("click", function () {
         select(cy.getElementById("e" + j)); showEdge(j);
       });
@@ -492,7 +506,9 @@ SCRIPT = r"""
       box.type = "checkbox"; box.checked = true;
       box.addEventListener("change", function () { set[entry[0]] = box.checked; apply(); });
       row.appendChild(box); row.appendChild(swatch(entry[1], shape === "dot"));
-      row.appendChild(make("span", entry[0], "t")); row.appendChild(make("span", entry[2], "n"));
+      row.appendChild(make("span", entry[0], "t"));
+      var n = make("span", entry[2], "n"); n.setAttribute("data-name", entry[0]);
+      row.appendChild(n);
       target.appendChild(row);
     });
   }
@@ -525,7 +541,52 @@ SCRIPT = r"""
   $("kg-relayout").addEventListener("click", layout);
   window.addEventListener("resize", function () { cy.resize(); fit(); });
 
+  // a view can be named in the address: #group=cooperation&search=Blair&top=50...
+  function fromHash() {
+    var params = {};
+    (window.location.hash || "").replace(/^#/, "").split("&").forEach(function (part) {
+      var at = part.indexOf("=");
+      if (at > 0) {
+        try {
+          params[decodeURIComponent(part.slice(0, at))] = decodeURIComponent(part.slice(at + 1));
+        } catch (err) { /* not a view */ }
+      }
+    });
+    function set(id, key, value) { $(id).value = value; state[key] = value; }
+    if (params.top !== undefined) {
+      set("kg-top", "top", Math.max(0, parseInt(params.top, 10) || 0));
+    }
+    if (params.core !== undefined) {
+      state.core = params.core !== "0"; $("kg-core").checked = state.core;
+    }
+    ["group", "event", "since", "until"].forEach(function (key) {
+      if (params[key] !== undefined) set("kg-" + key, key, params[key]);
+    });
+    [["hide-types", "kg-legend-types", state.types],
+     ["hide-events", "kg-legend-events", state.quads]].forEach(function (spec) {
+        if (params[spec[0]] === undefined) return;
+        params[spec[0]].split(",").forEach(function (name) {
+          if (!(name in spec[2])) return;
+          spec[2][name] = false;
+          $(spec[1]).querySelectorAll("label").forEach(function (row) {
+            if (row.querySelector(".t").textContent === name) {
+              row.querySelector("input").checked = false;
+            }
+          });
+        });
+      });
+    if (params.search !== undefined) search.value = params.search;
+    return params;
+  }
+  var named = fromHash();
   apply();
+  if (named.search) {
+    var found = runSearch();
+    if (found.length) { select(found[0]); showNode(found[0].data("i")); }
+  }
+  // for scripts and tests: the Cytoscape instance and the page's own actions
+  window.kgView = { cy: cy, state: state, apply: apply, showNode: showNode,
+                    showEdge: showEdge, fit: fit };
   body.setAttribute("data-kg-ready", "1");
 })();
 """

@@ -12,7 +12,7 @@ What the page holds and what it opens on:
   0 for all) and the edges between them; an entity whose every edge the cap
   removed is left out rather than drawn as a lone dot;
 - it opens on the **connected core**: among the ``view_nodes`` most central of those
-  (default 150), the largest connected group (a view of at most 40 entities is
+  (default 100), the largest connected group (a view of at most 40 entities is
   shown whole). The filters (entity type, event
   class, relation group, event category, dates), the "entities shown" number and
   the "connected core only" switch change the view; the same rule applies after
@@ -87,7 +87,7 @@ __all__ = [
 #: The most central entities the page holds (0 for all).
 DEFAULT_MAX_NODES = 400
 #: How many of them the view starts from (its connected core is drawn).
-DEFAULT_VIEW_NODES = 150
+DEFAULT_VIEW_NODES = 100
 #: Sentences listed per edge (the count of all statements is shown beside them).
 EVIDENCE_LIMIT = 5
 #: A view of more entities than this shows only its largest connected group (a
