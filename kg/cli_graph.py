@@ -107,7 +107,7 @@ def graph_export(
     = False,
     max_nodes: Annotated[int | None, typer.Option(
         "--max-nodes", help="Draw only the N most central entities (png/svg: 60 by default) "
-        "or put them in the page (html: 400; it opens on the connected core of the 100 most "
+        "or put them in the page (html: 2000; it opens on the connected core of the 100 most "
         "central); 0 for all.", show_default=False)] = None,
     title: Annotated[str, typer.Option(help="The HTML page's title.")] = "kg graph",
     engine: Annotated[str | None, typer.Option(

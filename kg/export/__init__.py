@@ -133,14 +133,17 @@ class ExportReport:
         text = f"{self.nodes} entities, {self.edges} edges"
         if self.drawn_nodes is None:
             return text
-        verb = "the page opens on" if self.format == "html" else "drew"
         if (self.drawn_nodes, self.drawn_edges) != (self.nodes, self.edges):
+            verb = "the page opens on" if self.format == "html" else "drew"
             text += (f"; {verb} {self.drawn_nodes} entities and {self.drawn_edges} edges, "
                      "the connected core of the most central")
-            if self.format == "html" and self.page_nodes is not None:
-                text += (f" (the page holds {self.page_nodes} entities and "
-                         f"{self.page_edges} edges for its filters)")
-            text += "; --max-nodes 0 for all"
+        held = (self.page_nodes, self.page_edges)
+        if self.format == "html" and self.page_nodes is not None:
+            if held != (self.nodes, self.edges):
+                text += (f"; it holds {self.page_nodes} entities and {self.page_edges} edges "
+                         "for its filters (--max-nodes 0 for all)")
+        elif (self.drawn_nodes, self.drawn_edges) != (self.nodes, self.edges):
+            text += " (--max-nodes 0 for all)"
         return text
 
 
@@ -161,7 +164,7 @@ def write_graph(
     engine: str | None = None,
 ) -> list[Path]:
     """Write G in ``fmt`` (one of :data:`FORMATS`) to ``path`` (a folder for csv);
-    return the files written. ``max_nodes`` caps html (default 400) and png/svg
+    return the files written. ``max_nodes`` caps html (default 2000) and png/svg
     (default 60) to the most central entities (0 for all)."""
     name = _check_format(fmt)
     target = Path(path)

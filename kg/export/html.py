@@ -8,7 +8,7 @@ without a network; its Content-Security-Policy forbids every request.
 What the page holds and what it opens on:
 
 - the page holds the ``max_nodes`` most central entities (PageRank over the
-  undirected graph, :func:`kg.graph.analytics.centrality`; default 400,
+  undirected graph, :func:`kg.graph.analytics.centrality`; default 2000,
   0 for all) and the edges between them; an entity whose every edge the cap
   removed is left out rather than drawn as a lone dot;
 - it opens on the **connected core**: among the ``view_nodes`` most central of those
@@ -85,7 +85,7 @@ __all__ = [
 ]
 
 #: The most central entities the page holds (0 for all).
-DEFAULT_MAX_NODES = 400
+DEFAULT_MAX_NODES = 2000
 #: How many of them the view starts from (its connected core is drawn).
 DEFAULT_VIEW_NODES = 100
 #: Sentences listed per edge (the count of all statements is shown beside them).

@@ -20,7 +20,7 @@ import networkx as nx
 import pytest
 
 from kg.export import GraphView, export_graph, generate_html, html_payload, view, write_html
-from kg.export.html import CORE_LIMIT, VENDORED, page_graph, view_counts
+from kg.export.html import CORE_LIMIT, VENDORED, _view, page_graph, view_counts
 from kg.graph import annotate, to_networkx
 from kg.store import Store
 from tests.graph import graph_fixtures as fx
@@ -193,6 +193,31 @@ def test_chromium_opens_a_readable_core(tmp_path: Path) -> None:
         drawn = sum(count for count, pixel in colours if max(pixel) - min(pixel) > 40
                     or max(pixel) < 200)
     assert drawn > 5000, f"only {drawn} drawn pixels: the graph did not render"
+
+
+@needs_chromium
+def test_chromium_filters_by_the_same_rule(tmp_path: Path) -> None:
+    """A view named in the address (here: no MaterialConflict edges, 40 entities)
+    shows what Python's rule gives for the same filter."""
+    G = _big_graph()
+    page = tmp_path / "graph.html"
+    write_html(G, page)
+    payload = html_payload(G)
+    edges = [(e["s"], e["t"]) for e in payload["edges"]  # type: ignore[attr-defined]
+             if e.get("quad") != "MaterialConflict"]
+    candidates = sorted({x for pair in edges for x in pair})
+    shown, kept = _view(candidates, edges, top=40, core=True, isolated=set())
+    uri = page.as_uri() + "#hide-events=MaterialConflict&top=40"
+    assert CHROMIUM is not None
+    dom = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+                          f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1400,900",
+                          "--virtual-time-budget=10000", "--dump-dom", uri],
+                         capture_output=True, timeout=180, check=False).stdout.decode()
+    body = _body(dom)
+    assert body.get("data-kg-ready") == "1"
+    assert (int(body["data-kg-nodes"]), int(body["data-kg-edges"])) == (len(shown), len(kept))
+    assert len(shown) == 40 and body["data-kg-isolated"] == "0"
+    assert "(filtered)" in dom
 
 
 @needs_chromium
