@@ -488,7 +488,7 @@ def export(
         with KnowledgeGraph(store, read_only=True) as graph:
             report = export_graph(graph.store, fmt.value, output)
         where = ", ".join(str(p) for p in report.paths)
-        err.print(f"wrote {where}: {report.nodes} entities, {report.edges} edges",
+        err.print(f"wrote {where}: {report.sentence()}",
                   markup=False, highlight=False, soft_wrap=True)
         return
     with KnowledgeGraph(store, read_only=True) as graph, _output(output) as sink:
