@@ -136,6 +136,8 @@ def test_notebook_view_is_an_iframe_of_the_same_page(sample_store: Store) -> Non
     assert "<script" not in frame   # the page is escaped inside the attribute
     assert "notebook" in repr(shown)
     assert view(nx.DiGraph([("a", "b")])).counts.shown_edges == 1
+    cooperation = view(sample_store, group="cooperation")   # the README's example
+    assert 0 < cooperation.counts.graph_edges < shown.counts.graph_edges
 
 
 # -- in a real browser -------------------------------------------------------------
