@@ -106,8 +106,9 @@ def graph_export(
     isolates: Annotated[bool, typer.Option(help="Also export entities without relations.")]
     = False,
     max_nodes: Annotated[int | None, typer.Option(
-        "--max-nodes", help="Draw only the N most central entities (html: 400, png/svg: 60 by "
-        "default; 0 for all).", show_default=False)] = None,
+        "--max-nodes", help="Draw only the N most central entities (png/svg: 60 by default) "
+        "or put them in the page (html: 2000; it opens on the connected core of the 100 most "
+        "central); 0 for all.", show_default=False)] = None,
     title: Annotated[str, typer.Option(help="The HTML page's title.")] = "kg graph",
     engine: Annotated[str | None, typer.Option(
         help="Graphviz layout for png/svg: dot, sfdp, neato... (default: dot up to 30 "
@@ -128,27 +129,11 @@ def graph_export(
     err.print(export_message(report), markup=False, highlight=False, soft_wrap=True)
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def export_message(report: Any) -> str:
     """What an export wrote, in the words of README "Words" (the same counts as
     ``kg stats`` and ``kg analyze`` for the same store and filters)."""
     where = ", ".join(str(p) for p in report.paths)
-    connected = report.connected if report.connected is not None else report.nodes
-    if report.nodes > connected:
-        entities = f"{_count(report.nodes, 'entity', 'entities')} ({connected} connected)"
-    else:
-        entities = f"{connected} connected {'entity' if connected == 1 else 'entities'}"
-    text = f"wrote {where}: {entities}, {_count(report.edges, 'edge', 'edges')}"
-    if report.lines is not None and report.lines != report.edges:
-        text += (f" (drawn as {report.lines} lines: the relations between two entities "
-                 "merged)")
-    if report.drawn_nodes is not None and report.drawn_nodes < report.nodes:
-        text += (f"; the picture shows the {report.drawn_nodes} most central entities "
-                 "(--max-nodes 0 for all)")
-    return text
+    return f"wrote {where}: {report.sentence()}"
 
 
 # -- path ---------------------------------------------------------------------------
@@ -345,11 +330,12 @@ def analyze(
     out.print(leaders)
     communities = Table("#", "size", "members", title="communities (Louvain)",
                         title_justify="left")
-    for index, members in enumerate(result.communities[:top], start=1):
-        shown = ", ".join(" ".join(m.split()) for m in members[:8])
+    for index, (members, size) in enumerate(
+            zip(result.communities[:top], result.community_sizes, strict=False), start=1):
+        shown = ", ".join(members[:8])
         if len(members) > 8:
             shown += f", \u2026 (+{len(members) - 8})"
-        communities.add_row(str(index), str(len(members)), _cell(shown))
+        communities.add_row(str(index), str(size), _cell(shown))
     out.print(communities)
     histogram = Table("relation", "edges", "statements", title="relations",
                       title_justify="left")
