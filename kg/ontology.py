@@ -269,6 +269,12 @@ def _sanitize(name: str) -> str:
     return cleaned
 
 
+#: Verbs that take "by" in the active voice ("stand by", "abide by").
+_ACTIVE_BY = frozenset({"stand", "abide", "go", "pass", "drop", "live", "come", "swear",
+                        "stop", "get", "be", "rise", "fall", "grow", "increase", "win",
+                        "lose", "lead", "trail", "cut", "beat", "sit", "stay"})
+
+
 def lemma_to_local_name(lemma: str, *, passive: bool | None = None) -> str:
     """The fallback relation name built from a lemma, without the lexicon.
 
@@ -296,7 +302,8 @@ def lemma_to_local_name(lemma: str, *, passive: bool | None = None) -> str:
             words = [past_participle(rest[0]), *rest[1:]]
         else:
             words = [third_person(tokens[0]), *rest]  # "is ready", "gets ready"
-    elif passive:
+    elif passive or (len(tokens) == 2 and tokens[1] == "by" and tokens[0] not in _ACTIVE_BY):
+        # "a concert, hosted by X" (a participle with its agent): hosted_by
         words = [past_participle(tokens[0]), *tokens[1:]]
     else:
         words = [third_person(tokens[0]), *tokens[1:]]

@@ -135,6 +135,13 @@ ROLE_AS_VERBS = frozenset({"serve", "act", "join", "take over", "return", "conti
 #: The relation a role becomes: a datatype property with the position as text.
 POSITION_RELATION = "holds_position"
 _ARTICLES = frozenset({"the", "a", "an"})
+#: Words of a title that join names ("Free and Bad Company singer").
+_CONNECTORS = frozenset({"and", "of", "&", "for", "the", "de"})
+#: Heads that say how someone is seen, not a post they hold.
+_NOT_POSITIONS = frozenset({"colleague", "colleagues", "counterpart", "legend", "veteran",
+                            "candidate"})
+#: Words that make a title an award or a judgement ("best actress").
+_EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "greatest"})
 #: Prepositions that end a title and introduce what it names ("leader of").
 _TITLE_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
 
@@ -412,19 +419,57 @@ class Resolver(EntityResolver):
             if named and named[0].kind == "country":
                 words = [*words, named[0].label]
         countries: list[str] = []
-        rest: list[str] = []
+        kinds: list[tuple[str, str]] = []  # (word, "country" | "name" | "word")
         for word in words:
-            entry = self.gazetteer.demonym(word)
-            if entry is None and word[:1].isupper():
+            lower = word.lower()
+            after_name = bool(kinds) and (kinds[-1][1] == "name" or (
+                kinds[-1][0] in _CONNECTORS and len(kinds) > 1 and kinds[-2][1] == "name"))
+            entry = None if after_name else self.gazetteer.demonym(word)
+            if entry is None and word[:1].isupper() and not after_name:
                 found = self.gazetteer.find(word)
                 entry = found[0] if found and found[0].kind == "country" else None
             if entry is not None:
                 countries.append(entry.label)
-            elif word.lower() not in _ARTICLES:
-                rest.append(word.lower())
-        if not rest or all(w in roles.NOT_HEADS for w in rest):
-            return None  # "the first Scot": a modifier, no position
-        title = " ".join(rest)
+                kinds.append((word, "country"))
+            elif word[:1].isdigit() or (word[:1].isupper() and lower not in TITLE_WORDS):
+                kinds.append((word, "name"))
+            elif lower not in _ARTICLES:
+                kinds.append((lower, "word"))
+        # the name of what the role is in ("No Doubt singer", "BBC Radio Scotland
+        # presenter", "Film 2005 presenter") is left to the affiliation; one
+        # capitalised word stays ("Culture Secretary", "Cabinet minister")
+        for k in range(1, len(kinds) - 1):  # "Free and Bad Company": one name
+            if (kinds[k][0] in _CONNECTORS and kinds[k - 1][1] == "name"
+                    and kinds[k + 1][1] == "name"):
+                kinds[k] = (kinds[k][0], "name")
+        rest: list[str | None] = []
+        k = 0
+        while k < len(kinds):
+            word, kind = kinds[k]
+            if kind == "country":
+                k += 1
+                continue
+            if kind != "name":
+                rest.append(word)
+                k += 1
+                continue
+            end = k
+            while end < len(kinds) and kinds[end][1] == "name":
+                end += 1
+            run = [w for w, _ in kinds[k:end]]
+            if len(run) == 1 and not run[0][:1].isdigit() and not (
+                    run[0].isupper() and len(run[0]) > 1):
+                rest.append(run[0].lower())
+            else:
+                rest.extend([None] * len(run))
+            k = end
+        kept = [w for k, w in enumerate(rest) if w is not None and not (
+            w in _CONNECTORS and (k == 0 or rest[k - 1] is None or k + 1 == len(rest)
+                                  or rest[k + 1] is None))]
+        if (not kept or all(w in roles.NOT_HEADS for w in kept)
+                or kept[-1] in _NOT_POSITIONS or _EVALUATIVE & set(kept)):
+            return None  # "the first Scot", "best actress", "former colleague": no post
+        title = " ".join(kept)
         return f"{title} of {countries[0]}" if countries else title
 
     # -- facts inside noun phrases (kg.resolve.nominal) ------------------------

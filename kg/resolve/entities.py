@@ -512,7 +512,8 @@ class EntityResolver:
             return _entry_mention(found[0], name)
         if " " not in name and re.fullmatch(r"[A-Z]{2,}s", name):
             return None  # "MPs", "MEPs": people, but no one person
-        honored = text.split(" ", 1)[0].casefold().rstrip(".") in _HONORIFICS
+        honored = (text.split(" ", 1)[0].casefold().rstrip(".") in _HONORIFICS
+                   or len(text.split()) > len(name.split()))  # "US President Bush"
         if " " not in name and not honored and found and found[0].kind == "city":
             # a lone city name tagged PERSON, with no "Mr" before it ("Manchester")
             return _entry_mention(found[0], name)

@@ -133,6 +133,10 @@ def withheld_nominal(statement: Statement, *, subject_type: str) -> str | None:
             return "unnamed relation"
     if statement.rule == "np_place" and subject_type == "Person":
         return "unnamed relation"
+    if subject_type in {"Person", "Work"} and statement.lemma in {"be in", "be at"}:
+        # "X were all in the Sound of 2004 top 10", an album "in Country and Western
+        # Music": a person or a work is not "located" somewhere
+        return "unnamed relation"
     if statement.rule == "reciprocal" and statement.lemma.endswith(" with"):
         verb = statement.lemma.split()[0]
         if verb not in MUTUAL_VERBS:

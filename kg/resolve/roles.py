@@ -144,7 +144,7 @@ def affiliation_relation(title: Sequence[str], body_type: str) -> str | None:
         return "represents"  # "the Tory MP for Sleaford"
     if body_type == "City":
         # a town before a sports title is its club ("Blackburn striker")
-        if last in _PLAYERS:
+        if last in _PLAYERS and last != "player":  # not "Hollywood player"
             return "plays_for"
         if last in _MANAGERS:
             return "works_for" if lesser else "manages"
