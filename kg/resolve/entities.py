@@ -62,6 +62,13 @@ from kg.types import Argument, Value
 
 __all__ = ["EntityResolver"]
 
+#: Titles that only a person bears, right before a name ("President Bush").
+_PERSON_TITLES = frozenset({"president", "minister", "senator", "chancellor", "premier",
+                            "secretary", "ambassador", "spokesman", "spokeswoman", "leader",
+                            "chairman", "chairwoman", "governor", "mayor", "judge", "general",
+                            "colonel", "captain", "coach", "manager", "striker", "midfielder",
+                            "defender", "goalkeeper", "singer", "actor", "actress", "star",
+                            "presenter", "director", "producer", "rapper", "boss"})
 #: Last words of place names ("English Channel", "Irish Sea").
 _GEOGRAPHIC_HEADS = frozenset({"channel", "sea", "ocean", "river", "valley", "island",
                                "islands", "mountains", "hills", "strait", "bay", "gulf",
@@ -275,6 +282,11 @@ class EntityResolver:
                     and label not in _VALUE_LABELS
                     and index.doc[span.start - 1].lower_.rstrip(".") in _HONORIFICS):
                 # "Mr Hockney" with only "Hockney" tagged (GPE): a person
+                span, label = index.doc[span.start - 1 : span.end], "PERSON"
+            elif (span.start and label in {"GPE", "LOC", "ORG", "NORP", "PERSON"}
+                  and index.tokens.idx[span.start - 1] >= arg.start
+                  and index.doc[span.start - 1].lower_ in _PERSON_TITLES):
+                # "US President Bush": a person (titled), not the town of Bush
                 span, label = index.doc[span.start - 1 : span.end], "PERSON"
         elif head.pos_ == "PROPN" and head.lower_ not in LONE_TITLES:
             span, label = self._name_span(head, arg), ""

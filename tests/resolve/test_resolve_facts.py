@@ -176,3 +176,33 @@ def test_a_quoted_claim_keeps_its_speaker() -> None:
           if r.relation == "cooperates_with"]
     assert rs and rs[0].asserted
     assert rs[0].speaker is not None and rs[0].speaker.label == "Vladimir Putin"
+
+
+def test_a_position_leaves_the_name_of_its_body_to_the_affiliation() -> None:
+    position = Resolver().position
+    assert position("No Doubt singer") == "singer"
+    assert position("BBC Radio Scotland presenter") == "presenter"
+    assert position("Film 2005 presenter") == "presenter"
+    assert position("former Free and Bad Company singer") == "former singer"
+    assert position("Bank of England governor") == "governor"
+    # one capitalised word of a post stays; a country is spelt out
+    assert position("Shadow attorney general") == "shadow attorney general"
+    assert position("Former Cabinet minister") == "former cabinet minister"
+    assert position("Russian Deputy Foreign Minister") == "deputy foreign minister of Russia"
+    # awards and judgements are no posts
+    assert position("best actress") is None
+    assert position("his former colleagues") is None
+
+
+def test_allegations_and_places_of_people() -> None:
+    held = withheld("The lawsuit accuses Mr Spector of negligence, alleging he shot Lana "
+                    "Clarkson. The band were all in the Sound of 2004 top ten.")
+    assert held.get(("Spector", "shoots", "Lana Clarkson")) == "alleged"
+    assert not any(r == "located_in" for _, r, _ in asserted(
+        "Scissor Sisters and Keane were all in the Sound of 2004 top ten."))
+
+
+def test_a_title_before_a_surname_makes_a_person_not_a_town() -> None:
+    rs = [r for r in resolved("Eminem attacked US President Bush in a song.")
+          if isinstance(r.object, Entity) and r.object.label.endswith("sh")]
+    assert all(r.object.type == "Person" for r in rs)
