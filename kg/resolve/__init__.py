@@ -141,7 +141,9 @@ _CONNECTORS = frozenset({"and", "of", "&", "for", "the", "de"})
 _NOT_POSITIONS = frozenset({"colleague", "colleagues", "counterpart", "legend", "veteran",
                             "candidate"})
 #: Words that make a title an award or a judgement ("best actress").
-_EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "greatest"})
+_EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "greatest",
+                         "only", "brilliant", "great", "good", "excellent", "fantastic",
+                         "talented", "past", "first", "last", "top", "leading"})
 #: Prepositions that end a title and introduce what it names ("leader of").
 _TITLE_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
 

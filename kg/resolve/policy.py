@@ -49,6 +49,7 @@ __all__ = [
     "MUTUAL_NOUNS",
     "MUTUAL_VERBS",
     "NOMINAL_RULES",
+    "PREDICTION_WORDS",
     "UNNAMED_RELATIONS",
     "predicate_token",
     "withheld_by_context",
@@ -80,7 +81,12 @@ _OUTLETS = frozenset({"MediaOrganization", "Work"})
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "rebut", "disown",
                           "contradict", "dispute"})
 #: Verbs whose complement is an allegation: a fact only as its speaker's claim.
-ALLEGATION_VERBS = frozenset({"allege", "accuse", "suspect", "rumour", "rumor"})
+ALLEGATION_VERBS = frozenset({"allege", "accuse", "suspect", "rumour", "rumor", "charge",
+                              "allegation", "accusation", "claim", "suspicion"})
+#: Words whose complement is only expected or hoped for ("is expected to win", "is
+#: tipped to", "is likely to"): a prediction, unless the relation names it.
+PREDICTION_WORDS = frozenset({"expect", "tip", "likely", "unlikely", "set", "poise",
+                              "predict", "forecast", "hope", "due", "bid", "try", "attempt"})
 #: Words that open a clause whose content is only supposed.
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether", "lest"})
 _CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp",
@@ -229,6 +235,7 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
     if token is None:
         return None
     node: Token = token
+    own = set(statement.lemma.split())  # "plans to buy": the plan is the relation
     for _ in range(12):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in node.children):
             return "conditional"  # inside the "if" clause
@@ -241,8 +248,12 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
         if (head.lemma_.lower() in DENIAL_VERBS and node.dep_ in _CLAUSE_LINKS
                 and node.dep_ not in {"nsubj", "nsubjpass"}):
             return "denied"
-        if (head.lemma_.lower() in ALLEGATION_VERBS and node.dep_ in _CLAUSE_LINKS
+        lemma = head.lemma_.lower()
+        if (lemma in ALLEGATION_VERBS and node.dep_ in _CLAUSE_LINKS
                 and node.dep_ not in {"nsubj", "nsubjpass"}):
             return "alleged"  # asserted only with the speaker who alleges it
+        if (lemma in PREDICTION_WORDS and lemma not in own
+                and node.dep_ in {"xcomp", "ccomp", "advcl"}):
+            return "hypothetical"  # "is expected to recover in time to earn his cap"
         node = head
     return None

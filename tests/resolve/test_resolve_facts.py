@@ -206,3 +206,16 @@ def test_a_title_before_a_surname_makes_a_person_not_a_town() -> None:
     rs = [r for r in resolved("Eminem attacked US President Bush in a song.")
           if isinstance(r.object, Entity) and r.object.label.endswith("sh")]
     assert all(r.object.type == "Person" for r in rs)
+
+
+def test_predictions_and_charges_are_not_asserted() -> None:
+    held = withheld("Giggs is expected to recover in time to earn his 50th cap at the "
+                    "Millennium Stadium. Kenteris had been charged with avoiding drug tests "
+                    "in Tel Aviv.")
+    assert held.get(("Giggs", "earns_cap_at", "Millennium Stadium")) == "hypothetical"
+    assert held.get(("Kenteris", "avoids_tests_in", "Tel Aviv")) == "alleged"
+    # a relation that names the intention is a fact as stated
+    assert ("Sonia O'Sullivan", "seeks_to_regain_title_at", "Bupa Great Ireland Run") in \
+        asserted("Sonia O'Sullivan will seek to regain her title at the Bupa Great "
+                 "Ireland Run.")
+    assert Resolver().position("the only male athlete") is None
