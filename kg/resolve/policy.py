@@ -85,7 +85,7 @@ ALLEGATION_VERBS = frozenset({"allege", "accuse", "suspect", "rumour", "rumor", 
                               "allegation", "accusation", "claim", "suspicion"})
 #: Words whose complement is only expected or hoped for ("is expected to win", "is
 #: tipped to", "is likely to"): a prediction, unless the relation names it.
-PREDICTION_WORDS = frozenset({"expect", "tip", "likely", "unlikely", "set", "poise",
+PREDICTION_WORDS = frozenset({"expect", "tip", "likely", "unlikely", "poise",
                               "predict", "forecast", "hope", "due", "bid", "try", "attempt"})
 #: Words that open a clause whose content is only supposed.
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether", "lest"})
