@@ -413,8 +413,8 @@ class Resolver(EntityResolver):
                 break
         while words and words[-1].lower().rstrip(".") in _HONORIFICS:
             words = words[:-1]  # "the Economist Intelligence Unit's Mr": no title
-        if (not words or words[-1].lower() not in TITLE_WORDS
-                or words[-1].lower() in roles.NOT_HEADS - {"chief"}):
+        head = words[-1].lower().rsplit("-", 1)[-1] if words else ""  # "vice-chairman"
+        if (not words or head not in TITLE_WORDS or head in roles.NOT_HEADS - {"chief"}):
             return None  # "a character from cult website TV Go Home": no title
         if tail:
             named = self.gazetteer.find(" ".join(w for w in tail if w.lower() != "the"))
@@ -433,7 +433,8 @@ class Resolver(EntityResolver):
             if entry is not None:
                 countries.append(entry.label)
                 kinds.append((word, "country"))
-            elif word[:1].isdigit() or (word[:1].isupper() and lower not in TITLE_WORDS):
+            elif word[:1].isdigit() or (word[:1].isupper() and lower not in TITLE_WORDS
+                                        and lower.rsplit("-", 1)[-1] not in TITLE_WORDS):
                 kinds.append((word, "name"))
             elif lower not in _ARTICLES:
                 kinds.append((lower, "word"))

@@ -581,11 +581,10 @@ class EntityResolver:
             if known:
                 return _entry_mention(known[0], text)
             words = text.split()
-            first = index.tokens.starting_at(arg.start)
             after = index.text[arg.end : arg.end + 2]
-            owner = after[:1] in {"'", "\u2019"}  # "Rovers' assistant manager"
-            opening = first is not None and first in index.tokens.sent_start_set
-            if (words and (owner or not opening)  # not "Rock star X": a capital, no name
+            owner = after[:1] in {"'", "\u2019"}
+            if (words and owner  # "Rovers' assistant manager"; not "Rock star X",
+                    # "Transportation Secretary", "Secretary of State": capitals, no body
                     and all(w[:1].isupper() for w in words) and is_plausible_name(text)
                     and not any(w.casefold() in TITLE_WORDS or w.casefold() in roles.NOT_HEADS
                                 or w.casefold() in _ROLE_WORDS

@@ -86,7 +86,10 @@ ALLEGATION_VERBS = frozenset({"allege", "accuse", "suspect", "rumour", "rumor", 
 #: Words whose complement is only expected or hoped for ("is expected to win", "is
 #: tipped to", "is likely to"): a prediction, unless the relation names it.
 PREDICTION_WORDS = frozenset({"expect", "tip", "likely", "unlikely", "poise",
-                              "predict", "forecast", "hope", "due", "bid", "try", "attempt"})
+                              "predict", "forecast", "hope", "due", "bid", "try", "attempt",
+                              # what ought to be: "important for Ukraine to be allowed"
+                              "important", "necessary", "vital", "essential", "crucial",
+                              "keen", "eager", "need", "want", "wish"})
 #: Words that open a clause whose content is only supposed.
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether", "lest"})
 _CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp",

@@ -277,6 +277,8 @@ def role_affiliations(
         relation = affiliation_relation(title_words, found.type)
         if relation is None:
             continue
+        if relation in {"leads", "manages"} and _between_nouns(tokens, title, title_word):
+            relation = "works_for"  # "ISM survey chairman": chairs the survey, not the ISM
         if found.type == "City" and relation in {"plays_for", "manages", "works_for"}:
             found = club_of(found)
         seen.add(found.key)
@@ -285,6 +287,16 @@ def role_affiliations(
                           lemma=relation.replace("_", " "), objects=(arg,),
                           rule=AFFILIATION_RULE)
         yield derived, person, relation, found, speaker
+
+
+def _between_nouns(body: Sequence[Token], title: Sequence[Token],
+                   title_word: Callable[[str], bool]) -> bool:
+    """Whether a common noun that is no title word stands between the body and the
+    title's head ("ISM survey chairman")."""
+    if not title or body[-1].i >= title[-1].i:
+        return False
+    return any(t.pos_ == "NOUN" and not title_word(t.lower_)
+               for t in title if body[-1].i < t.i < title[-1].i)
 
 
 def _known(run: Sequence[Token], body: Callable[[Argument], Mention | Value | None]) -> bool:
