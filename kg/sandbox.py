@@ -27,6 +27,7 @@ import re
 import struct
 import sys
 import threading
+import traceback
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -135,6 +136,17 @@ def network_denied() -> bool:
     return bool(getattr(_local, "denied", False))
 
 
+def _forget_frames(exc: BaseException) -> None:
+    """Drop the local variables of the frames an exception (and its context) holds:
+    Oxigraph's result objects must be freed on the thread that made them."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        traceback.clear_frames(current.__traceback__)
+        current = current.__cause__ or current.__context__
+
+
 def deny_network_or_warn() -> bool:
     """:func:`deny_network`, or (where there is no sandbox) a warning, once per
     process, and ``False``: callers then refuse ``SERVICE``/``LOAD`` by their text."""
@@ -177,6 +189,7 @@ def confined(func: Callable[[], T], *, stack: int = QUERY_STACK, strict: bool = 
                 _local.unsandboxed = True
             outcome.append((True, func()))
         except BaseException as exc:  # handed to the caller
+            _forget_frames(exc)
             outcome.append((False, exc))
 
     start_thread(body, stack=stack, name="kg-confined").join()

@@ -296,8 +296,13 @@ def _execute(store: ox.Store, task: _Task, *, deadline: float) -> _Answer:
         return _text(HTTPStatus.FORBIDDEN, _NO_NETWORK)
     except MemoryError:
         return _memory_answer()
-    except (OSError, ValueError, RuntimeError) as exc:
+    except OSError as exc:
         return _text(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {exc}")
+    except (ValueError, RuntimeError) as exc:
+        if "Corruption" in str(exc):
+            return _text(HTTPStatus.INTERNAL_SERVER_ERROR,
+                         "the store is damaged; rebuild it or restore it from a backup")
+        return _text(HTTPStatus.BAD_REQUEST, f"the query failed: {exc}")
 
 
 def _too_large(limit: int) -> _Answer:
