@@ -428,21 +428,134 @@ class _ThreadEngine(_Engine):
         return holder[0] if holder else _timeout_answer(task.timeout)
 
 
-class _Worker:
-    """A worker process started as ``python -c`` (not multiprocessing, whose spawn
-    re-imports the caller's ``__main__``), talking over a socket pair."""
+#: Starts a worker's interpreter with kg stood in for by an empty package (see _Worker).
+_BOOT = ("import sys, types; package = types.ModuleType('kg'); "
+         "package.__path__ = [sys.argv.pop(1)]; sys.modules['kg'] = package; "
+         "from kg import serve; serve.{entry}(sys.argv[1:])")
 
-    def __init__(self, path: str, writable: bool, memory_mb: int) -> None:
+
+def _python(entry: str, args: list[str], fds: tuple[int, ...]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-c", _BOOT.format(entry=entry), str(Path(__file__).resolve().parent),
+         *args],
+        pass_fds=fds, stdin=subprocess.DEVNULL, close_fds=True,
+        env={**os.environ, "RUST_BACKTRACE": "0"}, stderr=subprocess.DEVNULL,
+    )
+
+
+class _Forker:
+    """A fork server: one process that has imported what a worker needs and forks a
+    worker on request, in milliseconds (a fresh interpreter takes a second or more
+    on a busy machine). It reports each worker's exit status when it ends."""
+
+    def __init__(self) -> None:
+        self.control, control_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.reports, reports_end = socket.socketpair()
+        self.process = _python("_forker_entry", [str(control_end.fileno()),
+                                                 str(reports_end.fileno())],
+                               (control_end.fileno(), reports_end.fileno()))
+        control_end.close()
+        reports_end.close()
+        self.lock = threading.Lock()
+        self.exits: dict[int, int] = {}
+        self.changed = threading.Condition()
+        threading.Thread(target=self._read_reports, daemon=True).start()
+
+    def _read_reports(self) -> None:
+        with self.reports.makefile("r", encoding="ascii") as lines:
+            for line in lines:
+                pid, status = line.split()
+                with self.changed:
+                    self.exits[int(pid)] = int(status)
+                    self.changed.notify_all()
+
+    def fork(self, args: list[str], fd: int) -> int:
+        """Fork a worker that runs ``_worker_entry([fd-in-child, *args])``; its pid."""
+        with self.lock:
+            socket.send_fds(self.control, [json.dumps(args).encode()], [fd])
+            reply = self.control.recv(64)
+        if not reply:
+            raise OSError("the fork server is gone")
+        return int(reply)
+
+    def exit_status(self, pid: int, wait: float) -> int | None:
+        """The worker's exit status (negative: the signal that ended it), or None."""
+        with self.changed:
+            self.changed.wait_for(lambda: pid in self.exits, wait)
+            return self.exits.pop(pid, None)
+
+    def close(self) -> None:
+        self.control.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(5)
+        if self.process.poll() is None:
+            self.process.kill()
+        self.reports.close()
+
+
+def _forker_entry(argv: list[str]) -> None:
+    """The fork server's loop: ``CONTROL_FD REPORTS_FD``."""
+    import select
+
+    control = socket.socket(fileno=int(argv[0]))
+    reports = socket.socket(fileno=int(argv[1]))
+
+    def reap() -> None:
+        while True:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            reports.sendall(f"{pid} {os.waitstatus_to_exitcode(status)}\n".encode())
+
+    while True:
+        readable, _, _ = select.select([control], [], [], 0.2)
+        reap()
+        if not readable:
+            continue
+        message, fds, _, _ = socket.recv_fds(control, 65536, 1)
+        if not message or not fds:
+            return  # the server is gone: workers end when their pipes close
+        args = json.loads(message)
+        pid = os.fork()
+        if pid == 0:
+            control.close()
+            reports.close()
+            code = 0
+            try:
+                _worker_entry([*args[:2], str(fds[0]), *args[2:]])
+            except BaseException:
+                code = 1
+            os._exit(code)
+        os.close(fds[0])
+        control.send(str(pid).encode())
+
+
+class _Worker:
+    """A worker process talking over a socket pair: forked by a :class:`_Forker`, or
+    started as ``python -c`` (not multiprocessing, whose spawn re-imports the
+    caller's ``__main__``)."""
+
+    def __init__(self, path: str, writable: bool, memory_mb: int,
+                 forker: _Forker | None = None) -> None:
         parent, child = socket.socketpair()
-        code = "import sys; from kg.serve import _worker_entry; _worker_entry(sys.argv[1:])"
-        env = {**os.environ, "RUST_BACKTRACE": "0"}
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", code, path, "rw" if writable else "ro", str(child.fileno()),
-             str(memory_mb)],
-            pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, close_fds=True, env=env,
-            stderr=subprocess.DEVNULL,
-        )
-        child.close()
+        args = [path, "rw" if writable else "ro", str(memory_mb)]
+        self.forker = forker
+        self.process: subprocess.Popen[bytes] | None = None
+        try:
+            if forker is not None:
+                self.pid = forker.fork(args, child.fileno())
+            else:
+                # kg/__init__.py imports the whole pipeline (spaCy: seconds); a worker
+                # needs kg.serve and three small modules, so the package is stood in for
+                # by an empty one
+                self.process = _python("_worker_entry", [*args[:2], str(child.fileno()),
+                                                         *args[2:]], (child.fileno(),))
+                self.pid = self.process.pid
+        finally:
+            child.close()
         self.conn = Connection(parent.detach())
         self.niced = False
 
@@ -462,35 +575,36 @@ class _Worker:
     def lower_priority(self) -> None:
         """Let other queries go first (a query that has run a while is a slow one)."""
         with contextlib.suppress(OSError, AttributeError):
-            os.setpriority(os.PRIO_PROCESS, self.process.pid, 10)
+            now = os.getpriority(os.PRIO_PROCESS, self.pid)
+            os.setpriority(os.PRIO_PROCESS, self.pid, min(19, now + 10))
             self.niced = True
 
-    def death(self) -> int | None:
-        """The worker's exit status once it has died (waiting a little), else None."""
+    def death(self, wait: float = 2.0) -> int | None:
+        """The worker's exit status once it has ended (waiting ``wait`` s), else None."""
+        if self.forker is not None:
+            return self.forker.exit_status(self.pid, wait)
+        assert self.process is not None
         try:
-            return self.process.wait(2)
+            return self.process.wait(wait)
         except subprocess.TimeoutExpired:
             return None
 
     def kill(self) -> None:
         """Stop the worker now (its query is abandoned)."""
-        if self.process.poll() is None:
-            self.process.kill()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(5)
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+        self.death(5)
         self.conn.close()
 
     def stop(self) -> None:
         """Let the worker finish: closing the pipe makes it close the store and exit."""
         self.conn.close()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
+        if self.death(10) is None:
             self.kill()
 
 
 def _worker_entry(argv: list[str]) -> None:
-    """The ``python -c`` worker's entry: ``PATH ro|rw FD MEMORY_MB``."""
+    """A worker's entry: ``PATH ro|rw FD MEMORY_MB``."""
     path, mode, fd, memory = argv
     _worker_main(path, mode == "rw", Connection(int(fd)), int(memory))
 
@@ -511,65 +625,89 @@ class _ProcessEngine(_Engine):
     replaced after it), so slow queries share the CPU left over by quick ones.
     """
 
-    def __init__(self, path: Path, *, workers: int, writable: bool, max_workers: int = 16,
+    def __init__(self, path: Path, *, workers: int, writable: bool, max_workers: int = 32,
                  memory_mb: int = 1024) -> None:
         self.path, self.writable, self.memory_mb = str(path), writable, memory_mb
         self.min_workers = 1 if writable else max(1, workers)
         self.max_workers = 1 if writable else max(self.min_workers, max_workers)
         self.idle: list[_Worker] = []
-        self.cond = threading.Condition()
+        self.waiters: list[list[_Worker]] = []  # requests waiting for a worker, oldest first
+        self.cond = threading.Condition()  # its lock is reentrant
         self.alive = 0  # workers started (or starting) and not yet retired
         self.closed = False
-        first = _Worker(self.path, writable, memory_mb)
+        self.forker: _Forker | None = None
+        if hasattr(socket, "send_fds") and hasattr(os, "fork") and not writable:
+            self.forker = _Forker()
+        first = self._new_worker()
         problem = first.ready(120)
         if problem is not None:
             first.kill()
+            if self.forker is not None:
+                self.forker.close()
             raise StoreError(f"cannot serve the store {path}: {problem}",
                              hint="check that it is a kg store, not in use by a kg build")
         self.idle.append(first)
         self.alive = 1
         for _ in range(self.min_workers - 1):
             self._spawn()
+        if self.max_workers > self.min_workers:
+            self._spawn()  # a spare
 
     def _spawn(self) -> None:
-        """Start one more worker in the background (the caller holds no lock)."""
+        """Start one more worker in the background, if there is room."""
         with self.cond:
             if self.closed or self.alive >= self.max_workers:
                 return
             self.alive += 1
         threading.Thread(target=self._add_worker, daemon=True).start()
 
+    def _new_worker(self) -> _Worker:
+        if self.forker is not None:
+            try:
+                return _Worker(self.path, self.writable, self.memory_mb, self.forker)
+            except OSError as exc:
+                log.error("kg serve: the fork server failed (%s); starting workers afresh", exc)
+                self.forker = None
+        return _Worker(self.path, self.writable, self.memory_mb)
+
     def _add_worker(self) -> None:
-        worker = _Worker(self.path, self.writable, self.memory_mb)
+        worker = self._new_worker()
         problem = worker.ready(120)
         with self.cond:
             if problem is None and not self.closed:
-                self.idle.append(worker)
-                self.cond.notify()
+                self._offer(worker)
                 return
             self.alive -= 1
         if problem is not None:
             log.error("kg serve: a worker failed to start: %s", problem)
         worker.kill()
 
+    def _offer(self, worker: _Worker) -> None:
+        """A free worker goes to the request that has waited *least* (the caller holds
+        the lock): under overload, a request that just came is answered while older
+        ones wait out their bounded wait, instead of everyone waiting for everyone."""
+        if self.waiters:
+            self.waiters.pop().append(worker)
+            self.cond.notify_all()
+        else:
+            self.idle.append(worker)
+
     def _take(self, wait: float) -> _Worker | None:
         end = time.monotonic() + wait
         with self.cond:
-            while not self.idle:
-                left = end - time.monotonic()
-                if left <= 0 or self.closed:
-                    return None
-                if self.alive < self.max_workers:
-                    self.cond.release()
-                    try:
-                        self._spawn()
-                    finally:
-                        self.cond.acquire()
-                    if not self.idle:
-                        self.cond.wait(left)
-                    continue
-                self.cond.wait(left)
-            worker = self.idle.pop()  # the most recently used: warm caches
+            if self.idle:
+                worker = self.idle.pop()  # the most recently used: warm caches
+            else:
+                slot: list[_Worker] = []
+                self.waiters.append(slot)
+                self._spawn()
+                while not slot:
+                    left = end - time.monotonic()
+                    if left <= 0 or self.closed:
+                        self.waiters.remove(slot)
+                        return None
+                    self.cond.wait(left)
+                worker = slot[0]
             spare = not self.idle and self.alive < self.max_workers
         if spare:
             self._spawn()
@@ -581,8 +719,7 @@ class _ProcessEngine(_Engine):
             return
         with self.cond:
             if not self.closed:
-                self.idle.append(worker)
-                self.cond.notify()
+                self._offer(worker)
                 return
         worker.stop()
 
@@ -637,6 +774,8 @@ class _ProcessEngine(_Engine):
             self.cond.notify_all()
         for worker in idle:
             worker.stop()
+        if self.forker is not None:
+            self.forker.close()
 
 
 # -- HTTP ------------------------------------------------------------------------------
@@ -1042,7 +1181,7 @@ def make_server(
     allow_update: bool = False,
     token: str | None = None,
     workers: int = 2,
-    max_workers: int = 16,
+    max_workers: int = 32,
     max_memory_mb: int = 1024,
     max_response_bytes: int = 64_000_000,
     read_timeout: float = 10.0,
