@@ -644,6 +644,11 @@ class _ProcessEngine(_Engine):
             first.kill()
             if self.forker is not None:
                 self.forker.close()
+            from kg.store import _DAMAGED_HINT
+
+            if "Corruption" in problem or "No such file" in problem:
+                raise StoreError(f"the store {path} is damaged ({problem.splitlines()[0]})",
+                                 hint=_DAMAGED_HINT)
             raise StoreError(f"cannot serve the store {path}: {problem}",
                              hint="check that it is a kg store, not in use by a kg build")
         self.idle.append(first)

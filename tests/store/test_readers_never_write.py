@@ -93,7 +93,7 @@ READERS = [
 
 @pytest.fixture()
 def damaged(built: Path, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
-    copy = tmp_path / "damaged"
+    copy = tmp_path / "store-copy"
     shutil.copytree(built, copy)
     DAMAGE[request.param](copy)
     yield copy
