@@ -540,7 +540,10 @@ def stats(
     if as_json:
         out.print(json.dumps(result.to_dict(), indent=2), markup=False)
         return
-    summary = Table(title=f"kg stats: {store}", show_header=False, title_justify="left")
+    from kg.store.remote import redact_uri
+
+    summary = Table(title=f"kg stats: {escape(redact_uri(store))}", show_header=False,
+                    title_justify="left")
     summary.add_column(style="bold")
     summary.add_column(justify="right")
     for name, value in (("documents", result.documents), ("statements", result.statements),

@@ -152,7 +152,9 @@ def load(
                 opened.load(handle, kind, graph=target)
             err.print(f"loaded {path}")
         after = len(opened)
-    out.print(f"{len(plan)} file(s) loaded into {store}: {after - before:+,} quads "
+    from kg.store.remote import redact_uri
+
+    out.print(f"{len(plan)} file(s) loaded into {redact_uri(store)}: {after - before:+,} quads "
               f"({after:,} in all)")
 
 
