@@ -38,6 +38,7 @@ __all__ = [
     "confined",
     "deny_network",
     "deny_network_or_warn",
+    "die_with_parent",
     "nesting_depth",
     "network_denied",
     "outbound_keyword",
@@ -129,6 +130,18 @@ def deny_network() -> None:
     if prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.addressof(prog), 0, 0) != 0:
         raise SandboxUnavailable(ctypes.get_errno(), "seccomp is not available")
     _local.denied = True
+
+
+def die_with_parent() -> None:
+    """Linux: have the kernel kill this process when its parent ends (a query worker
+    must not outlive the server and run a query for hours); elsewhere, nothing."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, 9, 0, 0, 0)  # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):
+        pass
 
 
 def network_denied() -> bool:

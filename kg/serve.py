@@ -71,6 +71,7 @@ from kg.namespaces import PREFIXES
 from kg.sandbox import (
     MAX_NESTING,
     deny_network_or_warn,
+    die_with_parent,
     nesting_depth,
     outbound_keyword,
     start_thread,
@@ -497,6 +498,8 @@ def _forker_entry(argv: list[str]) -> None:
     """The fork server's loop: ``CONTROL_FD REPORTS_FD``."""
     import select
 
+    # no death signal here: it would come when the *thread* that started this process
+    # ends; the fork server ends when the server's end of its control socket closes
     control = socket.socket(fileno=int(argv[0]))
     reports = socket.socket(fileno=int(argv[1]))
 
@@ -519,8 +522,12 @@ def _forker_entry(argv: list[str]) -> None:
         if not message or not fds:
             return  # the server is gone: workers end when their pipes close
         args = json.loads(message)
+        me = os.getpid()
         pid = os.fork()
         if pid == 0:
+            die_with_parent()  # with the fork server (one thread), so with the server
+            if os.getppid() != me:
+                os._exit(0)  # the fork server ended before the line above
             control.close()
             reports.close()
             code = 0
