@@ -10,6 +10,9 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+import urllib.parse
+import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -106,6 +109,16 @@ def test_readers_leave_a_store_byte_identical(built: Path) -> None:
         assert result.exit_code == 0, (command, result.output)
     with open_store(built, read_only=True) as store:
         assert len(store) == 2000
+    server = make_server(str(built), port=0, workers=1)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        query = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"})
+        with urllib.request.urlopen(f"{server.url}?{query}", timeout=60) as reply:
+            assert b"2000" in reply.read()
+    finally:
+        server.shutdown()
+        server.server_close()
     assert snapshot(built) == before
 
 
