@@ -242,3 +242,24 @@ def test_disk_full_on_a_real_tiny_disk(tmp_path: Path) -> None:
     finally:
         subprocess.run(["umount", "-l", str(tiny)], capture_output=True, timeout=30,
                        check=False)
+
+
+@pytest.mark.slow
+def test_disk_full_during_a_build_on_a_real_tiny_disk(tmp_path: Path) -> None:
+    """A build (the spaCy model) into a 600 KB tmpfs, which a whole build of the
+    example (1.7 MB) overflows part way: one message, exit 4."""
+    from kg.pipeline import EXAMPLE_ARTICLE
+
+    tiny = tmp_path / f"tiny-{uuid.uuid4().hex[:6]}"
+    if not _tmpfs(tiny, "600k"):
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        result = runner.invoke(app, ["build", EXAMPLE_ARTICLE, "--store", str(tiny / "store")])
+        assert result.exit_code == 4, result.output
+        text = " ".join(result.output.split())
+        assert "disk is full" in text, text
+        assert str(tiny / "store") in text
+        assert "Traceback" not in result.output
+    finally:
+        subprocess.run(["umount", "-l", str(tiny)], capture_output=True, timeout=30,
+                       check=False)
