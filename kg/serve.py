@@ -364,7 +364,10 @@ def _worker_main(path: str, writable: bool, conn: Connection, memory_mb: int = 0
     """A worker process: open the store, deny itself the network, cap its memory, then
     answer tasks (on a thread with a large stack) until the pipe closes."""
     try:
-        store = ox.Store(path) if writable else ox.Store.read_only(path)
+        if path == "memory:":
+            store = ox.Store()
+        else:
+            store = ox.Store(path) if writable else ox.Store.read_only(path)
     except (OSError, RuntimeError) as exc:
         conn.send(("error", str(exc)))
         return
@@ -1232,8 +1235,12 @@ def make_server(
     engine: _Engine
     if isinstance(store, OxigraphStore):
         engine = _ThreadEngine(store._store)
+    elif str(store) == "memory:" and allow_update:
+        engine = _ThreadEngine(ox.Store())  # one store that updates change: in threads
     elif str(store) == "memory:":
-        engine = _ThreadEngine(ox.Store())
+        # an empty store, but served like one on disk: workers with the memory cap
+        engine = _ProcessEngine(Path("memory:"), workers=workers, writable=False,
+                                max_workers=max_workers, memory_mb=max_memory_mb)
     elif isinstance(store, str | os.PathLike) and "://" not in str(store):
         from kg.store import check_store_directory
 

@@ -51,10 +51,11 @@ def answers_at_once(http: Any, url: str, within: float = 1.0) -> None:
 
 
 # -- nesting and bad parameters ----------------------------------------------------------
-@pytest.mark.parametrize("where", ["memory", "disk"])
+@pytest.mark.parametrize("where", ["object", "memory:", "disk"])
 def test_nested_braces_are_a_400_and_the_server_goes_on(tmp_path: Path, running: Start,
                                                          http: Any, where: str) -> None:
-    server = running(on_disk(tmp_path) if where == "disk" else None, workers=1)
+    store = {"object": None, "memory:": "memory:"}.get(where, None)
+    server = running(on_disk(tmp_path) if where == "disk" else store, workers=1)
     for reply in (http.get(server.url, BRACES), http.post_form(server.url, "query", BRACES)):
         assert reply.status == 400, reply.text
         assert "nests" in reply.text
@@ -99,9 +100,11 @@ def test_a_bad_graph_iri_is_a_400(tmp_path: Path, running: Start, http: Any, nam
 
 
 # -- memory and answer size ------------------------------------------------------------
+@pytest.mark.parametrize("where", ["memory:", "disk"])
 def test_string_doubling_hits_the_memory_cap(tmp_path: Path, running: Start,
-                                             http: Any) -> None:
-    server = running(on_disk(tmp_path), workers=1, max_memory_mb=256, timeout=20.0)
+                                             http: Any, where: str) -> None:
+    store = on_disk(tmp_path) if where == "disk" else where
+    server = running(store, workers=1, max_memory_mb=256, timeout=20.0)
     started = time.monotonic()
     reply = http.get(server.url, DOUBLING)
     assert reply.status == 503, reply.text
