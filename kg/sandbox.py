@@ -22,6 +22,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import logging
+import os
 import platform
 import re
 import struct
@@ -29,6 +30,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 __all__ = [
@@ -188,21 +190,56 @@ def start_thread(target: Callable[[], None], *, stack: int = QUERY_STACK,
     return thread
 
 
+#: Threads that run :func:`confined` calls: made once, sandboxed once, reused.
+_POOL_SIZE = 8
+_pool: ThreadPoolExecutor | None = None
+_pool_pid = 0
+
+
+def _executor() -> ThreadPoolExecutor:
+    global _pool, _pool_pid
+    if _pool is None or _pool_pid != os.getpid():  # a forked child has no pool threads
+        _pool = ThreadPoolExecutor(_POOL_SIZE, thread_name_prefix="kg-query",
+                                   initializer=deny_network_or_warn)
+        _pool_pid = os.getpid()
+    return _pool
+
+
 def confined(func: Callable[[], T], *, stack: int = QUERY_STACK, strict: bool = False) -> T:
-    """Run ``func`` on a new thread with a large stack and no network; return its
-    result (or raise its exception). Where there is no sandbox, ``strict`` raises
-    :class:`SandboxUnavailable`; otherwise ``func`` runs with a warning logged."""
+    """Run ``func`` on a thread with a large stack and no network; return its result
+    (or raise its exception). Where there is no sandbox, ``strict`` raises
+    :class:`SandboxUnavailable`; otherwise ``func`` runs with a warning logged.
+
+    The threads are kept (a few of them, made as needed), so a call costs a hand-over,
+    not a new thread; a call made on such a thread runs at once.
+    """
+    if network_denied():
+        return func()
+
+    def job() -> T:
+        if strict and not network_denied():
+            raise SandboxUnavailable("no network sandbox here")
+        try:
+            return func()
+        except BaseException as exc:
+            _forget_frames(exc)
+            raise
+
+    if stack == QUERY_STACK:
+        with _stack_lock:  # the pool makes its threads in submit(): with this stack
+            previous = threading.stack_size(stack)
+            try:
+                future = _executor().submit(job)
+            finally:
+                threading.stack_size(previous)
+        return future.result()
     outcome: list[tuple[bool, object]] = []
 
     def body() -> None:
+        deny_network_or_warn()
         try:
-            if strict:
-                deny_network()
-            elif not deny_network_or_warn():
-                _local.unsandboxed = True
-            outcome.append((True, func()))
+            outcome.append((True, job()))
         except BaseException as exc:  # handed to the caller
-            _forget_frames(exc)
             outcome.append((False, exc))
 
     start_thread(body, stack=stack, name="kg-confined").join()
