@@ -1098,14 +1098,14 @@ class _Handler(BaseHTTPRequestHandler):
             max_response_bytes=options.max_response_bytes,
         )
         started = time.monotonic()
-        self.server.mark(self.connection, busy=True)
+        self.server.mark(self.connection, busy=True)  # not idle: the watchdog leaves it
         try:
             answer = self.server.engine.run(task)
+            log.info("kg serve: %s in %.3f s -> %s", "update" if update else "query",
+                     time.monotonic() - started, answer.status)
+            self._send(answer)  # a reader that stops reading meets the socket's timeout
         finally:
             self.server.mark(self.connection, busy=False)
-        log.info("kg serve: %s in %.3f s -> %s", "update" if update else "query",
-                 time.monotonic() - started, answer.status)
-        self._send(answer)
 
     def _refuse_update(self) -> _Answer | None:
         options = self.server.options

@@ -54,7 +54,7 @@ def answers_at_once(http: Any, url: str, within: float = 1.0) -> None:
 @pytest.mark.parametrize("where", ["object", "memory:", "disk"])
 def test_nested_braces_are_a_400_and_the_server_goes_on(tmp_path: Path, running: Start,
                                                          http: Any, where: str) -> None:
-    store = {"object": None, "memory:": "memory:"}.get(where, None)
+    store = {"object": None, "memory:": "memory:"}.get(where)
     server = running(on_disk(tmp_path) if where == "disk" else store, workers=1)
     for reply in (http.get(server.url, BRACES), http.post_form(server.url, "query", BRACES)):
         assert reply.status == 400, reply.text
