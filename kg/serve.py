@@ -836,6 +836,9 @@ class SparqlServer(ThreadingHTTPServer):
     """
 
     daemon_threads = True
+    # the kernel's queue of connections not yet accepted (socketserver's default is 5:
+    # a burst of connections beyond it has its SYNs dropped and retried a second later)
+    request_queue_size = 512
 
     def __init__(self, address: tuple[str, int], engine: _Engine, options: ServeOptions) -> None:
         self.engine = engine
