@@ -204,61 +204,165 @@ def build(
     from kg.pipeline import KnowledgeGraph
 
     onto = user_ontology(ontology, replace_ontology)
+    _check_sources(paths, store)
     with KnowledgeGraph(store) as graph:
-        with _progress(quiet) as advance:
+        if engine is Engine.local:
+            _load_model(model, quiet)
+        total = None if quiet or not err.is_terminal else _count_inputs(paths)
+        with _progress(quiet, total) as advance:
+            def on_error(error: InputError) -> None:
+                _report_input_error(error)
+                advance(None)
+
             report = graph.build(
                 paths, model=model, batch_size=batch_size, processes=processes,
-                metonymy=metonymy, force=force, on_error=_report_input_error,
-                on_document=advance, stdin=sys.stdin, engine=engine.value,
+                metonymy=metonymy, force=force, on_error=on_error,
+                on_document=lambda document, _words: advance(document),
+                on_duplicate=_duplicate_noted(advance), on_skip_document=advance,
+                stdin=sys.stdin, engine=engine.value,
                 dask=DaskOptions(scheduler=scheduler, workers=workers), ontology=onto,
                 max_chars=max_chars,
             )
-        _print_build_summary(report)
+        _print_build_summary(report, graph.stats())
     if report.errors:
-        err.print(f"[red]{len(report.errors)} input(s) failed[/red]; the others were loaded:",
-                  markup=True)
+        loaded = ("the others were loaded" if report.documents else
+                  "no document was loaded")
+        err.print(f"[red]{len(report.errors)} input(s) failed[/red]; {loaded}:", markup=True)
         for error in report.errors:
             err.print(f"  {error.source or '?'}" + (f":{error.line}" if error.line else ""))
         raise typer.Exit(2)
 
 
-@contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[object, int], None]]:
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+def _check_sources(paths: list[str], store: str) -> None:
+    """Refuse a build none of whose paths exists, before a store is made (a path
+    that exists as the store is checked first, as for any build)."""
+    import os
+
+    if os.path.lexists(store):
+        return
+    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
+    if missing and len(missing) == len(paths):
+        raise InputError("no such file or folder: " + ", ".join(missing),
+                         hint="check the path; nothing was built and no store was made")
+
+
+def _load_model(model: str | None, quiet: bool) -> None:
+    """Load the spaCy model now, saying so (it takes seconds), so that the progress
+    bar that follows measures documents."""
+    from kg.nlp import load
 
     if quiet or not err.is_terminal:
-        yield lambda _document, _words: None
+        load(model)
         return
-    columns = (SpinnerColumn(), TextColumn("{task.description}"),
-               TextColumn("{task.completed} documents"), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("building", total=None)
-        yield lambda _document, _words: progress.advance(task)
+    with err.status(f"loading the spaCy model {model or 'en_core_web_sm'}\u2026"):
+        load(model)
 
 
-def _print_build_summary(report: object) -> None:
+def _count_inputs(paths: list[str]) -> int | None:
+    from kg.ingest import count_documents
+
+    try:
+        return count_documents(paths)
+    except KgError:
+        return None
+
+
+def _duplicate_noted(advance: Callable[[object], None]
+                     ) -> Callable[[object, str], None]:
+    def noted(document: object, other: str) -> None:
+        from kg.types import Document
+
+        assert isinstance(document, Document)
+        err.print(f"note: {document.source or document.id}: the same text as stored "
+                  f"document {other}; not loaded again", markup=False, highlight=False,
+                  soft_wrap=True)
+        advance(document)
+    return noted
+
+
+@contextmanager
+def _progress(quiet: bool, total: int | None = None) -> Iterator[Callable[[object], None]]:
+    """A progress bar of the documents built, skipped or failed: with a total and
+    the time left when the inputs could be counted (not standard input)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    if quiet or not err.is_terminal:
+        yield lambda _document: None
+        return
+    if total is None:
+        columns: tuple[object, ...] = (
+            SpinnerColumn(), TextColumn("{task.description}"),
+            TextColumn("{task.completed} documents"), TimeElapsedColumn())
+    else:
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("documents,"), TimeElapsedColumn(), TextColumn("elapsed,"),
+                   TimeRemainingColumn(), TextColumn("left"))
+    with Progress(*columns, console=err, transient=True) as progress:  # type: ignore[arg-type]
+        task = progress.add_task("building", total=total)
+
+        def advance(_document: object) -> None:
+            done = progress.tasks[0].completed + 1
+            if total is not None and done > (progress.tasks[0].total or 0):
+                progress.update(task, total=done)  # the count was an estimate
+            progress.advance(task)
+
+        yield advance
+
+
+def _print_build_summary(report: object, stats: object) -> None:
+    """What this build did, then what the store holds now (the words of README
+    "Words", the same as kg stats prints)."""
+    from kg.graph.stats import GraphStats
     from kg.pipeline import BuildReport
 
-    assert isinstance(report, BuildReport)
-    table = Table(title=f"kg build → {report.store}", show_header=False, title_justify="left")
+    assert isinstance(report, BuildReport) and isinstance(stats, GraphStats)
+    table = Table(title=f"kg build \u2192 {report.store}", show_header=False,
+                  title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
-    for name, value in (
-        ("documents", report.documents),
-        ("unchanged, skipped", report.skipped),
-        ("sentences", report.sentences),
-        ("statements", report.statements),
-        ("facts in the graph", report.facts),
-        ("entities", report.entities),
-        ("relation types", report.relation_types),
-        ("words", report.words),
+    rows: list[tuple[str, object]] = [("documents loaded", report.documents)]
+    if report.skipped:
+        rows.append(("documents unchanged, skipped", report.skipped))
+    if report.duplicates:
+        rows.append(("documents stored under another id, skipped", report.duplicates))
+    if report.ignored_files:
+        rows.append(("files not read (binary type)", report.ignored_files))
+    rows += [
+        ("sentences", f"{report.sentences:,}"),
+        ("words", f"{report.words:,}"),
+        ("extractions (open statements)", f"{report.extractions:,}"),
+        ("statements written", f"{report.statements:,}"),
         ("seconds", f"{report.seconds:.2f}"),
         ("words per second", f"{report.words_per_second:,.0f}"),
-    ):
+    ]
+    for name, value in rows:
         table.add_row(name, str(value))
-    if report.ignored_files:
-        table.add_row("files not read (binary type)", str(report.ignored_files))
     out.print(table)
+    out.print(_store_table(f"the store now: {report.store}", stats))
+
+
+def _store_table(title: str, stats: object) -> Table:
+    """The store's counts, in the words of README "Words"."""
+    from kg.graph.stats import GraphStats
+
+    assert isinstance(stats, GraphStats)
+    table = Table(title=title, show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    for name, value in (("documents", stats.documents), ("statements", stats.statements),
+                        ("asserted statements", stats.asserted), ("facts", stats.facts),
+                        ("entities", stats.entities), ("edges", stats.edges),
+                        ("connected entities", stats.connected), ("quads", stats.quads)):
+        table.add_row(name, f"{value:,}")
+    return table
 
 
 # -- extract ------------------------------------------------------------------------
@@ -487,9 +591,9 @@ def export(
 
         with KnowledgeGraph(store, read_only=True) as graph:
             report = export_graph(graph.store, fmt.value, output)
-        where = ", ".join(str(p) for p in report.paths)
-        err.print(f"wrote {where}: {report.nodes} entities, {report.edges} edges",
-                  markup=False, highlight=False, soft_wrap=True)
+        from kg.cli_graph import export_message
+
+        err.print(export_message(report), markup=False, highlight=False, soft_wrap=True)
         return
     with KnowledgeGraph(store, read_only=True) as graph, _output(output) as sink:
         graph.export(sink, fmt.value)
@@ -522,7 +626,7 @@ def documents(store: StoreOption = "kg-store") -> None:
 
     with KnowledgeGraph(store, read_only=True) as graph:
         for doc_id, title in graph.documents():
-            out.print(f"{doc_id}\t{title or ''}", markup=False)
+            typer.echo(f"{doc_id}\t{title or ''}")  # a real tab, for cut and sort
 
 
 # -- stats --------------------------------------------------------------------------
@@ -542,15 +646,7 @@ def stats(
         return
     from kg.store.remote import redact_uri
 
-    summary = Table(title=f"kg stats: {escape(redact_uri(store))}", show_header=False,
-                    title_justify="left")
-    summary.add_column(style="bold")
-    summary.add_column(justify="right")
-    for name, value in (("documents", result.documents), ("statements", result.statements),
-                        ("asserted statements", result.asserted),
-                        ("entities", result.entities), ("quads", result.quads)):
-        summary.add_row(name, str(value))
-    out.print(summary)
+    out.print(_store_table(f"kg stats: {escape(redact_uri(store))}", result))
     types = Table("entity type", "entities", title_justify="left")
     for name, count in result.entities_by_type:
         types.add_row(name, str(count))
@@ -573,9 +669,9 @@ def demo(
     out.print(f"Building the example article {EXAMPLE_ARTICLE}")
     with KnowledgeGraph(store) as graph:
         report = graph.build([EXAMPLE_ARTICLE], model=model, force=True)
-        _print_build_summary(report)
+        _print_build_summary(report, graph.stats())
         facts = graph.query(
-            """SELECT ?subject ?relation ?object {
+            """SELECT DISTINCT ?subject ?relation ?object {
                  ?st a rdf:Statement ; kg:asserted true ;
                      rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
                  ?s rdfs:label ?subject .
@@ -584,12 +680,37 @@ def demo(
                  BIND(REPLACE(STR(?p), "^.*#", "") AS ?relation)
                } ORDER BY ?subject ?relation ?object"""
         )
-    table = Table("subject", "relation", "object", title="facts in the graph",
-                  title_justify="left")
+    table = Table("subject", "relation", "object",
+                  title=f"facts in the graph ({len(facts.rows)})", title_justify="left")
     for row in facts.rows:
         table.add_row(*(str(t) for t in row))
     out.print(table)
-    out.print(f"Query it: kg query --store {store} 'SELECT ?s ?o {{ ?s kg:cooperates_with ?o }}'")
+    kg = kg_command()
+    out.print(f"Query it: {kg} query --store {store} "
+              "'SELECT ?s ?o { ?s kg:cooperates_with ?o }'", markup=False, highlight=False)
+    out.print(f"More: {kg} stats --store {store}; {kg} --help", markup=False, highlight=False)
+
+
+def kg_command(argv0: str | None = None, *, path: str | None = None) -> str:
+    """How to type kg again in this shell: ``kg`` when that is what PATH finds, else
+    the program as it was run (``.venv/bin/kg``), or ``python -m kg``.
+
+    >>> kg_command("/nowhere/bin/kg", path="")
+    '/nowhere/bin/kg'
+    """
+    import os
+    import shlex
+    import shutil
+
+    program = sys.argv[0] if argv0 is None else argv0
+    if os.path.basename(program) in ("__main__.py", "-m", "-c") or not program:
+        return f"{shlex.quote(sys.executable)} -m kg"
+    found = shutil.which("kg", path=path)
+    if found and os.path.realpath(found) == os.path.realpath(program):
+        return "kg"
+    if os.path.basename(program) != "kg" and not program.endswith(os.sep + "kg"):
+        return f"{shlex.quote(sys.executable)} -m kg"
+    return shlex.quote(program)
 
 
 def main() -> None:

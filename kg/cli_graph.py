@@ -106,8 +106,9 @@ def graph_export(
     isolates: Annotated[bool, typer.Option(help="Also export entities without relations.")]
     = False,
     max_nodes: Annotated[int | None, typer.Option(
-        "--max-nodes", help="Draw only the N most central entities (html: 400, png/svg: 60 by "
-        "default; 0 for all).", show_default=False)] = None,
+        "--max-nodes", help="Draw only the N most central entities (png/svg: 60 by default) "
+        "or put them in the page (html: 2000; it opens on the connected core of the 100 most "
+        "central); 0 for all.", show_default=False)] = None,
     title: Annotated[str, typer.Option(help="The HTML page's title.")] = "kg graph",
     engine: Annotated[str | None, typer.Option(
         help="Graphviz layout for png/svg: dot, sfdp, neato... (default: dot up to 30 "
@@ -125,12 +126,14 @@ def graph_export(
             max_nodes=max_nodes,
             title=title, engine=engine,
         )
-    drawn = ""
-    if report.drawn_nodes is not None and report.drawn_nodes < report.nodes:
-        drawn = f" (drew the {report.drawn_nodes} most central; --max-nodes 0 for all)"
+    err.print(export_message(report), markup=False, highlight=False, soft_wrap=True)
+
+
+def export_message(report: Any) -> str:
+    """What an export wrote, in the words of README "Words" (the same counts as
+    ``kg stats`` and ``kg analyze`` for the same store and filters)."""
     where = ", ".join(str(p) for p in report.paths)
-    err.print(f"wrote {where}: {report.nodes} entities, {report.edges} edges{drawn}",
-              markup=False, highlight=False, soft_wrap=True)
+    return f"wrote {where}: {report.sentence()}"
 
 
 # -- path ---------------------------------------------------------------------------
@@ -281,7 +284,8 @@ def analyze(
     as_json: JsonOption = False,
 ) -> None:
     """Network analytics: degree, PageRank and betweenness leaders, Louvain communities,
-    connected components and the relation histogram."""
+    connected components and the relation histogram, over the entity network: the
+    connected entities and their edges (README "Words"; kg stats counts the same)."""
     from kg.graph import analyze as run_analysis
     from kg.graph import to_networkx
 
@@ -298,8 +302,13 @@ def analyze(
     summary.add_column(style="bold")
     summary.add_column(justify="right")
     largest = result.components[0] if result.components else 0
-    for name, value in (("entities", result.nodes), ("edges", result.edges),
-                        ("statements", result.statements), ("density", f"{result.density:.4f}"),
+    filtered = any(x for x in (relation, type_, group, event, document, since, until)) or (
+        min_weight > 1)
+    if filtered:
+        summary.title = f"kg analyze: {store} (filtered)"
+    for name, value in (("connected entities", result.nodes), ("edges", result.edges),
+                        ("statements behind the edges", result.statements),
+                        ("density", f"{result.density:.4f}"),
                         ("components", len(result.components)),
                         ("largest component", largest),
                         ("communities", len(result.communities))):
@@ -321,11 +330,12 @@ def analyze(
     out.print(leaders)
     communities = Table("#", "size", "members", title="communities (Louvain)",
                         title_justify="left")
-    for index, members in enumerate(result.communities[:top], start=1):
-        shown = ", ".join(" ".join(m.split()) for m in members[:8])
+    for index, (members, size) in enumerate(
+            zip(result.communities[:top], result.community_sizes, strict=False), start=1):
+        shown = ", ".join(members[:8])
         if len(members) > 8:
             shown += f", \u2026 (+{len(members) - 8})"
-        communities.add_row(str(index), str(len(members)), _cell(shown))
+        communities.add_row(str(index), str(size), _cell(shown))
     out.print(communities)
     histogram = Table("relation", "edges", "statements", title="relations",
                       title_justify="left")

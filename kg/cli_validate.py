@@ -11,6 +11,8 @@ Importing this module registers the command on :data:`kg.cli.app`::
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -30,6 +32,21 @@ from kg.cli import (
 from kg.errors import ConfigError
 
 __all__ = ["validate"]
+
+
+@contextmanager
+def _working() -> Iterator[Callable[[str], None]]:
+    """A spinner with the step under way and the time it has taken (on a terminal;
+    nothing when the output is piped)."""
+    if not err.is_terminal:
+        yield lambda _what: None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("validating: {task.description}"),
+                  TimeElapsedColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("loading the ontology and shapes", total=None)
+        yield lambda what: progress.update(task, description=what)
 
 
 @command
@@ -56,9 +73,10 @@ def validate(
         raise ConfigError("--no-ontology and --ontology contradict each other",
                           hint="drop one of them")
     onto = user_ontology(ontology, replace_ontology)
-    with open_store(store, read_only=True) as opened:
+    with open_store(store, read_only=True) as opened, _working() as on_step:
         report = run_validation(opened, shapes=shapes or None,
-                                ontology=onto if onto is not None else not no_ontology)
+                                ontology=onto if onto is not None else not no_ontology,
+                                on_step=on_step)
     if as_json:
         out.print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False),
                   markup=False, highlight=False, soft_wrap=True)

@@ -22,6 +22,7 @@ __all__ = [
     "PROV",
     "RDF",
     "RDFS",
+    "RELATIONS_GRAPH",
     "SCHEMA",
     "SKOS",
     "STMT",
@@ -39,6 +40,9 @@ STMT = Namespace(BASE + "statement/")
 #: The named graph of the ontology, and the one shared graph of entity descriptions.
 ONTOLOGY_GRAPH = URIRef(BASE + "ontology")
 ENTITIES_GRAPH = URIRef(BASE + "graph/entities")
+#: The declarations of relations that builds named from a lemma (the ontology's
+#: extension: kept apart from the entities, and from the ontology a build reloads).
+RELATIONS_GRAPH = URIRef(BASE + "graph/relations")
 SCHEMA = Namespace("https://schema.org/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 WD = Namespace("http://www.wikidata.org/entity/")

@@ -250,6 +250,9 @@ def _normalize_lemma(lemma: str) -> list[str]:
     # "be going to share" is the future of "share" (tense is a statement flag)
     if len(tokens) > 2 and tokens[0] == "go" and tokens[1] == "to" and tokens[2] not in _NOT_VERBS:
         tokens = tokens[2:]
+    # "is to be presented with": what is arranged, named by its verb
+    if len(tokens) > 2 and tokens[0] == "be" and tokens[1] == "to" and tokens[2] not in _NOT_VERBS:
+        tokens = tokens[2:]
     return tokens
 
 
@@ -264,6 +267,12 @@ def _sanitize(name: str) -> str:
     if cleaned[0].isdigit():
         cleaned = "r_" + cleaned
     return cleaned
+
+
+#: Verbs that take "by" in the active voice ("stand by", "abide by").
+_ACTIVE_BY = frozenset({"stand", "abide", "go", "pass", "drop", "live", "come", "swear",
+                        "stop", "get", "be", "rise", "fall", "grow", "increase", "win",
+                        "lose", "lead", "trail", "cut", "beat", "sit", "stay"})
 
 
 def lemma_to_local_name(lemma: str, *, passive: bool | None = None) -> str:
@@ -293,7 +302,8 @@ def lemma_to_local_name(lemma: str, *, passive: bool | None = None) -> str:
             words = [past_participle(rest[0]), *rest[1:]]
         else:
             words = [third_person(tokens[0]), *rest]  # "is ready", "gets ready"
-    elif passive:
+    elif passive or (len(tokens) == 2 and tokens[1] == "by" and tokens[0] not in _ACTIVE_BY):
+        # "a concert, hosted by X" (a participle with its agent): hosted_by
         words = [past_participle(tokens[0]), *tokens[1:]]
     else:
         words = [third_person(tokens[0]), *tokens[1:]]

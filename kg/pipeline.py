@@ -23,7 +23,8 @@ from spacy.language import Language
 
 from kg.errors import ConfigError, InputError, KgError
 from kg.ingest import MAX_CHARS
-from kg.types import Document, Entity, ResolvedStatement, Statement
+from kg.namespaces import RDF
+from kg.types import Document, ResolvedStatement, Statement
 
 if TYPE_CHECKING:
     from kg.dask_engine import DaskOptions
@@ -53,16 +54,24 @@ Source = str | os.PathLike[str]
 
 @dataclass(frozen=True)
 class BuildReport:
-    """What one build did."""
+    """What one build did. ``extractions`` are the open statements the rules found
+    (``kg extract``'s rows); ``statements`` the ``rdf:Statement`` nodes this build
+    wrote (extractions whose arguments resolved, with their evidence). The facts,
+    entities and edges of the whole store are :meth:`KnowledgeGraph.stats`'s
+    (entities are linked across documents after a build, so only the store can
+    count them); README "Words" defines each word.
+    """
 
     store: str
     documents: int = 0
+    #: Documents whose text was already stored unchanged under the same id.
     skipped: int = 0
+    #: Documents whose text is already stored (or read earlier in this build) under
+    #: another id: the same text is never loaded twice.
+    duplicates: int = 0
     sentences: int = 0
+    extractions: int = 0
     statements: int = 0
-    facts: int = 0
-    entities: int = 0
-    relation_types: int = 0
     words: int = 0
     seconds: float = 0.0
     errors: tuple[InputError, ...] = ()
@@ -83,12 +92,11 @@ class BuildReport:
 class _Tally:
     documents: int = 0
     skipped: int = 0
+    duplicates: int = 0
     sentences: int = 0
+    extractions: int = 0
     statements: int = 0
-    facts: int = 0
     words: int = 0
-    entities: set[str] = field(default_factory=set)
-    relations: set[str] = field(default_factory=set)
     errors: list[InputError] = field(default_factory=list)
     ignored_files: int = 0
 
@@ -199,7 +207,7 @@ def process_documents(
     for doc, document in parse_tuples(items, nlp=nlp, batch_size=batch_size,
                                       n_process=processes):
         statements = tuple(extract_doc(doc))
-        resolved = tuple(resolver.resolve(statements, doc))
+        resolved = tuple(resolver.resolve(statements, doc, document_facts=True))
         yield Processed(
             document=document,
             sentences=count_sentences(doc),
@@ -243,11 +251,20 @@ class KnowledgeGraph:
         dask: DaskOptions | None = None,
         ontology: OntologyLike = None,
         max_chars: int | None = MAX_CHARS,
+        on_duplicate: Callable[[Document, str], None] | None = None,
+        on_skip_document: Callable[[Document], None] | None = None,
     ) -> BuildReport:
         """Build the graph of ``sources`` into this store.
 
         A document whose text is already stored unchanged is skipped unless
-        ``force``; a changed one has its graph replaced. Input errors go to
+        ``force``; a changed one has its graph replaced. A document whose text is
+        already stored (or read earlier in this build) under another id is not
+        loaded again: ``on_duplicate(document, other_id)`` is told, and
+        ``report.duplicates`` counts it. Two inputs of one build that give the same
+        id with different texts are an input error for the second.
+        ``on_skip_document(document)`` is called for each document skipped as
+        unchanged (so that, with ``on_document``, ``on_duplicate`` and
+        ``on_error``, a progress bar sees every input once). Input errors go to
         ``on_error`` (and into the report) while the rest of the batch goes on.
         ``on_document(document, words)`` is called after each stored document.
         ``engine="dask"`` runs the stages on a dask.distributed cluster
@@ -275,11 +292,41 @@ class KnowledgeGraph:
         def ignore_file(_path: str) -> None:
             tally.ignored_files += 1
 
+        texts: dict[str, str] = {}  # content hash → id, for this build
+        ids: dict[str, str] = {}  # id → content hash, for this build
+
+        def skipped(document: Document) -> bool:
+            tally.skipped += 1
+            if on_skip_document is not None:
+                on_skip_document(document)
+            return True
+
         def skip_unchanged(document: Document) -> bool:
-            if not force and self._unchanged(document_iri(document.id),
-                                             content_hash(document.text)):
-                tally.skipped += 1
+            digest = content_hash(document.text)
+            earlier = ids.get(document.id)
+            if earlier is not None and earlier != digest:
+                record_error(InputError(
+                    f"another input of this build has the same document id {document.id!r}",
+                    source=document.source, line=document.line,
+                    hint="build the folder that holds both files, or give each record "
+                         "its own id"))
                 return True
+            other = texts.get(digest)
+            if other is None:
+                iri = document_iri(document.id)
+                if not force and self._unchanged(iri, digest):
+                    ids[document.id], texts[digest] = digest, document.id
+                    return skipped(document)
+                other = self._stored_as(digest, iri)
+            if other == document.id:  # named twice in this build
+                return skipped(document)
+            if other is not None:
+                tally.duplicates += 1
+                if on_duplicate is not None:
+                    on_duplicate(document, other)
+                return True
+            ids[document.id] = digest
+            texts[digest] = document.id
             return False
 
         def stored(item: Processed) -> None:
@@ -316,11 +363,10 @@ class KnowledgeGraph:
             store=self.store.uri,
             documents=tally.documents,
             skipped=tally.skipped,
+            duplicates=tally.duplicates,
             sentences=tally.sentences,
+            extractions=tally.extractions,
             statements=tally.statements,
-            facts=tally.facts,
-            entities=len(tally.entities),
-            relation_types=len(tally.relations),
             words=tally.words,
             seconds=time.perf_counter() - start,
             errors=tuple(tally.errors),
@@ -344,6 +390,16 @@ class KnowledgeGraph:
             union=False,
         )
         return bool(result.boolean)
+
+    def _stored_as(self, digest: str, iri: Node) -> str | None:
+        """The id of a stored document other than ``iri`` whose text has ``digest``."""
+        rows = self.store.query(
+            """SELECT ?id { GRAPH ?d { ?d kg:contentHash ?h ; schema:identifier ?id }
+                            FILTER(?d != ?self) } LIMIT 1""",
+            bindings={"h": Literal(digest), "self": iri},
+            union=False,
+        ).rows
+        return str(rows[0][0]) if rows else None
 
     def _load_ontology(self, ontology: Ontology | None = None) -> frozenset[str]:
         """Put the ontology (kg's by default) in its own graph (replacing an older
@@ -402,7 +458,8 @@ class KnowledgeGraph:
         self.store.dump(out, fmt)
 
     def stats(self, *, top: int = 10) -> GraphStats:
-        """Counts of documents, statements, entities by type and top relations."""
+        """The store's counts in kg's words (README "Words"): documents, statements,
+        facts, entities, edges, connected entities; entities by type; top relations."""
         from kg.graph.stats import graph_stats
 
         return graph_stats(self.store, top=top)
@@ -423,14 +480,10 @@ class KnowledgeGraph:
 def _count(tally: _Tally, item: Processed) -> None:
     tally.documents += 1
     tally.sentences += item.sentences
-    tally.statements += len(item.statements)
-    tally.facts += len(item.resolved)
+    tally.extractions += len(item.statements)
+    tally.statements += len({s for s, p, o, _g in item.quads
+                             if p == RDF.type and o == RDF.Statement})
     tally.words += item.words
-    for rs in item.resolved:
-        tally.relations.add(rs.relation)
-        tally.entities.add(rs.subject.key)
-        if isinstance(rs.object, Entity):
-            tally.entities.add(rs.object.key)
 
 
 def open_graph(store: str | os.PathLike[str] | None = None, *,

@@ -23,7 +23,7 @@ SELECT projection (Oxigraph binds only projected variables), which is why the
 saved queries list their parameters as their first columns.
 
 >>> sorted(q.name for q in list_queries())[:3]
-['conflict-network', 'cooperation-network', 'documents-mentioning']
+['asserted-facts', 'claimed-facts', 'conflict-network']
 >>> from kg.store import open_store
 >>> run_saved(open_store("memory:"), "said-by", {"speaker": 'x" } DROP ALL'}).rows
 ()

@@ -158,12 +158,34 @@ class ResolvedStatement:
     relation: str
     object: Entity | Value
     speaker: Entity | None = None
+    #: Why the resolver's assertion policy withholds the direct triple ("denied",
+    #: "conditional", "unnamed relation", "reported speech"), or ``None``.
+    withheld: str | None = None
 
     @property
     def asserted(self) -> bool:
-        """Whether the direct triple is asserted (not negated, not hypothetical)."""
+        """Whether the direct triple is asserted (not negated, not hypothetical,
+        not withheld by the assertion policy)."""
+        return self.reason_withheld is None
+
+    @property
+    def reason_withheld(self) -> str | None:
+        """Why the direct triple is not asserted, or ``None`` when it is.
+
+        >>> a = Argument("Russia", 0, 6, 0, 6, "GPE", "subj")
+        >>> b = Argument("Georgia", 20, 27, 20, 27, "GPE", "obj")
+        >>> st = Statement(a, "may attack", "attack", (b,), "", 0, 27, 0.5, "svo",
+        ...                modality="may")
+        >>> e = Entity("country/RU", "Russia", "Country")
+        >>> ResolvedStatement(st, e, "attacks", e).reason_withheld
+        'hypothetical'
+        """
         s = self.statement
-        return not s.negated and s.modality not in HYPOTHETICAL_MODALS
+        if s.negated:
+            return "negated"
+        if s.modality in HYPOTHETICAL_MODALS:
+            return "hypothetical"
+        return self.withheld
 
 
 #: Modal verbs that make a statement hypothetical: kept as a node, not asserted.

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -276,8 +276,12 @@ def validate(
     *,
     shapes: ShapesSource | Sequence[ShapesSource] | None = None,
     ontology: bool | Ontology = True,
+    on_step: Callable[[str], None] | None = None,
 ) -> ValidationReport:
     """Validate a store (or a :class:`~kg.pipeline.KnowledgeGraph`) against SHACL shapes.
+
+    ``on_step(what)`` is told each step as it starts (reading the store, running
+    the shapes, checking offsets), for a command to show that it is working.
 
     ``shapes`` are Turtle files or rdflib graphs replacing kg's ``shapes.ttl``.
     With ``ontology`` (the default) kg's ``kg.ttl`` is added to the data (its class
@@ -303,13 +307,19 @@ def validate(
     import pyshacl
     from pyshacl.errors import ConstraintLoadError, ReportableRuntimeError, ShapeLoadError
 
+    def step(what: str) -> None:
+        if on_step is not None:
+            on_step(what)
+
     target = getattr(store, "store", store)  # a KnowledgeGraph holds its Store
     onto = _ontology(ontology)
+    step(f"reading {len(target):,} quads")
     data = _data_graph(target, ontology=onto)
     shacl = shapes_graph(shapes)
     if onto is not None:
         for triple in relation_shapes(onto.graph, declared=data):
             shacl.add(triple)
+    step(f"checking {len(data):,} triples against the SHACL shapes")
     try:
         conforms, results, _text = pyshacl.validate(
             data,
@@ -326,6 +336,7 @@ def validate(
     assert isinstance(results, Graph)
     found = list(_violations(results))
     if shapes is None:
+        step("checking each statement's sentence against its document")
         found.extend(_offset_violations(target))
     violations = tuple(sorted(found,
                               key=lambda v: (v.focus, v.path or "", v.message, v.value or "")))

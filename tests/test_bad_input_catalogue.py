@@ -96,8 +96,9 @@ def make_batch(root: Path) -> tuple[list[str], dict[str, str], int]:
     add("good.csv", b'id,text\nc1,"Iceland signed a treaty with Norway.\nIt was ""big"" news."\n')
     add("good.jsonl", json.dumps({"id": "j1", "text": GOOD}).encode() + b"\n")
     add("utf16.txt", "Estonia signed a treaty with Latvia.".encode("utf-16"))
-    # bom, crlf, latin1, c1, j1, utf16, and the good line of mixed.jsonl
-    good_documents = 7
+    # bom, crlf, latin1, c1, utf16, and the good line of mixed.jsonl; j1 has the
+    # text of bom.txt, which is stored once (README "Rebuilding")
+    good_documents = 6
 
     bad[str(add("empty.txt", b""))] = "empty"
     bad[str(add("binary.txt", b"\x00\x01\x02\x89PNG\x00" * 50))] = "binary"

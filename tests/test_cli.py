@@ -39,8 +39,8 @@ def test_every_command_has_help() -> None:
 def test_build_prints_a_summary(store: str) -> None:
     result = runner.invoke(app, ["build", EXAMPLE_ARTICLE, "--store", store, "--force"])
     assert result.exit_code == 0, result.output
-    for word in ("documents", "sentences", "statements", "entities", "relation types",
-                 "words per second"):
+    for word in ("documents", "sentences", "extractions", "statements", "facts", "entities",
+                 "edges", "words per second"):
         assert word in result.output
 
 
@@ -214,7 +214,7 @@ def test_export_network_formats_read_back(store: str, tmp_path: Path, fmt: str) 
     assert result.exit_code == 0, result.output
     graph = nx.read_graphml(target) if fmt == "graphml" else nx.read_gexf(target)
     assert graph.number_of_nodes() > 0
-    assert f"{graph.number_of_nodes()} entities" in result.output
+    assert f"{graph.number_of_nodes()} connected entities" in result.output
 
 
 def test_export_network_format_needs_output(store: str) -> None:

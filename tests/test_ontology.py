@@ -333,7 +333,7 @@ def test_fallback_relations_get_their_verbs_event_class() -> None:
 
 
 def test_the_rdf_stage_declares_a_fallback_relation_with_its_event_class() -> None:
-    from kg.rdf import ENTITIES_GRAPH, document_quads
+    from kg.rdf import RELATIONS_GRAPH, document_quads
     from kg.types import Argument, Document, Entity, ResolvedStatement, Statement
 
     text = "Russia supplies gas to China. Russia approaches China."
@@ -353,8 +353,8 @@ def test_the_rdf_stage_declares_a_fallback_relation_with_its_event_class() -> No
     quads = set(document_quads(Document(id="d", text=text), resolved,
                                known_relations=ontology.relations()))
     assert (KG.supplies_gas_to, KG.eventClass, KG.EngageInMaterialCooperation,
-            ENTITIES_GRAPH) in quads
-    assert (KG.supplies_gas_to, RDFS.subPropertyOf, KG.economic, ENTITIES_GRAPH) in quads
+            RELATIONS_GRAPH) in quads
+    assert (KG.supplies_gas_to, RDFS.subPropertyOf, KG.economic, RELATIONS_GRAPH) in quads
     assert not any(q[0] == KG.approaches and q[1] == KG.eventClass for q in quads)
 
 

@@ -42,7 +42,7 @@ sample = _sample()
 EXPECTED = {
     "most-connected", "relations-between", "said-by", "cooperation-network",
     "conflict-network", "network", "statements-about", "documents-mentioning",
-    "event-network",
+    "event-network", "asserted-facts", "claimed-facts",
 }
 
 
@@ -113,6 +113,18 @@ def test_said_by(store: OxigraphStore) -> None:
     assert str(row["sentence"]).startswith("We cooperate with China")
     assert row["relation"] == KG.cooperates_with
     assert run_saved(store, "said-by", {"speaker": "Russia"}).rows == ()
+
+
+def test_the_writers_facts_and_the_claims_are_apart(store: OxigraphStore) -> None:
+    claimed = run_saved(store, "claimed-facts")
+    assert {(str(r["speaker"]), str(r["subject"]), r["relation"], str(r["object"]))
+            for r in claimed.dicts()} == {
+        ("Vladimir Putin", "Russia", KG.cooperates_with, "China")}
+    own = {(str(r["subject"]), r["relation"], str(r["object"]))
+           for r in run_saved(store, "asserted-facts").dicts()}
+    assert ("Russia", KG.cooperates_with, "China") not in own  # Putin's claim only
+    assert ("Russia", KG.attacks, "Ukraine") in own
+    assert ("Russia", KG.attacks, "Georgia") not in own  # hypothetical: never asserted
 
 
 def test_networks_follow_the_event_classes(store: OxigraphStore) -> None:

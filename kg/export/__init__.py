@@ -38,7 +38,15 @@ import networkx as nx
 
 from kg.errors import ConfigError
 from kg.export.dot import dot_quote, generate_dot, write_dot
-from kg.export.html import generate_html, html_payload, write_html
+from kg.export.html import (
+    GraphView,
+    attach_evidence,
+    generate_html,
+    html_payload,
+    view,
+    view_counts,
+    write_html,
+)
 from kg.export.jsonformats import cytoscape_data, d3_data, write_cytoscape, write_d3
 from kg.export.picture import graphviz_available, render, write_png, write_svg
 from kg.export.tables import edge_table, generate_csv, node_table, write_csv
@@ -49,6 +57,8 @@ __all__ = [
     "DEFAULT_KINDS",
     "FORMATS",
     "ExportReport",
+    "GraphView",
+    "attach_evidence",
     "cytoscape_data",
     "d3_data",
     "dot_quote",
@@ -63,6 +73,8 @@ __all__ = [
     "html_payload",
     "node_table",
     "render",
+    "view",
+    "view_counts",
     "write_csv",
     "write_cytoscape",
     "write_d3",
@@ -95,17 +107,68 @@ DEFAULT_KINDS = {
 
 @dataclass(frozen=True)
 class ExportReport:
-    """What an export wrote."""
+    """What an export wrote, in the words of README "Words": ``nodes`` entities
+    (the connected ones, plus the isolated ones with ``isolates``), of which
+    ``connected`` have an edge; ``edges`` entity —relation→ entity; ``lines`` the
+    graph's edges once the kind merged the relations between two entities (equal
+    to ``edges`` for a multidigraph)."""
 
     format: str
     paths: tuple[Path, ...]
     nodes: int
     edges: int
+    #: pictures and pages: the entities and edges drawn (png/svg) or shown when the
+    #: page opens (html)
     drawn_nodes: int | None = None
+    connected: int | None = None
+    lines: int | None = None
+    #: pictures and pages: the entities and edges (lines, where the kind merges the
+    #: relations between two entities) drawn (png/svg) or shown when the page opens
+    drawn_edges: int | None = None
+    #: html: the entities and edges the page holds (what its filters can show)
+    page_nodes: int | None = None
+    page_edges: int | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {"format": self.format, "paths": [str(p) for p in self.paths],
-                "nodes": self.nodes, "edges": self.edges, "drawn_nodes": self.drawn_nodes}
+                "nodes": self.nodes, "edges": self.edges, "drawn_nodes": self.drawn_nodes,
+                "connected_entities": self.connected, "lines": self.lines,
+                "drawn_edges": self.drawn_edges, "page_nodes": self.page_nodes,
+                "page_edges": self.page_edges}
+
+    def sentence(self) -> str:
+        """What an export prints after the file names, in the words of README
+        "Words", with what the picture draws or the page opens on."""
+        connected = self.connected if self.connected is not None else self.nodes
+        if self.nodes > connected:
+            text = f"{_count(self.nodes, 'entity', 'entities')} ({connected} connected)"
+        else:
+            text = f"{connected} connected {'entity' if connected == 1 else 'entities'}"
+        text += f", {_count(self.edges, 'edge', 'edges')}"
+        merged = self.lines is not None and self.lines != self.edges
+        if merged:
+            text += (f" (drawn as {self.lines} lines: the relations between two entities "
+                     "merged)")
+        if self.drawn_nodes is None:
+            return text
+        whole = (self.drawn_nodes, self.drawn_edges) == (
+            self.nodes, self.lines if merged else self.edges)
+        unit = "lines" if merged else "edges"
+        if not whole:
+            verb = "the page opens on" if self.format == "html" else "the picture shows"
+            text += (f"; {verb} {self.drawn_nodes} entities and {self.drawn_edges} {unit}, "
+                     "the connected core of the most central")
+        if self.format == "html" and self.page_nodes is not None:
+            if self.page_nodes != self.nodes:
+                text += (f"; it holds {self.page_nodes} entities and {self.page_edges} "
+                         f"{unit} for its filters (--max-nodes 0 for all)")
+        elif not whole:
+            text += " (--max-nodes 0 for all)"
+        return text
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _check_format(fmt: str) -> str:
@@ -125,8 +188,8 @@ def write_graph(
     engine: str | None = None,
 ) -> list[Path]:
     """Write G in ``fmt`` (one of :data:`FORMATS`) to ``path`` (a folder for csv);
-    return the files written. ``max_nodes`` caps html (default 400) and png/svg
-    (default 60) to the most central entities."""
+    return the files written. ``max_nodes`` caps html (default 2000) and png/svg
+    (default 60) to the most central entities (0 for all)."""
     name = _check_format(fmt)
     target = Path(path)
     if name == "csv":
@@ -179,14 +242,23 @@ def export_graph(
                     min_weight=min_weight, group=group, event=event, isolates=isolates)
     if annotate:
         add_centrality(G, seed=seed)
+    if name == "html":
+        attach_evidence(G, store, document=document, since=since, until=until)
     paths = write_graph(G, name, path, max_nodes=max_nodes, title=title, engine=engine)
-    drawn = None
-    if name in ("html", "png", "svg"):
+    extra: dict[str, int] = {}
+    if name == "html":
         from kg.export.html import DEFAULT_MAX_NODES as HTML_MAX
-        from kg.export.picture import DEFAULT_MAX_NODES as PICTURE_MAX
 
-        cap = max_nodes if max_nodes is not None else (HTML_MAX if name == "html"
-                                                      else PICTURE_MAX)
-        drawn = G.number_of_nodes() if cap <= 0 else min(cap, G.number_of_nodes())
+        counts = view_counts(G, max_nodes=HTML_MAX if max_nodes is None else max_nodes)
+        extra = {"drawn_nodes": counts.shown_nodes, "drawn_edges": counts.shown_edges,
+                 "page_nodes": counts.page_nodes, "page_edges": counts.page_edges}
+    elif name in ("png", "svg"):
+        from kg.export.picture import DEFAULT_MAX_NODES as PICTURE_MAX
+        from kg.export.picture import picture_graph
+
+        H = picture_graph(G, max_nodes=PICTURE_MAX if max_nodes is None else max_nodes)
+        extra = {"drawn_nodes": H.number_of_nodes(), "drawn_edges": H.number_of_edges()}
+    connected = sum(1 for n in G.nodes if G.degree(n) > 0)
     return ExportReport(format=name, paths=tuple(paths), nodes=G.number_of_nodes(),
-                        edges=G.number_of_edges(), drawn_nodes=drawn)
+                        edges=int(G.graph.get("edges", G.number_of_edges())),
+                        connected=connected, lines=G.number_of_edges(), **extra)

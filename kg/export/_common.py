@@ -16,9 +16,11 @@ from kg.errors import ExportError
 from kg.fileio import atomic_write
 
 __all__ = [
+    "EVENT_CLASS_COLORS",
     "GROUP_COLORS",
     "TYPE_COLORS",
     "clean_graph",
+    "event_class_color",
     "group_color",
     "json_value",
     "opened",
@@ -44,13 +46,14 @@ TYPE_COLORS: dict[str, str] = {
     "Company": "#8cd17d",
     "ArmedForce": "#9c755f",
     "MediaOrganization": "#499894",
-    "PoliticalParty": "#d37295",
+    "PoliticalParty": "#8f63d2",  # violet: far from Country's red
     "Group": "#bab0ac",
     "Event": "#f1ce63",
     "Product": "#a0cbe8",
     "Work": "#fabfd2",
     "Law": "#d4a6c8",
     "Language": "#79706e",
+    "Entity": "#c8c8c8",
 }
 _FALLBACK = ("#17becf", "#bcbd22", "#7f7f7f", "#e377c2", "#8c564b", "#9467bd", "#2ca02c",
              "#ff7f0e")
@@ -65,7 +68,16 @@ GROUP_COLORS: dict[str, str] = {
     "affiliation": "#00838f",
     "location": "#795548",
 }
-DEFAULT_EDGE_COLOR = "#888888"
+DEFAULT_EDGE_COLOR = "#9a9a9a"
+
+#: Edge colours by event class (the quad class of the relation's CAMEO category):
+#: cooperation green, conflict red/orange; verbal light, material dark.
+EVENT_CLASS_COLORS: dict[str, str] = {
+    "VerbalCooperation": "#5fb760",
+    "MaterialCooperation": "#1b6e2a",
+    "VerbalConflict": "#f29a1f",
+    "MaterialConflict": "#c4161c",
+}
 
 
 def type_color(name: object) -> str:
@@ -83,6 +95,15 @@ def type_color(name: object) -> str:
 def group_color(group: object) -> str:
     """The colour of an edge of relation group ``group`` (grey when unknown)."""
     return GROUP_COLORS.get(str(group or ""), DEFAULT_EDGE_COLOR)
+
+
+def event_class_color(quad: object) -> str:
+    """The colour of an edge whose relation has event class ``quad`` (grey when none).
+
+    >>> event_class_color("MaterialConflict"), event_class_color(None)
+    ('#c4161c', '#9a9a9a')
+    """
+    return EVENT_CLASS_COLORS.get(str(quad or ""), DEFAULT_EDGE_COLOR)
 
 
 def xml_text(value: str) -> str:

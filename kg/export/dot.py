@@ -25,13 +25,22 @@ from collections.abc import Hashable, Iterator
 
 import networkx as nx
 
-from kg.export._common import group_color, type_color, write_text, xml_text
+from kg.export._common import (
+    DEFAULT_EDGE_COLOR,
+    EVENT_CLASS_COLORS,
+    event_class_color,
+    type_color,
+    write_text,
+    xml_text,
+)
 
 __all__ = ["EDGE_LABEL_LIMIT", "dot_quote", "generate_dot", "iter_dot", "write_dot"]
 
-#: Edges are labelled with their relation up to this many edges (beyond, the
-#: labels would hide the picture; the relation stays in each edge's tooltip).
-EDGE_LABEL_LIMIT = 80
+#: Every edge is labelled with its relations up to this many edges; beyond, only
+#: the ``EDGE_LABEL_LIMIT`` heaviest get a label (their main relation, shortened),
+#: so that labels never pile up in a dense core. The relations stay in each edge's
+#: tooltip.
+EDGE_LABEL_LIMIT = 30
 
 
 def dot_quote(text: object) -> str:
@@ -78,16 +87,24 @@ def iter_dot(
     engine: str = "dot",
     legend: bool = False,
     max_label: int | None = 48,
-    edge_labels: bool | None = None,
+    edge_labels: bool | int | None = None,
 ) -> Iterator[str]:
     """The DOT text of G, line by line (see :func:`generate_dot`)."""
     directed = G.is_directed()
+    m = G.number_of_edges()
     if edge_labels is None:
-        edge_labels = G.number_of_edges() <= EDGE_LABEL_LIMIT
+        edge_labels = True if m <= EDGE_LABEL_LIMIT else EDGE_LABEL_LIMIT
+    labelled = _labelled_edges(G, edge_labels)
+    dense = labelled is not None
     arrow = "->" if directed else "--"
     yield f"{'digraph' if directed else 'graph'} {dot_quote(name)} {{\n"
     layout = _layout_attrs(engine, G.number_of_nodes(), G.number_of_edges())
+    if dense:
+        # edge labels as xlabels: Graphviz leaves out those that would overlap
+        layout["forcelabels"] = False
     yield f"  graph {_attr_list(layout)};\n"
+    if legend:
+        yield from _legend(G)
     yield ('  node [shape=ellipse, style="filled", fontname="Helvetica", fontsize=11, '
            'color="#444444", penwidth=0.8];\n')
     yield '  edge [fontname="Helvetica", fontsize=8, fontcolor="#333333", arrowsize=0.7];\n'
@@ -104,49 +121,100 @@ def iter_dot(
             "label": _shorten(label, max_label),
             "tooltip": f"{label} ({kind})" if kind else label,
             "fillcolor": type_color(kind) if kind else "#dddddd",
+            "fontcolor": _text_color(type_color(kind) if kind else "#dddddd"),
             "fontsize": round(10 + 8 * math.sqrt(share), 1),
         }
         yield f"  {ids[node]} {_attr_list(attrs)};\n"
 
     edges = (G.edges(keys=True, data=True) if G.is_multigraph()
              else ((u, v, None, d) for u, v, d in G.edges(data=True)))
-    for u, v, _key, data in edges:
+    for index, (u, v, _key, data) in enumerate(edges):
         relation = str(data.get("relations") or data.get("relation") or "")
-        weight = data.get("weight", 1)
-        try:
-            w = max(1, int(weight))
-        except (TypeError, ValueError):
-            w = 1
+        w = _weight(data)
         sentence = str(data.get("sentence", ""))
         text = relation.replace("; ", ", ").replace("_", " ")
+        if labelled is None:
+            label = _shorten(text, max_label) if edge_labels else ""
+        elif index in labelled:
+            main = str(data.get("relation") or relation.split("; ")[0]).replace("_", " ")
+            label = _shorten(main, 22)
+        else:
+            label = ""
         attrs = {
-            "label": _shorten(text, max_label) if edge_labels else "",
+            "xlabel" if dense else "label": label,
             "tooltip": f"{text}: {sentence}" if sentence else text,
-            "color": group_color(data.get("group")),
+            "color": event_class_color(data.get("quad")),
             "penwidth": round(1 + math.log2(w), 2),
             "weight": w,
         }
+        if dense and label:
+            attrs["fontcolor"] = "#222222"
         yield f"  {ids[u]} {arrow} {ids[v]} {_attr_list(attrs)};\n"
 
-    if legend:
-        kinds = sorted({str(d.get("type", "")) for _n, d in G.nodes(data=True)} - {""})
-        if kinds:
-            cells = "".join(
-                f'<td bgcolor="{type_color(kind)}">{html.escape(xml_text(kind))}</td>'
-                for kind in kinds
-            )
-            yield ('  kg_legend [shape=plaintext, style="solid", fontsize=9, '
-                   'label=<<table border="0" cellborder="1" cellspacing="2" cellpadding="3">'
-                   f"<tr>{cells}</tr></table>>];\n")
     yield "}\n"
+
+
+def _text_color(fill: str) -> str:
+    """Black on light fills, white on dark ones (relative luminance, WCAG)."""
+    try:
+        channels = [int(fill[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    except ValueError:
+        return "#000000"
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#ffffff" if luminance < 0.18 else "#000000"
+
+
+def _weight(data: dict[str, object]) -> int:
+    try:
+        return max(1, int(data.get("weight", 1)))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return 1
+
+
+def _labelled_edges(G: nx.Graph, edge_labels: bool | int) -> set[int] | None:
+    """The positions (in G's edge order) of the edges that get a label when only
+    the ``edge_labels`` heaviest do; None when all or none do."""
+    if isinstance(edge_labels, bool) or edge_labels >= G.number_of_edges():
+        return None
+    data = (d for *_uv, d in (G.edges(keys=True, data=True) if G.is_multigraph()
+                              else G.edges(data=True)))
+    weights = [(-_weight(d), i) for i, d in enumerate(data)]
+    return {i for _w, i in sorted(weights)[: max(0, edge_labels)]}
+
+
+def _legend(G: nx.Graph) -> Iterator[str]:
+    """The legend, as the graph's label under the picture (so that it takes no part
+    in the layout): entity types (fill colours) and event classes (edge colours)."""
+    kinds = sorted({str(d.get("type", "")) for _n, d in G.nodes(data=True)} - {""})
+    quads = {str(d.get("quad") or "") for *_uv, d in G.edges(data=True)}
+    rows = []
+    if kinds:
+        cells = "".join(f'<td bgcolor="{type_color(kind)}">{html.escape(xml_text(kind))}</td>'
+                        for kind in kinds)
+        rows.append(f'<tr><td border="0" align="right"><b>entities</b></td>{cells}</tr>')
+    if G.number_of_edges():
+        entries = [(q, c) for q, c in EVENT_CLASS_COLORS.items() if q in quads]
+        if "" in quads:
+            entries.append(("no event class", DEFAULT_EDGE_COLOR))
+        cells = "".join(f'<td border="0"><font color="{color}" point-size="14">'
+                        f"\u2501\u2501</font> {html.escape(name)}</td>"
+                        for name, color in entries)
+        rows.append(f'<tr><td border="0" align="right"><b>edges</b></td>{cells}</tr>')
+    if rows:
+        yield ('  graph [labelloc="b", labeljust="l", fontsize=11, '
+               'label=<<table border="0" cellborder="1" cellspacing="2" cellpadding="3">'
+               f"{''.join(rows)}</table>>];\n")
 
 
 def generate_dot(G: nx.Graph, **options: object) -> str:
     """The DOT text of G: nodes filled by type colour and sized by ``pagerank`` when
-    present, edges labelled by relation, coloured by group, thicker with weight,
+    present, edges labelled by relation, coloured by event class, thicker with weight,
     the first source sentence as the edge tooltip. Options: ``name``, ``engine``
     (layout hints for dot or sfdp/neato), ``legend``, ``max_label``, ``edge_labels``
-    (default: up to :data:`EDGE_LABEL_LIMIT` edges)."""
+    (True, False, or N: only the N heaviest edges, by their main relation; default:
+    all up to :data:`EDGE_LABEL_LIMIT` edges, else the :data:`EDGE_LABEL_LIMIT`
+    heaviest)."""
     return "".join(iter_dot(G, **options))  # type: ignore[arg-type]
 
 

@@ -3,7 +3,11 @@
 Small graphs are laid out with ``dot`` (left to right); larger ones with
 ``sfdp`` (force-directed). Beyond ``max_nodes`` (default 60) only the most
 central entities (PageRank) are drawn, and among them at most three edges per
-node (the heaviest), so that the picture stays readable.
+node (the heaviest), so that the picture stays readable; an entity that these
+cuts leave without an edge is not drawn (:func:`picture_graph`). Edge labels are
+drawn for every edge of a small picture, else for the heaviest few only (see
+:data:`kg.export.dot.EDGE_LABEL_LIMIT`); a legend names the entity types and the
+event classes that colour the edges.
 Graphviz is a system package: ``apt-get install graphviz`` (Debian/Ubuntu),
 ``brew install graphviz`` (macOS), ``choco install graphviz`` (Windows).
 
@@ -24,13 +28,13 @@ import networkx as nx
 from kg.errors import ExportError
 from kg.export._common import opened
 from kg.export.dot import generate_dot
-from kg.graph.analytics import top_subgraph
 
 __all__ = [
     "DEFAULT_MAX_NODES",
     "RENDER_FORMATS",
     "choose_engine",
     "graphviz_available",
+    "picture_graph",
     "render",
     "strongest_edges",
     "write_png",
@@ -57,9 +61,11 @@ def choose_engine(G: nx.Graph) -> str:
     return "dot" if G.number_of_nodes() <= DOT_ENGINE_LIMIT else "sfdp"
 
 
-def strongest_edges(G: nx.Graph, n: int) -> nx.Graph:
+def strongest_edges(G: nx.Graph, n: int, *, keep_connected: bool = False) -> nx.Graph:
     """G with only its ``n`` heaviest edges (by ``weight``) and the nodes they
     join (plus the nodes that had no edge), or G itself when it has no more.
+    ``keep_connected`` takes first the edges of a maximum spanning forest (the
+    heaviest that keep every connected part connected), even beyond ``n``.
 
     >>> G = nx.Graph([(1, 2, {"weight": 5}), (2, 3), (3, 4)])
     >>> G.add_node(9)
@@ -80,7 +86,28 @@ def strongest_edges(G: nx.Graph, n: int) -> nx.Graph:
         except (TypeError, ValueError):
             return 1.0
 
-    ranked = sorted(enumerate(edges), key=lambda ie: (-weight(ie[1]), ie[0]))[:n]
+    ranked = sorted(enumerate(edges), key=lambda ie: (-weight(ie[1]), ie[0]))
+    if keep_connected:
+        parent: dict[object, object] = {x: x for x in G.nodes}
+
+        def find(x: object) -> object:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        first, later = [], []
+        for item in ranked:
+            u, v = item[1][0], item[1][1]
+            a, b = find(u), find(v)
+            if a != b:
+                parent[a] = b
+                first.append(item)
+            else:
+                later.append(item)
+        ranked = first + later[: max(0, n - len(first))]
+    else:
+        ranked = ranked[:n]
     H = G.__class__()
     H.graph.update(G.graph)
     kept = {x for _i, (u, v, _k, _d) in ranked for x in (u, v)}
@@ -92,6 +119,31 @@ def strongest_edges(G: nx.Graph, n: int) -> nx.Graph:
         else:
             H.add_edge(u, v, key=key, **data)
     H.graph["edges_truncated_from"] = G.number_of_edges()
+    return H
+
+
+def picture_graph(G: nx.Graph, *, max_nodes: int = DEFAULT_MAX_NODES,
+                  max_edges: int | None = None) -> nx.Graph:
+    """The part of G a picture draws: what the HTML view opens on with
+    ``max_nodes`` entities (:func:`kg.export.html.core_graph`: the connected core
+    of the most central; all of G when 0), among its edges the ``max_edges``
+    heaviest (default three per entity; 0 for all) after those that keep it
+    connected, and none of the entities left without an edge (an entity that
+    had no edge in G stays).
+
+    >>> G = nx.DiGraph([("hub", str(i)) for i in range(5)] + [("x", "y")])
+    >>> sorted(picture_graph(G, max_nodes=3).nodes)
+    ['0', '1', 'hub']
+    """
+    from kg.export.html import core_graph
+
+    H = core_graph(G, max_nodes) if max_nodes > 0 else G
+    edge_cap = 3 * H.number_of_nodes() if max_edges is None else max_edges
+    H = strongest_edges(H, edge_cap, keep_connected=True)
+    orphans = [n for n in H if H.degree(n) == 0 and G.degree(n) > 0]
+    if orphans:
+        H = H.copy() if H is G else H
+        H.remove_nodes_from(orphans)
     return H
 
 
@@ -112,9 +164,7 @@ def render(
     """
     if fmt not in RENDER_FORMATS:
         raise ExportError(f"cannot render {fmt!r}", hint="use svg, png or pdf")
-    H = top_subgraph(G, max_nodes) if max_nodes > 0 else G
-    edge_cap = 3 * H.number_of_nodes() if max_edges is None else max_edges
-    H = strongest_edges(H, edge_cap)
+    H = picture_graph(G, max_nodes=max_nodes, max_edges=max_edges)
     chosen = engine or choose_engine(H)
     if chosen not in _ENGINES:
         raise ExportError(f"unknown Graphviz engine {chosen!r}",

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 
 import networkx as nx
@@ -29,9 +29,11 @@ __all__ = [
     "analyze",
     "annotate",
     "betweenness_leaders",
+    "centrality",
     "communities",
     "components",
     "degree_leaders",
+    "member_labels",
     "pagerank",
     "pagerank_leaders",
     "relation_histogram",
@@ -72,6 +74,8 @@ class GraphAnalysis:
     components: tuple[int, ...]
     relations: tuple[tuple[str, int, int], ...]
     groups: tuple[tuple[str, int], ...] = field(default=())
+    #: entities in each community (its labels are distinct, so may be fewer)
+    community_sizes: tuple[int, ...] = field(default=())
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -86,6 +90,7 @@ class GraphAnalysis:
             },
             "betweenness_exact": self.betweenness_exact,
             "communities": [list(c) for c in self.communities],
+            "community_sizes": list(self.community_sizes),
             "components": list(self.components),
             "relations": [{"relation": r, "edges": e, "statements": s}
                           for r, e, s in self.relations],
@@ -172,6 +177,18 @@ def _pagerank_python(G: nx.Graph, *, weight: str, alpha: float = 0.85,
     return rank
 
 
+def centrality(G: nx.Graph) -> dict[Hashable, float]:
+    """How central each node is for drawing: PageRank over the undirected weighted
+    graph (every statement between two entities counts for both), so the two ends
+    of an edge rank alike and a cut to the most central keeps edges, not loose ends.
+
+    >>> scores = centrality(nx.DiGraph([("a", "hub"), ("hub", "b"), ("hub", "c")]))
+    >>> max(scores, key=scores.get)
+    'hub'
+    """
+    return pagerank(undirected_weighted(G))
+
+
 def pagerank_leaders(G: nx.Graph, *, top: int = 10) -> tuple[Leader, ...]:
     """The nodes with the highest PageRank."""
     return _leaders(G, pagerank(G), top)
@@ -209,6 +226,34 @@ def communities(G: nx.Graph, *, seed: int = 42, resolution: float = 1.0
     groups = [sorted(c, key=lambda n: (_label(G, n), str(n))) for c in found]
     groups.sort(key=lambda c: (-len(c), _label(G, c[0]), str(c[0])))
     return groups
+
+
+def member_labels(G: nx.Graph, members: Iterable[Hashable]) -> tuple[str, ...]:
+    """The labels of ``members``, each once: entities that share a label get their
+    type when the types differ ("Vincent Cable (Person)", "Vincent Cable
+    (Organization)") and a count when they do not ("Frost \u00d77"), in the order of
+    ``members``.
+
+    >>> G = nx.Graph()
+    >>> G.add_nodes_from([(1, {"label": "Frost", "type": "Person"}),
+    ...                   (2, {"label": "Frost", "type": "Person"}),
+    ...                   (3, {"label": "Cable", "type": "Person"}),
+    ...                   (4, {"label": "Cable", "type": "Organization"})])
+    >>> member_labels(G, [1, 2, 3, 4])
+    ('Frost \u00d72', 'Cable (Person)', 'Cable (Organization)')
+    """
+    found: dict[tuple[str, str], int] = {}
+    types: dict[str, set[str]] = {}
+    for node in members:
+        label = " ".join(_label(G, node).split())
+        kind = str(G.nodes[node].get("type", ""))
+        found[(label, kind)] = found.get((label, kind), 0) + 1
+        types.setdefault(label, set()).add(kind)
+    out = []
+    for (label, kind), count in found.items():
+        text = f"{label} ({kind})" if len(types[label]) > 1 and kind else label
+        out.append(f"{text} \u00d7{count}" if count > 1 else text)
+    return tuple(out)
 
 
 def components(G: nx.Graph) -> list[list[Hashable]]:
@@ -256,7 +301,8 @@ def annotate(G: nx.Graph, *, seed: int = 42) -> nx.Graph:
 
 def top_subgraph(G: nx.Graph, n: int, *, by: str = "pagerank") -> nx.Graph:
     """The subgraph induced by the ``n`` most central nodes (``by``: pagerank,
-    degree or weight), or G itself when it is small enough.
+    centrality (:func:`centrality`), degree or weight), or G itself when it is
+    small enough.
 
     >>> top_subgraph(nx.path_graph(5), 2, by="degree").number_of_nodes()
     2
@@ -265,6 +311,8 @@ def top_subgraph(G: nx.Graph, n: int, *, by: str = "pagerank") -> nx.Graph:
         return G
     if by == "pagerank":
         scores: Mapping[Hashable, float] = pagerank(G)
+    elif by == "centrality":
+        scores = centrality(G)
     elif by == "weight":
         scores = dict(G.degree(weight="weight"))
     else:
@@ -277,8 +325,9 @@ def top_subgraph(G: nx.Graph, n: int, *, by: str = "pagerank") -> nx.Graph:
 
 def analyze(G: nx.Graph, *, top: int = 10, seed: int = 42,
             betweenness: bool = True) -> GraphAnalysis:
-    """Degree, PageRank and betweenness leaders, Louvain communities (labels, largest
-    first), component sizes and the relation histogram. ``betweenness=False`` skips
+    """Degree, PageRank and betweenness leaders, Louvain communities (largest first,
+    each as :func:`member_labels`, with ``community_sizes``), component sizes and
+    the relation histogram. ``betweenness=False`` skips
     the slowest measure (its leaders are then empty)."""
     n = G.number_of_nodes()
     between: dict[Hashable, float] = {}
@@ -290,6 +339,7 @@ def analyze(G: nx.Graph, *, top: int = 10, seed: int = 42,
         if data.get("group"):
             groups[str(data["group"])] += int(data.get("weight", 1))
     density = nx.density(G) if n > 1 else 0.0
+    found = communities(G, seed=seed)
     return GraphAnalysis(
         nodes=n,
         edges=G.number_of_edges(),
@@ -299,7 +349,8 @@ def analyze(G: nx.Graph, *, top: int = 10, seed: int = 42,
         pagerank=pagerank_leaders(G, top=top),
         betweenness=_leaders(G, between, top),
         betweenness_exact=exact,
-        communities=tuple(tuple(_label(G, x) for x in c) for c in communities(G, seed=seed)),
+        communities=tuple(member_labels(G, c) for c in found),
+        community_sizes=tuple(len(c) for c in found),
         components=tuple(len(c) for c in components(G)),
         relations=tuple(relation_histogram(G)),
         groups=tuple(sorted(groups.items(), key=lambda kv: (-kv[1], kv[0]))),

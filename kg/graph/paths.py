@@ -44,6 +44,7 @@ from kg.graph.project import (
 from kg.graph.stats import local_name
 from kg.rdf import ENTITIES_GRAPH
 from kg.store import Store
+from kg.suggest import closest
 
 __all__ = [
     "GraphPath",
@@ -94,12 +95,27 @@ def _iri(text: str) -> URIRef:
 def _resolve(store: Store, name: str) -> list[str]:
     found = find_entities(store, name)
     if not found:
+        near = closest(name.strip(), entity_names(store), n=3, cutoff=0.7)
+        listing = ("list the entities with: kg query "
+                   "'SELECT ?e ?label { ?e a ?type ; rdfs:label ?label }'")
         raise ConfigError(
             f"no entity is called {name!r}",
-            hint="check the spelling, or list the entities with: kg query "
-            "'SELECT ?e ?label { ?e a ?type ; rdfs:label ?label }'",
+            hint=(f"did you mean {' or '.join(repr(n) for n in near)}? " if near else
+                  "check the spelling, or ") + listing,
         )
     return found
+
+
+def entity_names(store: Store) -> set[str]:
+    """Every label and alias of the entities (not of the relations declared beside
+    them), for "did you mean"."""
+    rows = store.query(
+        """SELECT DISTINCT ?l { GRAPH ?eg { ?e rdfs:label|skos:altLabel ?l
+                                  FILTER NOT EXISTS { ?e a owl:ObjectProperty }
+                                  FILTER NOT EXISTS { ?e a owl:DatatypeProperty } } }""",
+        bindings={"eg": ENTITIES_GRAPH},
+    ).rows
+    return {str(label) for label, in rows if label is not None}
 
 
 @dataclass(frozen=True)

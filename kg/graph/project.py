@@ -39,6 +39,7 @@ from kg.graph.stats import local_name
 from kg.namespaces import KG
 from kg.rdf import ENTITIES_GRAPH, document_iri
 from kg.store import Store
+from kg.suggest import unknown
 
 __all__ = [
     "GROUPS",
@@ -527,6 +528,44 @@ def _mentions(store: Store, document: str | None, start: str | None,
     return statements, in_documents
 
 
+def _check_group(wanted: str, given: str, rel_info: Mapping[str, RelationInfo]) -> None:
+    """A group the store's relations do not have is a typo, not an empty network."""
+    known = {info.group.lower() for info in rel_info.values() if info.group}
+    if known and wanted not in known:
+        raise unknown("relation group", given, known)
+
+
+def _check_relations(store: Store, wanted: set[str], rel_info: Mapping[str, RelationInfo]
+                     ) -> None:
+    known = {info.name for info in rel_info.values()}
+    if not wanted <= known:  # a relation used but declared nowhere is no typo
+        known |= {local_name(p) for p, in select(
+            store, "SELECT DISTINCT ?p { ?st rdf:predicate ?p }") if p is not None}
+    for name in sorted(wanted):
+        if known and name not in known:
+            raise unknown("relation", name, known, show=10,
+                          hint="list them with: kg stats --top 50")
+
+
+#: Types in the entities graph that are not entity classes (relations declared there).
+_NOT_CLASSES = frozenset({"ObjectProperty", "DatatypeProperty", "Property", "Class"})
+
+
+def _check_types(store: Store, names: Iterable[str], ent_info: Mapping[str, EntityInfo]
+                 ) -> None:
+    """A class that neither the ontology nor any entity has is a typo."""
+    known = {info.type for info in ent_info.values()} - _NOT_CLASSES
+    for c, in select(store, "SELECT DISTINCT ?c { { ?c a owl:Class } UNION "
+                            "{ ?c rdfs:subClassOf ?sup } }"):
+        if c is not None and c.startswith(str(KG)):
+            known.add(local_name(c))
+    folded = {k.lower() for k in known}
+    for name in names:
+        wanted = local_name(name.strip().removeprefix("kg:"))
+        if known and wanted.lower() not in folded:
+            raise unknown("entity type", name, known)
+
+
 def _subclasses(store: Store, names: Iterable[str]) -> set[str]:
     """The class local names given and, where the ontology is loaded, their subclasses
     (lower-cased)."""
@@ -655,9 +694,16 @@ def to_networkx(
 
     rel_info = relation_info(store)
     ent_info = entity_info(store)
+    if wanted_group is not None:
+        _check_group(wanted_group, group or "", rel_info)
+    if wanted_relations is not None:
+        _check_relations(store, wanted_relations, rel_info)
     wanted_types = None
     if types is not None:
         names = [types] if isinstance(types, str) else list(types)
+        names = [local_name(n.strip().removeprefix("kg:")) for n in names if n.strip()]
+        if names:
+            _check_types(store, names, ent_info)
         wanted_types = _subclasses(store, names) if names else None
 
     def keep_entity(iri: str) -> bool:
@@ -693,13 +739,20 @@ def to_networkx(
     G.graph["kind"] = canonical
 
     edges = _aggregate(triples, rel_info, canonical)
+    kept: set[tuple[str, str]] = set()
     for (u, v, key), data in sorted(edges.items()):
         if int(str(data["weight"])) < min_weight:
             continue
+        kept.add((u, v))
         if canonical == "multidigraph":
             G.add_edge(u, v, key=key, **data)
         else:
             G.add_edge(u, v, **data)
+    # The edges in kg's words (README "Words"): entity —relation→ entity, however
+    # the kind merges them into lines; what every command reports as "edges".
+    G.graph["edges"] = G.number_of_edges() if canonical == "multidigraph" else len({
+        (s, _relation(p, rel_info).name, o) for s, p, o in triples
+        if ((s, o) if canonical != "graph" else tuple(sorted((s, o)))) in kept})
 
     statements: Counter[str] = Counter()
     documents: Counter[str] = Counter()

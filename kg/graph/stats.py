@@ -1,4 +1,25 @@
-"""Counts over a store: documents, statements, entities by type, top relations.
+"""Counts over a store: documents, statements, facts, entities, edges, entities by
+type, top relations. The words mean the same in every command of kg (README,
+"Words"):
+
+documents
+    the articles stored, one named graph each;
+statements
+    ``rdf:Statement`` nodes: one extraction whose subject (and object) resolved,
+    with its evidence (sentence, offsets, confidence, speaker), negated and
+    hypothetical ones included;
+asserted statements
+    the statements that are not negated nor hypothetical;
+facts
+    the distinct direct triples ``entity —relation→ entity or value`` the asserted
+    statements give (one fact may rest on several statements);
+entities
+    the distinct entities the documents mention (subjects, objects, speakers);
+edges
+    the facts between two entities (a value such as a date is not an edge): the
+    edges of the entity network (``kg analyze``, the exports and pictures);
+connected entities
+    the entities with at least one edge: the nodes of that network.
 
 >>> from kg.store import open_store
 >>> graph_stats(open_store("memory:")).documents
@@ -25,13 +46,19 @@ class GraphStats:
     quads: int
     entities_by_type: tuple[tuple[str, int], ...]
     top_relations: tuple[tuple[str, int], ...]
+    facts: int = 0
+    edges: int = 0
+    connected: int = 0
 
     def to_dict(self) -> dict[str, object]:
         return {
             "documents": self.documents,
             "statements": self.statements,
             "asserted_statements": self.asserted,
+            "facts": self.facts,
             "entities": self.entities,
+            "edges": self.edges,
+            "connected_entities": self.connected,
             "quads": self.quads,
             "entities_by_type": dict(self.entities_by_type),
             "top_relations": dict(self.top_relations),
@@ -48,6 +75,12 @@ def local_name(iri: object) -> str:
     return text.rsplit("#", 1)[-1] if "#" in text else text.rstrip("/").rsplit("/", 1)[-1]
 
 
+#: An asserted statement and its direct triple, in a document's graph (the same
+#: pattern as :data:`kg.graph.project._FACTS_QUERY`, which builds the network).
+_FACT = ("?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:asserted true . "
+         "?s ?p ?o .")
+
+
 def _count(store: Store, sparql: str) -> int:
     rows = store.query(sparql).rows
     return int(str(rows[0][0])) if rows and rows[0][0] is not None else 0
@@ -61,6 +94,13 @@ def graph_stats(store: Store, *, top: int = 10) -> GraphStats:
         store, "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a rdf:Statement ; kg:asserted true }"
     )
     entities = _count(store, "SELECT (COUNT(DISTINCT ?e) AS ?n) { ?d schema:mentions ?e }")
+    facts = _count(store, f"SELECT (COUNT(*) AS ?n) {{ SELECT DISTINCT ?s ?p ?o {{ "
+                          f"GRAPH ?g {{ {_FACT} }} }} }}")
+    edge = f"GRAPH ?g {{ {_FACT} ?g schema:mentions ?o . }}"
+    edges = _count(store, f"SELECT (COUNT(*) AS ?n) {{ SELECT DISTINCT ?s ?p ?o {{ {edge} }} }}")
+    connected = _count(store, f"""SELECT (COUNT(DISTINCT ?e) AS ?n) {{
+        {{ SELECT DISTINCT ?s ?o {{ {edge} }} }}
+        VALUES ?end {{ 0 1 }} BIND(IF(?end = 0, ?s, ?o) AS ?e) }}""")
     by_type = store.query(
         """SELECT ?type (COUNT(DISTINCT ?e) AS ?n)
            { ?d schema:mentions ?e . ?e a ?type }
@@ -77,6 +117,9 @@ def graph_stats(store: Store, *, top: int = 10) -> GraphStats:
         asserted=asserted,
         entities=entities,
         quads=len(store),
+        facts=facts,
+        edges=edges,
+        connected=connected,
         entities_by_type=tuple((local_name(t), int(str(n))) for t, n in by_type),
         top_relations=tuple((local_name(p), int(str(n))) for p, n in relations),
     )

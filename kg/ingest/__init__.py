@@ -22,9 +22,12 @@ a folder                  every file under it, recursively, in sorted order (hid
 ========================  ==========================================================
 
 Document ids are stable and do not depend on the content, so that a changed file
-replaces its earlier version in the store: a file's path (relative to the current
-folder when under it, POSIX separators); ``<file id>#<line>`` for a record without
-an ``id``; ``stdin:<hash>`` for text read from standard input.
+replaces its earlier version in the store, nor on the folder a command is typed in
+(:func:`file_id`): a record's own ``id``, else its ``url``; a page's URL (HTML
+metadata); else the file's path from the folder named (``news/a.txt`` whether
+``news``, ``news/a.txt`` or, inside ``news``, ``.`` was named), POSIX separators;
+``<file id>#<line>`` for a record without an ``id`` or ``url``; ``stdin:<hash>``
+for text read from standard input.
 
 Every bad input becomes an :class:`~kg.errors.InputError` naming the file and line:
 with ``on_error`` it is passed there and reading goes on; without, it is raised.
@@ -66,7 +69,8 @@ from kg.ingest.decode import (
 from kg.ingest.records import csv_documents, json_documents, jsonl_documents, open_text
 from kg.types import Document
 
-__all__ = ["EXTENSIONS", "FORMATS", "MAX_CHARS", "file_id", "format_for", "read", "read_lines"]
+__all__ = ["EXTENSIONS", "FORMATS", "MAX_CHARS", "count_documents", "file_id", "format_for",
+           "read", "read_lines"]
 
 ErrorHandler = Callable[[InputError], None]
 SkipHandler = Callable[[str], None]
@@ -144,20 +148,22 @@ def _normalise_fmt(fmt: str | None) -> str | None:
     return name
 
 
-def file_id(path: Source) -> str:
-    """The document id of a file: its path relative to the current folder when it is
-    under it, else absolute; POSIX separators.
+def file_id(path: Source, root: Source | None = None) -> str:
+    """The document id of a file, which does not depend on the folder a command was
+    typed in: the name of the folder that holds it, a slash and its name; for a file
+    met while reading a folder ``root``, the name of that folder and the path under
+    it. POSIX separators; no machine path (nothing above the folder named).
 
-    >>> file_id("news/a.txt")
-    'news/a.txt'
-    >>> file_id("/elsewhere/b.txt") if not os.getcwd().startswith("/elsewhere") else ""
-    '/elsewhere/b.txt'
+    >>> file_id("/data/news/a.txt"), file_id("a.txt") == file_id(os.path.abspath("a.txt"))
+    ('news/a.txt', True)
+    >>> file_id("/data/bbc/politics/001.txt", root="/data/bbc")
+    'bbc/politics/001.txt'
     """
     absolute = os.path.abspath(os.fspath(path))
-    cwd = os.getcwd()
-    if absolute == cwd or absolute.startswith(cwd.rstrip(os.sep) + os.sep):
-        return PurePath(os.path.relpath(absolute, cwd)).as_posix()
-    return PurePath(absolute).as_posix()
+    base = os.path.dirname(absolute) if root is None else os.path.abspath(os.fspath(root))
+    relative = os.path.relpath(absolute, base)
+    name = os.path.basename(base)
+    return PurePath(name, relative).as_posix() if name else PurePath(relative).as_posix()
 
 
 def format_for(path: Source) -> str:
@@ -192,7 +198,8 @@ def _html_document(text: str, *, doc_id: str | None, source: str, report: ErrorH
                           hint="check that it is a news article page, or save its text "
                                "as .txt"))
         return None
-    return Document(id=doc_id or _stdin_id(page.text), text=page.text, title=page.title,
+    return Document(id=page.url or doc_id or _stdin_id(page.text), text=page.text,
+                    title=page.title,
                     date=page.date, url=page.url, source=source, metadata=page.metadata)
 
 
@@ -209,7 +216,7 @@ def _prose_document(text: str, *, kind: str, doc_id: str | None, source: str,
             return None
     page = clean_page(text)
     return Document(
-        id=doc_id or _stdin_id(page.text),
+        id=front.get("url") or doc_id or _stdin_id(page.text),
         text=page.text,
         title=front.get("title") or page.title,
         date=parse_date(front.get("date", "")) or page.date,
@@ -246,11 +253,13 @@ def _too_long(document: Document, *, max_chars: int) -> InputError:
         f"of {max_chars:,}", source=document.source, line=document.line, hint=_SIZE_HINT)
 
 
-def _read_file(path: str, kind: str, options: _Options) -> Iterator[Document]:
-    """Documents of one file; every problem is reported, none escapes."""
+def _read_file(path: str, kind: str, options: _Options, root: str | None = None
+               ) -> Iterator[Document]:
+    """Documents of one file (met in the folder ``root``, or named on its own); every
+    problem is reported, none escapes."""
     report = options.report
     source = path
-    doc_id = file_id(path)
+    doc_id = file_id(path, root)
     if kind == "binary":
         suffix = PurePath(path).suffix.lower()
         report(InputError(f"unsupported file type {suffix!r} (binary)", source=source,
@@ -404,7 +413,7 @@ def _read_path(path: str, options: _Options) -> Iterator[Document]:
             if kind == "binary":
                 options.skip(file_path)
                 continue
-            yield from _read_file(file_path, kind, options)
+            yield from _read_file(file_path, kind, options, root=path)
     else:
         yield from _read_file(path, options.fmt or format_for(path), options)
 
@@ -493,6 +502,66 @@ def read(
     if isinstance(sources, str | os.PathLike):
         sources = [sources]  # a lone path, not an iterable of one-character paths
     return _read(list(sources), stdin, options)
+
+
+def _count_lines(path: str) -> int:
+    """Lines holding more than white space, read in blocks (records of a file)."""
+    count = 0
+    tail = b""
+    with open(path, "rb") as stream:
+        while block := stream.read(1 << 20):
+            lines = (tail + block).split(b"\n")
+            tail = lines.pop()
+            count += sum(1 for line in lines if line.strip())
+    return count + (1 if tail.strip() else 0)
+
+
+def _count_file(path: str, kind: str) -> int:
+    try:
+        if kind == "jsonl":
+            return _count_lines(path)
+        if kind in ("csv", "tsv"):
+            return max(_count_lines(path) - 1, 0)  # the header row
+    except OSError:
+        return 1  # reported when it is read
+    return 1
+
+
+def count_documents(sources: Iterable[Source], *, fmt: str | None = None) -> int | None:
+    """About how many documents :func:`read` will yield from ``sources``, without
+    parsing them (for a progress bar): one a text, Markdown or HTML file or JSON
+    file, one a line of JSON Lines, one a row of CSV (a quoted field over several
+    lines counts more). ``None`` when standard input is among them.
+
+    >>> count_documents(["-"]) is None
+    True
+    """
+    kind_forced = _normalise_fmt(fmt)
+    total = 0
+    ignore: ErrorHandler = _ignore_error
+    if isinstance(sources, str | os.PathLike):
+        sources = [sources]
+    for source in sources:
+        path = os.fspath(source)
+        if path == _STDIN:
+            return None
+        try:
+            info = os.stat(path)
+        except OSError:
+            total += 1
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            for file_path in _walk(path, {(info.st_dev, info.st_ino)}, ignore):
+                kind = kind_forced or format_for(file_path)
+                if kind != "binary":
+                    total += _count_file(file_path, kind)
+        else:
+            total += _count_file(path, kind_forced or format_for(path))
+    return total
+
+
+def _ignore_error(_error: InputError) -> None:
+    return None
 
 
 def _lines_documents(lines: Iterable[tuple[int, str | UnicodeDecodeError]], *, name: str,

@@ -1,8 +1,9 @@
 """Record-oriented inputs: JSON Lines, CSV/TSV and JSON → :class:`~kg.types.Document`.
 
 Every record needs a ``text`` string; ``id``, ``title``, ``date`` and ``url`` are
-optional; any other scalar field goes into ``Document.metadata``. A bad record is
-reported (with its line) and the reader goes on with the next one.
+optional (without an ``id``, the ``url`` is the document's id); any other scalar
+field goes into ``Document.metadata``. A bad record is reported (with its line)
+and the reader goes on with the next one.
 
 >>> doc = record_to_document({"text": "Hi.", "id": 7, "lang": "en"},
 ...                          default_id="f.jsonl#1", source="f.jsonl", line=1)
@@ -85,7 +86,7 @@ def record_to_document(
         if scalar is not None:
             metadata.append((key, scalar))
     return Document(
-        id=_scalar(raw_id) or default_id,
+        id=_scalar(raw_id) or _scalar(record.get("url")) or default_id,
         text=text,
         title=_scalar(record.get("title")),
         date=date,

@@ -6,8 +6,9 @@ Three kinds of named graph:
   relation triples asserted by that document, and a statement node (an
   ``rdf:Statement``) per extraction carrying its evidence;
 - :data:`ENTITIES_GRAPH`: one description per entity (type, label, aliases,
-  ``owl:sameAs``) and the declarations of relations that the ontology does not
-  name, shared by all documents so that a query sees each fact once;
+  ``owl:sameAs``), shared by all documents so that a query sees each fact once;
+- :data:`RELATIONS_GRAPH`: the declarations of relations that the ontology does not
+  name (a name built from a lemma), with their group and event class;
 - :data:`ONTOLOGY_GRAPH`: the ontology itself (loaded by the store).
 
 Every IRI kg mints is ASCII: names are percent-encoded, never pasted raw.
@@ -42,6 +43,7 @@ from kg.namespaces import (
     PROV,
     RDF,
     RDFS,
+    RELATIONS_GRAPH,
     SCHEMA,
     SKOS,
     STMT,
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ENTITIES_GRAPH",
     "ONTOLOGY_GRAPH",
+    "RELATIONS_GRAPH",
     "Quad",
     "content_hash",
     "document_iri",
@@ -165,12 +168,13 @@ def _relation_quads(name: str, *, literal: bool, known: frozenset[str],
     info = (ontology or default_ontology()).relation_info(name)
     iri = relation_iri(name)
     kind = OWL.DatatypeProperty if literal else OWL.ObjectProperty
-    yield iri, RDF.type, kind, ENTITIES_GRAPH
-    yield iri, RDFS.label, text_literal(info.label), ENTITIES_GRAPH
+    g = RELATIONS_GRAPH
+    yield iri, RDF.type, kind, g
+    yield iri, RDFS.label, text_literal(info.label), g
     if not literal:
-        yield iri, RDFS.subPropertyOf, KG[segment(info.group)], ENTITIES_GRAPH
+        yield iri, RDFS.subPropertyOf, KG[segment(info.group)], g
         if info.event:
-            yield iri, KG.eventClass, KG[segment(info.event)], ENTITIES_GRAPH
+            yield iri, KG.eventClass, KG[segment(info.event)], g
 
 
 def document_quads(
@@ -183,7 +187,7 @@ def document_quads(
     """All quads one document contributes: its own graph and the shared descriptions.
 
     ``known_relations`` are the relation names the ontology already declares;
-    the others get a declaration in :data:`ENTITIES_GRAPH`, from ``ontology``
+    the others get a declaration in :data:`RELATIONS_GRAPH`, from ``ontology``
     (kg's own by default).
     """
     known = frozenset(known_relations)
@@ -239,8 +243,8 @@ _SENTENCE, _SUBJECT_TEXT, _RELATION_TEXT, _OBJECT_TEXT = (
     KG.sentence, KG.subjectText, KG.relationText, KG.objectText)
 _ARGUMENT, _ARGUMENT_TEXT, _ROLE, _CONFIDENCE, _RULE = (
     KG.argument, KG.argumentText, KG.role, KG.confidence, KG.rule)
-_NEGATED, _ASSERTED, _MODALITY, _TENSE, _SPEAKER = (
-    KG.negated, KG.asserted, KG.modality, KG.tense, KG.speaker)
+_NEGATED, _ASSERTED, _MODALITY, _TENSE, _SPEAKER, _WITHHELD = (
+    KG.negated, KG.asserted, KG.modality, KG.tense, KG.speaker, KG.withheld)
 _BOOLEAN = {True: Literal(True), False: Literal(False)}
 
 
@@ -263,7 +267,8 @@ def _statement_quads(document: Document, d: URIRef, rs: ResolvedStatement,
     sentence = sentences.get(s.sentence)
     if sentence is None:
         sentence = sentences[s.sentence] = text_literal(s.sentence)
-    if rs.asserted:
+    asserted = rs.asserted
+    if asserted:
         yield subj, pred, obj, d
     yield node, _TYPE, _STATEMENT, d
     yield node, _SUBJECT, subj, d
@@ -286,7 +291,10 @@ def _statement_quads(document: Document, d: URIRef, rs: ResolvedStatement,
     yield node, _CONFIDENCE, Literal(round(float(s.confidence), 4), datatype=XSD.double), d
     yield node, _RULE, _word_literal(s.rule), d
     yield node, _NEGATED, _BOOLEAN[bool(s.negated)], d
-    yield node, _ASSERTED, _BOOLEAN[bool(rs.asserted)], d
+    withheld = rs.reason_withheld
+    yield node, _ASSERTED, _BOOLEAN[withheld is None], d
+    if withheld is not None:
+        yield node, _WITHHELD, _word_literal(withheld), d
     if s.modality:
         yield node, _MODALITY, _word_literal(s.modality), d
     if s.tense:

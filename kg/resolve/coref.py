@@ -67,7 +67,7 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _MALE = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "he", "him"})
 _FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess"})
-_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 #: The pronouns :meth:`People.pronoun` can answer for (any other gets ``None``).
 PERSON_PRONOUNS = frozenset(_PRONOUN_GENDER)
 
@@ -291,6 +291,8 @@ class People(Generic[M]):
             fits = noun in profile.titles or (noun == "leader" and profile.titles & LEADER_TITLES)
             if not fits or not titles <= profile.titles:
                 continue
+            if profile.titles & LESSER_TITLES - titles:
+                continue  # "the prime minister" is not the deputy prime minister
             if country is not None and country not in profile.countries:
                 continue
             if country is None and m.start > head.i:
@@ -310,6 +312,10 @@ class People(Generic[M]):
 #: Pronouns that stand for a plural antecedent: an organisation ("Labour say they
 #: will..."), a country, a group of people.
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+#: Title words that make a lesser or another role than the bare title ("deputy prime
+#: minister", "shadow chancellor"): a description without them is someone else.
+LESSER_TITLES = frozenset({"deputy", "vice", "shadow", "assistant", "former", "acting",
+                           "junior", "ex", "late"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Words for unnamed people that "they" may stand for instead ("somebody says they").
 _INDEFINITE = frozenset({"somebody", "someone", "anyone", "anybody", "everyone",

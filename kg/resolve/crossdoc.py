@@ -9,7 +9,8 @@ every person the store knows: a scoped surname whose surname ends exactly one fu
 name of a person (two words or more, the same type) is rewritten to that person's
 IRI in every graph, and its label becomes an alias. Two people with that surname
 (Tony Blair and Ian Blair), or none, leave it alone: no link is better than a wrong
-one.
+one; unless one of them is far the more prominent in the store (named in five times
+as many documents as the others together, and in five at least).
 
 The decision depends only on what the store holds when the build ends, not on the
 order in which documents arrived, so a build killed and run again, or run on
@@ -42,9 +43,16 @@ if TYPE_CHECKING:  # the store is a later stage: only its interface is used here
 
 Quad = tuple[Node, Node, Node, URIRef]
 
-__all__ = ["document_scope", "link_surnames", "scoped_person_key", "surname_links",
-           "surname_of"]
+__all__ = ["PROMINENCE", "PROMINENT_DOCUMENTS", "document_scope", "link_surnames",
+           "scoped_person_key", "surname_links", "surname_of"]
 
+#: A full name that stands for a bare surname it shares with others must be named in
+#: this many documents at least ...
+PROMINENT_DOCUMENTS = 5
+#: ... and this many times as many as the others together.
+PROMINENCE = 5
+_COUNTS = """
+SELECT ?e (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?g schema:mentions ?e } } GROUP BY ?e"""
 _SCOPED = re.compile(re.escape(str(ENT)) + r"person/([^/]+)/([0-9a-f]{10})$")
 _PERSONS = """
 SELECT ?e ?label ?g ?type { GRAPH ?g { ?e a ?type ; rdfs:label ?label } }"""
@@ -70,9 +78,16 @@ def surname_of(iri: str) -> str | None:
     return unquote(match.group(1)).replace("_", " ") if match else None
 
 
-def surname_links(people: Iterable[tuple[str, str]]) -> dict[str, str]:
+def surname_links(people: Iterable[tuple[str, str]], *,
+                  documents: Mapping[str, int] | None = None) -> dict[str, str]:
     """Scoped surname IRI → the one full-name person IRI it stands for, from the
     ``(iri, label)`` of every person.
+
+    Two full names with the surname leave it alone, unless ``documents`` (person
+    IRI → how many documents mention them) shows one of them to be far the more
+    prominent: named in at least :data:`PROMINENT_DOCUMENTS` documents and
+    :data:`PROMINENCE` times as many as all the others together (the "Mr Blair" of
+    a year of British politics is Tony Blair, not Sir Ian Blair).
 
     >>> links = surname_links([(ENT + "person/Tony_Blair", "Tony Blair"),
     ...                        (ENT + "person/Blair/0123456789", "Blair"),
@@ -86,6 +101,11 @@ def surname_links(people: Iterable[tuple[str, str]]) -> dict[str, str]:
     ...     print(old[len(ENT):], "->", new[len(ENT):])
     person/Blair/0123456789 -> person/Tony_Blair
     person/Kelly/0123456789 -> person/Ruth_Kelly
+    >>> gordon, nick = ENT + "person/Gordon_Brown", ENT + "person/Nick_Brown"
+    >>> surname_links([(gordon, "Gordon Brown"), (nick, "Nick Brown"),
+    ...                (ENT + "person/Brown/0123456789", "Brown")],
+    ...               documents={gordon: 40, nick: 2})[ENT + "person/Brown/0123456789"] == gordon
+    True
     """
     full: dict[str, set[str]] = {}
     scoped: list[tuple[str, str]] = []
@@ -99,6 +119,12 @@ def surname_links(people: Iterable[tuple[str, str]]) -> dict[str, str]:
         candidates = full.get(surname, set())
         if len(candidates) == 1:
             links[iri] = next(iter(candidates))
+        elif len(candidates) > 1 and documents:
+            ranked = sorted(candidates, key=lambda c: (-documents.get(c, 0), c))
+            top = documents.get(ranked[0], 0)
+            rest = sum(documents.get(c, 0) for c in ranked[1:])
+            if top >= PROMINENT_DOCUMENTS and top >= PROMINENCE * max(rest, 1):
+                links[iri] = ranked[0]
     return links
 
 
@@ -118,7 +144,9 @@ def link_surnames(store: Store) -> int:
     descriptions last, so that a run interrupted half-way is finished by the next."""
     rows = store.query(_PERSONS, bindings={"g": ENTITIES_GRAPH, "type": KG.Person},
                        union=False).rows
-    links = surname_links((str(row[0]), str(row[1])) for row in rows)
+    counts = {str(e): int(str(n)) for e, n in store.query(_COUNTS, union=False).rows
+              if e is not None and n is not None}
+    links = surname_links(((str(row[0]), str(row[1])) for row in rows), documents=counts)
     if not links:
         return 0
     graphs: set[URIRef] = set()

@@ -69,6 +69,11 @@ TITLE_WORDS = frozenset({
     "foreign-minister", "chief-executive", "executive", "founder", "owner", "boss",
     "counterpart", "colleague", "ex", "ex-president", "ex-prime", "incumbent", "new",
     "us", "u.s.", "uk", "eu", "un", "nato", "kremlin", "white", "house", "commissioner",
+    "strategist", "student", "vicar", "priest", "peer", "campaigner", "consultant",
+    "pollster", "candidate", "councillor", "official", "negotiator", "lecturer",
+    "teacher", "doctor", "architect", "engineer", "lobbyist", "diplomat", "supremo",
+    "organiser", "commentator", "columnist", "historian", "academic", "pundit",
+    "broadcaster", "qc", "trainee", "referee", "umpire", "midfield",
 })
 
 #: Title words that, alone, are no name ("President" said...).
@@ -196,7 +201,9 @@ _LAW = re.compile(
     r"directive|resolution)\b",
     re.IGNORECASE,
 )
-_PARTY = re.compile(r"\b(party|front|movement)\b", re.IGNORECASE)
+_PARTY = re.compile(r"\b(party|front|movement)\b|\b(Conservatives|Tories|Liberal Democrats|"
+                    r"Lib Dems|Republicans|Democrats|Greens|Socialists|Nationalists)$",
+                    re.IGNORECASE)
 _INTERNATIONAL = re.compile(
     r"\b(united nations|international|european union|alliance|league of|organi[sz]ation of)\b",
     re.IGNORECASE,
@@ -214,6 +221,8 @@ def organization_type(name: str) -> str:
     ('Company', 'PoliticalParty')
     >>> organization_type("Charite"), organization_type("Treaty of Lisbon")
     ('Organization', 'Law')
+    >>> organization_type("Aldridge Brownhills Conservatives")  # a local party
+    'PoliticalParty'
     """
     if _LAW.search(name):
         return "Law"

@@ -18,10 +18,12 @@ instead, with one :meth:`~spacy.tokens.Doc.to_array` call (:class:`TokenTable`).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Collection
 
 import numpy
-from spacy.attrs import IDX, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import IDX, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.parts_of_speech import PROPN
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 __all__ = ["TokenTable"]
@@ -53,6 +55,20 @@ def _joined(orths: list[int], spaces: list[int]) -> str:
                     for orth, space in zip(orths, spaces, strict=True)])
 
 
+_IDS: dict[int, tuple[Collection[str], frozenset[int]]] = {}
+
+
+def _ids(words: Collection[str]) -> frozenset[int]:
+    """The string ids of ``words`` (memoised for the collection object: callers pass
+    module-level constants)."""
+    found = _IDS.get(id(words))
+    if found is None or found[0] is not words:
+        if len(_IDS) > 256:
+            _IDS.clear()
+        found = _IDS[id(words)] = (words, frozenset(get_string_id(w) for w in words))
+    return found[1]
+
+
 class TokenTable:
     """What the resolver reads of every token of ``doc``: the text (as
     ``doc.text``); each token's character offset (``idx``), part of speech
@@ -61,7 +77,7 @@ class TokenTable:
     proper nouns (``proper_nouns``)."""
 
     def __init__(self, doc: Doc) -> None:
-        table = doc.to_array([ORTH, SPACY, IDX, POS, SENT_START])
+        table = doc.to_array([ORTH, SPACY, IDX, POS, SENT_START, LOWER])
         orths, spaces, idx, pos = table[:, :4].T.tolist()
         try:
             self.text = _joined(orths, spaces)
@@ -75,10 +91,26 @@ class TokenTable:
         if len(sent_start):
             sent_start[0] = 1  # the first token starts a sentence, whatever the parse
         self.sent_starts: list[int] = numpy.flatnonzero(sent_start == 1).tolist()
+        self.sent_start_set = frozenset(self.sent_starts)
         proper = numpy.flatnonzero(table[:, 3] == int(PROPN))
         #: the indices of the proper nouns (PROPN), and their character offsets
         self.proper_nouns: tuple[list[int], list[int]] = (proper.tolist(),
                                                           table[proper, 2].tolist())
+        self._lower = table[:, 5]
+        self._lowers: list[int] | None = None
+
+    def find(self, words: Collection[str]) -> list[int]:
+        """The indices of the tokens whose lower-case form is one of ``words``,
+        found in the table (no Token object is made for the others).
+
+        >>> import spacy
+        >>> TokenTable(spacy.blank("en")("Talks, then more talks.")).find({"talks"})
+        [0, 4]
+        """
+        ids = _ids(words)
+        if self._lowers is None:
+            self._lowers = self._lower.tolist()
+        return [i for i, word in enumerate(self._lowers) if word in ids]
 
     def starting_at(self, offset: int) -> int | None:
         """The index of the token that starts at character ``offset``, if one does."""

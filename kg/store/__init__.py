@@ -295,9 +295,9 @@ class OxigraphStore(Store):
             return self._store.query(with_values(sparql, bindings), prefixes=PREFIXES,
                                      use_default_graph_as_union=union)
         except SyntaxError as exc:
-            raise QueryError(f"the query does not parse: {exc}",
-                             hint="check the SPARQL syntax; the common prefixes are predefined",
-                             ) from exc
+            from kg.suggest import sparql_syntax_error
+
+            raise sparql_syntax_error(sparql, str(exc), PREFIXES) from exc
         except ValueError as exc:
             raise QueryError(f"the query failed: {exc}") from exc
 

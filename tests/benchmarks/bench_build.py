@@ -49,11 +49,11 @@ def main() -> None:
     slices = [(paths[k:k + size], texts[k:k + size]) for k in range(0, len(paths), size)]
     raws: list[float] = []
     fulls: list[float] = []
-    statements = facts = quads = 0
+    extractions = statements = quads = 0
     for _ in range(args.rounds):
         raw = full = 0.0
         graph = KnowledgeGraph("memory:")
-        statements = facts = 0
+        extractions = statements = 0
         for slice_paths, slice_texts in slices:
             start = time.perf_counter()
             for _ in nlp.pipe(slice_texts, batch_size=args.batch_size,
@@ -64,8 +64,8 @@ def main() -> None:
             report = graph.build(slice_paths, batch_size=args.batch_size,
                                  processes=args.processes)
             full += time.perf_counter() - start
+            extractions += report.extractions
             statements += report.statements
-            facts += report.facts
         quads = len(graph)
         graph.close()
         raws.append(raw)
@@ -79,7 +79,7 @@ def main() -> None:
           f"{args.processes} process(es), batch {args.batch_size}, {args.rounds} rounds")
     print(f"raw nlp.pipe        : {words / raw:8,.0f} words/s (mean {raw:.1f} s)")
     print(f"kg build (memory:)  : {words / full:8,.0f} words/s (mean {full:.1f} s; "
-          f"{statements:,} statements, {facts:,} facts, {quads:,} quads)")
+          f"{extractions:,} extractions, {statements:,} statements, {quads:,} quads)")
     print(f"ratio kg/raw        : {raw / full:.2f} "
           f"(rounds: {', '.join(f'{r:.2f}' for r in ratios)})")
     print(f"peak RSS            : {peak_mb:,.0f} MB")

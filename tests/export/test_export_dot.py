@@ -78,7 +78,8 @@ def test_dot_with_legend_and_self_loop_and_keywords(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr.decode()
     texts = _svg_node_texts(done.stdout)
     assert ["strict"] in texts and ["a b"] in texts
-    assert any('Type "with" <quotes> & {braces}' in t for t in texts)  # legend cell
+    legend = [t.text or "" for t in ET.fromstring(done.stdout).iter(f"{SVG}text")]
+    assert 'Type "with" <quotes> & {braces}' in legend  # a cell of the legend (graph label)
 
 
 def test_long_labels_are_shortened_in_the_picture_but_kept_in_the_tooltip() -> None:

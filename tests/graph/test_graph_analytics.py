@@ -105,3 +105,23 @@ def test_empty_graph() -> None:
     result = analyze(nx.MultiDiGraph())
     assert result.nodes == 0 and result.communities == () and result.components == ()
     assert degree_leaders(nx.Graph()) == ()
+
+
+def test_community_lists_name_each_entity_once() -> None:
+    """Entities that share a label ("Frost, Frost") are counted or told apart by type."""
+    G = nx.Graph()
+    frosts = [f"person/Frost/{i}" for i in range(3)]
+    for node in frosts:
+        G.add_node(node, label="Frost", type="Person")
+    G.add_node("person/Cable", label="Vincent Cable", type="Person")
+    G.add_node("org/Cable", label="Vincent Cable", type="Organization")
+    G.add_node("bbc", label="BBC", type="MediaOrganization")
+    for node in [*frosts, "person/Cable", "org/Cable"]:
+        G.add_edge("bbc", node, weight=3)
+    result = analyze(G)
+    assert result.community_sizes == (6,)
+    (members,) = result.communities
+    assert len(members) == len(set(members))
+    assert set(members) == {"BBC", "Frost \u00d73", "Vincent Cable (Organization)",
+                            "Vincent Cable (Person)"}
+    assert result.to_dict()["community_sizes"] == [6]

@@ -15,8 +15,12 @@ from kg.types import Document
 
 @pytest.fixture
 def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    """A folder named ``news``, the current one: a file ``a.txt`` in it has the
+    document id ``news/a.txt`` (the name of its folder and its own)."""
+    work = tmp_path / "news"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return work
 
 
 def read_all(*sources: str, **kwargs: object) -> tuple[list[Document], list[InputError]]:
@@ -50,7 +54,7 @@ def test_jsonl_fields_ids_and_metadata(in_tmp: Path) -> None:
         date="2024-03-19", url="https://x.org/1", source="news.jsonl", line=1,
         metadata=(("lang", "en"), ("words", "4"), ("paywall", "false")))
     assert (docs[1].id, docs[1].text, docs[1].date, docs[1].line) == (
-        "news.jsonl#2", "Second record.", None, 2)
+        "news/news.jsonl#2", "Second record.", None, 2)
     assert docs[1].metadata == (("date", "spring 2024"),)
     assert (docs[2].id, docs[2].line) == ("42", 4)  # the blank line 3 is skipped
 
@@ -114,7 +118,7 @@ def test_jsonl_is_streamed(in_tmp: Path) -> None:
     errors: list[InputError] = []
     iterator = read(["big.jsonl"], on_error=errors.append)
     first = next(iterator)
-    assert (first.id, first.line) == ("big.jsonl#1", 1)
+    assert (first.id, first.line) == ("news/big.jsonl#1", 1)
     with path.open("r+b") as out:
         out.truncate(200_000)  # what was not read yet is gone
     rest = sum(1 for _ in iterator)
@@ -138,14 +142,14 @@ def test_csv_columns_and_row_start_lines(in_tmp: Path) -> None:
                                date="2024-03-19", source="news.csv", line=2,
                                metadata=(("source_name", "Agency"),))
     assert [(d.id, d.text, d.line) for d in docs[1:]] == [
-        ("news.csv#3", "First line.\nSecond line.", 3), ("news.csv#6", "Fourth row.", 6)]
+        ("news/news.csv#3", "First line.\nSecond line.", 3), ("news/news.csv#6", "Fourth row.", 6)]
 
 
 def test_csv_without_text_column_is_an_error_on_line_1(in_tmp: Path) -> None:
     (in_tmp / "nocol.csv").write_text("id,body\n1,Hello.\n", encoding="utf-8")
     (in_tmp / "ok.csv").write_text("text\nHello.\n", encoding="utf-8")
     docs, errors = read_all("nocol.csv", "ok.csv")
-    assert [(d.id, d.text) for d in docs] == [("ok.csv#2", "Hello.")]
+    assert [(d.id, d.text) for d in docs] == [("news/ok.csv#2", "Hello.")]
     [error] = errors
     assert (error.source, error.line) == ("nocol.csv", 1)
     assert error.message == "no 'text' column (columns: 'id', 'body')"
@@ -155,7 +159,7 @@ def test_csv_without_text_column_is_an_error_on_line_1(in_tmp: Path) -> None:
 def test_csv_empty_text_row_is_reported_and_others_come_through(in_tmp: Path) -> None:
     (in_tmp / "rows.csv").write_text("text,id\nOne.,\n   ,b\nThree.,c\n", encoding="utf-8")
     docs, errors = read_all("rows.csv")
-    assert [d.id for d in docs] == ["rows.csv#2", "c"]
+    assert [d.id for d in docs] == ["news/rows.csv#2", "c"]
     assert [(e.source, e.line, e.message) for e in errors] == [("rows.csv", 3, "'text' is empty")]
 
 
@@ -199,8 +203,8 @@ def test_json_array_and_object(in_tmp: Path) -> None:
                                      encoding="utf-8")
     (in_tmp / "broken.json").write_text('{"text": \n', encoding="utf-8")
     docs, errors = read_all("many.json", "one.json", "broken.json")
-    assert [(d.id, d.text) for d in docs] == [("many.json#1", "One."), ("k", "Two."),
-                                             ("one.json", "Single.")]
+    assert [(d.id, d.text) for d in docs] == [("news/many.json#1", "One."), ("k", "Two."),
+                                             ("news/one.json", "Single.")]
     assert [(e.source, e.message) for e in errors][:2] == [
         ("many.json", "item 3 is a str, not an object"), ("many.json", "'text' is empty")]
     assert (errors[2].source, errors[2].line) == ("broken.json", 2)

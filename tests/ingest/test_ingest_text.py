@@ -25,14 +25,18 @@ def read_all(*sources: str | Path, **kwargs: object) -> tuple[list[Document], li
 
 @pytest.fixture
 def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    """A folder named ``news``, the current one: a file ``a.txt`` in it has the
+    document id ``news/a.txt`` (the name of its folder and its own)."""
+    work = tmp_path / "news"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return work
 
 
 def test_plain_text_file(in_tmp: Path) -> None:
     (in_tmp / "a.txt").write_text(BODY + "\n", encoding="utf-8")
     [doc] = list(read(["a.txt"]))
-    assert doc == Document(id="a.txt", text=BODY, source="a.txt")
+    assert doc == Document(id="news/a.txt", text=BODY, source="a.txt")
 
 
 def test_file_without_extension_and_unknown_extension_are_text(in_tmp: Path) -> None:
@@ -40,13 +44,13 @@ def test_file_without_extension_and_unknown_extension_are_text(in_tmp: Path) -> 
     (in_tmp / "story.article").write_text(BODY, encoding="utf-8")
     docs, errors = read_all("NOTES", "story.article")
     assert errors == []
-    assert [(d.id, d.text) for d in docs] == [("NOTES", BODY), ("story.article", BODY)]
+    assert [(d.id, d.text) for d in docs] == [("news/NOTES", BODY), ("news/story.article", BODY)]
 
 
 def test_read_is_lazy(in_tmp: Path) -> None:
     (in_tmp / "a.txt").write_text(BODY, encoding="utf-8")
     iterator = read(["a.txt", "missing.txt"])  # nothing is read yet
-    assert next(iterator).id == "a.txt"
+    assert next(iterator).id == "news/a.txt"
     with pytest.raises(InputError, match="no such file"):
         next(iterator)
 
@@ -95,7 +99,7 @@ def test_binary_content_is_an_error_not_garbage(in_tmp: Path, name: str, data: b
     (in_tmp / name).write_bytes(data)
     (in_tmp / "ok.txt").write_text(BODY, encoding="utf-8")
     docs, errors = read_all(name, "ok.txt")
-    assert [d.id for d in docs] == ["ok.txt"]
+    assert [d.id for d in docs] == ["news/ok.txt"]
     [error] = errors
     assert error.source == name
     assert "binary" in error.message
@@ -111,7 +115,7 @@ def test_binary_extension_is_reported_without_reading(in_tmp: Path) -> None:
 def test_nonexistent_path_names_it_and_batch_goes_on(in_tmp: Path) -> None:
     (in_tmp / "ok.txt").write_text(BODY, encoding="utf-8")
     docs, errors = read_all("nope/missing.txt", "ok.txt")
-    assert [d.id for d in docs] == ["ok.txt"]
+    assert [d.id for d in docs] == ["news/ok.txt"]
     [error] = errors
     assert error.source == "nope/missing.txt"
     assert error.message == "no such file or directory"
@@ -132,7 +136,7 @@ def test_empty_file_is_an_error(in_tmp: Path, content: bytes) -> None:
     assert [(e.source, e.message) for e in errors] == [("empty.txt", "empty file")]
 
 
-def test_ids_relative_under_cwd_absolute_elsewhere(
+def test_ids_do_not_depend_on_the_working_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     inside = tmp_path / "work" / "news"
@@ -140,12 +144,22 @@ def test_ids_relative_under_cwd_absolute_elsewhere(
     outside = tmp_path / "other"
     outside.mkdir()
     (inside / "a.txt").write_text(BODY, encoding="utf-8")
-    (outside / "b.txt").write_text(BODY, encoding="utf-8")
+    (outside / "b.txt").write_text("Another text.", encoding="utf-8")
     monkeypatch.chdir(tmp_path / "work")
     docs = list(read([inside / "a.txt", "../other/b.txt", "./news/../news/a.txt"]))
-    assert [d.id for d in docs] == ["news/a.txt", (outside / "b.txt").as_posix(), "news/a.txt"]
+    assert [d.id for d in docs] == ["news/a.txt", "other/b.txt", "news/a.txt"]
     assert docs[1].source == "../other/b.txt"
     assert file_id(inside / "a.txt") == "news/a.txt"
+    # the folder named, from outside it or from inside it (.): the same ids
+    from_outside = [d.id for d in read(["news"])]
+    monkeypatch.chdir(inside)
+    from_inside = [d.id for d in read(["."])]
+    named_file = [d.id for d in read(["a.txt"])]
+    monkeypatch.chdir(tmp_path)
+    absolute = [d.id for d in read([str(inside)])]
+    assert from_outside == from_inside == named_file == absolute == ["news/a.txt"]
+    # no machine path in an id: nothing above the folder named
+    assert all(str(tmp_path) not in d.id for d in docs)
 
 
 def test_id_does_not_depend_on_content(in_tmp: Path) -> None:
@@ -154,7 +168,7 @@ def test_id_does_not_depend_on_content(in_tmp: Path) -> None:
     first = next(read(["a.txt"]))
     path.write_text("Second, changed version.", encoding="utf-8")
     second = next(read(["a.txt"]))
-    assert first.id == second.id == "a.txt"
+    assert first.id == second.id == "news/a.txt"
     assert first.text != second.text
 
 
@@ -186,7 +200,7 @@ def test_stdin_with_forced_format() -> None:
 def test_forced_format_overrides_extension(in_tmp: Path) -> None:
     (in_tmp / "records.txt").write_text('{"text": "From JSON."}\n', encoding="utf-8")
     [doc] = list(read(["records.txt"], fmt="jsonl"))
-    assert (doc.id, doc.text) == ("records.txt#1", "From JSON.")
+    assert (doc.id, doc.text) == ("news/records.txt#1", "From JSON.")
 
 
 def test_unknown_format_is_a_config_error_at_call_time() -> None:
@@ -196,7 +210,7 @@ def test_unknown_format_is_a_config_error_at_call_time() -> None:
 
 def test_a_lone_path_is_one_source(in_tmp: Path) -> None:
     (in_tmp / "a.txt").write_text(BODY, encoding="utf-8")
-    assert [d.id for d in read("a.txt")] == ["a.txt"]
+    assert [d.id for d in read("a.txt")] == ["news/a.txt"]
 
 
 @pytest.mark.parametrize(

@@ -161,3 +161,10 @@ def test_normalize() -> None:
     assert normalize("The U.S.") == "us"
     assert normalize("  Bogot\u00e1\u2019s ") == "bogota"
     assert normalize("the   People\u2019s Republic") == "people's republic"
+
+
+def test_a_channel_is_one_entity_however_its_number_is_written(gaz: Gazetteer) -> None:
+    for names in (("BBC Two", "BBC2", "BBC 2"), ("BBC Radio 4", "Radio 4", "Radio Four")):
+        keys = {entry.key for name in names for entry in gaz.find(name)}
+        assert len(keys) == 1, names
+    assert [e.type for e in gaz.find("BBC2")] == ["MediaOrganization"]

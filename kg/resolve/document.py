@@ -1,0 +1,440 @@
+"""What the resolver knows about one document, and the name rules it shares.
+
+:class:`DocumentIndex` reads a parsed document once: its token table, its named
+entities, the acronyms it defines ("Parliamentary Labour Party (PLP)"), the people
+it names in full (so that "Putin" is "Vladimir Putin"), and the names it says the
+kind of ("carmaker Maruti"). The constants below say how names are read: which
+words are honorifics, which last words make a "person" a club or a facility, which
+NER labels become which ontology classes.
+
+>>> list(_acronym_definitions("The Bank of England (BoE) and the (EU)"))
+[('The Bank of England', 0, 'BoE')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+from spacy.parts_of_speech import PROPN
+from spacy.tokens import Doc, Span, Token
+
+from kg.resolve import nominal, roles
+from kg.resolve.coref import Groups, People
+from kg.resolve.crossdoc import document_scope
+from kg.resolve.gazetteer import Gazetteer, normalize
+from kg.resolve.mentions import Mention as _Mention
+from kg.resolve.mentions import entry_mention as _entry_mention
+from kg.resolve.names import (
+    LONE_TITLES,
+    TITLE_WORDS,
+    clean_mention,
+    is_plausible_name,
+    organization_type,
+    strip_titles,
+)
+from kg.resolve.tokens import TokenTable
+from kg.resolve.values import DATE_LABELS, VALUE_LABELS
+from kg.types import Argument, Value
+
+#: NER label → (ontology class, key prefix) for entities the gazetteer does not know.
+LABEL_TYPES: dict[str, tuple[str, str]] = {
+    "PERSON": ("Person", "person"),
+    "GPE": ("Place", "place"),
+    "LOC": ("Place", "place"),
+    "FAC": ("Facility", "facility"),
+    "NORP": ("Group", "group"),
+    "EVENT": ("Event", "event"),
+    "PRODUCT": ("Product", "product"),
+    "WORK_OF_ART": ("Work", "work"),
+    "LAW": ("Law", "law"),
+    "LANGUAGE": ("Language", "language"),
+}
+#: Head nouns that stand for a country's government ("the German government").
+GOVERNMENT_NOUNS = frozenset({"government", "authorities", "authority", "administration",
+                              "regime", "leadership", "cabinet"})
+_PLACE_KINDS = frozenset({"country", "city"})
+#: NER labels of values (dates, amounts, numbers): no names.
+_VALUE_LABELS = DATE_LABELS | VALUE_LABELS
+_DIGIT = re.compile(r"\d")
+#: "BBC One's Breakfast with Frost": an owner's possessive, then the work's name.
+_OWNED_WORK = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w ]*?)['\u2019]s\s+(.+)$")
+_WORK_SUFFIX = re.compile(r"\s+(?:programme|program|show|series|bulletin|column)$")
+_WORK_CONNECTORS = frozenset({"with", "of", "the", "and", "on", "in", "at", "for", "a"})
+_TRAILING_NUMBER = re.compile(r"(.+?)\s+\d{1,3}(?:\s*\+\s*\d{1,2})?$")  # "Dyer 69", "Ba 90+2"
+#: "Parliamentary Labour Party (PLP)": an acronym in brackets, then the long name
+#: that ends just before it. Words and their number are bounded, so the search for
+#: the name stays linear however long a run of letters is.
+_ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,9})\)")
+_SPACES = re.compile(r"\s+")
+_LONG_NAME_BEFORE = re.compile(
+    r"\b[A-Z][\w'\u2019&.-]{0,40}"
+    r"(?:\s+(?:of|for|the|and|on|in|de|du|[A-Z][\w'\u2019&.-]{0,40})){0,12}$"
+)
+
+
+def _acronym_definitions(text: str) -> Iterator[tuple[str, int, str]]:
+    """``(long name, its offset, acronym)`` for each "Long Name (LN)" in ``text``.
+
+    >>> list(_acronym_definitions("The Bank of England (BoE) and the (EU)"))
+    [('The Bank of England', 0, 'BoE')]
+    """
+    for bracket in _ACRONYM_IN_BRACKETS.finditer(text):
+        end = bracket.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == bracket.start():
+            continue  # "(LN)" must follow the name after white space
+        name = _LONG_NAME_BEFORE.search(text, max(0, end - 600), end)
+        if name is not None:
+            yield name.group(), name.start(), bracket.group(1)
+
+
+#: Endings of demonyms that name a whole people ("Russians", "Chinese", "British").
+_PEOPLE_DEMONYM_ENDINGS = ("s", "ese", "ish", "ch", "sh", "ss")
+#: Last words of sports clubs' names after a city ("Manchester United", "Bristol Rovers").
+_CLUB_WORDS = frozenset({"united", "city", "rovers", "athletic", "wanderers", "albion",
+                         "villa", "county", "town", "fc", "hotspur", "rangers", "celtic",
+                         "wednesday", "forest", "argyle", "dynamo", "sporting"})
+#: Last words of names that the tagger takes for people's but are places or bodies.
+#: (Not "Hall", "Church", "Castle", "Park", "House": surnames too.)
+_FACILITY_HEADS = frozenset({"centre", "center", "museum", "theatre", "theater", "stadium",
+                             "arena", "hospital", "street", "road", "square", "airport",
+                             "station", "cathedral", "palace", "gallery", "building"})
+_ORGANIZATION_HEADS = frozenset({"university", "college", "school", "institute", "lab",
+                                 "laboratory", "laboratories", "wireless", "group", "inc",
+                                 "ltd", "plc", "corp", "corporation", "company", "foundation",
+                                 "association", "society", "trust", "council", "committee",
+                                 "agency", "ministry", "party", "union", "league", "club",
+                                 "fc", "records", "studios", "pictures", "films", "bank"})
+#: Organisation kinds that a name's words make sure of, whatever its NER label.
+_NAMED_BODIES = frozenset({"GovernmentBody", "InternationalOrganization", "PoliticalParty",
+                           "ArmedForce", "MediaOrganization"})
+#: Currencies and units: "40 million euros" is an amount even when only "40 million"
+#: was tagged.
+_UNITS = frozenset({
+    "euro", "euros", "dollar", "pound", "yen", "rouble", "ruble", "yuan", "franc", "rupee",
+    "peso", "won", "pence", "cent", "barrel", "tonne", "ton", "kilometre", "kilometer", "mile",
+    "metre", "meter", "kilogram", "percent", "gigawatt", "megawatt", "acre", "hectare",
+})
+#: Lower-case words inside a name ("Treaty of Lisbon", "Bank of England").
+_NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "del", "da", "van",
+                              "von", "on"})
+#: Words before a name that make it a person's.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mme", "m",
+                         "lord", "lady", "baroness", "baron", "prof", "professor", "rev"})
+
+
+def _at_word_start(words: Sequence[str]) -> str:
+    """A regex matching any of ``words`` (each starting with a letter) where a word
+    starts: ``\\b(?:Mr|Mrs|Dr)`` written as ``(?:M(?<!\\w.)(?:r|rs)|D(?<!\\w.)(?:r))``,
+    which the regex engine finds by first letter instead of trying ``\\b`` at
+    every offset (alternatives sharing a first letter keep their order).
+
+    >>> re.findall(_at_word_start(["Mr", "Mrs", "Dr"]) + " (.)", "Mrs X, Dr Y, AMr Z")
+    ['X', 'Y']
+    """
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "(?:" + "|".join(f"{re.escape(first)}(?<!\\w.)(?:{'|'.join(tails)})"
+                            for first, tails in rests.items()) + ")"
+
+
+#: A name after one of these ("Mr Blair", "Mrs May"): its last word is a surname.
+_HONORIFIC_SURNAME = re.compile(
+    _at_word_start(["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Baroness",
+                    "Prof"]) + r"\.?\s+([A-Z][\w'\u2019-]+)")
+#: Title words that also modify other nouns ("Home Office", "National Trust"): not a
+#: sign that a person's name follows.
+_MODIFIER_TITLES = frozenset({
+    "state", "home", "national", "security", "white", "house", "us", "u.s.", "uk", "eu", "un",
+    "nato", "kremlin", "foreign", "defence", "defense", "interior", "finance", "economy",
+    "trade", "health", "energy", "first", "new", "field", "air", "private", "major",
+    "general", "labour", "conservative", "liberal", "democrat", "republican", "tory", "tv",
+    "late", "then", "acting", "former", "model", "host", "star", "chat-show", "talk-show",
+    "vice", "deputy", "chief", "prime", "presidential", "attorney", "opposition", "ex",
+    "incumbent", "executive", "head", "speaker", "legend", "veteran", "counterpart",
+    "colleague", "film-maker", "filmmaker", "actor-director",
+})
+def _misread_person(name: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """(key prefix, class) of a name tagged PERSON that is no person: a club
+    ("Manchester United"), a facility ("Dana Centre"), a body ("Sierra Wireless")."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    last = words[-1].casefold()
+    if last in _CLUB_WORDS and any(e.kind in _PLACE_KINDS for e in gazetteer.find(words[0])):
+        return "org", "Organization"
+    if last in _FACILITY_HEADS:
+        return "facility", "Facility"
+    if last in _ORGANIZATION_HEADS:
+        return "org", organization_type(name)
+    return None
+
+
+def _after_last_title(words: list[str]) -> list[str]:
+    """The words of a name after the last honorific or title that introduces it
+    ("13 March Lord Goldsmith" → "Lord Goldsmith"; "Suffolk Chief Constable Alastair
+    McWhirter" → "Alastair McWhirter"), or ``words`` when no title leads in."""
+    for i in range(len(words) - 2, 0, -1):
+        word = words[i].casefold().rstrip(".")
+        if word in _HONORIFICS and words[i + 1][:1].isupper():
+            return words[i:]
+        if (word in TITLE_WORDS and word not in _MODIFIER_TITLES
+                and len(words) - i - 1 >= 2
+                and all(w[:1].isupper() and w.casefold() not in TITLE_WORDS
+                        for w in words[i + 1:])):
+            return words[i + 1:]
+    return words
+
+
+def _expansion(words_before: str, acronym: str) -> str | None:
+    """The longest tail of ``words_before`` that ``acronym`` abbreviates: its first
+    letter starts it and its letters follow the tail's initials in order ("In March
+    the Office of National Statistics" + "ONS" → "Office of National Statistics")."""
+    words = words_before.split()
+    for i, word in enumerate(words):
+        if word[:1] != acronym[:1]:
+            continue
+        initials = [w[0].upper() for w in words[i:] if w[:1].isupper()]
+        if len(initials) < 2:
+            return None
+        letters = iter(initials)
+        if all(letter in letters for letter in acronym.upper() if letter.isalpha()):
+            return " ".join(words[i:])
+    return None
+
+
+#: Capitalised words of titles that name no body ("Shadow Cabinet minister").
+_ROLE_WORDS = frozenset({"cabinet", "shadow", "assistant", "senior", "junior", "chief",
+                         "principal", "associate", "interim", "global", "regional"})
+#: A memo's "not computed yet" (``None`` is an answer).
+_UNKNOWN: Any = object()
+
+
+@lru_cache(maxsize=1 << 14)
+def _squash(text: str) -> str:
+    """``text`` with each run of white space one space, none at either end."""
+    return _SPACES.sub(" ", text).strip()
+
+
+class DocumentIndex:
+    """What the resolver knows about one document: token offsets, entity spans, and
+    the people named in full (for "Putin" → "Vladimir Putin")."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.tokens = TokenTable(doc)
+        self.text = self.tokens.text
+        self.gazetteer = gazetteer
+        self.ents: Sequence[Span] = doc.ents  # spaCy builds them anew on each call
+        self.ent_of: dict[int, Span] = {}
+        for ent in self.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_of[i] = ent
+        # "Long Name (LN)" defined in the text: acronym → long name
+        self.acronyms: dict[str, tuple[str, str]] = {}  # acronym → (long name, NER label)
+        for words, offset, acronym in _acronym_definitions(self.text):
+            long_name = _expansion(words, acronym)
+            if long_name is not None:
+                end = offset + len(words)
+                token = self.tokens.starting_at(end - len(long_name.split()[-1]))
+                long_ent = self.ent_of.get(token) if token is not None else None
+                self.acronyms.setdefault(
+                    acronym, (long_name, long_ent.label_ if long_ent is not None else "ORG"))
+        self.acronym_of = {long: short for short, (long, _) in self.acronyms.items()}
+        self.people: People[_Mention] | None = None
+        #: (cleaned mention, NER label) → what the resolver's ``_name`` made of it
+        self.names: dict[tuple[str, str], _Mention | None] = {}
+        #: (argument's text, offsets and label, agent, we, speaker) → what the
+        #: resolver's ``_argument`` made of the argument
+        self.arguments: dict[tuple[str, int, int, int, int, str, bool, _Mention | None,
+                                   _Mention | None], _Mention | Value | None] = {}
+        self._persons: dict[str, _Mention | None] = {}
+        self._person_names: dict[str, str] = {}
+        self._scope: str | None = None
+        self.groups: Groups[_Mention] | None = None
+        self._kinds: dict[str, str] | None = None
+        # normalised full name → the label first seen; surname → full names
+        self.full_names: dict[str, str] = {}
+        self.surnames: dict[str, set[str]] = {}
+        for ent in self.ents:
+            if ent.label_ != "PERSON" and not self._titled(ent):
+                continue
+            name = self.person_name(clean_mention(self.tokens.span_text(self.extend_name(ent))))
+            if len(name.split()) < 2 or not is_plausible_name(name):
+                continue
+            if _misread_person(name, gazetteer) is not None:
+                continue
+            self.full_names.setdefault(normalize(name), name)
+            self.surnames.setdefault(normalize(name.split()[-1]), set()).add(normalize(name))
+        self._named_by_honorific(doc)
+
+    def _named_by_honorific(self, doc: Doc) -> None:
+        """Full names the tagger missed, of people the text also calls "Mr X" /
+        "Mrs X": "Theresa May" ... "Mrs May" (a regex over the text, then a look at
+        the one or two proper nouns before each other use of the surname)."""
+        surnames = {m.group(1) for m in _HONORIFIC_SURNAME.finditer(self.text)}
+        surnames = {s for s in surnames if normalize(s) not in self.surnames
+                    and s.casefold() not in TITLE_WORDS}
+        if not surnames:
+            return
+        pattern = re.compile(r"\b([A-Z][\w'\u2019-]+\s+)("
+                             + "|".join(re.escape(s) for s in sorted(surnames)) + r")\b")
+        for match in pattern.finditer(self.text):
+            token = self.tokens.starting_at(match.start(1))
+            first = match.group(1).split()
+            if (token is None or self.tokens.pos[token] != PROPN
+                    or first[0].casefold().rstrip(".") in _HONORIFICS
+                    or any(w.casefold() in TITLE_WORDS or self.gazetteer.find(w)
+                           or self.gazetteer.demonym(w) for w in first)):
+                continue
+            name = " ".join([*first, match.group(2)])
+            self.full_names.setdefault(normalize(name), name)
+            self.surnames.setdefault(normalize(match.group(2)), set()).add(normalize(name))
+
+    @property
+    def kinds(self) -> dict[str, str]:
+        """Names the document says the kind of ("carmaker Maruti" → Company)."""
+        if self._kinds is None:
+            self._kinds = nominal.described_kinds(self.doc, self.tokens)
+        return self._kinds
+
+    @property
+    def scope(self) -> str:
+        """A short digest of the document's text: the scope of names that only this
+        document resolves (a bare surname)."""
+        if self._scope is None:
+            self._scope = document_scope(self.text)
+        return self._scope
+
+    def _titled(self, ent: Span) -> bool:
+        """Whether a name the tagger did not call a person follows a person's title
+        ("Finnish Prime Minister Matti Rautio" with "Matti Rautio" tagged ORG)."""
+        if ent.start == 0 or len(ent) < 2 or ent.label_ in _VALUE_LABELS:
+            return False
+        pos = self.tokens.pos
+        if (not all(pos[i] == PROPN for i in range(ent.start, ent.end))
+                or self.gazetteer.find(self.tokens.span_text(ent))):
+            return False
+        return self.doc[ent.start - 1].lower_ in LONE_TITLES
+
+    def apposed_name(self, head: int, start: int, end: int) -> int | None:
+        """The first proper noun in apposition to token ``head`` within characters
+        ``start``..``end``, like the first of ``head``'s children (``t.dep_ ==
+        "appos" and t.pos_ == "PROPN" and start <= t.idx < end``), but building
+        Token objects for the proper nouns there only."""
+        proper, offsets = self.tokens.proper_nouns
+        for k in range(bisect.bisect_left(offsets, start), len(offsets)):
+            if offsets[k] >= end:
+                break
+            token = self.doc[proper[k]]
+            if proper[k] != head and token.dep_ == "appos" and token.head.i == head:
+                return proper[k]
+        return None
+
+    def token_at(self, start: int, end: int) -> Token | None:
+        """The token at characters ``start``..``end``: the one starting there, else
+        the root of the tokens they overlap."""
+        i = self.tokens.starting_at(start)
+        if i is not None:
+            return self.doc[i]
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    def extend_name(self, span: Span, lo: int = 0) -> Span:
+        """A PERSON span grown leftwards over proper-noun parts of the same name that
+        the tagger split off ("Yury" ORG + "Ushakov" PERSON)."""
+        if span.label_ != "PERSON":
+            return span
+        start = span.start
+        pos, idx = self.tokens.pos, self.tokens.idx
+        while start > 0:
+            if pos[start - 1] != PROPN or idx[start - 1] < lo:
+                break  # (read from the table: no Token object for the common case)
+            prev = self.doc[start - 1]
+            if (
+                not (start >= 2 and self.doc[start - 2].lower_ == "of")  # "of Research"
+                and prev.text[:1].isupper()
+                and prev.dep_ in {"compound", "flat", "nmod"}
+                and span.start <= prev.head.i < span.end
+                and prev.text.casefold() not in TITLE_WORDS
+                and self.gazetteer.demonym(prev.text) is None
+                and not self.gazetteer.find(prev.text)
+            ):
+                start -= 1
+            else:
+                break
+        return self.doc[start : span.end] if start != span.start else span
+
+    def person_name(self, text: str) -> str:
+        """A person's name without titles, and without a trailing place that the
+        tagger glued on ("Jake Sullivan Moscow")."""
+        name = self._person_names.get(text)
+        if name is None:
+            name = self._person_names[text] = self._find_person_name(text)
+        return name
+
+    def _find_person_name(self, text: str) -> str:
+        words = _after_last_title(text.split())
+        words = strip_titles(" ".join(words)).split()
+        while len(words) >= 3 and words[-1] in roles.POSTNOMINALS:
+            words.pop()  # "Helen Grant QC"
+        if len(words) >= 3 and words[0].endswith(("ite", "ist")) and words[0][:1].isupper():
+            words.pop(0)  # "Blairite Alan Milburn", "Trotskyist X": a follower's label
+        while len(words) >= 3 and any(
+            e.kind in _PLACE_KINDS for e in self.gazetteer.find(words[-1])
+        ):
+            words.pop()
+        return " ".join(words)
+
+    def person(self, text: str) -> _Mention | None:
+        """The person ``text`` names, by full name, or by a surname that one full
+        name of this document (or one well-known person) ends with."""
+        found = self._persons.get(text, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._persons[text] = self._find_person(text)
+        return found
+
+    def _find_person(self, text: str) -> _Mention | None:
+        name = self.person_name(text)
+        norm = normalize(name)
+        if not norm:
+            return None
+        full = self.full_names.get(norm)
+        if full is None and " " not in norm:
+            candidates = self.surnames.get(norm, set())
+            if len(candidates) == 1:
+                full = self.full_names[next(iter(candidates))]
+            elif not candidates:
+                known = self.gazetteer.person_by_surname(name)
+                if known is not None:
+                    return _entry_mention(known, name)
+        if full is None:
+            for entry in self.gazetteer.find(name):
+                if entry.kind == "person":
+                    return _entry_mention(entry, name)
+            return None
+        for entry in self.gazetteer.find(full):
+            if entry.kind == "person":
+                return _entry_mention(entry, name)
+        return _Mention(f"person/{full}", full, "Person", None, name)
+
+
+def _is_title_word(word: str) -> bool:
+    return word in TITLE_WORDS
+
+
+def _token_argument(tokens: Sequence[Token], role: str, *, head: Token | None = None
+                    ) -> Argument:
+    """An argument over consecutive tokens (``head``: its head, else the last)."""
+    head = head if head is not None else tokens[-1]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return Argument(roles.tokens_text(tokens), start, end, head.idx, head.idx + len(head),
+                    head.ent_type_, role)
+
+

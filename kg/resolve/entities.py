@@ -1,0 +1,584 @@
+"""Mentions → entities: the entity (or value) each argument of a statement names.
+
+:class:`EntityResolver` reads an argument against its document
+(:class:`~kg.resolve.document.DocumentIndex`): the named entity covering its head,
+else the run of proper nouns around it, else a description, a pronoun or a
+government noun (:mod:`kg.resolve.coref`); names are looked up in the gazetteer,
+merged with the people the document names in full, and typed from what the
+document says of them or from their NER label. :class:`~kg.resolve.Resolver`
+builds on it to name relations and derive facts.
+
+>>> EntityResolver(metonymy=False).metonymy
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from kg.ontology import Ontology, default_ontology
+from kg.resolve import nominal, roles
+from kg.resolve.constraints import TypeConstraints
+from kg.resolve.coref import PERSON_PRONOUNS, PLURAL_PRONOUNS, Groups, People
+from kg.resolve.crossdoc import scoped_person_key
+from kg.resolve.document import (
+    _FACILITY_HEADS,
+    _HONORIFICS,
+    _NAME_CONNECTORS,
+    _NAMED_BODIES,
+    _ORGANIZATION_HEADS,
+    _OWNED_WORK,
+    _PEOPLE_DEMONYM_ENDINGS,
+    _ROLE_WORDS,
+    _TRAILING_NUMBER,
+    _UNITS,
+    _UNKNOWN,
+    _VALUE_LABELS,
+    _WORK_CONNECTORS,
+    _WORK_SUFFIX,
+    GOVERNMENT_NOUNS,
+    LABEL_TYPES,
+    DocumentIndex,
+    _after_last_title,
+    _misread_person,
+    _squash,
+)
+from kg.resolve.gazetteer import default_gazetteer, normalize
+from kg.resolve.mentions import Mention as _Mention
+from kg.resolve.mentions import entry_mention as _entry_mention
+from kg.resolve.mentions import unnamed as _unnamed
+from kg.resolve.names import (
+    LONE_TITLES,
+    TITLE_WORDS,
+    clean_mention,
+    is_plausible_name,
+    organization_type,
+    strip_titles,
+)
+from kg.resolve.values import DATE_LABELS, VALUE_LABELS, amount_value, date_value
+from kg.types import Argument, Value
+
+__all__ = ["EntityResolver"]
+
+#: Last words of place names ("English Channel", "Irish Sea").
+_GEOGRAPHIC_HEADS = frozenset({"channel", "sea", "ocean", "river", "valley", "island",
+                               "islands", "mountains", "hills", "strait", "bay", "gulf",
+                               "lake", "peninsula", "desert", "coast", "county", "shire"})
+#: Posts that name one person when followed by "of" a place ("Archbishop of
+#: Canterbury", "Duke of Edinburgh").
+_TITLED_PERSONS = frozenset({"archbishop", "bishop", "king", "queen", "prince", "princess",
+                             "duke", "duchess", "earl", "pope", "cardinal", "dean",
+                             "baroness", "baron", "lord", "lady", "marquess", "countess"})
+
+_DIGIT = re.compile(r"\d")
+
+
+class EntityResolver:
+    """Resolves the arguments of one document's statements to entities and values
+    (``metonymy``: a capital acting as an agent is its country; ``coreference``:
+    pronouns and descriptions are resolved; ``ontology``: the classes' hierarchy)."""
+
+    def __init__(
+        self,
+        *,
+        metonymy: bool = True,
+        ontology: Ontology | None = None,
+        coreference: bool = True,
+    ) -> None:
+        self.metonymy = metonymy
+        self.coreference = coreference
+        self.ontology = ontology or default_ontology()
+        self.gazetteer = default_gazetteer()
+        self.types = TypeConstraints(self.ontology)
+
+    def _people(self, index: DocumentIndex) -> People[_Mention]:
+        if index.people is None:
+            index.people = People(index.doc, self.gazetteer,
+                                  lambda text, label: self._name(text, label, index),
+                                  index.extend_name, ents=index.ents, tokens=index.tokens)
+        return index.people
+
+    def _groups(self, index: DocumentIndex) -> Groups[_Mention]:
+        if index.groups is None:
+            index.groups = Groups(index.doc,
+                                  lambda text, label: self._name(text, label, index),
+                                  self._is_group, ents=index.ents, tokens=index.tokens)
+        return index.groups
+
+    def _is_group(self, mention: _Mention) -> bool:
+        """Whether "they" can stand for the entity: an organisation, a country, a group."""
+        return self.types.is_a(mention.type, {"Organization", "Country", "Group"})
+
+    def _refer(self, head: Token, arg: Argument, index: DocumentIndex,
+               we: _Mention | None, speaker: _Mention | None) -> _Mention | None:
+        """Coreference for an argument whose head is no name: "he", "we", "our
+        country", "the Russian leader", "the President of China Xi Jinping"."""
+        lower = head.lower_
+        if lower in {"i", "me"} and speaker is not None and speaker.type == "Person":
+            return _unnamed(speaker)  # "I" in a quote is its speaker
+        if lower in {"we", "us"} or (
+            head.lemma_ == "country"
+            and any(c.lower_ == "our" for c in head.children)
+        ):
+            return we
+        if head.pos_ == "PRON":
+            if lower in PLURAL_PRONOUNS:
+                return _unnamed(self._groups(index).pronoun(head))
+            if lower not in PERSON_PRONOUNS:
+                return None  # "it", "you": no one People.pronoun names
+            return _unnamed(self._people(index).pronoun(
+                head, speaker=speaker.key if speaker else None))
+        if lower not in TITLE_WORDS:
+            return None
+        people = self._people(index)  # built only for the questions that need it
+        idx = index.tokens.idx
+        inside = {m.mention.key: m.mention for m in people.mentions
+                  if m.start > head.i and arg.start <= idx[m.start] < arg.end}
+        if len(inside) == 1:  # "The President of the People's Republic of China Xi Jinping"
+            return _unnamed(next(iter(inside.values())))
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        country: str | None = None
+        titles: set[str] = set()
+        for child in head.children:
+            if child.dep_ in {"det", "punct", "case"}:
+                continue
+            if child.dep_ not in {"amod", "compound", "poss", "nmod"}:
+                return None  # "the president of the club": more than we can check
+            demonym = self.gazetteer.demonym(child.text)
+            named = [e for e in self.gazetteer.find(clean_mention(child.text))
+                     if e.kind == "country"]
+            if demonym is not None:
+                country = demonym.key
+            elif named:
+                country = named[0].key
+            elif child.lower_ in TITLE_WORDS:
+                titles.add(child.lower_)
+            else:
+                return None  # "the new president": a modifier we cannot check
+        return _unnamed(people.description(head, country, titles))
+
+    # -- arguments -------------------------------------------------------------
+
+    def _name_span(self, head: Token, arg: Argument) -> Span:
+        doc = head.doc
+        start, end = head.i, head.i + 1
+        while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].idx >= arg.start):
+            start -= 1
+        while end < len(doc) and doc[end].idx + len(doc[end]) <= arg.end:
+            if doc[end].pos_ == "PROPN":
+                end += 1
+            elif (doc[end].lower_ in _NAME_CONNECTORS and end + 1 < len(doc)
+                  and doc[end + 1].pos_ == "PROPN"
+                  and doc[end + 1].idx + len(doc[end + 1]) <= arg.end):
+                end += 2  # "Treaty of Lisbon", "Bank of England"
+            else:
+                break
+        return doc[start:end]
+
+    def _amount(self, head: Token, lemma: str, arg: Argument, index: DocumentIndex
+                ) -> Value | None:
+        """ "40 million euros" where the tagger marked only "40 million" (CARDINAL);
+        ``lemma`` is ``head.lemma_`` in lower case."""
+        if lemma not in _UNITS:
+            return None
+        for child in head.children:
+            if child.dep_ == "nummod" and child.ent_type_ in {"CARDINAL", "MONEY", "QUANTITY"}:
+                ent = index.ent_of.get(child.i)
+                start = ent.start_char if ent is not None else child.idx
+                if start >= arg.start:
+                    return amount_value(index.text[start : head.idx + len(head)])
+        return None
+
+    def _government(self, head: Token, index: DocumentIndex) -> _Mention | None:
+        """ "the German government", "Russia's authorities" → the country."""
+        for child in head.children:
+            if child.dep_ not in {"amod", "compound", "poss", "nmod"}:
+                continue
+            country = self.gazetteer.demonym(child.text)
+            if country is None:
+                found = [e for e in self.gazetteer.find(clean_mention(child.text))
+                         if e.kind == "country"]
+                country = found[0] if found else None
+            if country is None:
+                continue
+            if self.metonymy:
+                return _entry_mention(country, None)
+            label = f"Government of {country.label}"
+            return _Mention(f"org/{label}", label, "GovernmentBody")
+        return None
+
+    def _argument(
+        self,
+        arg: Argument,
+        index: DocumentIndex,
+        *,
+        agent: bool,
+        we: _Mention | None = None,
+        speaker: _Mention | None = None,
+    ) -> _Mention | Value | None:
+        """The entity or value ``arg`` stands for (``agent``: whether it acts, so
+        that a capital is its country; ``we``/``speaker``: whom "we" and "I" mean
+        there), or ``None``. Memoised per document: statements share arguments."""
+        # what _find_argument reads of the argument (not its role), as a plain tuple:
+        # cheaper to hash than the dataclass
+        key = (arg.text, arg.start, arg.end, arg.head_start, arg.head_end, arg.label,
+               agent, we, speaker)
+        found = index.arguments.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = index.arguments[key] = self._find_argument(arg, index, agent=agent,
+                                                               we=we, speaker=speaker)
+        return found
+
+    def _find_argument(
+        self,
+        arg: Argument,
+        index: DocumentIndex,
+        *,
+        agent: bool,
+        we: _Mention | None,
+        speaker: _Mention | None,
+    ) -> _Mention | Value | None:
+        head = index.token_at(arg.head_start, arg.head_end)
+        if head is None:
+            return None
+        if head.pos_ in {"NOUN", "PRON"} and head.i not in index.ent_of:
+            # "presidential aide Yury Ushakov": the name in apposition to the head noun
+            name = index.apposed_name(head.i, arg.start, arg.end)
+            if name is not None:
+                head = index.doc[name]
+        if head.pos_ == "NOUN" and head.i not in index.ent_of:
+            named = self._kind_named(head, arg, index) or self._titled(head, arg, index)
+            if named is not None:
+                return named
+        ent = index.ent_of.get(head.i)
+        label = arg.label or (ent.label_ if ent is not None else "")
+        if "s " in arg.text and label != "PERSON":
+            programme = self._programme(arg.text)
+            if programme is not None and index.person(programme.label) is None:
+                return programme  # not "the BBC's Louisa Lim", a reporter
+        if ent is not None:
+            lo, hi = max(ent.start_char, arg.start), min(ent.end_char, arg.end)
+            clipped = lo != ent.start_char or hi != ent.end_char
+            span = index.doc.char_span(lo, hi, alignment_mode="expand") if clipped else ent
+            if span is None or not len(span):
+                return None
+            if clipped:
+                if label in _VALUE_LABELS and not _DIGIT.search(index.tokens.span_text(span)):
+                    return None  # "one" cut out of "round one last year"
+                label = "" if label not in _VALUE_LABELS else label
+            else:
+                span = index.extend_name(span, arg.start)
+            if (span.start and index.tokens.idx[span.start - 1] >= arg.start
+                    and label not in _VALUE_LABELS
+                    and index.doc[span.start - 1].lower_.rstrip(".") in _HONORIFICS):
+                # "Mr Hockney" with only "Hockney" tagged (GPE): a person
+                span, label = index.doc[span.start - 1 : span.end], "PERSON"
+        elif head.pos_ == "PROPN" and head.lower_ not in LONE_TITLES:
+            span, label = self._name_span(head, arg), ""
+        else:
+            lemma, lower = head.lemma_.lower(), head.lower_  # (each decoded once)
+            if lemma in GOVERNMENT_NOUNS or lower in GOVERNMENT_NOUNS:
+                return self._government(head, index)
+            amount = self._amount(head, lemma, arg, index)
+            if amount is not None:
+                return amount
+            if head.text[:1].isupper() and head.pos_ in {"NOUN", "ADJ"} and (
+                lower.endswith(_PEOPLE_DEMONYM_ENDINGS)
+            ):  # "the Russians", "the Chinese" (not "the Spaniard", a person)
+                country = self.gazetteer.demonym(head.text)
+                if country is not None:
+                    return _entry_mention(country, None)
+            return self._refer(head, arg, index, we, speaker) if self.coreference else None
+        text = index.tokens.span_text(span)
+        if label in DATE_LABELS:
+            return date_value(text)
+        if label in VALUE_LABELS:
+            if label == "ORDINAL" or (label == "CARDINAL" and not _DIGIT.search(text)):
+                return None  # "one", "first": no value worth a triple
+            return amount_value(text)
+        whole = clean_mention(arg.text)
+        if whole != text and whole in index.acronym_of:
+            # "The Public and Commercial Services Union (PCS)" with a part tagged
+            span, label = index.doc.char_span(arg.start, arg.end,
+                                              alignment_mode="expand") or span, "ORG"
+            text = index.tokens.span_text(span)
+        mention = self._name(clean_mention(text), label, index)
+        if mention is not None and self.metonymy and agent and mention.entry is not None:
+            country = self.gazetteer.capital_country(mention.entry)
+            if country is not None:
+                return _entry_mention(country, None)
+        return mention
+
+    def _kind_named(self, head: Token, arg: Argument, index: DocumentIndex) -> _Mention | None:
+        """ "the Charite hospital", "the Guardian newspaper": the name before a noun
+        that says what it is, typed by the noun where nothing better is known."""
+        found = nominal.kind_named(head, arg.start, arg.end)
+        if found is None:
+            after = head.i + 1
+            cls = nominal.KIND_NOUNS.get(head.lower_)
+            if (cls is None or after >= len(index.doc) or index.doc[after].pos_ != "PROPN"
+                    or index.doc[after].head.i != head.i):
+                return None
+            # "India's biggest carmaker Maruti" with the name cut off the argument
+            end = after
+            while end + 1 < len(index.doc) and index.doc[end + 1].pos_ == "PROPN":
+                end += 1
+            text = index.tokens.span_text(index.doc[after : end + 1])
+            ent = index.ent_of.get(end)
+            return self._name(clean_mention(text), ent.label_ if ent is not None else "", index)
+        tokens, cls = found
+        text = index.tokens.span_text(index.doc[tokens[0].i : tokens[-1].i + 1])
+        ent = index.ent_of.get(tokens[-1].i)
+        mention = self._name(clean_mention(text), ent.label_ if ent is not None else "", index)
+        if mention is not None and mention.type not in {"Entity", "Place", "Person", "Group"}:
+            return mention
+        if not is_plausible_name(text) or text.casefold() in TITLE_WORDS:
+            return None
+        prefix = "facility" if cls == "Facility" else "org"
+        return _Mention(f"{prefix}/{text}", text, cls, None, text)
+
+    def _titled(self, head: Token, arg: Argument, index: DocumentIndex) -> _Mention | None:
+        """ "the US national security advisor Jake Sullivan" where the argument
+        stops at the title: the person named right after it."""
+        if head.lower_ not in TITLE_WORDS or head.i + 1 >= len(index.doc):
+            return None
+        ent = index.ent_of.get(head.i + 1)
+        if ent is None or ent.label_ != "PERSON" or ent.start != head.i + 1:
+            return None
+        return self._name(index.person_name(clean_mention(ent.text)), "PERSON", index)
+
+    def _name(self, text: str, label: str, index: DocumentIndex) -> _Mention | None:
+        """The entity a cleaned mention ``text`` (NER label ``label``, "" if none)
+        names, or ``None``; memoised per document (the answer depends only on the
+        text, the label and what the document defines)."""
+        key = (text, label)
+        found = index.names.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = index.names[key] = self._find_name(text, label, index)
+        return found
+
+    def _find_name(self, text: str, label: str, index: DocumentIndex) -> _Mention | None:
+        kind = index.kinds.get(text) if label not in _VALUE_LABELS else None
+        if kind is not None and not self.gazetteer.find(text) and is_plausible_name(text):
+            # the document says what it is: "carmaker Maruti", "Mencap, the charity"
+            prefix = nominal.KIND_PREFIXES.get(kind, "org")
+            return _Mention(f"{prefix}/{text}", text, kind, None, text)
+        words = text.split()
+        first = words[0].casefold().rstrip(".") if words else ""
+        if (first in _HONORIFICS and len(words) > 1 and label not in _VALUE_LABELS
+                and not all(w.casefold() in TITLE_WORDS for w in words[1:])):
+            label = "PERSON"  # "Mr Nevzlin", "Lord Haskins", whatever the tagger said
+        elif label in {"", "ORG", "GPE", "LOC", "NORP", "FAC"} and len(words) > 2:
+            named = _after_last_title(words)
+            if named is not words and index.person(" ".join(named)) is None and not (
+                    self.gazetteer.find(" ".join(named))):
+                # "Suffolk Chief Constable Alastair McWhirter": the person after the title
+                text, label = " ".join(named), "PERSON"
+        numbered = _TRAILING_NUMBER.fullmatch(text) if text[-1:].isdecimal() else None
+        if numbered:
+            # a minute or squad number after a name ("Dyer 69" in a match report)
+            bare = numbered.group(1)
+            if index.person(bare) is not None or self.gazetteer.find(bare):
+                text, label = bare, ""
+        if label == "PERSON":
+            return self._person_name(text, index)
+        defined = index.acronyms.get(text)
+        if defined is not None and not self.gazetteer.find(text) and defined[0] != text:
+            # an acronym the document defined: the entity of its long name
+            expanded = self._name(defined[0], defined[1], index)
+            if expanded is not None:
+                return _Mention(expanded.key, expanded.label, expanded.type,
+                                expanded.wikidata, text, expanded.entry)
+        if not is_plausible_name(text):
+            return None
+        if " " not in text and normalize(text) in index.surnames:
+            # a surname of someone named in full in this document ("Navalny" tagged GPE)
+            person = index.person(text)
+            if person is not None:
+                return person
+        found = self.gazetteer.find(text)
+        if found:
+            return _entry_mention(found[0], text)
+        country = self.gazetteer.demonym(text)
+        if country is not None and label in {"NORP", ""}:
+            # "the Russians", "the Chinese" are the country; "the Spaniard" a person
+            if not text.casefold().endswith(_PEOPLE_DEMONYM_ENDINGS):
+                return None
+            return _entry_mention(country, None)
+        person = index.person(text)
+        if person is not None:
+            return person
+        if label == "ORG":
+            titled = strip_titles(text)
+            if titled != text and index.person(titled) is not None:
+                return index.person(titled)
+            cls = self._organization_type(text)
+            if cls == "Law":  # "the Treaty establishing...", tagged ORG
+                return _Mention(f"law/{text}", text, "Law", None, text)
+            return _Mention(f"org/{text}", text, cls, None, text)
+        if label in LABEL_TYPES:
+            cls, prefix = LABEL_TYPES[label]
+            kind = self._organization_type(text)
+            if label in {"GPE", "LOC", "FAC", "NORP"} and " " in text and kind in _NAMED_BODIES:
+                # "Economic Commission for Latin America" tagged GPE is a body
+                return _Mention(f"org/{text}", text, kind, None, text)
+            return _Mention(f"{prefix}/{text}", text, cls, None, text)
+        words = text.split()
+        if (len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper()
+                and all(w[:1].isupper() or w in _NAME_CONNECTORS for w in words)
+                and words[-1].casefold() not in LONE_TITLES
+                and words[0].casefold() not in LONE_TITLES  # "Chief Executive of X": a post
+                and not all(w.casefold() in TITLE_WORDS for w in words)):
+            # an untagged name: typed by its words where they tell ("Treaty of Lisbon")
+            cls = self._organization_type(text)
+            if cls == "Law":
+                return _Mention(f"law/{text}", text, "Law", None, text)
+            if cls != "Organization":
+                return _Mention(f"org/{text}", text, cls, None, text)
+            last, first = words[-1].casefold(), words[0].casefold()
+            if last in _ORGANIZATION_HEADS:  # "Fabian Society", "Funding Council"
+                return _Mention(f"org/{text}", text, "Organization", None, text)
+            if last in _FACILITY_HEADS or first in _FACILITY_HEADS:  # "Palace of Westminster"
+                return _Mention(f"facility/{text}", text, "Facility", None, text)
+            if last in _GEOGRAPHIC_HEADS:  # "English Channel"
+                return _Mention(f"place/{text}", text, "Place", None, text)
+            if first in _TITLED_PERSONS and len(words) >= 3 and words[1] == "of":
+                # "Archbishop of Canterbury": one person named by the post
+                return _Mention(f"person/{text}", text, "Person", None, text)
+            return _Mention(f"entity/{text}", text, "Entity", None, text)
+        return None
+
+    def _capital_kept(self, *mentions: _Mention | Value) -> bool:
+        """Whether a capital acts as an agent with metonymy switched off: the user
+        asked for the city, so the statement stays though a city is no agent."""
+        return not self.metonymy and any(
+            isinstance(m, _Mention) and m.entry is not None and m.entry.capital_of
+            for m in mentions)
+
+    def _programme(self, text: str) -> _Mention | None:
+        """A broadcaster's or paper's programme or title ("BBC Radio 4's Woman's
+        Hour", "BBC One's Breakfast with Frost"): a work, not a place or an event."""
+        if "'s" not in text and "\u2019s" not in text:
+            return None  # no possessive: no owner (the common case, said cheaply)
+        match = _OWNED_WORK.match(_squash(text))
+        if match is None:
+            return None
+        owner, name = match.group(1), _WORK_SUFFIX.sub("", match.group(2)).strip()
+        words = name.split()
+        media = self._organization_type(owner) == "MediaOrganization" or any(
+            e.type == "MediaOrganization" for e in self.gazetteer.find(owner))
+        if (not media or not words or not is_plausible_name(name)
+                or not all(w[:1].isupper() or w in _WORK_CONNECTORS for w in words)):
+            return None
+        return _Mention(f"work/{name}", name, "Work", None, name)
+
+    def _organization_type(self, text: str) -> str:
+        """:func:`~kg.resolve.names.organization_type`, and a media organisation for
+        a name that starts with one the gazetteer knows ("BBC Wales", "BBC One")."""
+        cls = organization_type(text)
+        if cls == "Organization" and " " in text:
+            found = self.gazetteer.find(text.split(" ", 1)[0])
+            if found and found[0].type == "MediaOrganization":
+                return "MediaOrganization"
+        return cls
+
+    def _person_name(self, text: str, index: DocumentIndex) -> _Mention | None:
+        name = index.person_name(text)
+        if len(name) > 1 and name.isalpha() and name.isupper() and " " not in name:
+            # an acronym tagged PERSON ("BAA launched..."): an organisation
+            found = self.gazetteer.find(name)
+            if found:
+                return _entry_mention(found[0], name)
+            return _Mention(f"org/{name}", name, self._organization_type(name), None, name)
+        misread = _misread_person(name, self.gazetteer)
+        if misread is not None:
+            prefix, cls = misread
+            return _Mention(f"{prefix}/{name}", name, cls, None, name)
+        person = index.person(text)
+        if person is not None:
+            return person
+        if not is_plausible_name(name):
+            return None
+        misread = _misread_person(name, self.gazetteer)
+        if misread is not None:
+            prefix, cls = misread
+            return _Mention(f"{prefix}/{name}", name, cls, None, name)
+        found = self.gazetteer.find(name)
+        if found and found[0].kind in {"country", "org"}:
+            # a country or organisation the tagger took for a person ("Jordan")
+            return _entry_mention(found[0], name)
+        if " " not in name and re.fullmatch(r"[A-Z]{2,}s", name):
+            return None  # "MPs", "MEPs": people, but no one person
+        honored = (text.split(" ", 1)[0].casefold().rstrip(".") in _HONORIFICS
+                   or len(text.split()) > len(name.split()))  # "US President Bush"
+        if " " not in name and not honored and found and found[0].kind == "city":
+            # a lone city name tagged PERSON, with no "Mr" before it ("Manchester")
+            return _entry_mention(found[0], name)
+        if " " not in name:
+            # a surname (or first name) alone, whom this document never names in full:
+            # this document's, until kg.resolve.crossdoc links it to one full name
+            return _Mention(scoped_person_key(name, index.scope), name, "Person", None, name)
+        return _Mention(f"person/{name}", name, "Person", None, name)
+
+    def _we(self, speaker: _Mention | None, index: DocumentIndex) -> _Mention | None:
+        """Whom "we" stands for in what ``speaker`` says: the country or organisation
+        the speaker represents (or the speaker itself, when not a person)."""
+        if speaker is None or not self.coreference:
+            return None
+        if speaker.type != "Person":
+            return _unnamed(speaker) if speaker.type not in {"City", "Place"} else None
+        key = self._people(index).represents(speaker.key)
+        entry = self.gazetteer.get(key) if key else None
+        return _entry_mention(entry, None) if entry is not None else None
+
+    # -- statements ------------------------------------------------------------
+
+    def _body(self, arg: Argument, index: DocumentIndex) -> _Mention | Value | None:
+        """The body a role's modifier or object names: a country by its demonym
+        ("French"), a party by its adjective ("Tory", "Liberal Democrat"), else
+        the entity the argument resolves to (a town stays a town)."""
+        text = clean_mention(arg.text)
+        if not text:
+            return None
+        country = self.gazetteer.demonym(text)
+        if country is not None:
+            return _entry_mention(country, None)
+        if text[:1].isupper():
+            plurals = (text + "s", text[:-1] + "ies") if text.endswith("y") else (text + "s",)
+            for plural in plurals:
+                for entry in self.gazetteer.find(plural):
+                    if entry.type == "PoliticalParty":
+                        return _entry_mention(entry, text)
+        found = self._argument(arg, index, agent=False)
+        if found is None:
+            # "the PCS union", "the campaign group Liberty": the name inside
+            for ent in reversed(index.ents):
+                if (arg.start <= ent.start_char and ent.end_char <= arg.end
+                        and ent.label_ in {"ORG", "GPE", "NORP", "FAC"}):
+                    inner = Argument(ent.text, ent.start_char, ent.end_char,
+                                     ent.root.idx, ent.root.idx + len(ent.root), ent.label_,
+                                     arg.role)
+                    return self._argument(inner, index, agent=False)
+            # a capitalised word the tagger took for a common noun ("Blackburn
+            # striker", "Rovers' assistant manager"): a known place or body, else
+            # the organisation the role names
+            known = self.gazetteer.find(text)
+            if known:
+                return _entry_mention(known[0], text)
+            words = text.split()
+            first = index.tokens.starting_at(arg.start)
+            after = index.text[arg.end : arg.end + 2]
+            owner = after[:1] in {"'", "\u2019"}  # "Rovers' assistant manager"
+            opening = first is not None and first in index.tokens.sent_start_set
+            if (words and (owner or not opening)  # not "Rock star X": a capital, no name
+                    and all(w[:1].isupper() for w in words) and is_plausible_name(text)
+                    and not any(w.casefold() in TITLE_WORDS or w.casefold() in roles.NOT_HEADS
+                                or w.casefold() in _ROLE_WORDS
+                                or w.casefold() in nominal.KIND_NOUNS for w in words)
+                    and self.gazetteer.demonym(text) is None):
+                return _Mention(f"org/{text}", text, "Organization", None, text)
+        return found
+

@@ -1,0 +1,54 @@
+"""What the resolver's rooms pass between them: a mention resolved to an entity
+(before the document's aliases are gathered), and a staged fact.
+
+A :class:`Mention` is one argument's reading; the resolver turns the mentions of a
+document into :class:`~kg.types.Entity` objects once it has seen them all.
+
+>>> m = Mention("country/RU", "Russia", "Country", "Q159", "Russia")
+>>> unnamed(m).surface is None, unnamed(m).key
+(True, 'country/RU')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.resolve.gazetteer import GazetteerEntry
+from kg.types import Statement, Value
+
+__all__ = ["Mention", "Staged", "entry_mention", "unnamed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An argument resolved to an entity (before aliases are gathered)."""
+
+    key: str
+    label: str
+    type: str
+    wikidata: str | None = None
+    surface: str | None = None  # the text as seen, when it names the entity itself
+    entry: GazetteerEntry | None = None
+
+    def __hash__(self) -> int:
+        # equal mentions have one key; hashing every field would hash the entry's
+        # names too (mentions are parts of memo keys)
+        return hash(self.key)
+
+
+#: A statement as the resolver keeps it: (statement, subject, relation, object,
+#: speaker), before entities are made from the mentions.
+Staged = tuple[Statement, Mention, str, "Mention | Value", "Mention | None"]
+
+
+def entry_mention(entry: GazetteerEntry, surface: str | None) -> Mention:
+    """The mention of a gazetteer entry, seen as ``surface``."""
+    return Mention(entry.key, entry.label, entry.type, entry.wikidata, surface, entry)
+
+
+def unnamed(mention: Mention | None) -> Mention | None:
+    """A mention reached by coreference: the same entity, no alias ("he")."""
+    if mention is None:
+        return None
+    return Mention(mention.key, mention.label, mention.type, mention.wikidata, None,
+                   mention.entry)

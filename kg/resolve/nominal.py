@@ -1,0 +1,366 @@
+"""Facts inside noun phrases: what a possessive states between two entities.
+
+The extractor reads "Japan's Suzuki" as *Japan has Suzuki*. A bare "has" names no
+relation, so the resolver asks this room what the possessive means from the two
+entities' classes and the possessed phrase's words:
+
+* a place's body, site or facility is located there: "Japan's Suzuki" → Suzuki
+  located_in Japan; "Australia's Liberal Party" → Liberal Party located_in Australia;
+* a body's person works for it (is a member of a party): "the Economist Intelligence
+  Unit's Mr Hensel" → Hensel works_for the Economist Intelligence Unit;
+* a person's party is theirs: "Harold Wilson's Labour Party" → Wilson member_of Labour;
+* a company's unit, subsidiary or brand is owned by it: "Fiat's Alfa Romeo unit" →
+  Fiat owns Alfa Romeo;
+* a person's relative or ally: "Howard's wife Sandra" → Sandra spouse_of Howard;
+  "Blair's ally Alan Milburn" → Milburn ally_of Blair.
+
+Anything else stays a statement without a direct triple (see
+:mod:`kg.resolve.policy`).
+
+>>> possessive_relation("Country", "Company", ["Suzuki"])
+('located_in', True)
+>>> possessive_relation("Person", "Person", ["wife", "Sandra"])
+('spouse_of', True)
+>>> possessive_relation("MediaOrganization", "Work", ["Newsnight"]) is None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Token
+
+from kg.resolve.tokens import TokenTable
+
+__all__ = [
+    "KIN",
+    "KIND_NOUNS",
+    "KIND_PREFIXES",
+    "RELATION_NOUNS",
+    "described_kinds",
+    "inner_object",
+    "kind_named",
+    "noun_of",
+    "possessive_relation",
+    "relation_noun",
+    "relatives",
+]
+
+_PLACES = frozenset({"Country", "City", "Place", "Territory"})
+_BODIES = frozenset({"Organization", "Company", "GovernmentBody", "InternationalOrganization",
+                     "MediaOrganization", "ArmedForce", "PoliticalParty"})
+_LOCATED = _BODIES | {"Facility", "Site"}
+#: Nouns that make the possessed body a part the possessor owns.
+_UNITS = frozenset({"unit", "subsidiary", "division", "arm", "brand", "business",
+                    "affiliate", "offshoot", "label", "venture", "operation", "operations",
+                    "plant", "factory", "stake"})
+#: Possessed nouns naming a person's relation to the possessor → relation name.
+KIN: dict[str, str] = {
+    "wife": "spouse_of", "husband": "spouse_of", "partner": "partner_of",
+    "son": "child_of", "daughter": "child_of", "stepson": "stepchild_of",
+    "stepdaughter": "stepchild_of", "father": "parent_of", "mother": "parent_of",
+    "brother": "sibling_of", "sister": "sibling_of", "ally": "ally_of",
+    "rival": "rival_of", "predecessor": "predecessor_of", "successor": "successor_of",
+    "deputy": "deputy_of", "spokesman": "spokesperson_for",
+    "spokeswoman": "spokesperson_for", "spokesperson": "spokesperson_for",
+    "aide": "aide_of", "adviser": "adviser_to", "advisor": "adviser_to",
+    "lawyer": "lawyer_of", "coach": "coach_of", "agent": "agent_of",
+}
+_KIN_WORDS = frozenset(KIN)
+
+
+def possessive_relation(owner_type: str, owned_type: str, owned_words: Sequence[str]
+                        ) -> tuple[str, bool] | None:
+    """The relation a possessive "OWNER's OWNED" states, and whether it reads from
+    the owned entity to the owner (``True``: "Suzuki located_in Japan"), or
+    ``None`` when the possessive states none a reader would sign.
+
+    ``owned_words`` are the words of the possessed phrase ("Alfa Romeo unit").
+
+    >>> possessive_relation("Company", "Company", ["Alfa", "Romeo", "unit"])
+    ('owns', False)
+    >>> possessive_relation("Organization", "Person", ["Mr", "Hensel"])
+    ('works_for', True)
+    """
+    lower = [w.casefold() for w in owned_words]
+    if owner_type in _PLACES and owned_type in _LOCATED:
+        return "located_in", True
+    if owner_type in _BODIES and owned_type == "Person":
+        return ("member_of" if owner_type == "PoliticalParty" else "works_for"), True
+    if owner_type == "Person" and owned_type == "PoliticalParty":
+        return "member_of", False
+    if owner_type in _BODIES and owned_type in _BODIES and (
+            any(w in _UNITS for w in lower) or owned_type == "Company" == owner_type):
+        return "owns", False
+    if owner_type == "Person" and owned_type == "Person":
+        for word in lower:
+            if word in KIN:
+                return KIN[word], True
+    return None
+
+
+#: Prepositions that attach an entity to the noun of an object ("talks with X").
+_NOUN_PREPOSITIONS = frozenset({"with", "by", "against", "on", "at", "to", "from", "for",
+                                "over", "between", "into", "of"})
+#: Heads of noun phrases that are only a quantity or a kind, not a noun that names a
+#: relation ("some of", "a lot of", "part of").
+_EMPTY_NOUNS = frozenset({"lot", "lots", "number", "some", "part", "kind", "sort", "type",
+                          "rest", "most", "all", "one", "none", "many", "group", "series",
+                          "couple", "majority", "bit", "way", "time", "thing", "things"})
+
+
+def noun_of(head: Token) -> str | None:
+    """The noun an object phrase is about, as it should read in a relation name
+    ("talks" in "held talks with"), or ``None`` for a phrase that is no plain noun
+    phrase (a clause, a pronoun, a name, a quantity)."""
+    if head.pos_ != "NOUN" or head.lower_ in _EMPTY_NOUNS or head.ent_type_:
+        return None
+    if any(c.dep_ in {"relcl", "acl", "ccomp", "nsubj"} for c in head.children):
+        return None
+    return head.lower_
+
+
+def inner_object(head: Token) -> tuple[str, str, list[Token]] | None:
+    """For an object whose head is a plain noun with a preposition and a name after
+    it ("a plea by Lord Falconer", "talks with Borussia Dortmund"): the noun, the
+    preposition, and the tokens of the preposition's object."""
+    noun = noun_of(head)
+    if noun is None:
+        return None
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in _NOUN_PREPOSITIONS:
+            continue
+        if child.lower_ == "of" and noun not in _OF_NOUNS:
+            continue  # "the leader of X", "a member of X": roles, not relations
+        for pobj in child.children:
+            if pobj.dep_ == "pobj" and (pobj.ent_type_ or pobj.pos_ == "PROPN"):
+                return noun, child.lower_, list(pobj.subtree)
+    return None
+
+
+#: Nouns whose "of X" names the other party of an act ("criticism of X").
+_OF_NOUNS = frozenset({"criticism", "support", "invasion", "attack", "attacks", "defeat",
+                       "condemnation", "praise", "purchase", "takeover", "acquisition",
+                       "sale", "review", "investigation", "probe", "rejection", "backing",
+                       "endorsement", "funding", "annexation", "occupation", "bombing"})
+
+
+def _name_run(token: Token) -> list[Token]:
+    """The proper nouns of the name whose head is ``token`` ("Dmitry Peskov")."""
+    parts = [t for t in token.subtree
+             if t.pos_ == "PROPN" and (t.i == token.i or t.head.i == token.i)
+             and t.dep_ in {"compound", "flat", "appos", "npadvmod", "nsubj", "ROOT", "pobj",
+                            "dobj", "conj", "attr", "nsubjpass"} | {token.dep_}]
+    parts = sorted(parts, key=lambda t: t.i)
+    run = [token]
+    for t in reversed(parts):
+        if t.i == run[0].i - 1:
+            run.insert(0, t)
+    return run
+
+
+def _poss_child(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ == "poss"), None)
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _possessor(noun: Token, name: Token) -> Token | None:
+    """Whose relative ``noun`` (with the name ``name``) is: its own possessive, or
+    that of the first item of the list it is in ("his wife Sandra, daughter
+    Larissa and stepson Sholto")."""
+    for token in (noun, name):
+        owner = _poss_child(token)
+        if owner is not None:
+            return owner
+    if noun.dep_ in {"appos", "conj"} and noun.head.lower_ in KIN:
+        owner = _poss_child(noun.head)  # "his wife Sandra and daughter Larissa"
+        if owner is not None:
+            return owner
+    for token in (noun, name):
+        first = _first_conjunct(token)
+        if first.i == token.i:
+            continue
+        for candidate in (first, first.head):
+            owner = _poss_child(candidate)
+            if owner is not None and (candidate.i == first.i or candidate.lower_ in KIN):
+                return owner
+    return None
+
+
+def relatives(doc: Doc, table: TokenTable) -> Iterator[tuple[str, list[Token], Token]]:
+    """People named with their relation to someone: ``(relation, the person's name
+    tokens, the other's token)``.
+
+    "his wife Sandra", "daughter Larissa" (in a list after it), "Putin's spokesman
+    Dmitry Peskov" name the possessor as the other; "Alan Milburn - a key ally of
+    Tony Blair" names the object of "of"."""
+    for i in table.find(_KIN_WORDS):
+        token = doc[i]
+        relation = KIN.get(token.lower_)
+        if relation is None or token.pos_ not in {"NOUN", "ADJ"}:
+            continue
+        if (i + 4 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "in"
+                and doc[i + 4].lower_ == "law"):
+            relation = f"{token.lower_}_in_law_of"  # "son-in-law"
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            owner = _poss_child(token)
+            if owner is not None:  # "Viktor Pinchuk, Mr Kuchma's son-in-law"
+                yield relation, _name_run(token.head), owner
+                continue
+        # "ally of Tony Blair" in apposition to a name
+        if token.dep_ in {"appos", "attr"} and token.head.pos_ in {"PROPN", "AUX", "VERB"}:
+            named = token.head if token.head.pos_ == "PROPN" else next(
+                (c for c in token.head.children
+                 if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+            other = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            if named is not None and other is not None:
+                yield relation, _name_run(named), other
+                continue
+        name: Token | None = None
+        for c in token.children:
+            if c.dep_ in {"appos", "npadvmod", "compound", "flat"} and c.pos_ == "PROPN" \
+                    and c.i > token.i:
+                name = c
+                break
+        if name is None and token.head.pos_ == "PROPN" and token.dep_ in {"compound", "nmod"} \
+                and token.head.i > token.i:
+            name = token.head
+        if name is None and token.i + 1 < len(token.doc):
+            after = token.doc[token.i + 1]  # "stepson Sholto" tagged as two conjuncts
+            if after.pos_ == "PROPN" and after.ent_type_ == "PERSON":
+                name = after
+        if name is None:
+            continue
+        owner = _possessor(token, name)
+        if owner is None:
+            continue
+        yield relation, _name_run(name), owner
+
+
+#: Nouns that name a relation between the subject of "is" and a possessor or an
+#: "of" object: "China is Russia's biggest trading partner", "X, a rival of Y".
+RELATION_NOUNS = frozenset({
+    "partner", "ally", "rival", "neighbour", "neighbor", "supplier", "customer", "client",
+    "creditor", "debtor", "subsidiary", "shareholder", "owner", "parent", "sponsor",
+    "backer", "critic", "opponent", "successor", "predecessor", "competitor", "investor",
+    "lender", "member", "friend", "enemy", "adversary", "protege", "mentor", "unit",
+    "affiliate", "donor", "buyer", "seller", "bidder",
+})
+
+
+def relation_noun(head: Token) -> tuple[str, Token] | None:
+    """For the complement of "is" headed by a relation noun with an owner ("Russia's
+    biggest trading partner", "a key ally of Tony Blair"): the relation's name
+    ("trading_partner_of") and the owner's token."""
+    if head.lower_ not in RELATION_NOUNS or head.pos_ != "NOUN":
+        return None
+    owner = _poss_child(head)
+    if owner is None:
+        owner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+    if owner is None:
+        return None
+    words = [c.lower_ for c in head.children
+             if c.dep_ == "compound" and c.i == head.i - 1 and c.pos_ == "NOUN"]
+    return "_".join([*words, head.lower_, "of"]), owner
+
+
+#: Nouns that say what kind of thing the name before them is ("the Charite
+#: hospital", "the Guardian newspaper", "the PCS union") → the ontology class.
+KIND_NOUNS: dict[str, str] = {
+    "hospital": "Facility", "clinic": "Facility", "stadium": "Facility",
+    "airport": "Facility", "prison": "Facility", "university": "Organization",
+    "newspaper": "MediaOrganization", "paper": "MediaOrganization",
+    "magazine": "MediaOrganization", "channel": "MediaOrganization",
+    "broadcaster": "MediaOrganization", "tabloid": "MediaOrganization",
+    "union": "Organization", "party": "PoliticalParty", "club": "Organization",
+    "company": "Company", "firm": "Company", "bank": "Company", "carmaker": "Company",
+    "airline": "Company", "group": "Organization", "charity": "Organization",
+    "agency": "Organization", "retailer": "Company", "chain": "Company",
+    "giant": "Company", "operator": "Company", "network": "MediaOrganization",
+    "programme": "Work", "program": "Work", "show": "Work", "series": "Work",
+    "film": "Work", "album": "Work", "novel": "Work", "documentary": "Work",
+    "sitcom": "Work", "soap": "Work", "musical": "Work", "play": "Work",
+    "constituency": "Place", "seat": "Place", "festival": "Event", "conference": "Event",
+    "tournament": "Event", "championship": "Event", "organisation": "Organization",
+    "organization": "Organization", "pressure": "Organization", "thinktank": "Organization",
+    "watchdog": "Organization", "regulator": "Organization", "manufacturer": "Company",
+    "maker": "Company", "insurer": "Company", "supermarket": "Company",
+    "publisher": "Company", "label": "Company", "studio": "Company", "lender": "Company",
+}
+_KIND_WORDS = frozenset(KIND_NOUNS)
+#: The key prefix of an entity of each class that a kind noun gives.
+KIND_PREFIXES = {"Facility": "facility", "Work": "work", "Place": "place", "Event": "event"}
+
+
+def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
+    """Names that the document itself says the kind of: "carmaker Maruti", "the
+    charity Mencap", "Mencap, the learning disability charity", "the Westminster
+    Hour programme" → name → ontology class (the first description wins)."""
+    kinds: dict[str, str] = {}
+    for i in table.find(_KIND_WORDS):
+        token = doc[i]
+        cls = KIND_NOUNS.get(token.lower_)
+        if cls is None or token.pos_ != "NOUN":
+            continue
+        name: list[Token] = []
+        head = token.head
+        apposed = next((c for c in token.children
+                        if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN"
+                        and c.i > token.i), None)
+        if token.dep_ in {"compound", "nmod", "appos"} and head.pos_ == "PROPN":
+            # "carmaker Maruti", "Mencap, the charity"
+            name = [t for t in head.subtree if t.pos_ == "PROPN" and t.i <= head.i
+                    and (t.i == head.i or t.head.i == head.i)]
+        elif apposed is not None:
+            # "India's biggest carmaker Maruti" (the name hangs off the noun)
+            name = [t for t in apposed.subtree if t.pos_ == "PROPN" and t.i <= apposed.i
+                    and (t.i == apposed.i or t.head.i == apposed.i)]
+        else:
+            # "the Westminster Hour programme"
+            k = token.i - 1
+            while k >= 0 and doc[k].pos_ == "PROPN" and doc[k].head.i in (token.i, k + 1):
+                name.insert(0, doc[k])
+                k -= 1
+        run = _contiguous(name)
+        if run:
+            text = "".join(t.text_with_ws for t in run[:-1]) + run[-1].text
+            kinds.setdefault(text, cls)
+    return kinds
+
+
+def _contiguous(tokens: list[Token]) -> list[Token]:
+    """The last contiguous stretch of ``tokens`` (in document order)."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    run: list[Token] = []
+    for t in tokens:
+        if run and t.i != run[-1].i + 1:
+            run = []
+        run.append(t)
+    return run
+
+
+def kind_named(head: Token, start: int, end: int) -> tuple[list[Token], str] | None:
+    """The proper nouns just before a kind noun inside characters ``start``..``end``
+    ("Charite" in "the Charite hospital") and the class the noun gives them."""
+    cls = KIND_NOUNS.get(head.lower_)
+    if cls is None or head.pos_ != "NOUN":
+        return None
+    name: list[Token] = []
+    k = head.i - 1
+    doc = head.doc
+    inside = {head.i}
+    while k >= 0 and doc[k].pos_ == "PROPN" and doc[k].idx >= start and doc[k].head.i in inside:
+        name.insert(0, doc[k])  # "the East Kilbride seat": "East" hangs off "Kilbride"
+        inside.add(k)
+        k -= 1
+    if not name or name[-1].idx + len(name[-1]) > end:
+        return None
+    return name, cls

@@ -1,0 +1,248 @@
+"""The assertion policy: which resolved statements become direct triples.
+
+Every resolved statement keeps its node (``rdf:Statement`` with its evidence). Its
+direct triple ``subject —relation→ object`` is asserted only when the text states
+the fact. A statement is withheld, with the reason recorded, when it is
+
+* ``negated`` ("Russia did not attack Georgia") or ``hypothetical`` (a modal verb:
+  "may", "could", "would", "should", "must", "can");
+* ``conditional``: inside an "if" / "unless" clause ("if Labour wins, Brown …");
+* ``denied``: inside what someone denies, rejects or dismisses ("he denied that
+  Brown ousted Milburn");
+* ``alleged``: inside an allegation whose source is not named ("the lawsuit,
+  alleging he shot her"); a named source's allegation is asserted as its claim;
+* ``future``: a role or affiliation still to come ("Bob Jones will become
+  chairman");
+* ``unnamed relation``: a bare "has" or "is" between two entities, which says no
+  more than that the sentence puts them together ("Australia has Liberal Party");
+* ``not mutual``: coordinated subjects of a verb that is no mutual act ("France
+  and Germany called for ..." states no relation between them);
+* ``reported speech``: "X said of Y", "X claims of Y" (what was said is the fact,
+  not the saying) and "X told the BBC" (where a quote appeared is its source, not
+  news about the outlet).
+
+A claim that a named source makes is asserted, with its speaker on the statement
+node (``kg:speaker``): SPARQL users tell the writer's own facts from claims by
+whether the statement has a speaker (see the saved queries ``asserted-facts`` and
+``claimed-facts``).
+
+>>> from kg.types import Argument, Statement
+>>> a = Argument("Australia", 0, 9, 0, 9, "GPE", "subj")
+>>> b = Argument("Liberal Party", 12, 25, 20, 25, "ORG", "obj")
+>>> st = Statement(a, "has", "have", (b,), "Australia's Liberal Party", 0, 25, 0.5, "poss")
+>>> withheld_relation("has", object_type="PoliticalParty")
+'unnamed relation'
+>>> withheld_relation("cooperates_with", object_type="Country") is None
+True
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.types import Statement
+
+__all__ = [
+    "ALLEGATION_VERBS",
+    "CONDITIONAL_MARKERS",
+    "DENIAL_VERBS",
+    "MUTUAL_NOUNS",
+    "MUTUAL_VERBS",
+    "NOMINAL_RULES",
+    "UNNAMED_RELATIONS",
+    "predicate_token",
+    "withheld_by_context",
+    "withheld_nominal",
+    "withheld_relation",
+    "withheld_role",
+]
+
+#: Relations that name no relation between two entities.
+UNNAMED_RELATIONS = frozenset({"has", "is", "be", "have", "is_value", "has_value",
+                               "is_date", "has_date", "does", "gets", "is_on", "is_for",
+                               "is_with", "is_of", "is_about", "is_by", "is_to", "is_as",
+                               "is_like", "is_than",
+                               # light verbs whose noun was lost: "taking Britain back"
+                               "takes", "puts", "makes", "sets", "keeps", "brings",
+                               "lets", "gives", "goes", "comes"})
+#: Relations of saying (by their first word): "X said of Y" is no fact about Y.
+_SAYING = frozenset({"says", "said", "claims", "claimed", "adds", "added", "tells", "told",
+                     "speaks", "spoke", "writes", "wrote", "insists", "argues", "asks",
+                     "replies", "comments", "notes", "remarks", "explains", "states"})
+#: Verbs that only say (no act of telling someone, writing somewhere, asking).
+_SAYING_ONLY = frozenset({"says", "said", "claims", "claimed", "adds", "added", "insists",
+                          "argues", "replies", "comments", "notes", "remarks", "states"})
+#: Prepositions after a verb of saying that make the object a topic, not an addressee.
+_TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "that"})
+#: Kinds of object that a quote's source is ("told the BBC", "told Radio 4's Today").
+_OUTLETS = frozenset({"MediaOrganization", "Work"})
+#: Verbs whose complement the subject denies ("Brown denied that he ousted Milburn").
+DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "rebut", "disown",
+                          "contradict", "dispute"})
+#: Verbs whose complement is an allegation: a fact only as its speaker's claim.
+ALLEGATION_VERBS = frozenset({"allege", "accuse", "suspect", "rumour", "rumor"})
+#: Words that open a clause whose content is only supposed.
+CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether", "lest"})
+_CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp",
+                           "pobj", "prep", "dobj", "obj", "csubj"})
+
+
+#: Nouns whose "between X and Y" states a relation both ways ("talks between Russia
+#: and China"); "a choice between X and Y", "the gap between" state none.
+MUTUAL_NOUNS = frozenset({
+    "talks", "talk", "trade", "relations", "relation", "relationship", "ties", "links",
+    "cooperation", "co-operation", "partnership", "alliance", "agreement", "deal",
+    "treaty", "accord", "pact", "war", "conflict", "dispute", "row", "feud", "rivalry",
+    "tension", "tensions", "clash", "clashes", "fighting", "battle", "match", "game",
+    "final", "meeting", "meetings", "summit", "negotiations", "dialogue", "contest",
+    "fight", "merger", "friendship", "marriage", "collaboration", "exchange", "exchanges",
+    "contacts", "contact", "discussions", "agreements", "deals", "hostility",
+    "rift", "split", "standoff", "stand-off", "confrontation", "ceasefire", "truce",
+})
+#: Verbs that, with coordinated subjects and no object, state a relation between
+#: them ("Russia and China cooperate", "Lord Cullen, sitting with Lord Osborne").
+MUTUAL_VERBS = frozenset({
+    "cooperate", "co-operate", "collaborate", "meet", "talk", "agree", "disagree",
+    "clash", "fight", "negotiate", "merge", "compete", "marry", "split", "collide",
+    "partner", "ally", "trade", "quarrel", "argue", "feud", "wed", "sit", "play", "draw",
+    "tie", "unite", "combine", "cooperates", "work", "engage", "consult", "correspond",
+    "spar", "battle", "wrestle", "reconcile", "separate", "divorce", "team",
+})
+#: Rules of facts read off a noun phrase (no verb states them).
+NOMINAL_RULES = frozenset({"poss", "np_prep", "np_place", "np_between", "title", "appos"})
+
+
+def withheld_nominal(statement: Statement, *, subject_type: str) -> str | None:
+    """Why a fact read off a noun phrase states nothing: "a choice between X and Y"
+    (``between`` with a noun that is no mutual relation), or "the attempt on
+    Thatcher in Brighton" (a place attached to a person's name: where the event
+    was, not where the person is).
+
+    >>> from kg.types import Argument
+    >>> a = Argument("Labour", 0, 6, 0, 6, "ORG", "subj")
+    >>> st = Statement(a, "has choice with", "have choice with", (a,), "", 0, 9, 0.5,
+    ...                "np_between")
+    >>> withheld_nominal(st, subject_type="PoliticalParty")
+    'unnamed relation'
+    """
+    if statement.rule == "np_between":
+        words = statement.lemma.split()
+        noun = words[1] if len(words) >= 3 else ""
+        said = statement.relation.split()[1:2]  # "has talks with": the noun as written
+        if noun not in MUTUAL_NOUNS and not (said and said[0] in MUTUAL_NOUNS):
+            return "unnamed relation"
+    if statement.rule == "np_place" and subject_type == "Person":
+        return "unnamed relation"
+    if subject_type in {"Person", "Work"} and statement.lemma in {"be in", "be at"}:
+        # "X were all in the Sound of 2004 top 10", an album "in Country and Western
+        # Music": a person or a work is not "located" somewhere
+        return "unnamed relation"
+    if statement.rule == "reciprocal" and statement.lemma.endswith(" with"):
+        verb = statement.lemma.split()[0]
+        if verb not in MUTUAL_VERBS:
+            return "not mutual"  # "X and Y called for ...": both did, not each other
+    return None
+
+
+def withheld_relation(relation: str, *, object_type: str | None) -> str | None:
+    """Why a relation between a subject and an object of class ``object_type``
+    (``None`` for a literal) is no fact, or ``None`` when it may be one.
+
+    >>> withheld_relation("tells", object_type="MediaOrganization")
+    'reported speech'
+    >>> withheld_relation("tells", object_type="Person") is None
+    True
+    >>> withheld_relation("says_about", object_type="Person")
+    'reported speech'
+    """
+    if relation in UNNAMED_RELATIONS:
+        return "unnamed relation"
+    words = relation.split("_")
+    if words[0] in _SAYING:
+        if (object_type in _OUTLETS and words[0] not in {"writes", "wrote"}) or (
+                object_type is None):
+            # the outlet a quote appeared in, or when something was said
+            return "reported speech"
+        if len(words) == 1 and words[0] not in {"tells", "told", "asks"}:
+            return "reported speech"  # "X said Y": what was said is the fact
+        if len(words) > 1 and words[-1] in _TOPIC_PREPOSITIONS:
+            return "reported speech"
+        if words[0] in _SAYING_ONLY and words[-1] != "to":
+            return "reported speech"  # "For the Lib Dems, X said": for whom, not to whom
+    return None
+
+
+#: Relations of a role held: a role someone "will" take is not held yet.
+_ROLE_RELATIONS = frozenset({"holds_position", "leads", "member_of", "works_for",
+                             "represents", "plays_for", "manages"})
+_FUTURE = frozenset({"will", "shall", "going to", "to"})
+#: Rules that state a role (a title, an apposition, a verb that gives one) and the
+#: affiliations derived from them.
+_ROLE_RULES = frozenset({"title", "appos", "copula", "role_verb", "role_affiliation"})
+
+
+def withheld_role(relation: str, statement: Statement) -> str | None:
+    """``"future"`` for a role or affiliation stated as one to come ("Bob Jones will
+    become chairman"), else ``None``.
+
+    >>> from kg.types import Argument
+    >>> a = Argument("Bob Jones", 0, 9, 4, 9, "PERSON", "subj")
+    >>> b = Argument("chairman", 22, 30, 22, 30, "", "obj")
+    >>> st = Statement(a, "will become", "become", (b,), "", 0, 30, 0.5, "role_verb",
+    ...                modality="will")
+    >>> withheld_role("holds_position", st)
+    'future'
+    """
+    if (relation in _ROLE_RELATIONS and statement.rule in _ROLE_RULES
+            and (statement.modality in _FUTURE or statement.tense == "future")):
+        return "future"  # (a verb's own "will represent" is an act, asserted as stated)
+    return None
+
+
+def predicate_token(statement: Statement, doc: Doc) -> Token | None:
+    """The token of the statement's verb (or, for a nominal fact, of its subject):
+    the token of its lemma's first word nearest to the subject, in its sentence."""
+    words = statement.lemma.split()
+    lemma = words[1] if words[:1] == ["be"] and len(words) > 1 else (words[0] if words else "")
+    best: Token | None = None
+    best_distance = 1 << 30
+    span = doc.char_span(statement.sentence_start, statement.sentence_end,
+                         alignment_mode="expand")
+    if span is None:
+        return None
+    anchor = statement.subject.end
+    for token in span:
+        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() != lemma:
+            continue
+        distance = abs(token.idx - anchor)
+        if distance < best_distance:
+            best, best_distance = token, distance
+    return best
+
+
+def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
+    """``"denied"`` or ``"conditional"`` when the statement's verb sits inside what
+    someone denies or inside an "if" clause; ``None`` otherwise."""
+    if statement.rule in {"poss", "title", "appos", "role_affiliation", "person_of"}:
+        return None  # facts of a noun phrase are stated whatever its clause does
+    token = predicate_token(statement, doc)
+    if token is None:
+        return None
+    node: Token = token
+    for _ in range(12):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in node.children):
+            return "conditional"  # inside the "if" clause
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                         for m in c.children) for c in node.children):
+            return "conditional"  # what follows if it holds ("if X wins, Y will ...")
+        head = node.head
+        if head.i == node.i:
+            break
+        if (head.lemma_.lower() in DENIAL_VERBS and node.dep_ in _CLAUSE_LINKS
+                and node.dep_ not in {"nsubj", "nsubjpass"}):
+            return "denied"
+        if (head.lemma_.lower() in ALLEGATION_VERBS and node.dep_ in _CLAUSE_LINKS
+                and node.dep_ not in {"nsubj", "nsubjpass"}):
+            return "alleged"  # asserted only with the speaker who alleges it
+        node = head
+    return None

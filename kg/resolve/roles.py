@@ -1,0 +1,482 @@
+"""Roles and affiliations: the organisation or country a person's title names.
+
+A title or an apposition already gives ``holds_position`` (see
+:meth:`kg.resolve.Resolver.position`). This room adds the link to the body the
+role names, as its own fact:
+
+* a modifier of the title: "PCS leader Mark Serwotka" → leads PCS; "UKIP
+  spokesman Mark Croucher" → member_of UKIP; "French President Jacques Chirac" →
+  leads France; "Deputy Foreign Minister Sergei Ryabkov" (Russian) → represents
+  Russia; "Blackburn striker Matt Jansen" → plays_for Blackburn (a club, not the
+  town); "Rovers' assistant manager Mark Bowen" → works_for Rovers;
+* a preposition after the title: "Paul Reynolds, chief executive of BT Wholesale"
+  → leads BT Wholesale; "Jane Smith, chief economist at Barclays" → works_for
+  Barclays; "a spokesman for the campaign group Liberty" → works_for Liberty;
+* a person "of" a body: "Stuart Hensel of the Economist Intelligence Unit" →
+  works_for the Economist Intelligence Unit (:func:`of_bodies`).
+
+Which relation a title gives is :func:`affiliation_relation`'s decision, from the
+title's words and the kind of body; a past role ("former", "ex-") gives none.
+
+>>> affiliation_relation(["pcs", "leader"], "Organization")
+'leads'
+>>> affiliation_relation(["tory", "mp"], "PoliticalParty")
+'member_of'
+>>> affiliation_relation(["blackburn", "striker"], "City")
+'plays_for'
+>>> affiliation_relation(["former", "chief", "executive"], "Company") is None
+True
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.resolve.mentions import Mention, Staged
+from kg.resolve.names import TITLE_WORDS
+from kg.resolve.tokens import TokenTable
+from kg.types import Argument, Statement, Value
+
+__all__ = [
+    "AFFILIATION_RULE",
+    "NOT_HEADS",
+    "POSTNOMINALS",
+    "affiliation_relation",
+    "club_of",
+    "from_body",
+    "of_bodies",
+    "role_affiliations",
+    "titled_names",
+    "tokens_text",
+]
+
+#: The rule name of a fact this room derives (the statement node's ``kg:rule``).
+AFFILIATION_RULE = "role_affiliation"
+#: ... and of "X of ORG".
+PERSON_OF_RULE = "person_of"
+
+#: Titles that lead what they name ("PCS leader", "chief executive of BT").
+_HEADS = frozenset({
+    "leader", "president", "chairman", "chairwoman", "chair", "head", "ceo", "boss",
+    "premier", "king", "queen", "emperor", "monarch", "mayor", "governor", "chancellor",
+    "chief-executive", "director-general", "secretary-general", "general-secretary",
+    "chieftain", "commander-in-chief", "dictator", "ruler", "sultan", "emir",
+})
+#: Two-word titles that lead ("prime minister", "chief executive").
+_HEAD_PAIRS = frozenset({
+    ("prime", "minister"), ("chief", "executive"), ("managing", "director"),
+    ("general", "secretary"), ("secretary", "general"), ("director", "general"),
+    ("executive", "chairman"), ("party", "leader"), ("head", "coach"),
+})
+#: Titles of people who play for a club.
+_PLAYERS = frozenset({
+    "striker", "defender", "midfielder", "goalkeeper", "keeper", "winger", "forward",
+    "captain", "skipper", "player", "full-back", "centre-back", "centre-half", "fly-half",
+    "scrum-half", "prop", "hooker", "flanker", "batsman", "bowler", "wicketkeeper",
+    "playmaker", "lock", "number", "wing",
+})
+#: Titles of people who run a club's team.
+_MANAGERS = frozenset({"manager", "boss", "coach"})
+#: Titles of a state's officials: they represent the country ("Russian Deputy
+#: Foreign Minister", "the US envoy").
+_OFFICIALS = frozenset({
+    "minister", "secretary", "ambassador", "envoy", "spokesman", "spokeswoman",
+    "spokesperson", "official", "diplomat", "adviser", "advisor", "aide", "negotiator",
+    "representative", "delegate", "general", "commander", "admiral", "commissioner",
+    "consul", "attache", "emissary", "foreign-minister",
+})
+#: Words that make a role a lesser one: it no longer leads what it names.
+_LESSER = frozenset({"deputy", "assistant", "vice", "shadow", "acting", "junior",
+                     "vice-president", "deputy-leader", "under-secretary"})
+#: Words that make a role a past one: no affiliation is asserted now.
+_PAST = frozenset({"former", "ex", "ex-president", "ex-prime", "late", "then", "one-time",
+                   "erstwhile", "outgoing", "retired"})
+#: Titles of elected members: "MP for Sleaford" represents the place.
+_LEGISLATORS = frozenset({"mp", "mep", "msp", "am", "senator", "congressman",
+                          "congresswoman", "representative", "councillor", "member"})
+_FOUNDERS = frozenset({"founder", "co-founder", "cofounder"})
+_OWNERS = frozenset({"owner", "proprietor", "co-owner"})
+#: Kinds of organisation (ontology classes) that people work for or belong to.
+_BODIES = frozenset({"Organization", "Company", "GovernmentBody", "InternationalOrganization",
+                     "MediaOrganization", "ArmedForce", "PoliticalParty"})
+#: Prepositions after a title that name its body ("chief executive of BT").
+_BODY_PREPOSITIONS = frozenset({"of", "at", "for", "with", "in"})
+
+
+def _words(title: Sequence[str]) -> list[str]:
+    return [w.casefold().strip(".,'\u2019") for w in title if w.strip(".,'\u2019")]
+
+
+def affiliation_relation(title: Sequence[str], body_type: str) -> str | None:
+    """The relation between a person whose role is ``title`` (its words, in order)
+    and the body of class ``body_type`` the role names, or ``None`` when the role
+    states no link a reader would sign (a past role; a country's economist).
+
+    >>> affiliation_relation(["assistant", "manager"], "Organization")
+    'works_for'
+    >>> affiliation_relation(["deputy", "foreign", "minister"], "Country")
+    'represents'
+    >>> affiliation_relation(["british", "economist"], "Country") is None
+    True
+    """
+    words = _words(title)
+    if not words or any(w in _PAST or w.startswith("ex-") for w in words):
+        return None
+    last = words[-1]
+    lesser = any(w in _LESSER for w in words)
+    pairs = set(itertools.pairwise(words))
+    head = last in _HEADS or bool(pairs & _HEAD_PAIRS)
+    if last in _FOUNDERS:
+        return "founds" if body_type in _BODIES else None
+    if last in _OWNERS:
+        return "owns" if body_type in _BODIES or body_type == "City" else None
+    if body_type == "Country":
+        if head and not lesser:
+            return "leads"
+        if last in _OFFICIALS or head:
+            return "represents"
+        return None
+    if last in _LEGISLATORS and body_type in {"City", "Place"}:
+        return "represents"  # "the Tory MP for Sleaford"
+    if body_type == "City":
+        # a town before a sports title is its club ("Blackburn striker")
+        if last in _PLAYERS and last != "player":  # not "Hollywood player"
+            return "plays_for"
+        if last in _MANAGERS:
+            return "works_for" if lesser else "manages"
+        if last in {"mayor", "governor"} and not lesser:
+            return "leads"
+        return None
+    if body_type not in _BODIES:
+        return None
+    if body_type == "PoliticalParty":
+        return "leads" if head and not lesser and last != "chancellor" else "member_of"
+    if last in _PLAYERS and body_type == "Organization":
+        return "plays_for"
+    if last in _MANAGERS and body_type == "Organization" and not lesser:
+        return "manages"
+    if head and not lesser and last not in {"chancellor"}:
+        return "leads"
+    return "works_for"
+
+
+def from_body(person_type: str, body_type: str) -> str | None:
+    """ "Brad Adams, from Human Rights Watch": a person "from" a body works for it
+    (``None`` when the body is a place: "from Birmingham" is where they come from).
+
+    >>> from_body("Person", "Organization"), from_body("Person", "City")
+    ('works_for', None)
+    """
+    if person_type != "Person" or body_type not in _BODIES:
+        return None
+    return "member_of" if body_type == "PoliticalParty" else "works_for"
+
+
+def club_of(mention: Mention) -> Mention:
+    """The sports club a town's name stands for before a player's or manager's
+    title ("Blackburn striker Matt Jansen": the club, not the town)."""
+    return Mention(f"org/{mention.label}", mention.label, "Organization", None,
+                   mention.surface or mention.label)
+
+
+def tokens_text(tokens: Sequence[Token]) -> str:
+    """The text of consecutive tokens, as it stands in the document (without
+    ``doc.text``, which spaCy rebuilds from every token on each access)."""
+    return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
+
+
+def _arg_of(tokens: Sequence[Token], head: Token, role: str = "obj") -> Argument:
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return Argument(tokens_text(tokens), start, end, head.idx, head.idx + len(head),
+                    head.ent_type_, role)
+
+
+def _is_name_part(token: Token) -> bool:
+    return token.text[:1].isupper() and token.pos_ in {"PROPN", "ADJ", "NOUN", "NUM"}
+
+
+def _runs(tokens: Sequence[Token]) -> Iterator[list[Token]]:
+    """Runs of capitalised words inside a title phrase ("Rovers'", "Liberal
+    Democrat", "BBC"), each ending before a possessive marker or a lower-case word."""
+    run: list[Token] = []
+    for token in tokens:
+        if _is_name_part(token):
+            run.append(token)
+            continue
+        if run:
+            yield run
+        run = []
+    if run:
+        yield run
+
+
+def _split(tokens: Sequence[Token]) -> tuple[list[Token], Token | None]:
+    """The title part of a role phrase and the preposition after it, if any
+    ("chief executive" + "of" in "chief executive of BT Wholesale")."""
+    for k, token in enumerate(tokens):
+        if k and token.lower_ in _BODY_PREPOSITIONS and token.dep_ == "prep":
+            return list(tokens[:k]), token
+    return list(tokens), None
+
+
+def _object_of(prep: Token) -> list[Token] | None:
+    """The noun phrase a preposition governs, as tokens (its object's subtree)."""
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            return list(child.subtree)
+    return None
+
+
+def role_affiliations(
+    statement: Statement,
+    person: Mention,
+    speaker: Mention | None,
+    *,
+    doc: Doc,
+    body: Callable[[Argument], Mention | Value | None],
+    title_word: Callable[[str], bool],
+) -> Iterator[Staged]:
+    """The affiliations a role statement states ("Jose Mourinho" *is* "Chelsea
+    boss"): one fact per body that the role phrase names, before or after its title.
+
+    ``body`` resolves an argument to the entity it names; ``title_word`` tells
+    whether a (lower-case) word is part of a title rather than of a name.
+    """
+    role = statement.object
+    if role is None:
+        return
+    span = doc.char_span(role.start, role.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    title, prep = _split(list(span))
+    title_words = [t.text for t in title if t.pos_ not in {"DET", "PUNCT", "PART"}]
+    seen: set[str] = set()
+    candidates: list[list[Token]] = []
+    for run in _runs(title[:-1]):
+        # leading title words are no part of the name ("Shadow", "Former"), unless
+        # the whole run is one ("Liberal Democrat", "Economist Intelligence Unit")
+        while run and title_word(run[0].lower_) and not _known(run, body):
+            run = run[1:]
+        if run:
+            candidates.append(run)
+    if prep is not None:
+        tail = _object_of(prep)
+        if tail:
+            candidates.append(tail)
+    for tokens in candidates:
+        head = tokens[-1]
+        if prep is not None and tokens[0].i > prep.i:
+            head = next((c for c in prep.children if c.dep_ == "pobj"), head)
+        found = body(_arg_of(tokens, head))
+        if not isinstance(found, Mention) or found.key == person.key or found.key in seen:
+            continue
+        relation = affiliation_relation(title_words, found.type)
+        if relation is None:
+            continue
+        if found.type == "City" and relation in {"plays_for", "manages", "works_for"}:
+            found = club_of(found)
+        seen.add(found.key)
+        arg = _arg_of(tokens, head)
+        derived = replace(statement, relation=relation.replace("_", " "),
+                          lemma=relation.replace("_", " "), objects=(arg,),
+                          rule=AFFILIATION_RULE)
+        yield derived, person, relation, found, speaker
+
+
+def _known(run: Sequence[Token], body: Callable[[Argument], Mention | Value | None]) -> bool:
+    """Whether a run that starts with a title word is still a name: the run itself
+    ("Liberal Democrat") or its first word ("US", "Labour")."""
+    return (isinstance(body(_arg_of(run, run[-1])), Mention)
+            or isinstance(body(_arg_of(run[:1], run[0])), Mention))
+
+
+def of_bodies(
+    doc: Doc,
+    *,
+    person: Callable[[Argument], Mention | Value | None],
+    body: Callable[[Argument], Mention | Value | None],
+) -> Iterator[Staged]:
+    """"Stuart Hensel of the Economist Intelligence Unit", "John Murray, of Aldridge
+    Conservatives": a person named with the body they belong to (works_for, or
+    member_of a party)."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        after = ent.end
+        if after < len(doc) and doc[after].text == ",":
+            after += 1
+        if after >= len(doc) or doc[after].lower_ != "of" or doc[after].dep_ != "prep":
+            continue
+        prep = doc[after]
+        if prep.head.i not in range(ent.start, ent.end):
+            continue
+        tokens = _object_of(prep)
+        if not tokens:
+            continue
+        obj_head = next(c for c in prep.children if c.dep_ == "pobj")
+        found = body(_arg_of(tokens, obj_head))
+        if not isinstance(found, Mention) or found.type not in _BODIES:
+            continue
+        subject_arg = _arg_of(list(ent), ent.root, "subj")
+        who = person(subject_arg)
+        if not isinstance(who, Mention) or who.type != "Person":
+            continue
+        relation = "member_of" if found.type == "PoliticalParty" else "works_for"
+        sent: Span = ent.sent
+        statement = Statement(
+            subject=subject_arg, relation="of", lemma="be of",
+            objects=(_arg_of(tokens, obj_head),), sentence=sent.text,
+            sentence_start=sent.start_char, sentence_end=sent.end_char,
+            confidence=0.8, rule=PERSON_OF_RULE, tense="present")
+        yield statement, who, relation, found, None
+
+
+#: Titles written after a name ("Ian MacDonald QC", "Douglas Hogg MP").
+POSTNOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "AM", "MLA", "TD"})
+_HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
+                              "baroness", "baron", "prof", "rev"})
+#: Title words that only modify the title's head ("foreign" in "foreign secretary").
+NOT_HEADS = frozenset({
+    "foreign", "home", "national", "security", "state", "interior", "finance", "defence",
+    "defense", "trade", "health", "energy", "economy", "first", "new", "former", "late",
+    "acting", "then", "deputy", "vice", "prime", "presidential", "opposition", "ex",
+    "incumbent", "white", "house", "us", "u.s.", "uk", "eu", "un", "nato", "kremlin",
+    "labour", "conservative", "liberal", "democrat", "republican", "tory", "tv", "field",
+    "air", "private", "shadow", "senior", "junior", "chief",
+})
+_TITLE_RUN_DEPS = frozenset({"compound", "amod", "nmod", "punct", "nummod", "poss", "case"})
+
+
+def _name_runs(doc: Doc, table: TokenTable) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` token ranges of runs of proper nouns (hyphens inside)."""
+    proper = table.proper_nouns[0]  # (their indices, in order)
+    start = prev = -2
+    for i in proper:
+        if prev < 0:
+            start = prev = i
+            continue
+        if i == prev + 1 or (i == prev + 2 and not table.spaces[prev]
+                             and not table.spaces[i - 1] and doc[i - 1].text == "-"):
+            prev = i
+            continue
+        if start >= 0:
+            yield start, prev + 1
+        start = prev = i
+    if start >= 0:
+        yield start, prev + 1
+
+
+def _chars(tokens: Sequence[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def titled_names(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
+                 ) -> Iterator[tuple[list[Token], str, tuple[int, int]]]:
+    """People's names with the title written next to them: ``(name tokens, title
+    text)`` for "Prime Minister Yulia Tymoshenko" (whatever comes before it),
+    "ex-chatshow host Mr Kilroy-Silk", "Ian MacDonald QC", and each name of a list
+    in apposition to a title ("five other barristers - Nicholas Blake QC, ...");
+    each with the title's character offsets.
+
+    ``title_word`` tells whether a lower-case word is a title word."""
+    for start, end in _name_runs(doc, table):
+        tokens = list(doc[start:end])
+        if len(tokens) >= 2 and tokens[-1].text in POSTNOMINALS:
+            yield tokens[:-1], tokens[-1].text, _chars([tokens[-1]])
+            tokens = tokens[:-1]
+        # a title inside the run ("[Wednesday] Prime Minister Yulia Tymoshenko"), or
+        # just before it ("ex-chatshow host Mr Kilroy-Silk")
+        last = max((p for p in range(len(tokens) - 1)
+                    if title_word(tokens[p].lower_)
+                    and tokens[p].lower_.rstrip(".") not in _HONORIFIC_WORDS), default=-1)
+        first = last
+        while first > 0 and title_word(tokens[first - 1].lower_):
+            first -= 1
+        inner = tokens[first : last + 1] if last >= 0 else []
+        name = tokens[last + 1:]
+        while name and name[0].lower_.rstrip(".") in _HONORIFIC_WORDS and len(name) > 1:
+            name = name[1:]
+        lead: list[Token] = []
+        j = start - 1 if first <= 0 else -1
+        while j >= 0:
+            t = doc[j]
+            if t.pos_ in {"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ"} or (
+                    t.pos_ == "PUNCT" and t.text != "-") or t.dep_ not in _TITLE_RUN_DEPS:
+                break
+            if t.pos_ == "PROPN" and not title_word(t.lower_) and not (
+                    t.dep_ in {"compound", "poss"} and t.head.i > t.i):
+                break
+            lead.insert(0, t)
+            j -= 1
+        while lead and lead[0].pos_ in {"PUNCT", "PART"}:
+            lead = lead[1:]
+        words = lead + inner
+        if not words or not name or not title_word(words[-1].lower_):
+            continue
+        if words[-1].pos_ not in {"NOUN", "PROPN"}:
+            continue  # "a general Production Diary": an adjective, no title
+        if words[-1].lower_ in NOT_HEADS or any(
+                t.lower_.rstrip(".") in _HONORIFIC_WORDS for t in name[1:]):
+            continue  # "the Foreign Policy Centre Mr Straw": no title, another name
+        if all(t.pos_ == "PROPN" and t.lower_ in _HONORIFIC_WORDS for t in words):
+            continue
+        yield name, tokens_text(words), _chars(words)
+    yield from _listed(doc, table=table, title_word=title_word)
+    yield from _apposed(doc, table=table, title_word=title_word)
+
+
+def _apposed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
+             ) -> Iterator[tuple[list[Token], str, tuple[int, int]]]:
+    """A title in apposition to a name, each of a coordination ("Helena Kennedy, a
+    Labour peer and a human rights lawyer")."""
+    for i in table.find(TITLE_WORDS):
+        token = doc[i]
+        if token.dep_ != "appos" or token.pos_ != "NOUN" or token.head.pos_ != "PROPN":
+            continue
+        head = token.head
+        lo = head.i
+        while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i == head.i:
+            lo -= 1
+        name = list(doc[lo : head.i + 1])
+        for noun in (token, *(c for c in token.children if c.dep_ == "conj"
+                              and c.pos_ == "NOUN" and title_word(c.lower_))):
+            words = [t for t in noun.lefts if t.dep_ in {"amod", "compound", "nmod", "poss",
+                                                         "case"}
+                     and t.i > lo]
+            words = [t for t in doc[words[0].i : noun.i + 1]] if words else [noun]
+            tail = [t for c in noun.rights if c.dep_ == "prep" and c.lower_ in
+                    _BODY_PREPOSITIONS for t in c.subtree]
+            words = words + tail if tail and tail[0].i == noun.i + 1 else words
+            yield name, tokens_text(words), _chars(words)
+
+
+#: Plural title nouns ("barristers", "ministers"), to find lists of names after them.
+_PLURAL_TITLES = frozenset({w + "s" for w in TITLE_WORDS} | {w + "es" for w in TITLE_WORDS})
+
+
+def _listed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
+            ) -> Iterator[tuple[list[Token], str, tuple[int, int]]]:
+    """Names listed in apposition to a plural title ("five other barristers -
+    Nicholas Blake QC, Andrew Nicol QC and Tom de la Mare")."""
+    for i in table.find(_PLURAL_TITLES):
+        token = doc[i]
+        if token.pos_ != "NOUN" or token.tag_ != "NNS" or not title_word(token.lemma_.lower()):
+            continue
+        first = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+                     None)
+        if first is None:
+            continue
+        members = [first, *[c for c in first.subtree if c.dep_ == "conj" and c.pos_ == "PROPN"]]
+        for member in members:
+            lo = member.i
+            while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i == member.i:
+                lo -= 1
+            hi = member.i + 1
+            name = list(doc[lo:hi])
+            if name and name[-1].text in POSTNOMINALS and len(name) > 1:
+                name = name[:-1]
+            yield name, token.lemma_.lower(), _chars([token])

@@ -1,0 +1,178 @@
+"""The knowledge graph's facts from parsed sentences: roles and affiliations, facts
+inside noun phrases, relatives, and the assertion policy. Each test names the facts
+a reader would sign, and the non-facts that must not be asserted.
+
+The sentences are made up for the construction they test (none is from the
+annotated articles the graph is scored on).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.nlp import parse
+from kg.resolve import Resolver
+from kg.types import Entity, ResolvedStatement
+
+pytestmark = pytest.mark.slow
+
+Fact = tuple[str, str, str]
+
+
+def resolved(text: str) -> list[ResolvedStatement]:
+    doc = next(parse([text]))
+    return Resolver().resolve(extract(doc), doc, document_facts=True)
+
+
+def _fact(r: ResolvedStatement) -> Fact:
+    obj = r.object.label if isinstance(r.object, Entity) else r.object.lexical
+    return (r.subject.label, r.relation, obj)
+
+
+def asserted(text: str) -> set[Fact]:
+    """The direct triples the graph gets from ``text``."""
+    return {_fact(r) for r in resolved(text) if r.asserted}
+
+
+def withheld(text: str) -> dict[Fact, str]:
+    """The statements kept without a direct triple, with the policy's reason."""
+    return {_fact(r): r.reason_withheld or "" for r in resolved(text) if not r.asserted}
+
+
+# -- roles and affiliations ---------------------------------------------------------
+
+def test_a_title_before_a_name_gives_the_body_it_names() -> None:
+    facts = asserted("Greenpeace director Anna Berg attacked the plan. Dutch Prime Minister "
+                     "Jan Visser met the press.")
+    assert ("Anna Berg", "works_for", "Greenpeace") in facts  # a director need not lead
+    assert ("Tim Hart", "leads", "Oxfam") in asserted("Oxfam leader Tim Hart agreed.")
+    assert ("Jan Visser", "leads", "Netherlands") in facts
+    assert ("Jan Visser", "holds_position", "prime minister of Netherlands") in facts
+
+
+def test_a_party_adjective_names_the_party() -> None:
+    facts = asserted("Tory MP Sarah Wollaston spoke. Liberal Democrat spokesman Ed Davey "
+                     "disagreed.")
+    assert ("Sarah Wollaston", "member_of", "Conservative Party") in facts
+    assert ("Ed Davey", "member_of", "Liberal Democrats") in facts
+    # "Liberal Democrat" is the party, not the US Democrats
+    assert not any(o == "Democratic Party" for _, _, o in facts)
+
+
+def test_a_title_with_a_preposition_names_its_body() -> None:
+    facts = asserted("Jane Smith, chief economist at Barclays, said prices would rise. "
+                     "Tom Hill, a spokesman for the campaign group Liberty, objected.")
+    assert ("Jane Smith", "holds_position", "chief economist") in facts
+    assert ("Jane Smith", "works_for", "Barclays") in facts
+    assert ("Tom Hill", "works_for", "Liberty") in facts
+
+
+def test_a_sports_title_after_a_town_is_its_club() -> None:
+    facts = asserted("Leeds striker Alan Smith scored twice. Bolton boss Sam Allardyce "
+                     "was pleased.")
+    assert ("Alan Smith", "plays_for", "Leeds") in facts
+    assert ("Sam Allardyce", "manages", "Bolton") in facts
+    # the club, not the town: the object is typed an organisation
+    clubs = {r.object.type for r in resolved("Leeds striker Alan Smith scored twice.")
+             if r.relation == "plays_for" and isinstance(r.object, Entity)}
+    assert clubs == {"Organization"}
+
+
+def test_a_lesser_or_past_role_does_not_lead() -> None:
+    facts = asserted("Assistant manager John Carver of Newcastle spoke. Former BP chief "
+                     "executive John Browne retired.")
+    assert not any(r == "leads" or r == "manages" for _, r, _ in facts)
+
+
+def test_a_person_of_a_body_works_for_it() -> None:
+    facts = asserted("The deal is poor, said Stuart Lane of the Centre for Economic Policy "
+                     "Research.")
+    assert ("Stuart Lane", "works_for", "Centre for Economic Policy Research") in facts
+
+
+def test_titles_the_title_rule_misses() -> None:
+    facts = asserted("But on Monday Prime Minister Viktor Orban said no. "
+                     "Helen Grant QC resigned from the panel.")
+    assert ("Viktor Orban", "holds_position", "prime minister") in facts
+    assert ("Helen Grant", "holds_position", "qc") in facts
+
+
+def test_a_role_a_verb_gives_and_one_still_to_come() -> None:
+    facts = asserted("John Kerr was appointed chief executive of Rolls-Royce in May.")
+    assert ("John Kerr", "holds_position", "chief executive") in facts
+    assert ("John Kerr", "leads", "Rolls-Royce") in facts
+    future = withheld("Bob Jones will become chairman of the BBC.")
+    assert future.get(("Bob Jones", "holds_position", "chairman")) == "future"
+
+
+# -- facts inside noun phrases ------------------------------------------------------
+
+def test_possessives_named_by_what_they_state() -> None:
+    facts = asserted("Japan's Toyota lifted profits. Microsoft's Xbox unit grew. "
+                     "The Economist's Mr Hensel disagreed.")
+    assert ("Toyota", "located_in", "Japan") in facts
+    # a bare "has" is never a fact
+    assert not any(r == "has" for _, r, _ in facts)
+
+
+def test_a_possessive_with_no_stated_relation_is_withheld() -> None:
+    held = withheld("Labour's campaign began. The BBC's Newsnight aired it.")
+    assert all(reason == "unnamed relation" for (_, r, _), reason in held.items() if r == "has")
+
+
+def test_an_entity_inside_the_object_keeps_the_noun() -> None:
+    facts = asserted("Chelsea held talks with Borussia Dortmund. The Lords rejected a plea "
+                     "by Lord Irvine.")
+    assert ("Chelsea", "holds_talks_with", "Borussia Dortmund") in facts
+    assert any(r == "rejects_plea_by" and o == "Lord Irvine" for _, r, o in facts)
+
+
+def test_between_only_for_mutual_nouns() -> None:
+    facts = asserted("Talks between Iran and Iraq resumed. Voters have a choice between "
+                     "Labour and the Conservatives.")
+    assert ("Iran", "has_talk_with", "Iraq") in facts
+    assert ("Iraq", "has_talk_with", "Iran") in facts
+    assert not any("choice" in r for _, r, _ in facts)
+
+
+def test_a_relation_noun_after_is() -> None:
+    facts = asserted("Germany is France's biggest trading partner.")
+    assert ("Germany", "trading_partner_of", "France") in facts
+
+
+def test_names_before_a_kind_noun() -> None:
+    facts = asserted("She was taken to the Charite hospital. Writing in the Guardian "
+                     "newspaper, Gordon Brown set out his plans.")
+    assert ("Gordon Brown", "writes_in", "Guardian") in facts
+
+
+def test_relatives() -> None:
+    facts = asserted("Michael Howard thanked the crowd. He was joined by his wife Sandra "
+                     "and daughter Larissa. Alan Milburn, a close ally of Tony Blair, spoke.")
+    assert ("Sandra", "spouse_of", "Michael Howard") in facts
+    assert ("Larissa", "child_of", "Michael Howard") in facts
+    assert ("Alan Milburn", "ally_of", "Tony Blair") in facts
+
+
+# -- the assertion policy -------------------------------------------------------------
+
+def test_denied_and_conditional_content_is_not_asserted() -> None:
+    held = withheld("Gordon Brown denied that Tony Blair had ousted Alan Milburn. If Labour "
+                    "wins, Tony Blair will sack John Prescott.")
+    assert held.get(("Tony Blair", "ousts", "Alan Milburn")) == "denied"
+    assert held.get(("Tony Blair", "dismisses", "John Prescott")) == "conditional"
+
+
+def test_reported_speech_is_no_fact() -> None:
+    facts = asserted("Jack Straw told the BBC that the talks had failed. Mr Straw said of "
+                     "Michael Howard that he was clever.")
+    assert not any(o == "BBC" for _, _, o in facts)
+    assert not any(r.startswith("says") for _, r, _ in facts)
+
+
+def test_a_quoted_claim_keeps_its_speaker() -> None:
+    rs = [r for r in resolved('"We cooperate with China," Vladimir Putin said.')
+          if r.relation == "cooperates_with"]
+    assert rs and rs[0].asserted
+    assert rs[0].speaker is not None and rs[0].speaker.label == "Vladimir Putin"
