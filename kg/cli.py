@@ -644,7 +644,9 @@ def stats(
     if as_json:
         out.print(json.dumps(result.to_dict(), indent=2), markup=False)
         return
-    out.print(_store_table(f"kg stats: {store}", result))
+    from kg.store.remote import redact_uri
+
+    out.print(_store_table(f"kg stats: {escape(redact_uri(store))}", result))
     types = Table("entity type", "entities", title_justify="left")
     for name, count in result.entities_by_type:
         types.add_row(name, str(count))

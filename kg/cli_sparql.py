@@ -152,7 +152,9 @@ def load(
                 opened.load(handle, kind, graph=target)
             err.print(f"loaded {path}")
         after = len(opened)
-    out.print(f"{len(plan)} file(s) loaded into {store}: {after - before:+,} quads "
+    from kg.store.remote import redact_uri
+
+    out.print(f"{len(plan)} file(s) loaded into {redact_uri(store)}: {after - before:+,} quads "
               f"({after:,} in all)")
 
 
@@ -181,7 +183,18 @@ def serve(
     timeout: Annotated[float, typer.Option(help="Seconds a query may run.", min=0.1)] = 30.0,
     max_rows: Annotated[int, typer.Option(help="Rows (or triples) per answer at most.",
                                           min=1)] = 10_000,
-    workers: Annotated[int, typer.Option(help="Query worker processes.", min=1)] = 2,
+    workers: Annotated[int, typer.Option(help="Query worker processes kept ready.", min=1)] = 2,
+    max_workers: Annotated[int, typer.Option(
+        help="Worker processes at most (more start while all are busy).", min=1)] = 32,
+    max_memory: Annotated[int, typer.Option(
+        help="MB of memory a query worker may grow by before its query is stopped.",
+        min=16)] = 1024,
+    max_response: Annotated[int, typer.Option(
+        help="Bytes an answer may have at most.", min=1)] = 64_000_000,
+    read_timeout: Annotated[float, typer.Option(
+        help="Seconds a client has to send a request (and may stay idle).", min=0.1)] = 10.0,
+    max_connections: Annotated[int, typer.Option(
+        help="Connections open at once at most.", min=1)] = 64,
 ) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (/sparql) with a query page (/)."""
     from kg.serve import make_server, new_token
@@ -190,7 +203,10 @@ def serve(
         token = new_token()
         err.print(f"updates need: Authorization: Bearer {token}", markup=False)
     server = make_server(store, host=host, port=port, timeout=timeout, max_rows=max_rows,
-                         allow_update=allow_update, token=token, workers=workers)
+                         allow_update=allow_update, token=token, workers=workers,
+                         max_workers=max(workers, max_workers), max_memory_mb=max_memory,
+                         max_response_bytes=max_response, read_timeout=read_timeout,
+                         max_connections=max_connections)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] listening on {escape(host)}: other machines "
                   "can query this store", markup=True)

@@ -18,6 +18,12 @@ from typing import IO
 __all__ = ["atomic_write"]
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: str | os.PathLike[str]) -> AtomicFile:
     """Open ``path`` for binary writing so that it appears only when complete."""
     return AtomicFile(Path(path))
@@ -33,6 +39,9 @@ class AtomicFile:
     def __enter__(self) -> IO[bytes]:
         directory = self.path.parent if str(self.path.parent) else Path(".")
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=directory)
+        # mkstemp makes the file 0600; the result should have the modes any new file
+        # gets (0644 under the usual umask 022), as if it had been opened normally
+        os.fchmod(fd, 0o666 & ~_umask())
         self._tmp = Path(tmp)
         self._file = os.fdopen(fd, "wb")
         return self._file

@@ -47,9 +47,8 @@ import io
 import json
 import logging
 import os
-import queue
-import re
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -69,6 +68,14 @@ import pyoxigraph as ox
 
 from kg.errors import ConfigError, StoreError
 from kg.namespaces import PREFIXES
+from kg.sandbox import (
+    MAX_NESTING,
+    deny_network_or_warn,
+    die_with_parent,
+    nesting_depth,
+    outbound_keyword,
+    start_thread,
+)
 
 __all__ = [
     "ServeOptions",
@@ -99,48 +106,6 @@ _GRAPH_TYPES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 _FORMAT_ALIASES = {"turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "sparql-results+json":
                    "json", "sparql-results+xml": "xml"}
-
-
-# -- refusing outbound requests ----------------------------------------------------
-_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_OPAQUE = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'          # long strings
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n\r]|\\.)*"'                 # short strings
-    r"|'(?:[^'\\\n\r]|\\.)*'"
-    r'|<[^<>"{}|^`\\\x00-\x20]*>'             # IRIs
-    r"|#[^\n\r]*",                             # comments
-    re.DOTALL,
-)
-_OUTBOUND = re.compile(r"(?<![\w:?$@])(SERVICE|LOAD)(?![\w:])", re.IGNORECASE)
-
-
-def outbound_keyword(sparql: str) -> str | None:
-    """``"SERVICE"`` or ``"LOAD"`` if the query or update uses that keyword, else ``None``.
-
-    Strings, IRIs and comments are skipped and ``\\u`` escapes decoded first (as
-    SPARQL does before parsing), so neither case, spacing, comments nor escapes
-    hide the keyword; a name that merely contains it (``?service``,
-    ``ex:load``) is not a use.
-
-    >>> outbound_keyword("SELECT * { SeRvIcE <http://x/sparql> { ?s ?p ?o } }")
-    'SERVICE'
-    >>> outbound_keyword("SELECT * { ?s ?p '''SERVICE''' } # LOAD <x>")
-    >>> outbound_keyword("SELECT ?service { ?service ex:load 1 }")
-    >>> outbound_keyword("LOAD <http://example.org/data.ttl>")
-    'LOAD'
-    """
-
-    def decode(match: re.Match[str]) -> str:
-        return chr(int(match.group(1) or match.group(2), 16))
-
-    try:
-        text = _UNICODE_ESCAPE.sub(decode, sparql)
-    except (ValueError, OverflowError):
-        return "SERVICE"  # an invalid escape: refuse rather than guess
-    blanked = _OPAQUE.sub(" ", text)
-    match = _OUTBOUND.search(blanked)
-    return match.group(1).upper() if match else None
 
 
 # -- serialisation -------------------------------------------------------------------
@@ -246,6 +211,7 @@ class _Task:
     timeout: float
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
+    max_response_bytes: int = 64_000_000
 
 
 @dataclass
@@ -271,6 +237,15 @@ def _timeout_answer(timeout: float) -> _Answer:
                  "make it more selective (or ask for a longer --timeout)")
 
 
+_NO_NETWORK = ("the query tried to reach the network (SERVICE or LOAD); this endpoint makes "
+               "no outbound requests")
+
+
+def _graph_iris(iris: Iterable[str]) -> list[ox.NamedNode]:
+    """``default-graph-uri``/``named-graph-uri`` values as IRIs (ValueError if one is not)."""
+    return [ox.NamedNode(iri) for iri in iris]
+
+
 def _execute(store: ox.Store, task: _Task, *, deadline: float) -> _Answer:
     """Run one task on ``store``; rows are read with a deadline check."""
     if task.update:
@@ -278,16 +253,21 @@ def _execute(store: ox.Store, task: _Task, *, deadline: float) -> _Answer:
             store.update(task.sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
             return _text(HTTPStatus.BAD_REQUEST, f"the update does not parse: {exc}")
+        except PermissionError:
+            return _text(HTTPStatus.FORBIDDEN, _NO_NETWORK)
         except (OSError, ValueError, RuntimeError) as exc:
             return _text(HTTPStatus.INTERNAL_SERVER_ERROR, f"the update failed: {exc}")
         return _text(HTTPStatus.OK, "update done")
     options: dict[str, Any] = {"prefixes": PREFIXES}
-    if task.default_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in task.default_graphs]
-    else:
-        options["use_default_graph_as_union"] = True
-    if task.named_graphs:
-        options["named_graphs"] = [ox.NamedNode(g) for g in task.named_graphs]
+    try:
+        if task.default_graphs:
+            options["default_graph"] = _graph_iris(task.default_graphs)
+        else:
+            options["use_default_graph_as_union"] = True
+        if task.named_graphs:
+            options["named_graphs"] = _graph_iris(task.named_graphs)
+    except ValueError as exc:
+        return _text(HTTPStatus.BAD_REQUEST, f"a graph IRI is not an IRI: {exc}")
     try:
         result = store.query(task.sparql, **options)
         if isinstance(result, ox.QueryBoolean):
@@ -300,17 +280,43 @@ def _execute(store: ox.Store, task: _Task, *, deadline: float) -> _Answer:
             variables = [v.value for v in result.variables]
             table = [[sol[v] for v in variables] for sol in rows]
             body = write_select(variables, table, task.result_fmt)
-            return _Answer(HTTPStatus.OK, _media(task.result_fmt, _RESULT_TYPES), body, headers)
-        fmt = ox.RdfFormat.N_TRIPLES if task.graph_fmt == "nt" else ox.RdfFormat.TURTLE
-        body = ox.serialize(rows, format=fmt,
-                            prefixes=PREFIXES if task.graph_fmt == "ttl" else None) or b""
-        return _Answer(HTTPStatus.OK, _media(task.graph_fmt, _GRAPH_TYPES), body, headers)
+            media = _media(task.result_fmt, _RESULT_TYPES)
+        else:
+            fmt = ox.RdfFormat.N_TRIPLES if task.graph_fmt == "nt" else ox.RdfFormat.TURTLE
+            body = ox.serialize(rows, format=fmt,
+                                prefixes=PREFIXES if task.graph_fmt == "ttl" else None) or b""
+            media = _media(task.graph_fmt, _GRAPH_TYPES)
+        if len(body) > task.max_response_bytes:
+            return _too_large(task.max_response_bytes)
+        return _Answer(HTTPStatus.OK, media, body, headers)
     except _Timeout:
         return _timeout_answer(task.timeout)
     except SyntaxError as exc:
         return _text(HTTPStatus.BAD_REQUEST, f"the query does not parse: {exc}")
-    except (OSError, ValueError, RuntimeError) as exc:
+    except PermissionError:
+        return _text(HTTPStatus.FORBIDDEN, _NO_NETWORK)
+    except MemoryError:
+        return _memory_answer()
+    except OSError as exc:
         return _text(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {exc}")
+    except (ValueError, RuntimeError) as exc:
+        if "Corruption" in str(exc):
+            return _text(HTTPStatus.INTERNAL_SERVER_ERROR,
+                         "the store is damaged; rebuild it or restore it from a backup")
+        return _text(HTTPStatus.BAD_REQUEST, f"the query failed: {exc}")
+
+
+def _too_large(limit: int) -> _Answer:
+    return _text(HTTPStatus.SERVICE_UNAVAILABLE,
+                 f"the answer is larger than the limit of {limit:,} bytes; ask for fewer rows "
+                 "(LIMIT) or shorter values")
+
+
+def _memory_answer(limit_mb: int | None = None) -> _Answer:
+    size = f" of {limit_mb:,} MB" if limit_mb else ""
+    return _text(HTTPStatus.SERVICE_UNAVAILABLE,
+                 f"the query needed more memory than the limit{size} and was stopped; make it "
+                 "smaller (fewer rows, shorter strings)")
 
 
 def _take(result: Iterable[Any], limit: int, deadline: float) -> tuple[list[Any], bool]:
@@ -330,25 +336,63 @@ def _media(fmt: str, table: Mapping[str, tuple[str, tuple[str, ...]]]) -> str:
     return table[fmt][0] + "; charset=utf-8"
 
 
-def _worker_main(path: str, writable: bool, conn: Connection) -> None:
-    """A worker process: open the store, then answer tasks until the pipe closes."""
+def _vm_size() -> int:
+    """This process's address space in bytes (0 where /proc does not say)."""
     try:
-        store = ox.Store(path) if writable else ox.Store.read_only(path)
-    except OSError as exc:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _cap_memory(extra_mb: int) -> None:
+    """Let this process grow by at most ``extra_mb`` MB of address space from now."""
+    import resource
+
+    base = _vm_size()
+    if not base or extra_mb <= 0:
+        return
+    limit = base + extra_mb * 1024 * 1024
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _worker_main(path: str, writable: bool, conn: Connection, memory_mb: int = 0) -> None:
+    """A worker process: open the store, deny itself the network, cap its memory, then
+    answer tasks (on a thread with a large stack) until the pipe closes."""
+    try:
+        if path == "memory:":
+            store = ox.Store()
+        else:
+            store = ox.Store(path) if writable else ox.Store.read_only(path)
+    except (OSError, RuntimeError) as exc:
         conn.send(("error", str(exc)))
         return
-    conn.send(("ready", ""))
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            if writable:
+    sandboxed = deny_network_or_warn()  # the query thread started below inherits it
+    go = threading.Event()
+
+    def loop() -> None:
+        go.wait()
+        while True:
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                if writable:
+                    store.flush()
+                return
+            answer = _execute(store, task, deadline=time.monotonic() + task.timeout)
+            if writable and task.update:
                 store.flush()
-            return
-        answer = _execute(store, task, deadline=time.monotonic() + task.timeout)
-        if writable and task.update:
-            store.flush()
-        conn.send(answer)
+            conn.send(answer)
+
+    thread = start_thread(loop)
+    _cap_memory(memory_mb)
+    conn.send(("ready", "sandboxed" if sandboxed else "unsandboxed"))
+    go.set()
+    thread.join()
 
 
 # -- engines: where a task runs ------------------------------------------------------
@@ -361,7 +405,11 @@ class _Engine:
 
 
 class _ThreadEngine(_Engine):
-    """Tasks in threads over an in-process store; answers come back by the deadline."""
+    """Tasks in threads over an in-process store; answers come back by the deadline.
+
+    Each query runs on its own thread with a large stack and no network (see
+    :mod:`kg.sandbox`); memory is not capped here (it is in worker processes).
+    """
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
@@ -372,31 +420,154 @@ class _ThreadEngine(_Engine):
         deadline = time.monotonic() + task.timeout
 
         def work() -> None:
+            deny_network_or_warn()
             if task.update:
                 with self.write_lock:
                     holder.append(_execute(self.store, task, deadline=deadline))
             else:
                 holder.append(_execute(self.store, task, deadline=deadline))
 
-        thread = threading.Thread(target=work, daemon=True, name="kg-serve-query")
-        thread.start()
+        thread = start_thread(work)
         thread.join(task.timeout)
         return holder[0] if holder else _timeout_answer(task.timeout)
 
 
-class _Worker:
-    """A worker process started as ``python -c`` (not multiprocessing, whose spawn
-    re-imports the caller's ``__main__``), talking over a socket pair."""
+#: Starts a worker's interpreter with kg stood in for by an empty package (see _Worker).
+_BOOT = ("import sys, types; package = types.ModuleType('kg'); "
+         "package.__path__ = [sys.argv.pop(1)]; sys.modules['kg'] = package; "
+         "from kg import serve; serve.{entry}(sys.argv[1:])")
 
-    def __init__(self, path: str, writable: bool) -> None:
+
+def _python(entry: str, args: list[str], fds: tuple[int, ...]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-c", _BOOT.format(entry=entry), str(Path(__file__).resolve().parent),
+         *args],
+        pass_fds=fds, stdin=subprocess.DEVNULL, close_fds=True,
+        env={**os.environ, "RUST_BACKTRACE": "0"}, stderr=subprocess.DEVNULL,
+    )
+
+
+class _Forker:
+    """A fork server: one process that has imported what a worker needs and forks a
+    worker on request, in milliseconds (a fresh interpreter takes a second or more
+    on a busy machine). It reports each worker's exit status when it ends."""
+
+    def __init__(self) -> None:
+        self.control, control_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.reports, reports_end = socket.socketpair()
+        self.process = _python("_forker_entry", [str(control_end.fileno()),
+                                                 str(reports_end.fileno())],
+                               (control_end.fileno(), reports_end.fileno()))
+        control_end.close()
+        reports_end.close()
+        self.lock = threading.Lock()
+        self.exits: dict[int, int] = {}
+        self.changed = threading.Condition()
+        threading.Thread(target=self._read_reports, daemon=True).start()
+
+    def _read_reports(self) -> None:
+        with self.reports.makefile("r", encoding="ascii") as lines:
+            for line in lines:
+                pid, status = line.split()
+                with self.changed:
+                    self.exits[int(pid)] = int(status)
+                    self.changed.notify_all()
+
+    def fork(self, args: list[str], fd: int) -> int:
+        """Fork a worker that runs ``_worker_entry([fd-in-child, *args])``; its pid."""
+        with self.lock:
+            socket.send_fds(self.control, [json.dumps(args).encode()], [fd])
+            reply = self.control.recv(64)
+        if not reply:
+            raise OSError("the fork server is gone")
+        return int(reply)
+
+    def exit_status(self, pid: int, wait: float) -> int | None:
+        """The worker's exit status (negative: the signal that ended it), or None."""
+        with self.changed:
+            self.changed.wait_for(lambda: pid in self.exits, wait)
+            return self.exits.pop(pid, None)
+
+    def close(self) -> None:
+        self.control.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(5)
+        if self.process.poll() is None:
+            self.process.kill()
+        self.reports.close()
+
+
+def _forker_entry(argv: list[str]) -> None:
+    """The fork server's loop: ``CONTROL_FD REPORTS_FD``."""
+    import select
+
+    # no death signal here: it would come when the *thread* that started this process
+    # ends; the fork server ends when the server's end of its control socket closes
+    control = socket.socket(fileno=int(argv[0]))
+    reports = socket.socket(fileno=int(argv[1]))
+
+    def reap() -> None:
+        while True:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            reports.sendall(f"{pid} {os.waitstatus_to_exitcode(status)}\n".encode())
+
+    while True:
+        readable, _, _ = select.select([control], [], [], 0.2)
+        reap()
+        if not readable:
+            continue
+        message, fds, _, _ = socket.recv_fds(control, 65536, 1)
+        if not message or not fds:
+            return  # the server is gone: workers end when their pipes close
+        args = json.loads(message)
+        me = os.getpid()
+        pid = os.fork()
+        if pid == 0:
+            die_with_parent()  # with the fork server (one thread), so with the server
+            if os.getppid() != me:
+                os._exit(0)  # the fork server ended before the line above
+            control.close()
+            reports.close()
+            code = 0
+            try:
+                _worker_entry([*args[:2], str(fds[0]), *args[2:]])
+            except BaseException:
+                code = 1
+            os._exit(code)
+        os.close(fds[0])
+        control.send(str(pid).encode())
+
+
+class _Worker:
+    """A worker process talking over a socket pair: forked by a :class:`_Forker`, or
+    started as ``python -c`` (not multiprocessing, whose spawn re-imports the
+    caller's ``__main__``)."""
+
+    def __init__(self, path: str, writable: bool, memory_mb: int,
+                 forker: _Forker | None = None) -> None:
         parent, child = socket.socketpair()
-        code = "import sys; from kg.serve import _worker_entry; _worker_entry(sys.argv[1:])"
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", code, path, "rw" if writable else "ro", str(child.fileno())],
-            pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, close_fds=True,
-        )
-        child.close()
+        args = [path, "rw" if writable else "ro", str(memory_mb)]
+        self.forker = forker
+        self.process: subprocess.Popen[bytes] | None = None
+        try:
+            if forker is not None:
+                self.pid = forker.fork(args, child.fileno())
+            else:
+                # kg/__init__.py imports the whole pipeline (spaCy: seconds); a worker
+                # needs kg.serve and three small modules, so the package is stood in for
+                # by an empty one
+                self.process = _python("_worker_entry", [*args[:2], str(child.fileno()),
+                                                         *args[2:]], (child.fileno(),))
+                self.pid = self.process.pid
+        finally:
+            child.close()
         self.conn = Connection(parent.detach())
+        self.niced = False
 
     def ready(self, timeout: float) -> str | None:
         """``None`` when ready, else the reason it is not."""
@@ -406,94 +577,220 @@ class _Worker:
             kind, message = self.conn.recv()
         except (EOFError, OSError) as exc:
             return f"the worker died ({exc or 'no answer'})"
+        if kind == "ready" and message != "sandboxed":
+            log.warning("kg serve: the query workers have no network sandbox here; SERVICE "
+                        "and LOAD are refused by reading the query text only")
         return None if kind == "ready" else str(message)
+
+    def lower_priority(self) -> None:
+        """Let other queries go first (a query that has run a while is a slow one)."""
+        with contextlib.suppress(OSError, AttributeError):
+            now = os.getpriority(os.PRIO_PROCESS, self.pid)
+            os.setpriority(os.PRIO_PROCESS, self.pid, min(19, now + 10))
+            self.niced = True
+
+    def death(self, wait: float = 2.0) -> int | None:
+        """The worker's exit status once it has ended (waiting ``wait`` s), else None."""
+        if self.forker is not None:
+            return self.forker.exit_status(self.pid, wait)
+        assert self.process is not None
+        try:
+            return self.process.wait(wait)
+        except subprocess.TimeoutExpired:
+            return None
 
     def kill(self) -> None:
         """Stop the worker now (its query is abandoned)."""
-        if self.process.poll() is None:
-            self.process.kill()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(5)
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+        self.death(5)
         self.conn.close()
 
     def stop(self) -> None:
         """Let the worker finish: closing the pipe makes it close the store and exit."""
         self.conn.close()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
+        if self.death(10) is None:
             self.kill()
 
 
 def _worker_entry(argv: list[str]) -> None:
-    """The ``python -c`` worker's entry: ``PATH ro|rw FD``."""
-    path, mode, fd = argv
-    _worker_main(path, mode == "rw", Connection(int(fd)))
+    """A worker's entry: ``PATH ro|rw FD MEMORY_MB``."""
+    path, mode, fd, memory = argv
+    _worker_main(path, mode == "rw", Connection(int(fd)), int(memory))
 
 
-#: Seconds a request may wait for a free worker, on top of its time limit.
-_WORKER_WAIT = 30.0
+#: Seconds a request may wait for a free worker.
+_WORKER_WAIT = 10.0
+#: A query running longer than this is a slow one: its worker gets a lower priority.
+_SLOW_AFTER = 0.5
 
 
 class _ProcessEngine(_Engine):
-    """Tasks in worker processes; a task past its deadline has its worker killed."""
+    """Tasks in worker processes; a task past its deadline has its worker killed.
 
-    def __init__(self, path: Path, *, workers: int, writable: bool) -> None:
-        self.path, self.writable = str(path), writable
-        self.idle: queue.Queue[_Worker] = queue.Queue()
+    ``workers`` processes are kept ready; when all are busy more are started, up
+    to ``max_workers``, and one spare is kept ready while there is room, so a cheap
+    query does not wait behind slow ones. A query that has run longer than
+    :data:`_SLOW_AFTER` has its worker's priority lowered (and the worker is
+    replaced after it), so slow queries share the CPU left over by quick ones.
+    """
+
+    def __init__(self, path: Path, *, workers: int, writable: bool, max_workers: int = 32,
+                 memory_mb: int = 1024) -> None:
+        self.path, self.writable, self.memory_mb = str(path), writable, memory_mb
+        self.min_workers = 1 if writable else max(1, workers)
+        self.max_workers = 1 if writable else max(self.min_workers, max_workers)
+        self.idle: list[_Worker] = []
+        self.waiters: list[list[_Worker]] = []  # requests waiting for a worker, oldest first
+        self.cond = threading.Condition()  # its lock is reentrant
+        self.alive = 0  # workers started (or starting) and not yet retired
         self.closed = False
-        first = _Worker(self.path, writable)
+        self.forker: _Forker | None = None
+        if hasattr(socket, "send_fds") and hasattr(os, "fork") and not writable:
+            self.forker = _Forker()
+        first = self._new_worker()
         problem = first.ready(120)
         if problem is not None:
             first.kill()
+            if self.forker is not None:
+                self.forker.close()
+            from kg.store import _DAMAGED_HINT
+
+            if "Corruption" in problem or "No such file" in problem:
+                raise StoreError(f"the store {path} is damaged ({problem.splitlines()[0]})",
+                                 hint=_DAMAGED_HINT)
             raise StoreError(f"cannot serve the store {path}: {problem}",
-                             hint="is another kg process writing it? stop it first")
-        self.idle.put(first)
-        for _ in range(workers - 1):
-            threading.Thread(target=self._add_worker, daemon=True).start()
+                             hint="check that it is a kg store, not in use by a kg build")
+        self.idle.append(first)
+        self.alive = 1
+        for _ in range(self.min_workers - 1):
+            self._spawn()
+        if self.max_workers > self.min_workers:
+            self._spawn()  # a spare
+
+    def _spawn(self) -> None:
+        """Start one more worker in the background, if there is room."""
+        with self.cond:
+            if self.closed or self.alive >= self.max_workers:
+                return
+            self.alive += 1
+        threading.Thread(target=self._add_worker, daemon=True).start()
+
+    def _new_worker(self) -> _Worker:
+        if self.forker is not None:
+            try:
+                return _Worker(self.path, self.writable, self.memory_mb, self.forker)
+            except OSError as exc:
+                log.error("kg serve: the fork server failed (%s); starting workers afresh", exc)
+                self.forker = None
+        return _Worker(self.path, self.writable, self.memory_mb)
 
     def _add_worker(self) -> None:
-        worker = _Worker(self.path, self.writable)
+        worker = self._new_worker()
         problem = worker.ready(120)
-        if problem is not None or self.closed:
+        with self.cond:
+            if problem is None and not self.closed:
+                self._offer(worker)
+                return
+            self.alive -= 1
+        if problem is not None:
             log.error("kg serve: a worker failed to start: %s", problem)
-            worker.kill()
+        worker.kill()
+
+    def _offer(self, worker: _Worker) -> None:
+        """A free worker goes to the request that has waited *least* (the caller holds
+        the lock): under overload, a request that just came is answered while older
+        ones wait out their bounded wait, instead of everyone waiting for everyone."""
+        if self.waiters:
+            self.waiters.pop().append(worker)
+            self.cond.notify_all()
+        else:
+            self.idle.append(worker)
+
+    def _take(self, wait: float) -> _Worker | None:
+        end = time.monotonic() + wait
+        with self.cond:
+            if self.idle:
+                worker = self.idle.pop()  # the most recently used: warm caches
+            else:
+                slot: list[_Worker] = []
+                self.waiters.append(slot)
+                self._spawn()
+                while not slot:
+                    left = end - time.monotonic()
+                    if left <= 0 or self.closed:
+                        self.waiters.remove(slot)
+                        return None
+                    self.cond.wait(left)
+                worker = slot[0]
+            spare = not self.idle and self.alive < self.max_workers
+        if spare:
+            self._spawn()
+        return worker
+
+    def _give_back(self, worker: _Worker) -> None:
+        if worker.niced:
+            self._retire(worker, kill=False)
             return
-        self.idle.put(worker)
+        with self.cond:
+            if not self.closed:
+                self._offer(worker)
+                return
+        worker.stop()
+
+    def _retire(self, worker: _Worker, *, kill: bool = True) -> None:
+        if kill:
+            worker.kill()
+        else:
+            threading.Thread(target=worker.stop, daemon=True).start()
+        with self.cond:
+            self.alive -= 1
+            need = not self.closed and self.alive < self.min_workers
+        if need:
+            self._spawn()
 
     def run(self, task: _Task) -> _Answer:
-        # Waiting for a free worker (busy, or being replaced after a timeout, which
-        # takes a second or two) does not count against the query's time limit.
-        try:
-            worker = self.idle.get(timeout=task.timeout + _WORKER_WAIT)
-        except queue.Empty:
+        worker = self._take(_WORKER_WAIT)
+        if worker is None:
             return _text(HTTPStatus.SERVICE_UNAVAILABLE,
-                         "every worker is busy; try again shortly")
+                         "every query worker is busy; try again shortly",
+                         {"Retry-After": "2"})
         try:
             worker.conn.send(task)
-            if worker.conn.poll(task.timeout + 0.25):
+            ready = worker.conn.poll(min(_SLOW_AFTER, task.timeout + 0.25))
+            if not ready:
+                worker.lower_priority()
+                ready = worker.conn.poll(max(0.0, task.timeout + 0.25 - _SLOW_AFTER))
+            if ready:
                 answer: _Answer = worker.conn.recv()
-                self.idle.put(worker)
+                self._give_back(worker)
                 return answer
-        except (EOFError, OSError) as exc:
-            log.error("kg serve: a worker died: %s", exc)
-            self._replace(worker)
-            return _text(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker died; try again")
-        self._replace(worker)  # past the deadline: stop the work for real
+        except (EOFError, OSError):
+            return self._died(worker)
+        self._retire(worker)  # past the deadline: stop the work for real
         return _timeout_answer(task.timeout)
 
-    def _replace(self, worker: _Worker) -> None:
-        worker.kill()
-        if not self.closed:
-            threading.Thread(target=self._add_worker, daemon=True).start()
+    def _died(self, worker: _Worker) -> _Answer:
+        status = worker.death()
+        self._retire(worker)
+        log.error("kg serve: a query worker died (exit status %s)", status)
+        if status is not None and status < 0 and -status == signal.SIGSEGV:
+            return _text(HTTPStatus.BAD_REQUEST,
+                         "the query crashed the query engine (most likely it is nested too "
+                         "deeply); simplify it")
+        if status is not None and status < 0 and -status in (signal.SIGABRT, signal.SIGKILL):
+            return _memory_answer(self.memory_mb)
+        return _text(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker died; try again")
 
     def close(self) -> None:
-        self.closed = True
-        while True:
-            try:
-                self.idle.get_nowait().stop()
-            except queue.Empty:
-                break
+        with self.cond:
+            self.closed = True
+            idle, self.idle = self.idle, []
+            self.cond.notify_all()
+        for worker in idle:
+            worker.stop()
+        if self.forker is not None:
+            self.forker.close()
 
 
 # -- HTTP ------------------------------------------------------------------------------
@@ -506,17 +803,51 @@ class ServeOptions:
     max_request_bytes: int = 1_000_000
     allow_update: bool = False
     token: str | None = None
+    max_response_bytes: int = 64_000_000
+    read_timeout: float = 10.0
+    max_connections: int = 64
+
+
+class _Connection:
+    """What the server knows of one open connection (for timeouts and eviction)."""
+
+    __slots__ = ("busy", "since", "sock")
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.busy = False  # answering a request (not reading one, not idle)
+        self.since = time.monotonic()
+
+    def drop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.sock.shutdown(socket.SHUT_RDWR)
 
 
 class SparqlServer(ThreadingHTTPServer):
-    """A threading HTTP server answering the SPARQL 1.1 Protocol at ``/sparql``."""
+    """A threading HTTP server answering the SPARQL 1.1 Protocol at ``/sparql``.
+
+    Connections are bounded: at most ``max_connections`` are open at once; when a
+    new one comes at that bound, the connection that has waited longest without
+    sending a whole request is dropped for it (or, if every connection is being
+    answered, the new one gets a 503). A connection that takes longer than
+    ``read_timeout`` to send a request (headers and body), or that stays idle
+    that long between requests, is closed by a watchdog, so slow or idle clients
+    hold no thread for long.
+    """
 
     daemon_threads = True
+    # the kernel's queue of connections not yet accepted (socketserver's default is 5:
+    # a burst of connections beyond it has its SYNs dropped and retried a second later)
+    request_queue_size = 512
 
     def __init__(self, address: tuple[str, int], engine: _Engine, options: ServeOptions) -> None:
         self.engine = engine
         self.options = options
+        self.connections: dict[int, _Connection] = {}
+        self.connections_lock = threading.Lock()
+        self._watching = threading.Event()
         super().__init__(address, _Handler)
+        threading.Thread(target=self._watch, daemon=True, name="kg-serve-watchdog").start()
 
     @property
     def url(self) -> str:
@@ -525,8 +856,58 @@ class SparqlServer(ThreadingHTTPServer):
         host = str(host)
         return f"http://{'[' + host + ']' if ':' in host else host}:{port}/sparql"
 
+    # -- connections --
+    def process_request(self, request: Any, client_address: Any) -> None:
+        entry = _Connection(request)
+        with self.connections_lock:
+            if len(self.connections) >= self.options.max_connections:
+                waiting = [c for c in self.connections.values() if not c.busy]
+                victim = min(waiting, key=lambda c: c.since) if waiting else None
+                if victim is None:
+                    self._refuse(request)
+                    return
+                del self.connections[id(victim.sock)]
+                victim.drop()
+            self.connections[id(request)] = entry
+        super().process_request(request, client_address)
+
+    def _refuse(self, request: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            request.settimeout(1.0)
+            request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\n"
+                            b"Content-Length: 40\r\nRetry-After: 2\r\nConnection: close\r\n\r\n"
+                            b"too many connections; try again shortly\n")
+        self.shutdown_request(request)
+
+    def mark(self, request: socket.socket, *, busy: bool) -> None:
+        """A connection starts (``busy``) or stops answering a request."""
+        with self.connections_lock:
+            entry = self.connections.get(id(request))
+            if entry is not None:
+                entry.busy, entry.since = busy, time.monotonic()
+
+    def shutdown_request(self, request: Any) -> None:
+        with self.connections_lock:
+            entry = self.connections.get(id(request))
+            if entry is not None and entry.sock is request:
+                del self.connections[id(request)]
+        super().shutdown_request(request)
+
+    def _watch(self) -> None:
+        while not self._watching.wait(0.5):
+            limit = time.monotonic() - self.options.read_timeout
+            with self.connections_lock:
+                late = [c for c in self.connections.values() if not c.busy and c.since < limit]
+            for entry in late:
+                entry.drop()
+
     def server_close(self) -> None:
+        self._watching.set()
         super().server_close()
+        with self.connections_lock:
+            open_now = list(self.connections.values())
+        for entry in open_now:
+            entry.drop()
         self.engine.close()
 
 
@@ -561,7 +942,17 @@ def _negotiate(accept: str, table: Mapping[str, tuple[str, tuple[str, ...]]],
 class _Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     server_version = "kg-serve"
+    sys_version = ""
     protocol_version = "HTTP/1.1"
+
+    def setup(self) -> None:
+        # a timeout on each read and write: a client that stops sending or reading
+        # holds its thread for read_timeout at most
+        super().setup()
+        self.connection.settimeout(self.server.options.read_timeout)
+
+    def version_string(self) -> str:
+        return self.server_version  # no Python version in the Server header
 
     def log_message(self, format: str, *args: Any) -> None:
         log.info("%s %s", self.address_string(), format % args)
@@ -582,7 +973,10 @@ class _Handler(BaseHTTPRequestHandler):
         bound = str(self.server.server_address[0])
         if bound in ("0.0.0.0", "::"):
             return True
-        host = (self.headers.get("Host") or "").strip().lower()
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) != 1:
+            return False  # none, or two that could be read two ways
+        host = hosts[0].strip().lower()
         if host.startswith("["):
             name = host[1:].split("]", 1)[0]
         else:
@@ -673,11 +1067,26 @@ class _Handler(BaseHTTPRequestHandler):
             if refusal is not None:
                 self._send(refusal)
                 return
+        # A first look, for clear refusals of the plain cases; what guarantees that
+        # nothing leaves the machine is the sandbox the query runs in (kg.sandbox).
         keyword = outbound_keyword(sparql)
         if keyword is not None:
             self._send(_text(HTTPStatus.FORBIDDEN,
                              f"{keyword} is refused: this endpoint makes no outbound requests"))
             return
+        if nesting_depth(sparql) > MAX_NESTING:
+            self._send(_text(HTTPStatus.BAD_REQUEST,
+                             f"the query nests brackets more than {MAX_NESTING} deep; "
+                             "simplify it"))
+            return
+        graphs = {name: params.get(name, []) for name in (
+            "default-graph-uri", "using-graph-uri", "named-graph-uri", "using-named-graph-uri")}
+        for name, values in graphs.items():
+            try:
+                _graph_iris(values)
+            except ValueError:
+                self._send(_text(HTTPStatus.BAD_REQUEST, f"{name} must be an absolute IRI"))
+                return
         wanted = (params.get("format") or params.get("output") or [""])[0].lower()
         wanted = _FORMAT_ALIASES.get(wanted, wanted)
         accept = self.headers.get("Accept") or ""
@@ -687,16 +1096,19 @@ class _Handler(BaseHTTPRequestHandler):
         task = _Task(
             sparql=sparql, update=update, result_fmt=result_fmt, graph_fmt=graph_fmt,
             max_rows=options.max_rows, timeout=options.timeout,
-            default_graphs=tuple(params.get("default-graph-uri", []) +
-                                 params.get("using-graph-uri", [])),
-            named_graphs=tuple(params.get("named-graph-uri", []) +
-                               params.get("using-named-graph-uri", [])),
+            default_graphs=tuple(graphs["default-graph-uri"] + graphs["using-graph-uri"]),
+            named_graphs=tuple(graphs["named-graph-uri"] + graphs["using-named-graph-uri"]),
+            max_response_bytes=options.max_response_bytes,
         )
         started = time.monotonic()
-        answer = self.server.engine.run(task)
-        log.info("kg serve: %s in %.3f s -> %s", "update" if update else "query",
-                 time.monotonic() - started, answer.status)
-        self._send(answer)
+        self.server.mark(self.connection, busy=True)  # not idle: the watchdog leaves it
+        try:
+            answer = self.server.engine.run(task)
+            log.info("kg serve: %s in %.3f s -> %s", "update" if update else "query",
+                     time.monotonic() - started, answer.status)
+            self._send(answer)  # a reader that stops reading meets the socket's timeout
+        finally:
+            self.server.mark(self.connection, busy=False)
 
     def _refuse_update(self) -> _Answer | None:
         options = self.server.options
@@ -787,6 +1199,11 @@ def make_server(
     allow_update: bool = False,
     token: str | None = None,
     workers: int = 2,
+    max_workers: int = 32,
+    max_memory_mb: int = 1024,
+    max_response_bytes: int = 64_000_000,
+    read_timeout: float = 10.0,
+    max_connections: int = 64,
 ) -> SparqlServer:
     """A ready (not yet serving) SPARQL server over ``store``.
 
@@ -794,8 +1211,11 @@ def make_server(
     processes, killed at the time limit), ``"memory:"``, or an open
     :class:`kg.store.OxigraphStore` (queries run in threads). ``port=0`` picks a
     free port (see :attr:`SparqlServer.url`). ``allow_update`` needs a ``token``.
-    Call ``serve_forever()`` (or :func:`serve`), then ``shutdown()`` and
-    ``server_close()``.
+    More workers are started while all are busy, up to ``max_workers``; each may
+    grow by ``max_memory_mb`` MB at most. An answer is at most
+    ``max_response_bytes``; a client has ``read_timeout`` seconds to send a request
+    and at most ``max_connections`` are open at once. Call ``serve_forever()`` (or
+    :func:`serve`), then ``shutdown()`` and ``server_close()``.
 
     >>> server = make_server("memory:", port=0, max_rows=5)
     >>> server.options.max_rows
@@ -804,25 +1224,33 @@ def make_server(
     """
     from kg.store import OxigraphStore
 
-    if timeout <= 0 or max_rows < 0 or max_request_bytes <= 0:
-        raise ConfigError("the time limit, row limit and request limit must be positive")
+    if min(timeout, max_rows, max_request_bytes, max_response_bytes, read_timeout,
+           max_connections, max_memory_mb, workers, max_workers) <= 0:
+        raise ConfigError("the time, row, size, memory, worker and connection limits must be "
+                          "positive")
     if allow_update and not token:
         raise ConfigError("updates need a token", hint="add --token (or set KG_SERVE_TOKEN)")
     options = ServeOptions(timeout=timeout, max_rows=max_rows,
                            max_request_bytes=max_request_bytes,
-                           allow_update=allow_update, token=token)
+                           allow_update=allow_update, token=token,
+                           max_response_bytes=max_response_bytes, read_timeout=read_timeout,
+                           max_connections=max_connections)
     engine: _Engine
     if isinstance(store, OxigraphStore):
         engine = _ThreadEngine(store._store)
+    elif str(store) == "memory:" and allow_update:
+        engine = _ThreadEngine(ox.Store())  # one store that updates change: in threads
     elif str(store) == "memory:":
-        engine = _ThreadEngine(ox.Store())
+        # an empty store, but served like one on disk: workers with the memory cap
+        engine = _ProcessEngine(Path("memory:"), workers=workers, writable=False,
+                                max_workers=max_workers, memory_mb=max_memory_mb)
     elif isinstance(store, str | os.PathLike) and "://" not in str(store):
+        from kg.store import check_store_directory
+
         path = Path(store)
-        if not path.is_dir():
-            raise StoreError(f"there is no store at {path}",
-                             hint="build one first with: kg build FILE --store " + str(path))
-        engine = _ProcessEngine(path, workers=1 if allow_update else max(1, workers),
-                                writable=allow_update)
+        check_store_directory(path)
+        engine = _ProcessEngine(path, workers=workers, writable=allow_update,
+                                max_workers=max_workers, memory_mb=max_memory_mb)
     else:
         raise ConfigError(f"kg serve cannot serve {store!r}",
                           hint="serve an embedded store (a directory or memory:); a remote "

@@ -35,15 +35,34 @@ _EDGE_FIRST = ["source", "target", "key", "relation", "relations", "label", "wei
                "event", "quad", "confidence", "documents", "document", "sentence"]
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV
+#: injection"): such a text cell gets a leading ``'``, so it is shown, not run.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> str:
+    """A CSV cell: lists joined with ``; ``; text that a spreadsheet would run as a
+    formula is guarded with a leading ``'`` (numbers are left as they are).
+
+    >>> print(_cell("=SUM(A1:A9)"))
+    '=SUM(A1:A9)
+    >>> _cell(-0.5), _cell("Putin")
+    ('-0.5', 'Putin')
+    """
     value = json_value(value)
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return "; ".join(_cell(v) for v in value)
-    return str(value)
+        return _guard("; ".join(_cell(v) for v in value))
+    if isinstance(value, int | float):
+        return str(value)
+    return _guard(str(value))
+
+
+def _guard(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _columns(first: list[str], keys: Iterable[str]) -> list[str]:

@@ -154,6 +154,75 @@ def _check_damaged_utf8(data: bytes, *, source: str) -> None:
         ) from None
 
 
+#: What cp1252 holds besides letters: typographic quotes, dashes, signs, which English
+#: news in a legacy code page is full of.
+_LEGACY_PUNCTUATION = frozenset(
+    char for char in bytes(range(0x80, 0x100)).decode("cp1252", errors="ignore")
+    if not char.isalpha()
+)
+
+
+def _check_stray_bytes(data: bytes, encoding: str, *, source: str) -> None:
+    """ASCII text with a few bytes that no reading makes sense of is damaged, not a
+    legacy code page: read as cp1252, ``\xff\xfe`` and ``\xc3(`` would become
+    ``ÿþ`` and ``Ã(`` in the graph. When *no* non-ASCII character reads like
+    legacy text (see :func:`_plausible`), the file is refused with the place of the
+    first bad byte.
+    """
+    if not _ascii_compatible(encoding):
+        return
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return
+    first = None
+    for index, char in enumerate(text):
+        if char < "\x80":
+            continue
+        if _plausible(text, index):
+            return
+        if first is None:
+            first = index
+    if first is None:
+        return
+    offset = len(text[:first].encode(encoding, errors="replace"))
+    raise InputError(
+        f"bytes that are not text at byte {offset:,} (0x{data[offset]:02x}); the rest of the "
+        "file is plain ASCII", source=source, line=data.count(b"\n", 0, offset) + 1,
+        hint="delete the damaged bytes (e.g. iconv -f utf-8 -t utf-8 -c) or re-save the file "
+             "as UTF-8",
+    )
+
+
+_BOM_PAIRS = ("\xff\xfe", "\xfe\xff")
+_WORD_BEFORE = "(\"'"
+_WORD_AFTER = ".,;:!?\"')"
+
+
+def _plausible(text: str, index: int) -> bool:
+    """Whether the non-ASCII character at ``index`` reads like legacy text: typographic
+    punctuation, or a letter in a word (a Latin-1 letter next to an ASCII letter, a
+    letter of another script next to any letter), or a one-letter word (``à``); a
+    UTF-16 byte-order mark in the middle of a file never does."""
+    char = text[index]
+    if char in _LEGACY_PUNCTUATION:
+        return True
+    if not char.isalpha() or text[index:index + 2] in _BOM_PAIRS or \
+            text[max(0, index - 1):index + 1] in _BOM_PAIRS:
+        return False
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    latin = "\xc0" <= char <= "\xff"
+
+    def letter(other: str) -> bool:
+        return other.isalpha() and (other.isascii() or not latin)
+
+    if letter(before) or letter(after):
+        return True
+    return (before.isspace() or before in _WORD_BEFORE) and \
+        (after.isspace() or after in _WORD_AFTER)
+
+
 def sniff_encoding(sample: bytes, *, source: str, complete: bool = False) -> str:
     """The Python codec name to read a file with, from its first bytes.
 
@@ -202,6 +271,7 @@ def decode_bytes(data: bytes, *, source: str, encoding: str | None = None) -> st
         else:
             _check_damaged_utf8(data, source=source)
             enc = _legacy_encoding(data, source=source)
+            _check_stray_bytes(data, enc, source=source)
     try:
         text = data.decode(enc)
     except (UnicodeDecodeError, LookupError) as exc:

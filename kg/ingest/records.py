@@ -159,6 +159,27 @@ def _header(row: list[str]) -> list[str]:
     return [name.strip().removeprefix("\ufeff").strip().lower() for name in row]
 
 
+class _Quotes:
+    """Lines of a CSV stream, counting the quote characters of the row being read."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.lines: list[int] = []  # quotes per line since the last row
+
+    def __iter__(self) -> _Quotes:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.stream)
+        self.lines.append(line.count('"'))
+        return line
+
+    def unclosed(self, spanned: int) -> bool:
+        """Whether the row just read (``spanned`` lines) ends inside a quoted field."""
+        counts, self.lines = self.lines[-spanned:], []
+        return spanned > 1 and sum(counts) % 2 == 1
+
+
 def csv_documents(
     stream: TextIO, *, source: str, file_id: str, report: Report, delimiter: str = ","
 ) -> Iterator[Document]:
@@ -167,7 +188,8 @@ def csv_documents(
     ``line`` is the line a row starts on."""
     if csv.field_size_limit() < _CSV_FIELD_LIMIT:
         csv.field_size_limit(_CSV_FIELD_LIMIT)
-    reader = csv.reader(stream, delimiter=delimiter)
+    raw = _Quotes(stream)
+    reader = csv.reader(raw, delimiter=delimiter)
     kind = "TSV" if delimiter == "\t" else "CSV"
     try:
         header = _header(next(reader, []))
@@ -193,6 +215,14 @@ def csv_documents(
         except (csv.Error, UnicodeDecodeError) as exc:
             report(InputError(f"unreadable {kind} from here on: {exc}", source=source,
                               line=start, hint=f"fix the {kind} quoting or re-save as UTF-8"))
+            return
+        if raw.unclosed(reader.line_num - start + 1):
+            # a row over several lines with an odd number of quotes: its quoted field
+            # was never closed and swallowed the lines after it
+            report(InputError(f"a quoted field that opens on this line is never closed; it "
+                              f"runs to line {reader.line_num}", source=source, line=start,
+                              hint=f"close the quote (or double a quote inside a quoted "
+                                   f"field); the {kind} rows from here on were not read"))
             return
         if not any(cell.strip() for cell in row):
             continue

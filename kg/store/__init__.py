@@ -19,16 +19,16 @@ import io
 import os
 import tempfile
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from kg.errors import ConfigError, QueryError, StoreError
+from kg.errors import ConfigError, KgError, QueryError, StoreError
 from kg.namespaces import PREFIXES
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "OxigraphStore",
     "QueryResult",
     "Store",
+    "check_store_directory",
     "from_ox",
     "open_store",
     "to_ox",
@@ -46,6 +47,7 @@ __all__ = [
 ]
 
 DEFAULT_STORE = "kg-store"
+T = TypeVar("T")
 RdfQuad = tuple[Node, Node, Node, URIRef]
 
 #: ``kg export --format`` names → Oxigraph formats. Dataset formats keep the graphs.
@@ -206,30 +208,75 @@ class OxigraphStore(Store):
         )
         try:
             self._store.update(f"DROP SILENT GRAPH <{target}> ;\nINSERT DATA {{\n{blocks}}}")
-        except OSError as exc:
-            raise StoreError(f"cannot write to the store {self.uri}: {exc}",
-                             hint="check the disk space and permissions") from exc
+        except (OSError, RuntimeError) as exc:
+            raise _storage_error(self.uri, exc, writing=True) from None
         self._written(sum(len(triples) for triples in by_graph.values()))
 
     def remove_graph(self, graph: URIRef) -> None:
         self._check_writable()
-        self._store.update(f"DROP SILENT GRAPH <{ox.NamedNode(str(graph)).value}>")
+        try:
+            self._store.update(f"DROP SILENT GRAPH <{ox.NamedNode(str(graph)).value}>")
+        except (OSError, RuntimeError) as exc:
+            raise _storage_error(self.uri, exc, writing=True) from None
 
+    # Queries run, and their answers are read, on a thread that cannot open a socket
+    # (kg.sandbox): SERVICE in a query (or a file of queries) reaches nothing.
     def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None,
               union: bool = True) -> QueryResult:
-        return _result(self._run(sparql, bindings=bindings, union=union))
+        return self._confined(
+            sparql, lambda: _result(self._run(sparql, bindings=bindings, union=union)))
 
     def query_to(self, out: IO[bytes], sparql: str, fmt: str, *,
                  bindings: Mapping[str, Node] | None = None, union: bool = True) -> str:
-        result = self._run(sparql, bindings=bindings, union=union)
-        if isinstance(result, ox.QueryTriples):
-            _write_triples(out, result, "nt" if fmt == "nt" else "ttl")
-            return "graph"
-        if fmt not in _RESULT_FORMATS:
+        if fmt not in _RESULT_FORMATS and fmt not in {"ttl", "nt"}:
             raise ConfigError(f"unknown results format {fmt!r}",
                               hint="use one of " + ", ".join(_RESULT_FORMATS))
-        result.serialize(out, format=_RESULT_FORMATS[fmt])
-        return "ask" if isinstance(result, ox.QueryBoolean) else "select"
+
+        def work() -> str:
+            result = self._run(sparql, bindings=bindings, union=union)
+            if isinstance(result, ox.QueryTriples):
+                _write_triples(out, result, "nt" if fmt == "nt" else "ttl")
+                return "graph"
+            if fmt not in _RESULT_FORMATS:
+                raise ConfigError(f"{fmt} is for CONSTRUCT and DESCRIBE answers",
+                                  hint="use one of " + ", ".join(_RESULT_FORMATS))
+            result.serialize(out, format=_RESULT_FORMATS[fmt])
+            return "ask" if isinstance(result, ox.QueryBoolean) else "select"
+
+        return self._confined(sparql, work)
+
+    def _confined(self, sparql: str, work: Callable[[], T]) -> T:
+        from kg.sandbox import (
+            MAX_NESTING,
+            confined,
+            nesting_depth,
+            network_denied,
+            outbound_keyword,
+        )
+
+        if nesting_depth(sparql) > MAX_NESTING:
+            raise QueryError(f"the query nests brackets more than {MAX_NESTING} deep",
+                             hint="simplify it")
+
+        def guarded() -> T:
+            if not network_denied():  # no sandbox here: refuse by the text at least
+                keyword = outbound_keyword(sparql)
+                if keyword is not None:
+                    raise QueryError(f"{keyword} is refused: kg makes no outbound requests")
+            try:
+                return work()
+            except (OSError, RuntimeError) as exc:
+                raise self._query_failure(exc) from None
+
+        return confined(guarded)
+
+    def _query_failure(self, exc: BaseException) -> KgError:
+        if isinstance(exc, PermissionError):
+            return QueryError("the query tried to reach the network (SERVICE or LOAD); kg "
+                              "makes no outbound requests")
+        if _is_damage(exc) or isinstance(exc, OSError):
+            return _storage_error(self.uri, exc)
+        return QueryError(f"the query failed: {exc}")
 
     def _run(self, sparql: str, *, bindings: Mapping[str, Node] | None, union: bool) -> Any:
         substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
@@ -251,19 +298,22 @@ class OxigraphStore(Store):
             from kg.suggest import sparql_syntax_error
 
             raise sparql_syntax_error(sparql, str(exc), PREFIXES) from exc
-        except (OSError, ValueError, RuntimeError) as exc:
+        except ValueError as exc:
             raise QueryError(f"the query failed: {exc}") from exc
 
     def dump(self, out: IO[bytes], fmt: str) -> None:
-        if fmt in DATASET_FORMATS:
-            self._store.dump(out, format=DATASET_FORMATS[fmt],
-                             prefixes=PREFIXES if fmt == "trig" else None)
-            return
-        if fmt not in TRIPLE_FORMATS:
+        if fmt not in DATASET_FORMATS and fmt not in TRIPLE_FORMATS:
             raise ConfigError(f"unknown RDF format {fmt!r}",
                               hint="use one of " + ", ".join([*DATASET_FORMATS, *TRIPLE_FORMATS]))
-        _write_triples(out, (ox.Triple(q.subject, q.predicate, q.object) for q in self._store),
-                       fmt)
+        try:
+            if fmt in DATASET_FORMATS:
+                self._store.dump(out, format=DATASET_FORMATS[fmt],
+                                 prefixes=PREFIXES if fmt == "trig" else None)
+                return
+            _write_triples(out, (ox.Triple(q.subject, q.predicate, q.object)
+                                 for q in self._store), fmt)
+        except RuntimeError as exc:
+            raise _storage_error(self.uri, exc) from None
 
     def load(self, data: IO[bytes] | bytes, fmt: str, *, graph: URIRef | None = None) -> None:
         formats = {**DATASET_FORMATS, **TRIPLE_FORMATS}
@@ -276,6 +326,8 @@ class OxigraphStore(Store):
             self._store.load(data, format=formats[fmt], to_graph=target)
         except SyntaxError as exc:
             raise StoreError(f"the {fmt} data does not parse: {exc}") from exc
+        except RuntimeError as exc:
+            raise _storage_error(self.uri, exc, writing=True) from None
         self.flush()  # a bulk load: flush it now
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, Node | None]]:
@@ -285,17 +337,27 @@ class OxigraphStore(Store):
             yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), graph
 
     def __len__(self) -> int:
-        return len(self._store)
+        try:
+            return len(self._store)
+        except (OSError, RuntimeError) as exc:
+            raise _storage_error(self.uri, exc) from None
 
     def flush(self) -> None:
         """Write the memory tables of a store on disk to its files."""
         self._unflushed = 0
         if self.path is not None and self._writable:
-            self._store.flush()
+            try:
+                self._store.flush()
+            except (OSError, RuntimeError) as exc:
+                raise _storage_error(self.uri, exc, writing=True) from None
 
     def close(self) -> None:
-        self.flush()
-        del self._store
+        if not hasattr(self, "_store"):
+            return
+        try:
+            self.flush()
+        finally:
+            del self._store
 
 
 _WRITE_ERRORS = (errno.EACCES, errno.EPERM, errno.EROFS)
@@ -345,13 +407,12 @@ def _open_oxigraph(path: Path | None, *, read_only: bool) -> tuple[ox.Store, boo
     if path.exists() and not path.is_dir():
         raise StoreError(f"the store path {path} is a file, not a directory",
                          hint="give --store a directory (it is created if missing)")
-    if read_only and not path.exists():
-        raise StoreError(f"there is no store at {path}",
-                         hint="build one first with: kg build FILE --store " + str(path))
-    if not read_only:
-        _prepare_directory(path)
-    elif not os.access(path, os.W_OK):
+    if read_only:
+        # A reader never writes: Oxigraph's read-only mode, on a directory that is a
+        # kg store (anything else is refused untouched).
+        check_store_directory(path)
         return _open_read_only(path), False
+    _prepare_directory(path)
     try:
         return ox.Store(str(path)), True
     except OSError as exc:
@@ -376,8 +437,71 @@ def _open_read_only(path: Path) -> ox.Store:
     try:
         return ox.Store.read_only(str(path))
     except (OSError, RuntimeError) as exc:
-        raise StoreError(f"cannot read the store {path}: {exc}",
-                         hint="check that it is a kg store and that you may read it") from exc
+        if isinstance(exc, PermissionError):
+            raise StoreError(f"cannot read the store {path}: permission denied",
+                             hint="run as a user who may read it") from None
+        raise _storage_error(path, exc) from None
+
+
+#: What RocksDB keeps in every store directory it made.
+_STORE_MARKERS = ("CURRENT", "IDENTITY")
+
+
+def check_store_directory(path: Path) -> None:
+    """Refuse (:class:`~kg.errors.StoreError`, nothing touched) a path that is not a
+    kg store on disk: missing, a file, empty, another kind of directory, or a store
+    whose ``CURRENT`` file is gone."""
+    build = f"build one first with: kg build FILE --store {path}"
+    if not path.exists():
+        raise StoreError(f"there is no store at {path}", hint=build)
+    if not path.is_dir():
+        raise StoreError(f"the store path {path} is a file, not a directory",
+                         hint="give --store a store directory")
+    try:
+        names = {entry.name for entry in os.scandir(path)}
+    except OSError as exc:
+        raise StoreError(f"cannot read the store {path}: {(exc.strerror or str(exc)).lower()}",
+                         hint="run as a user who may read it") from None
+    if not names:
+        raise StoreError(f"there is no store at {path} (the directory is empty)", hint=build)
+    if "CURRENT" in names:
+        return
+    if any(name.startswith("MANIFEST-") for name in names) or "IDENTITY" in names:
+        raise StoreError(f"the store {path} is damaged: its CURRENT file is missing; "
+                         "nothing was changed", hint=_DAMAGED_HINT)
+    raise StoreError(f"{path} is not a kg store (it holds other files); nothing was changed",
+                     hint="give --store the directory kg build wrote")
+
+
+_DAMAGED_HINT = ("restore it from a backup, or rebuild it with kg build into a new "
+                 "directory; kg did not change it")
+
+
+def _is_damage(exc: BaseException) -> bool:
+    text = str(exc)
+    return "Corruption" in text or "corrupt" in text.lower()
+
+
+def _storage_error(where: str | Path, exc: BaseException, *, writing: bool = False) -> StoreError:
+    """One clear sentence for a failure of the storage under a store."""
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "No space left" in str(exc):
+        return StoreError(f"the disk is full: kg cannot write to the store {where}",
+                          hint="free some space and run the build again; documents stored "
+                          "before this one are kept")
+    if _is_damage(exc):
+        return StoreError(f"the store {where} is damaged ({_first_line(exc)})",
+                          hint=_DAMAGED_HINT)
+    if isinstance(exc, FileNotFoundError):
+        return StoreError(f"the store {where} is damaged: a file is missing "
+                          f"({_first_line(exc)})", hint=_DAMAGED_HINT)
+    verb = "write to" if writing else "read"
+    return StoreError(f"cannot {verb} the store {where}: {_first_line(exc)}",
+                      hint="check the disk and its permissions")
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:300] if text else type(exc).__name__
 
 
 def open_store(uri: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:

@@ -80,7 +80,7 @@ from kg.errors import ConfigError, QueryError, StoreError
 from kg.namespaces import BASE, PREFIXES
 from kg.store import DATASET_FORMATS, TRIPLE_FORMATS, QueryResult, RdfQuad, Store, from_ox
 
-__all__ = ["VIRTUOSO_SYSTEM_GRAPHS", "SparqlStore", "sparql_term", "with_values"]
+__all__ = ["VIRTUOSO_SYSTEM_GRAPHS", "SparqlStore", "redact_uri", "sparql_term", "with_values"]
 
 log = logging.getLogger("kg.store.remote")
 
@@ -296,6 +296,25 @@ class _Endpoints:
     graph_store: str | None
 
 
+def redact_uri(uri: str) -> str:
+    """``uri`` with the password of a ``user:password@`` part replaced by ``***``.
+
+    >>> redact_uri("http://kg:s3cret@127.0.0.1:8890/sparql")
+    'http://kg:***@127.0.0.1:8890/sparql'
+    >>> redact_uri("kg-store")
+    'kg-store'
+    """
+    try:
+        parts = urllib.parse.urlsplit(uri)
+    except ValueError:
+        return uri
+    if "@" not in parts.netloc:
+        return uri
+    userinfo, _, host = parts.netloc.rpartition("@")
+    name, colon, _secret = userinfo.partition(":")
+    return urllib.parse.urlunsplit(parts._replace(netloc=f"{name}{':***' if colon else ''}@{host}"))
+
+
 class SparqlStore(Store):
     """A :class:`kg.store.Store` on a SPARQL 1.1 server (see the module's doc).
 
@@ -323,8 +342,18 @@ class SparqlStore(Store):
     ) -> None:
         parts = urllib.parse.urlsplit(endpoint)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ConfigError(f"store {endpoint!r} is not an http(s) URL",
+            raise ConfigError(f"store {redact_uri(endpoint)!r} is not an http(s) URL",
                               hint="give the query endpoint, e.g. http://127.0.0.1:8890/sparql")
+        if "@" in parts.netloc:
+            # user:password@ in the URL: used as credentials, never printed or sent in it
+            userinfo, _, host = parts.netloc.rpartition("@")
+            name, _, secret = userinfo.partition(":")
+            if user is None:
+                user = urllib.parse.unquote(name)
+            if password is None and secret:
+                password = urllib.parse.unquote(secret)
+            endpoint = urllib.parse.urlunsplit(parts._replace(netloc=host))
+            parts = urllib.parse.urlsplit(endpoint)
         self.uri = endpoint
         self.read_only = read_only
         self.user, self.password = user, password

@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 from types import ModuleType
 
+import pytest
 from typer.testing import CliRunner
 
 import kg.cli_sparql  # noqa: F401 - registers the commands
@@ -74,3 +75,64 @@ def test_kg_serve_process(tmp_path: Path) -> None:
         process.terminate()
         _, stderr = process.communicate(timeout=30)
     assert f"http://127.0.0.1:{port}/sparql" in stderr.decode()
+
+
+def _descendants(pid: int) -> set[int]:
+    """Processes below ``pid`` (from /proc)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pids: set[int]) -> set[int]:
+    alive = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            alive.add(pid)
+    return alive
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_workers_do_not_outlive_a_killed_server(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    with OxigraphStore(store) as opened:
+        sample.load_sample(opened)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-c", CODE, "serve", "--store", str(store), "--port", str(port),
+         "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=30):
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, "kg serve did not answer in 60 s"
+                time.sleep(0.2)
+        below = _descendants(process.pid)
+        assert len(below) >= 2  # the fork server and its workers
+    finally:
+        process.kill()
+        process.wait(30)
+    for _ in range(100):  # bounded: 10 s
+        if not _alive(below):
+            break
+        time.sleep(0.1)
+    assert not _alive(below)
