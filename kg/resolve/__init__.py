@@ -143,9 +143,24 @@ _NOT_POSITIONS = frozenset({"colleague", "colleagues", "counterpart", "legend", 
 #: Words that make a title an award or a judgement ("best actress").
 _EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "greatest",
                          "only", "brilliant", "great", "good", "excellent", "fantastic",
-                         "talented", "past", "first", "last", "top", "leading"})
+                         "talented", "past", "first", "last", "top", "leading", "second",
+                         "third", "fourth", "another", "other"})
 #: Prepositions that end a title and introduce what it names ("leader of").
 _TITLE_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
+
+
+def _surely_person(text: str) -> bool:
+    """Whether a possessed name is surely a person's: a title or honorific before
+    it ("the EIU's Mr Hensel", "the BBC's correspondent X"), or a first name and a
+    surname with no digit ("Microsoft's Mike Coleman").
+
+    >>> _surely_person("Mr Hensel"), _surely_person("Asimo"), _surely_person("Xbox 2")
+    (True, False, False)
+    """
+    words = text.split()
+    if any(w.lower().rstrip(".") in _HONORIFICS or w.lower() in TITLE_WORDS for w in words):
+        return True
+    return len(words) >= 2 and not any(c.isdigit() for c in text)
 
 
 def value_relation(relation: str, value: Value) -> str:
@@ -490,6 +505,8 @@ class Resolver(EntityResolver):
         found = nominal.possessive_relation(subject.type, obj.type, owned.text.split())
         if found is None:
             return item
+        if found[0] in {"works_for", "member_of"} and not _surely_person(owned.text):
+            return item  # "Honda's Asimo", "Microsoft's Xbox 2": NER's "person"
         name, reverse = found
         if not self.types.allows(name, subject=obj.type if reverse else subject.type,
                                  object=subject.type if reverse else obj.type):

@@ -277,8 +277,11 @@ def role_affiliations(
         relation = affiliation_relation(title_words, found.type)
         if relation is None:
             continue
-        if relation in {"leads", "manages"} and _between_nouns(tokens, title, title_word):
-            relation = "works_for"  # "ISM survey chairman": chairs the survey, not the ISM
+        if relation in {"leads", "manages"} and found.type != "Country" and _qualified(
+                tokens, title, title_word):
+            # "ISM survey chairman", "digital policy manager at the RNIB", "European
+            # boss of Workshare": the head of a part, who works for the whole
+            relation = "works_for"
         if found.type == "City" and relation in {"plays_for", "manages", "works_for"}:
             found = club_of(found)
         seen.add(found.key)
@@ -289,14 +292,19 @@ def role_affiliations(
         yield derived, person, relation, found, speaker
 
 
-def _between_nouns(body: Sequence[Token], title: Sequence[Token],
-                   title_word: Callable[[str], bool]) -> bool:
-    """Whether a common noun that is no title word stands between the body and the
-    title's head ("ISM survey chairman")."""
-    if not title or body[-1].i >= title[-1].i:
+def _qualified(body: Sequence[Token], title: Sequence[Token],
+               title_word: Callable[[str], bool]) -> bool:
+    """Whether the title's head is qualified by a common noun that is no title word,
+    or by a nationality, outside the body's own name ("ISM survey chairman",
+    "digital policy manager", "European boss")."""
+    if not title:
         return False
-    return any(t.pos_ == "NOUN" and not title_word(t.lower_)
-               for t in title if body[-1].i < t.i < title[-1].i)
+    inside = {t.i for t in body}
+    head = title[-1].i
+    return any(t.i not in inside and t.i < head and (
+        (t.pos_ == "NOUN" and not title_word(t.lower_))
+        or (t.pos_ == "ADJ" and t.text[:1].isupper()))
+        for t in title)
 
 
 def _known(run: Sequence[Token], body: Callable[[Argument], Mention | Value | None]) -> bool:
