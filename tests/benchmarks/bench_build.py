@@ -105,7 +105,8 @@ def _stages(paths: list[Path], raw: float) -> None:
     extracted = time.perf_counter() - start
     resolver = Resolver()
     start = time.perf_counter()
-    resolved = [tuple(resolver.resolve(s, doc)) for s, doc in zip(statements, docs, strict=True)]
+    resolved = [tuple(resolver.resolve(s, doc, document_facts=True))
+                for s, doc in zip(statements, docs, strict=True)]
     resolving = time.perf_counter() - start
     known = frozenset(default_ontology().relations)
     start = time.perf_counter()
