@@ -32,7 +32,7 @@ from rdflib import Literal, URIRef
 from typer.testing import CliRunner
 
 from kg.queries import list_queries, run_saved
-from kg.rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH, document_iri
+from kg.rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH, RELATIONS_GRAPH, document_iri
 from kg.store import OxigraphStore, open_store
 from kg.store.remote import SparqlStore
 
@@ -57,7 +57,7 @@ PARAMS = {
     "documents-mentioning": {"name": "Russian Federation"},
 }
 SAMPLE_GRAPHS = [document_iri("news/one.txt"), document_iri("news/two.txt"), ENTITIES_GRAPH,
-                 ONTOLOGY_GRAPH]
+                 RELATIONS_GRAPH, ONTOLOGY_GRAPH]
 TEST_GRAPH = URIRef("http://kg.example.org/test/loaded")
 
 
@@ -275,8 +275,10 @@ def test_kg_build_into_virtuoso_answers_like_the_embedded_store(
     from kg.cli import app
     from kg.rdf import document_iri as doc_iri
 
-    seed_graph = doc_iri(str(SEED))
-    remote.default_graphs = (str(seed_graph), str(ENTITIES_GRAPH), str(ONTOLOGY_GRAPH))
+    # the document's id is its path from the folder named ("data/seed-article.txt")
+    seed_graph = doc_iri(f"{SEED.parent.name}/{SEED.name}")
+    remote.default_graphs = (str(seed_graph), str(ENTITIES_GRAPH), str(RELATIONS_GRAPH),
+                             str(ONTOLOGY_GRAPH))
     remote.remove_graph(seed_graph)
     runner = CliRunner()
     local = tmp_path / "local"
@@ -285,6 +287,8 @@ def test_kg_build_into_virtuoso_answers_like_the_embedded_store(
         assert result.exit_code == 0, result.output
     embedded = open_store(local)
     try:
+        stored = embedded.query("SELECT ?d { ?d a schema:NewsArticle }").rows
+        assert [str(row[0]) for row in stored] == [str(seed_graph)]
         for query in list_queries():
             params = SEED_PARAMS.get(query.name, {})
             here = run_saved(embedded, query.name, params)
