@@ -83,11 +83,11 @@ from kg.resolve.document import (
     DocumentIndex,
     _is_title_word,
     _squash,
-    _token_argument,
 )
 from kg.resolve.entities import EntityResolver
 from kg.resolve.mentions import Mention as _Mention
 from kg.resolve.mentions import Staged as _Staged
+from kg.resolve.mentions import token_argument
 from kg.resolve.names import TITLE_WORDS
 from kg.types import (
     HYPOTHETICAL_MODALS,
@@ -324,7 +324,7 @@ class Resolver(EntityResolver):
         tokens = [t for t in owner.subtree if t.dep_ != "case"]
         if not tokens or tokens[0].idx < obj_arg.start:
             return None
-        owner_arg = _token_argument(tokens, "of", head=owner)
+        owner_arg = token_argument(tokens, "of", head=owner)
         obj = self._argument(owner_arg, index, agent=True, we=we, speaker=speaker)
         if not isinstance(obj, _Mention):
             return None
@@ -534,7 +534,7 @@ class Resolver(EntityResolver):
                 title if title in roles.POSTNOMINALS else None)
             if position is None:
                 continue
-            person = self._argument(_token_argument(name, "subj"), index, agent=True)
+            person = self._argument(token_argument(name, "subj"), index, agent=True)
             if not isinstance(person, _Mention) or person.type != "Person":
                 continue
             sent = doc[name[0].i].sent
@@ -544,7 +544,7 @@ class Resolver(EntityResolver):
             title_arg = Argument(index.text[title_start:title_end], title_start, title_end,
                                  title_start, title_end, "", "obj")
             statement = Statement(
-                subject=_token_argument(name, "subj"), relation="is", lemma="be",
+                subject=token_argument(name, "subj"), relation="is", lemma="be",
                 objects=(title_arg,), sentence=sent.text, sentence_start=sent.start_char,
                 sentence_end=sent.end_char, confidence=0.8,
                 rule="appos" if title_start > name[0].idx else "title")
@@ -581,10 +581,10 @@ class Resolver(EntityResolver):
         ally of Tony Blair" (:func:`kg.resolve.nominal.relatives`)."""
         doc = index.doc
         for relation, name, other in nominal.relatives(doc, index.tokens):
-            name_arg = _token_argument(name, "subj")
+            name_arg = token_argument(name, "subj")
             other_tokens = [other] if other.pos_ == "PRON" else [
                 t for t in other.subtree if t.dep_ != "case" and t.i <= other.i]
-            other_arg = _token_argument(other_tokens, "obj", head=other)
+            other_arg = token_argument(other_tokens, "obj", head=other)
             who = self._argument(name_arg, index, agent=True)
             whom = self._argument(other_arg, index, agent=True)
             if (not isinstance(who, _Mention) or not isinstance(whom, _Mention)

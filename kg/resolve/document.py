@@ -38,7 +38,7 @@ from kg.resolve.names import (
 )
 from kg.resolve.tokens import TokenTable
 from kg.resolve.values import DATE_LABELS, VALUE_LABELS
-from kg.types import Argument, Value
+from kg.types import Value
 
 #: NER label → (ontology class, key prefix) for entities the gazetteer does not know.
 LABEL_TYPES: dict[str, tuple[str, str]] = {
@@ -428,13 +428,5 @@ class DocumentIndex:
 def _is_title_word(word: str) -> bool:
     return word in TITLE_WORDS
 
-
-def _token_argument(tokens: Sequence[Token], role: str, *, head: Token | None = None
-                    ) -> Argument:
-    """An argument over consecutive tokens (``head``: its head, else the last)."""
-    head = head if head is not None else tokens[-1]
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return Argument(roles.tokens_text(tokens), start, end, head.idx, head.idx + len(head),
-                    head.ent_type_, role)
 
 

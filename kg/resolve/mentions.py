@@ -11,12 +11,15 @@ document into :class:`~kg.types.Entity` objects once it has seen them all.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.resolve.gazetteer import GazetteerEntry
-from kg.types import Statement, Value
+from spacy.tokens import Token
 
-__all__ = ["Mention", "Staged", "entry_mention", "unnamed"]
+from kg.resolve.gazetteer import GazetteerEntry
+from kg.types import Argument, Statement, Value
+
+__all__ = ["Mention", "Staged", "entry_mention", "token_argument", "tokens_text", "unnamed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,3 +55,19 @@ def unnamed(mention: Mention | None) -> Mention | None:
         return None
     return Mention(mention.key, mention.label, mention.type, mention.wikidata, None,
                    mention.entry)
+
+
+def tokens_text(tokens: Sequence[Token]) -> str:
+    """The text of consecutive tokens, as it stands in the document (without
+    ``doc.text``, which spaCy rebuilds from every token on each access)."""
+    return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
+
+
+def token_argument(tokens: Sequence[Token], role: str, *, head: Token | None = None
+                   ) -> Argument:
+    """An argument over consecutive tokens (``head``: its head, else the last), as
+    the rooms that read the document itself build them."""
+    head = head if head is not None else tokens[-1]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return Argument(tokens_text(tokens), start, end, head.idx, head.idx + len(head),
+                    head.ent_type_, role)

@@ -36,7 +36,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.resolve.mentions import Mention, Staged
+from kg.resolve.mentions import Mention, Staged, token_argument, tokens_text
 from kg.resolve.names import TITLE_WORDS
 from kg.resolve.tokens import TokenTable
 from kg.types import Argument, Statement, Value
@@ -51,7 +51,6 @@ __all__ = [
     "of_bodies",
     "role_affiliations",
     "titled_names",
-    "tokens_text",
 ]
 
 #: The rule name of a fact this room derives (the statement node's ``kg:rule``).
@@ -183,18 +182,6 @@ def club_of(mention: Mention) -> Mention:
                    mention.surface or mention.label)
 
 
-def tokens_text(tokens: Sequence[Token]) -> str:
-    """The text of consecutive tokens, as it stands in the document (without
-    ``doc.text``, which spaCy rebuilds from every token on each access)."""
-    return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
-
-
-def _arg_of(tokens: Sequence[Token], head: Token, role: str = "obj") -> Argument:
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return Argument(tokens_text(tokens), start, end, head.idx, head.idx + len(head),
-                    head.ent_type_, role)
-
-
 def _is_name_part(token: Token) -> bool:
     return token.text[:1].isupper() and token.pos_ in {"PROPN", "ADJ", "NOUN", "NUM"}
 
@@ -271,7 +258,8 @@ def role_affiliations(
         head = tokens[-1]
         if prep is not None and tokens[0].i > prep.i:
             head = next((c for c in prep.children if c.dep_ == "pobj"), head)
-        found = body(_arg_of(tokens, head))
+        arg = token_argument(tokens, "obj", head=head)
+        found = body(arg)
         if not isinstance(found, Mention) or found.key == person.key or found.key in seen:
             continue
         relation = affiliation_relation(title_words, found.type)
@@ -285,7 +273,6 @@ def role_affiliations(
         if found.type == "City" and relation in {"plays_for", "manages", "works_for"}:
             found = club_of(found)
         seen.add(found.key)
-        arg = _arg_of(tokens, head)
         derived = replace(statement, relation=relation.replace("_", " "),
                           lemma=relation.replace("_", " "), objects=(arg,),
                           rule=AFFILIATION_RULE)
@@ -310,8 +297,8 @@ def _qualified(body: Sequence[Token], title: Sequence[Token],
 def _known(run: Sequence[Token], body: Callable[[Argument], Mention | Value | None]) -> bool:
     """Whether a run that starts with a title word is still a name: the run itself
     ("Liberal Democrat") or its first word ("US", "Labour")."""
-    return (isinstance(body(_arg_of(run, run[-1])), Mention)
-            or isinstance(body(_arg_of(run[:1], run[0])), Mention))
+    return (isinstance(body(token_argument(run, "obj")), Mention)
+            or isinstance(body(token_argument(run[:1], "obj")), Mention))
 
 
 def of_bodies(
@@ -338,10 +325,11 @@ def of_bodies(
         if not tokens:
             continue
         obj_head = next(c for c in prep.children if c.dep_ == "pobj")
-        found = body(_arg_of(tokens, obj_head))
+        obj_arg = token_argument(tokens, "obj", head=obj_head)
+        found = body(obj_arg)
         if not isinstance(found, Mention) or found.type not in _BODIES:
             continue
-        subject_arg = _arg_of(list(ent), ent.root, "subj")
+        subject_arg = token_argument(list(ent), "subj", head=ent.root)
         who = person(subject_arg)
         if not isinstance(who, Mention) or who.type != "Person":
             continue
@@ -349,7 +337,7 @@ def of_bodies(
         sent: Span = ent.sent
         statement = Statement(
             subject=subject_arg, relation="of", lemma="be of",
-            objects=(_arg_of(tokens, obj_head),), sentence=sent.text,
+            objects=(obj_arg,), sentence=sent.text,
             sentence_start=sent.start_char, sentence_end=sent.end_char,
             confidence=0.8, rule=PERSON_OF_RULE, tense="present")
         yield statement, who, relation, found, None

@@ -91,7 +91,6 @@ class TokenTable:
         if len(sent_start):
             sent_start[0] = 1  # the first token starts a sentence, whatever the parse
         self.sent_starts: list[int] = numpy.flatnonzero(sent_start == 1).tolist()
-        self.sent_start_set = frozenset(self.sent_starts)
         proper = numpy.flatnonzero(table[:, 3] == int(PROPN))
         #: the indices of the proper nouns (PROPN), and their character offsets
         self.proper_nouns: tuple[list[int], list[int]] = (proper.tolist(),
