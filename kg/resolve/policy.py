@@ -26,10 +26,6 @@ node (``kg:speaker``): SPARQL users tell the writer's own facts from claims by
 whether the statement has a speaker (see the saved queries ``asserted-facts`` and
 ``claimed-facts``).
 
->>> from kg.types import Argument, Statement
->>> a = Argument("Australia", 0, 9, 0, 9, "GPE", "subj")
->>> b = Argument("Liberal Party", 12, 25, 20, 25, "ORG", "obj")
->>> st = Statement(a, "has", "have", (b,), "Australia's Liberal Party", 0, 25, 0.5, "poss")
 >>> withheld_relation("has", object_type="PoliticalParty")
 'unnamed relation'
 >>> withheld_relation("cooperates_with", object_type="Country") is None
