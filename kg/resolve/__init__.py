@@ -87,7 +87,7 @@ from kg.resolve.document import (
 from kg.resolve.entities import EntityResolver
 from kg.resolve.mentions import Mention as _Mention
 from kg.resolve.mentions import Staged as _Staged
-from kg.resolve.mentions import token_argument
+from kg.resolve.mentions import token_argument, tokens_text
 from kg.resolve.names import TITLE_WORDS
 from kg.types import (
     HYPOTHETICAL_MODALS,
@@ -490,6 +490,37 @@ class Resolver(EntityResolver):
         title = " ".join(kept)
         return f"{title} of {countries[0]}" if countries else title
 
+    def _described(self, held: set[tuple[str, int]], index: DocumentIndex
+                   ) -> Iterator[_Staged]:
+        """The titles of descriptions read by position ("The chancellor has..." after
+        "Gordon Brown ..."; :meth:`kg.resolve.coref.People.recent`): holds_position,
+        once per person and sentence, so that the title's body is linked too."""
+        if index.people is None:
+            return
+        doc = index.doc
+        for i, person in sorted(index.people.described.items()):
+            head = doc[i]
+            sent = head.sent
+            if (person.key, sent.start_char) in held:
+                continue
+            words = [t for t in head.lefts if t.dep_ in {"amod", "compound", "nmod"}]
+            first = words[0].i if words else i
+            tail = [t for c in head.rights if c.dep_ == "prep" for t in c.subtree]
+            last = tail[-1].i if tail and tail[0].i == i + 1 else i
+            title_tokens = list(doc[first : last + 1])
+            position = self.position(tokens_text(title_tokens))
+            if position is None:
+                continue
+            held.add((person.key, sent.start_char))
+            described = token_argument(list(doc[first - 1 if first and doc[first - 1].dep_
+                                                == "det" else first : last + 1]), "subj")
+            title_arg = token_argument(title_tokens, "obj")
+            statement = Statement(
+                subject=described, relation="is", lemma="be", objects=(title_arg,),
+                sentence=sent.text, sentence_start=sent.start_char,
+                sentence_end=sent.end_char, confidence=0.6, rule="title")
+            yield statement, person, POSITION_RELATION, Value(position), None
+
     # -- facts inside noun phrases (kg.resolve.nominal) ------------------------
 
     def _possessive(self, item: _Staged) -> _Staged:
@@ -549,6 +580,7 @@ class Resolver(EntityResolver):
                 sentence_end=sent.end_char, confidence=0.8,
                 rule="appos" if title_start > name[0].idx else "title")
             yield statement, person, POSITION_RELATION, Value(position), None
+        yield from self._described(held, index)
 
     def _affiliations(self, staged: list[_Staged], index: DocumentIndex, *,
                       document_facts: bool) -> Iterator[_Staged]:

@@ -32,8 +32,8 @@ from kg.resolve.gazetteer import Gazetteer
 from kg.resolve.names import TITLE_WORDS, clean_mention
 from kg.resolve.tokens import TokenTable
 
-__all__ = ["GOVERNMENT_TITLES", "LEADER_TITLES", "PERSON_NOUNS", "PERSON_PRONOUNS", "People",
-           "Profile"]
+__all__ = ["DESCRIBED_HEADS", "GOVERNMENT_TITLES", "LEADER_TITLES", "PERSON_NOUNS",
+           "PERSON_PRONOUNS", "People", "Profile"]
 
 #: Titles of people who speak for their country ("we" in their quotes is the country).
 GOVERNMENT_TITLES = frozenset({
@@ -44,6 +44,16 @@ GOVERNMENT_TITLES = frozenset({
 #: Titles that disqualify that reading ("opposition leader", "Russian blogger").
 NON_GOVERNMENT_TITLES = frozenset({"opposition", "blogger", "activist", "dissident", "rebel",
                                    "former", "ex", "journalist", "correspondent"})
+#: Head nouns of a description that a subject may be read by position for ("The
+#: chancellor has...", "the Tory MP for Sleaford admitted..."): offices and posts
+#: that news name a person by after naming them.
+DESCRIBED_HEADS = frozenset({
+    "chancellor", "premier", "minister", "secretary", "leader", "president", "chairman",
+    "chairwoman", "mp", "mep", "spokesman", "spokeswoman", "boss", "manager", "coach",
+    "striker", "midfielder", "defender", "goalkeeper", "keeper", "captain", "winger",
+    "governor", "mayor", "senator", "ambassador", "envoy", "prosecutor", "judge",
+    "singer", "actor", "actress", "director", "founder", "economist", "analyst",
+})
 #: Titles that "the leader" can stand for.
 LEADER_TITLES = frozenset({"president", "prime", "premier", "chancellor", "king", "queen",
                            "leader", "emir", "sultan", "chairman"})
@@ -127,6 +137,8 @@ class People(Generic[M]):
         self._ents = found
         self.mentions: list[_PersonMention[M]] = []
         self.profiles: dict[str, Profile] = {}
+        #: Descriptions read by position (:meth:`recent`): head token index → person.
+        self.described: dict[int, M] = {}
         self._by_key: dict[str, M] = {}
         covered: set[int] = set()
         for ent in found:
@@ -212,7 +224,8 @@ class People(Generic[M]):
                 break
             words.append(token)
             i -= 1
-        titles = {t.lower_ for t in words if t.lower_ in TITLE_WORDS and t.pos_ != "DET"}
+        titles = {t.lower_ for t in words
+                  if (t.lower_ in TITLE_WORDS or t.lower_ in LESSER_TITLES) and t.pos_ != "DET"}
         countries: set[str] = set()
         seen_ents: set[int] = set()
         for token in words:
@@ -281,18 +294,75 @@ class People(Generic[M]):
             return known == "f"
         return known != "f"
 
-    def description(self, head: Token, country: str | None, titles: set[str]) -> M | None:
+    def description(self, head: Token, country: str | None, titles: set[str], *,
+                    recent: bool = False) -> M | None:
         """The one person "the [Russian] leader" (head noun ``head``, nationality
-        ``country``, other title words ``titles``) describes, if there is one."""
-        noun = head.lower_
+        ``country``, other title words ``titles``) describes, if there is one.
+
+        With ``recent`` (a subject outside quotes, "The chancellor has planned..."),
+        when no one was introduced with that title, the person named just before
+        whom the document gives no other role (:meth:`recent`)."""
+        if not recent:
+            return self._introduced(head, country, titles)
+        found = self._introduced(head, country, titles)
+        if found is not None or self._holder(head, country, titles):
+            return found
+        return self.recent(head, country, titles)
+
+    def _holder(self, head: Token, country: str | None, titles: set[str]) -> bool:
+        """Whether someone of the document holds the title (so that a description
+        that fits several of them is ambiguous, not someone else)."""
+        return any(self._fits(p, head.lower_, titles) for p in self.profiles.values())
+
+    @staticmethod
+    def _fits(profile: Profile, noun: str, titles: set[str]) -> bool:
+        """Whether a person introduced with ``profile`` holds the title (head noun
+        ``noun``, other words ``titles``)."""
+        fits = _canonical({noun} | titles) <= _canonical(profile.titles) or bool(
+            noun == "leader" and profile.titles & LEADER_TITLES
+            and titles <= profile.titles)
+        # "the prime minister" is not the deputy prime minister
+        return fits and not profile.titles & LESSER_TITLES - titles
+
+    def recent(self, head: Token, country: str | None, titles: set[str]) -> M | None:
+        """The person a description stands for by position: in the closest of the
+        three sentences before it that names someone who may hold the title (known by
+        no other role, of no other country), the one named there as a subject, else
+        the last one named. The title is then part of that person's profile."""
+        words = _canonical({head.lower_} | titles)
+        here = self.sentence_of(head.i)
+        for sent in range(here - 1, max(-1, here - 4), -1):
+            found = [m for m in self.mentions if m.sent == sent
+                     and self.doc[max(0, m.start - 1)].lower_ != "the"  # "the Bill"
+                     and self._may_hold(m.mention.key, words, country)]
+            if not found:
+                continue
+            subjects = {m.mention.key for m in found if m.subject}
+            chosen = (self._by_key[next(iter(subjects))] if len(subjects) == 1
+                      else found[-1].mention)
+            self.profiles[chosen.key].titles |= words
+            self.described[head.i] = chosen
+            return chosen
+        return None
+
+    def _may_hold(self, key: str, words: set[str], country: str | None) -> bool:
+        profile = self.profiles[key]
+        if country is not None and profile.countries and country not in profile.countries:
+            return False
+        if profile.titles & _PAST:
+            return True  # "Former Cabinet minister Douglas Hogg" may be an MP now
+        roles = _canonical(profile.titles) - _NO_ROLE
+        if roles & LESSER_TITLES - words:
+            return False  # the shadow foreign secretary is not "the foreign secretary"
+        return not roles or words <= roles
+
+    def _introduced(self, head: Token, country: str | None, titles: set[str]) -> M | None:
+        """The one person of the document introduced with the title, if there is one."""
         found: dict[str, M] = {}
         for m in self.mentions:
             profile = self.profiles[m.mention.key]
-            fits = noun in profile.titles or (noun == "leader" and profile.titles & LEADER_TITLES)
-            if not fits or not titles <= profile.titles:
+            if not self._fits(profile, head.lower_, titles):
                 continue
-            if profile.titles & LESSER_TITLES - titles:
-                continue  # "the prime minister" is not the deputy prime minister
             if country is not None and country not in profile.countries:
                 continue
             if country is None and m.start > head.i:
@@ -316,6 +386,20 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 #: minister", "shadow chancellor"): a description without them is someone else.
 LESSER_TITLES = frozenset({"deputy", "vice", "shadow", "assistant", "former", "acting",
                            "junior", "ex", "late"})
+#: Words before a name that give no role of its own ("Mr", "former", "first").
+_NO_ROLE = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "former", "late",
+                      "then", "first", "ex", "acting", "state", "national"})
+_PAST = frozenset({"former", "ex", "late"})
+#: Title words read as another: "premier" is "prime minister", "boss" a "manager".
+_SAME_TITLE = {"premier": ("prime", "minister"), "boss": ("manager",)}
+
+
+def _canonical(words: set[str]) -> set[str]:
+    """Title words with synonyms spelt one way (:data:`_SAME_TITLE`)."""
+    out: set[str] = set()
+    for word in words:
+        out.update(_SAME_TITLE.get(word, (word,)))
+    return out
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Words for unnamed people that "they" may stand for instead ("somebody says they").
 _INDEFINITE = frozenset({"somebody", "someone", "anyone", "anybody", "everyone",

@@ -21,7 +21,14 @@ from spacy.tokens import Span, Token
 from kg.ontology import Ontology, default_ontology
 from kg.resolve import nominal, roles
 from kg.resolve.constraints import TypeConstraints
-from kg.resolve.coref import PERSON_PRONOUNS, PLURAL_PRONOUNS, Groups, People
+from kg.resolve.coref import (
+    DESCRIBED_HEADS,
+    LESSER_TITLES,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    Groups,
+    People,
+)
 from kg.resolve.crossdoc import scoped_person_key
 from kg.resolve.document import (
     _FACILITY_HEADS,
@@ -147,10 +154,18 @@ class EntityResolver:
             return _unnamed(next(iter(inside.values())))
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
+        # a subject outside quotes may be read by position ("The chancellor has...")
+        recent = (speaker is None and lower in DESCRIBED_HEADS
+                  and head.dep_ in {"nsubj", "nsubjpass", "poss"}
+                  and not _quoted(head, index))
         country: str | None = None
         titles: set[str] = set()
+        loose = False  # a modifier that only a reading by position may leave unchecked
         for child in head.children:
             if child.dep_ in {"det", "punct", "case"}:
+                continue
+            if child.dep_ == "prep" and child.lower_ in {"for", "of", "at"} and child.i > head.i:
+                loose = True  # "the Tory MP for Sleaford and North Hykeham"
                 continue
             if child.dep_ not in {"amod", "compound", "poss", "nmod"}:
                 return None  # "the president of the club": more than we can check
@@ -161,11 +176,15 @@ class EntityResolver:
                 country = demonym.key
             elif named:
                 country = named[0].key
-            elif child.lower_ in TITLE_WORDS:
+            elif child.lower_ in TITLE_WORDS or child.lower_ in LESSER_TITLES:
                 titles.add(child.lower_)
+            elif recent and child.pos_ == "PROPN":
+                loose = True  # "the Rovers assistant boss"
             else:
                 return None  # "the new president": a modifier we cannot check
-        return _unnamed(people.description(head, country, titles))
+        if loose and not recent:
+            return None
+        return _unnamed(people.description(head, country, titles, recent=recent))
 
     # -- arguments -------------------------------------------------------------
 
@@ -275,7 +294,10 @@ class EntityResolver:
             if clipped:
                 if label in _VALUE_LABELS and not _DIGIT.search(index.tokens.span_text(span)):
                     return None  # "one" cut out of "round one last year"
-                label = "" if label not in _VALUE_LABELS else label
+                cut_common = label == "PERSON" and all(
+                    t.text.islower() for t in ent if not lo <= t.idx < hi)
+                if label not in _VALUE_LABELS and not cut_common:
+                    label = ""  # (a person stays one without "stepson" in "stepson Sholto")
             else:
                 span = index.extend_name(span, arg.start)
             if (span.start and index.tokens.idx[span.start - 1] >= arg.start
@@ -376,6 +398,8 @@ class EntityResolver:
         kind = index.kinds.get(text) if label not in _VALUE_LABELS else None
         if kind is not None and not self.gazetteer.find(text) and is_plausible_name(text):
             # the document says what it is: "carmaker Maruti", "Mencap, the charity"
+            if kind == "Person":
+                return self._person_name(text, index)
             prefix = nominal.KIND_PREFIXES.get(kind, "org")
             return _Mention(f"{prefix}/{text}", text, kind, None, text)
         words = text.split()
@@ -593,3 +617,12 @@ class EntityResolver:
                 return _Mention(f"org/{text}", text, "Organization", None, text)
         return found
 
+
+_QUOTE_MARKS = frozenset('"\u201c\u201d')
+
+
+def _quoted(token: Token, index: DocumentIndex) -> bool:
+    """Whether ``token`` is inside a quotation: an odd number of quotation marks
+    before it in its sentence."""
+    start = token.sent.start_char
+    return sum(index.text.count(q, start, token.idx) for q in _QUOTE_MARKS) % 2 == 1

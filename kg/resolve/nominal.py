@@ -68,6 +68,11 @@ KIN: dict[str, str] = {
     "lawyer": "lawyer_of", "coach": "coach_of", "agent": "agent_of",
 }
 _KIN_WORDS = frozenset(KIN)
+#: Titles of people elected for a constituency ("MP for Sleaford").
+_SEAT_HOLDERS = frozenset({"MP", "MSP", "MEP", "AM", "MLA", "TD"})
+#: Kin nouns that only a person can be ("son", not "ally" or "rival").
+_FAMILY = frozenset({"wife", "husband", "son", "daughter", "stepson", "stepdaughter",
+                     "father", "mother", "brother", "sister"})
 
 
 def possessive_relation(owner_type: str, owned_type: str, owned_words: Sequence[str]
@@ -203,8 +208,8 @@ def relatives(doc: Doc, table: TokenTable) -> Iterator[tuple[str, list[Token], T
     for i in table.find(_KIN_WORDS):
         token = doc[i]
         relation = KIN.get(token.lower_)
-        if relation is None or token.pos_ not in {"NOUN", "ADJ"}:
-            continue
+        if relation is None or not (token.pos_ in {"NOUN", "ADJ"} or token.text.islower()):
+            continue  # ("stepson", lower-case, may be tagged a proper noun)
         if (i + 4 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "in"
                 and doc[i + 4].lower_ == "law"):
             relation = f"{token.lower_}_in_law_of"  # "son-in-law"
@@ -333,6 +338,25 @@ def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
         if run:
             text = "".join(t.text_with_ws for t in run[:-1]) + run[-1].text
             kinds.setdefault(text, cls)
+    for i in table.find({w.lower() for w in _SEAT_HOLDERS}):
+        token = doc[i]  # "the Tory MP for Sleaford and North Hykeham": constituencies
+        if token.text not in _SEAT_HOLDERS:
+            continue  # "am", a verb
+        for prep in token.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            for place in (g for c in prep.children if c.dep_ == "pobj"
+                          for g in (c, *(k for k in c.subtree if k.dep_ == "conj"))):
+                if place.pos_ == "PROPN":
+                    run = _name_run(place)
+                    kinds.setdefault(
+                        "".join(t.text_with_ws for t in run[:-1]) + run[-1].text, "Place")
+    for i in table.find(_FAMILY):
+        token = doc[i]  # "Viktor Pinchuk, Mr Kuchma's son-in-law" (tagged ORG): a person
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.pos_ == "NOUN":
+            run = _name_run(token.head)
+            kinds.setdefault("".join(t.text_with_ws for t in run[:-1]) + run[-1].text,
+                             "Person")
     return kinds
 
 

@@ -443,9 +443,15 @@ def _apposed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
     Labour peer and a human rights lawyer")."""
     for i in table.find(TITLE_WORDS):
         token = doc[i]
-        if token.dep_ != "appos" or token.pos_ != "NOUN" or token.head.pos_ != "PROPN":
+        if token.dep_ != "appos" or token.pos_ != "NOUN":
             continue
         head = token.head
+        if head.pos_ == "NOUN":
+            # "his son Nick, a trainee vicar": both apposed to "son", the name first
+            head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                         and c.i < token.i and c.ent_type_ == "PERSON"), head)
+        if head.pos_ != "PROPN":
+            continue
         lo = head.i
         while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i == head.i:
             lo -= 1

@@ -106,6 +106,39 @@ def test_a_role_a_verb_gives_and_one_still_to_come() -> None:
     assert future.get(("Bob Jones", "holds_position", "chairman")) == "future"
 
 
+def test_a_description_after_a_name_is_that_person() -> None:
+    facts = asserted("Sarah Lind has set out her plans for the next budget. The chancellor "
+                     "has promised lower taxes for families.")
+    assert ("Sarah Lind", "holds_position", "chancellor") in facts
+    # the MP's party and seat, from a description that names them
+    facts = asserted("Former Cabinet minister Peter Rowe said the plan was costly. But the "
+                     "Labour MP for Luton North admitted it was needed.")
+    assert ("Peter Rowe", "member_of", "Labour Party") in facts
+    assert ("Peter Rowe", "represents", "Luton North") in facts
+
+
+def test_a_description_is_not_someone_with_another_role() -> None:
+    # the political editor is no prime minister; the shadow secretary no secretary
+    facts = asserted("BBC political editor Tom Reed said it was deliberate. The prime "
+                     "minister denied it.")
+    assert not any(r == "holds_position" and o == "prime minister" for _, r, o in facts)
+    facts = asserted("Shadow home secretary Ann Cole said it was wrong. The Home Secretary "
+                     "told MPs it was right.")
+    assert ("Ann Cole", "holds_position", "home secretary") not in facts
+    # inside a quote, "the prime minister" is someone the speaker means
+    facts = asserted('Jim Hale said: "The prime minister should decide."')
+    assert not any(r == "holds_position" and o == "prime minister" for _, r, o in facts)
+
+
+def test_a_seat_after_mp_for_is_a_place() -> None:
+    facts = asserted("Tory MP for Ribble Valley Nigel Evans voted against the bill.")
+    places = {r.object.type for r in resolved("The Tory MP for Ribble Valley, Nigel Evans, "
+                                             "voted against it.")
+              if r.relation == "represents" and isinstance(r.object, Entity)}
+    assert not any(s == "Ribble Valley" for s, _, _ in facts)  # no person "Ribble Valley"
+    assert places <= {"Place"}
+
+
 # -- facts inside noun phrases ------------------------------------------------------
 
 def test_possessives_named_by_what_they_state() -> None:
@@ -153,6 +186,17 @@ def test_relatives() -> None:
     assert ("Sandra", "spouse_of", "Michael Howard") in facts
     assert ("Larissa", "child_of", "Michael Howard") in facts
     assert ("Alan Milburn", "ally_of", "Tony Blair") in facts
+
+
+def test_relatives_in_lists_and_appositions() -> None:
+    facts = asserted("Mr Carter arrived with his wife Jane, daughter Emma and stepson Oliver.")
+    assert ("Oliver", "stepchild_of", "Carter") in facts
+    facts = asserted("The bank was sold to a group which included Pavel Sokolov, Mr Lebedev's "
+                     "son-in-law, for $50m.")
+    assert ("Pavel Sokolov", "son_in_law_of", "Lebedev") in facts
+    facts = asserted("The speech was introduced by his son Daniel, a trainee vicar, who "
+                     "praised him.")
+    assert ("Daniel", "holds_position", "trainee vicar") in facts
 
 
 # -- the assertion policy -------------------------------------------------------------
