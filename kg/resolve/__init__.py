@@ -607,6 +607,26 @@ class Resolver(EntityResolver):
 
         yield from roles.of_bodies(index.doc, person=person, body=body)
         yield from self._relatives(index)
+        yield from self._based(index)
+
+    def _based(self, index: DocumentIndex) -> Iterator[_Staged]:
+        """"Bracknell-based Exel": located_in (:func:`kg.resolve.nominal.based_bodies`)."""
+        doc = index.doc
+        for name, place in nominal.based_bodies(doc, index.tokens):
+            name_arg = token_argument(name, "subj")
+            place_arg = token_argument(place, "obj")
+            body = self._argument(name_arg, index, agent=False)
+            where = self._argument(place_arg, index, agent=False)
+            if (not isinstance(body, _Mention) or not isinstance(where, _Mention)
+                    or not self.types.allows("located_in", subject=body.type,
+                                             object=where.type)):
+                continue
+            sent = doc[name[0].i].sent
+            statement = Statement(
+                subject=name_arg, relation="based in", lemma="base in", objects=(place_arg,),
+                sentence=sent.text, sentence_start=sent.start_char,
+                sentence_end=sent.end_char, confidence=0.8, rule="based")
+            yield statement, body, "located_in", where, None
 
     def _relatives(self, index: DocumentIndex) -> Iterator[_Staged]:
         """"his wife Sandra", "Putin's spokesman Dmitry Peskov", "Alan Milburn, an

@@ -404,7 +404,8 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Words for unnamed people that "they" may stand for instead ("somebody says they").
 _INDEFINITE = frozenset({"somebody", "someone", "anyone", "anybody", "everyone",
                          "everybody", "nobody", "people", "voters", "%"})
-_GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
+#: NER labels of names that may be a group (a body the document typed, whatever the tag).
+_GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "PERSON"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,6 +467,23 @@ class Groups(Generic[M]):
             if token.dep_ in _SUBJECT_DEPS and any(c.dep_ == "conj" for c in token.children):
                 return True
         return False
+
+    def description(self, head: Token, accepts: Callable[[M], bool]) -> M | None:
+        """The body a subject "the company" (head noun ``head``) stands for: in its
+        sentence before it, else the closest of the three sentences before that names
+        a body ``accepts`` takes, the one named there as a subject, else the only one
+        named; none when several are named and none as the one subject."""
+        here = self._sentence(head.i)
+        for sent in range(here, max(-1, here - 4), -1):
+            found = {m.mention.key: m for m in self.mentions
+                     if m.sent == sent and m.start < head.i and accepts(m.mention)}
+            if not found:
+                continue
+            subjects = [m for m in found.values() if m.subject]
+            if len(subjects) == 1:
+                return subjects[0].mention
+            return next(iter(found.values())).mention if len(found) == 1 else None
+        return None
 
     def pronoun(self, token: Token) -> M | None:
         """The group "they"/"them"/"their" (``token``) stands for, if the text is clear."""

@@ -144,6 +144,8 @@ class EntityResolver:
                 return None  # "it", "you": no one People.pronoun names
             return _unnamed(self._people(index).pronoun(
                 head, speaker=speaker.key if speaker else None))
+        if lower in BODY_DESCRIPTIONS:
+            return _unnamed(self._body_description(head, index, speaker))
         if lower not in TITLE_WORDS:
             return None
         people = self._people(index)  # built only for the questions that need it
@@ -185,6 +187,23 @@ class EntityResolver:
         if loose and not recent:
             return None
         return _unnamed(people.description(head, country, titles, recent=recent))
+
+    def _body_description(self, head: Token, index: DocumentIndex,
+                          speaker: _Mention | None) -> _Mention | None:
+        """ "The company said...", "the firm's profits": the body named just before
+        (:meth:`kg.resolve.coref.Groups.description`), for a subject outside quotes
+        written "the [adjective or noun] NOUN"."""
+        if (speaker is not None or head.dep_ not in {"nsubj", "nsubjpass", "poss"}
+                or _quoted(head, index)):
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        if any(c.dep_ not in {"det", "punct", "case", "amod", "compound", "acl", "relcl"}
+               or c.pos_ == "PROPN" for c in head.children):
+            return None  # "the Microsoft group", "the company behind Y": not this one
+        classes = BODY_DESCRIPTIONS[head.lower_]
+        return self._groups(index).description(
+            head, lambda m: m.type in classes)
 
     # -- arguments -------------------------------------------------------------
 
@@ -618,6 +637,18 @@ class EntityResolver:
         return found
 
 
+#: Nouns that a subject "the NOUN" may be a body named just before by, with the
+#: classes that body may have.
+_FIRMS = frozenset({"Company", "Organization"})
+BODY_DESCRIPTIONS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("company", "firm", "carmaker", "bank", "group", "retailer", "airline",
+                     "insurer", "giant", "manufacturer", "maker", "publisher", "lender",
+                     "supermarket", "chain", "operator", "broadcaster"), _FIRMS),
+    "party": frozenset({"PoliticalParty"}),
+    "club": frozenset({"Organization"}),
+    "union": frozenset({"Organization"}),
+    "charity": frozenset({"Organization"}),
+}
 _QUOTE_MARKS = frozenset('"\u201c\u201d')
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "KIND_NOUNS",
     "KIND_PREFIXES",
     "RELATION_NOUNS",
+    "based_bodies",
     "described_kinds",
     "inner_object",
     "kind_named",
@@ -51,6 +52,7 @@ _PLACES = frozenset({"Country", "City", "Place", "Territory"})
 _BODIES = frozenset({"Organization", "Company", "GovernmentBody", "InternationalOrganization",
                      "MediaOrganization", "ArmedForce", "PoliticalParty"})
 _LOCATED = _BODIES | {"Facility", "Site"}
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Nouns that make the possessed body a part the possessor owns.
 _UNITS = frozenset({"unit", "subsidiary", "division", "arm", "brand", "business",
                     "affiliate", "offshoot", "label", "venture", "operation", "operations",
@@ -247,6 +249,31 @@ def relatives(doc: Doc, table: TokenTable) -> Iterator[tuple[str, list[Token], T
         if owner is None:
             continue
         yield relation, _name_run(name), owner
+
+
+def based_bodies(doc: Doc, table: TokenTable) -> Iterator[tuple[list[Token], list[Token]]]:
+    """Bodies written with their base: ``(the body's name tokens, the place's name
+    tokens)`` for "Bracknell-based Exel", "the New York-based bank Citigroup" and
+    "Ubisense, a Cambridge-based firm"."""
+    for i in table.find({"based"}):
+        token = doc[i]
+        if token.dep_ != "amod" or i < 2 or doc[i - 1].text != "-":
+            continue
+        place = doc[i - 2]
+        if place.pos_ != "PROPN" or place.head.i != i or place.ent_type_ not in _PLACE_LABELS:
+            continue  # (not "Windows-based Creative")
+        noun = token.head
+        name: Token | None = None
+        if noun.pos_ == "PROPN" and not noun.text.islower():
+            name = noun
+        elif noun.pos_ in {"NOUN", "PROPN"}:
+            name = next((c for c in noun.children if c.dep_ in {"appos", "compound"}
+                         and c.pos_ == "PROPN" and c.i > noun.i), None)
+            if name is None and noun.dep_ in {"appos", "compound"} \
+                    and noun.head.pos_ == "PROPN":
+                name = noun.head  # "Ubisense, a Cambridge-based firm"
+        if name is not None:
+            yield _name_run(name), _name_run(place)
 
 
 #: Nouns that name a relation between the subject of "is" and a possessor or an

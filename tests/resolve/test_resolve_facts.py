@@ -139,6 +139,18 @@ def test_a_seat_after_mp_for_is_a_place() -> None:
     assert places <= {"Place"}
 
 
+def test_the_company_is_the_body_named_just_before() -> None:
+    facts = asserted("Tata Steel beat forecasts in the quarter. The company, "
+                     "majority-owned by Tata Sons, said costs rose.")
+    assert ("Tata Steel", "owned_by", "Tata Sons") in facts
+    assert ("Tesco", "acquires", "Safeway") in asserted(
+        "Tesco grew fast. The company bought Safeway.")
+    # two bodies named as subjects: no guess
+    assert not asserted("Tesco and Asda grew fast. The company bought Safeway.")
+    # "the company" in a quote is the speaker's, not read by position
+    assert not asserted('Tesco grew fast. Its boss said: "The company bought Safeway."')
+
+
 # -- facts inside noun phrases ------------------------------------------------------
 
 def test_possessives_named_by_what_they_state() -> None:
@@ -178,6 +190,15 @@ def test_names_before_a_kind_noun() -> None:
     facts = asserted("She was taken to the Charite hospital. Writing in the Guardian "
                      "newspaper, Gordon Brown set out his plans.")
     assert ("Gordon Brown", "writes_in", "Guardian") in facts
+
+
+def test_a_place_based_body_is_located_there() -> None:
+    assert ("Aviva", "located_in", "London") in asserted(
+        "The London-based insurer Aviva raised its dividend.")
+    assert ("Exel", "located_in", "Germany") in asserted(
+        "Exel, a Germany-based logistics group, was sold.")
+    # a platform, not a place
+    assert not asserted("Windows-based Creative said sales rose.")
 
 
 def test_relatives() -> None:
