@@ -504,7 +504,7 @@ class Resolver(EntityResolver):
             if (person.key, sent.start_char) in held:
                 continue
             words = [t for t in head.lefts if t.dep_ in {"amod", "compound", "nmod"}]
-            first = words[0].i if words else i
+            first = min(t.left_edge.i for t in words) if words else i  # "Lib Dem leader"
             tail = [t for c in head.rights if c.dep_ == "prep" for t in c.subtree]
             last = tail[-1].i if tail and tail[0].i == i + 1 else i
             title_tokens = list(doc[first : last + 1])
@@ -618,9 +618,10 @@ class Resolver(EntityResolver):
             body = self._argument(name_arg, index, agent=False)
             where = self._argument(place_arg, index, agent=False)
             if (not isinstance(body, _Mention) or not isinstance(where, _Mention)
+                    or not self.types.is_a(body.type, {"Organization", "Facility"})
                     or not self.types.allows("located_in", subject=body.type,
                                              object=where.type)):
-                continue
+                continue  # (not "Paul Hofheinz of the Lisbon Council, a Brussels-based")
             sent = doc[name[0].i].sent
             statement = Statement(
                 subject=name_arg, relation="based in", lemma="base in", objects=(place_arg,),

@@ -157,12 +157,13 @@ class EntityResolver:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
         # a subject outside quotes may be read by position ("The chancellor has...")
-        recent = (speaker is None and lower in DESCRIBED_HEADS
+        recent = (speaker is None and (lower in DESCRIBED_HEADS or lower == "leader")
                   and head.dep_ in {"nsubj", "nsubjpass", "poss"}
-                  and not _quoted(head, index))
+                  and not _quoted(head, index) and not _apposed(head))
         country: str | None = None
         titles: set[str] = set()
         loose = False  # a modifier that only a reading by position may leave unchecked
+        body = False  # a name among the modifiers ("the Veritas leader")
         for child in head.children:
             if child.dep_ in {"det", "punct", "case"}:
                 continue
@@ -182,8 +183,11 @@ class EntityResolver:
                 titles.add(child.lower_)
             elif recent and child.pos_ == "PROPN":
                 loose = True  # "the Rovers assistant boss"
+                body = True
             else:
                 return None  # "the new president": a modifier we cannot check
+        if recent and lower == "leader" and not (body or titles & PARTY_WORDS):
+            recent = False  # "the Veritas leader", "the Tory leader", not "the leader"
         if loose and not recent:
             return None
         return _unnamed(people.description(head, country, titles, recent=recent))
@@ -194,13 +198,14 @@ class EntityResolver:
         (:meth:`kg.resolve.coref.Groups.description`), for a subject outside quotes
         written "the [adjective or noun] NOUN"."""
         if (speaker is not None or head.dep_ not in {"nsubj", "nsubjpass", "poss"}
-                or _quoted(head, index)):
+                or _quoted(head, index) or _apposed(head)):
             return None
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
         if any(c.dep_ not in {"det", "punct", "case", "amod", "compound", "acl", "relcl"}
-               or c.pos_ == "PROPN" for c in head.children):
-            return None  # "the Microsoft group", "the company behind Y": not this one
+               or c.pos_ == "PROPN" or (c.dep_ == "amod" and c.pos_ != "ADJ")
+               for c in head.children):
+            return None  # "the Microsoft group", "the merged group": not this one
         classes = BODY_DESCRIPTIONS[head.lower_]
         return self._groups(index).description(
             head, lambda m: m.type in classes)
@@ -649,7 +654,26 @@ BODY_DESCRIPTIONS: dict[str, frozenset[str]] = {
     "union": frozenset({"Organization"}),
     "charity": frozenset({"Organization"}),
 }
+#: Title words that name a party ("the Tory leader").
+PARTY_WORDS = frozenset({"tory", "labour", "conservative", "liberal", "democrat",
+                         "republican"})
 _QUOTE_MARKS = frozenset('"\u201c\u201d')
+
+
+def _apposed(head: Token) -> bool:
+    """Whether a description names its own referent beside it: "Gazprom, the company
+    tipped to buy...", "The chairman of the Bar Council, Guy Mansfield QC"."""
+    if head.dep_ == "appos" or any(c.dep_ == "appos" and c.pos_ == "PROPN"
+                                   for c in head.children):
+        return True
+    doc = head.doc
+    before, after = head.left_edge.i - 1, head.right_edge.i + 1
+    if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].pos_ == "PROPN" \
+            and doc[after + 1].ent_type_ == "PERSON":
+        return True  # "The chairman of the Bar Council, Guy Mansfield QC warned"
+    # "Gazprom, the company originally tipped to buy...": a clause on the name
+    return (before > 0 and doc[before].text == "," and doc[before - 1].pos_ == "PROPN"
+            and head.head.dep_ in {"relcl", "acl"} and head.head.head.i == before - 1)
 
 
 def _quoted(token: Token, index: DocumentIndex) -> bool:
