@@ -581,6 +581,33 @@ class Resolver(EntityResolver):
                 rule="appos" if title_start > name[0].idx else "title")
             yield statement, person, POSITION_RELATION, Value(position), None
         yield from self._described(held, index)
+        yield from self._appointed(held, index)
+
+    def _appointed(self, held: set[tuple[str, int]], index: DocumentIndex
+                   ) -> Iterator[_Staged]:
+        """"Mark Hughes' appointment as Blackburn boss": holds_position, as a role a
+        verb gives (:func:`kg.resolve.nominal.appointments`), so that the body the
+        title names is linked too."""
+        doc = index.doc
+        for owner, title in nominal.appointments(doc, index.tokens):
+            position = self.position(tokens_text(title))
+            if position is None:
+                continue
+            owner_tokens = [owner] if owner.pos_ == "PRON" else [
+                t for t in owner.subtree if t.dep_ != "case" and t.i <= owner.i]
+            owner_arg = token_argument(owner_tokens, "subj", head=owner)
+            person = self._argument(owner_arg, index, agent=True)
+            sent = doc[owner.i].sent
+            if (not isinstance(person, _Mention) or person.type != "Person"
+                    or (person.key, sent.start_char) in held):
+                continue
+            held.add((person.key, sent.start_char))
+            statement = Statement(
+                subject=owner_arg, relation="is appointed as", lemma="be appoint as",
+                objects=(token_argument(title, "as"),), sentence=sent.text,
+                sentence_start=sent.start_char, sentence_end=sent.end_char,
+                confidence=0.7, rule=TAKEN_ROLE_RULE)
+            yield statement, person, POSITION_RELATION, Value(position), None
 
     def _affiliations(self, staged: list[_Staged], index: DocumentIndex, *,
                       document_facts: bool) -> Iterator[_Staged]:
@@ -608,6 +635,29 @@ class Resolver(EntityResolver):
         yield from roles.of_bodies(index.doc, person=person, body=body)
         yield from self._relatives(index)
         yield from self._based(index)
+        yield from self._homes(index)
+
+    def _homes(self, index: DocumentIndex) -> Iterator[_Staged]:
+        """"Mr Kilroy-Silk's Buckinghamshire home": has_home_in
+        (:func:`kg.resolve.nominal.homes`)."""
+        doc = index.doc
+        for owner, place in nominal.homes(doc, index.tokens):
+            owner_tokens = [owner] if owner.pos_ == "PRON" else [
+                t for t in owner.subtree if t.dep_ != "case" and t.i <= owner.i]
+            owner_arg = token_argument(owner_tokens, "subj", head=owner)
+            place_arg = token_argument(place, "obj")
+            who = self._argument(owner_arg, index, agent=False)
+            where = self._argument(place_arg, index, agent=False)
+            if (not isinstance(who, _Mention) or who.type != "Person"
+                    or not isinstance(where, _Mention)
+                    or not self.types.is_a(where.type, {"Place"})):
+                continue
+            sent = doc[owner.i].sent
+            statement = Statement(
+                subject=owner_arg, relation="has home in", lemma="have home in",
+                objects=(place_arg,), sentence=sent.text, sentence_start=sent.start_char,
+                sentence_end=sent.end_char, confidence=0.8, rule="home")
+            yield statement, who, "has_home_in", where, None
 
     def _based(self, index: DocumentIndex) -> Iterator[_Staged]:
         """"Bracknell-based Exel": located_in (:func:`kg.resolve.nominal.based_bodies`)."""

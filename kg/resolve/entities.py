@@ -55,6 +55,7 @@ from kg.resolve.document import (
 from kg.resolve.gazetteer import default_gazetteer, normalize
 from kg.resolve.mentions import Mention as _Mention
 from kg.resolve.mentions import entry_mention as _entry_mention
+from kg.resolve.mentions import token_argument
 from kg.resolve.mentions import unnamed as _unnamed
 from kg.resolve.names import (
     LONE_TITLES,
@@ -146,6 +147,8 @@ class EntityResolver:
                 head, speaker=speaker.key if speaker else None))
         if lower in BODY_DESCRIPTIONS:
             return _unnamed(self._body_description(head, index, speaker))
+        if lower in _SPOKESPEOPLE:
+            return self._spoken_for(head, index)
         if lower not in TITLE_WORDS:
             return None
         people = self._people(index)  # built only for the questions that need it
@@ -191,6 +194,25 @@ class EntityResolver:
         if loose and not recent:
             return None
         return _unnamed(people.description(head, country, titles, recent=recent))
+
+    def _spoken_for(self, head: Token, index: DocumentIndex) -> _Mention | None:
+        """ "A spokesman for UKIP", "a Home Office spokeswoman" left unnamed: the body
+        they speak for (their words and acts are the body's)."""
+        if _apposed(head) or not any(c.dep_ == "det" for c in head.children):
+            return None  # "UKIP spokesman Mark Croucher": the person
+        body: list[Token] = []
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "for" and child.i == head.i + 1:
+                body = [t for c in child.children if c.dep_ == "pobj" for t in c.subtree]
+            elif child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN":
+                body = [t for t in child.subtree if t.i < head.i]
+        if not body or any(t.ent_type_ == "PERSON" for t in body):
+            return None
+        found = self._argument(token_argument(body, "subj"), index, agent=True)
+        if isinstance(found, _Mention) and self.types.is_a(
+                found.type, {"Organization", "Country"}):
+            return _unnamed(found)
+        return None
 
     def _body_description(self, head: Token, index: DocumentIndex,
                           speaker: _Mention | None) -> _Mention | None:
@@ -654,6 +676,7 @@ BODY_DESCRIPTIONS: dict[str, frozenset[str]] = {
     "union": frozenset({"Organization"}),
     "charity": frozenset({"Organization"}),
 }
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 #: Title words that name a party ("the Tory leader").
 PARTY_WORDS = frozenset({"tory", "labour", "conservative", "liberal", "democrat",
                          "republican"})

@@ -38,8 +38,10 @@ __all__ = [
     "KIND_NOUNS",
     "KIND_PREFIXES",
     "RELATION_NOUNS",
+    "appointments",
     "based_bodies",
     "described_kinds",
+    "homes",
     "inner_object",
     "kind_named",
     "noun_of",
@@ -70,6 +72,12 @@ KIN: dict[str, str] = {
     "lawyer": "lawyer_of", "coach": "coach_of", "agent": "agent_of",
 }
 _KIN_WORDS = frozenset(KIN)
+#: Possessed nouns that make a place the possessor's home.
+_HOMES = frozenset({"home", "house", "residence", "mansion", "villa", "estate", "farm",
+                    "flat", "apartment", "cottage"})
+#: Nouns of taking a role ("his appointment as chief executive").
+_APPOINTMENTS = frozenset({"appointment", "election", "promotion", "reappointment",
+                           "re-election", "confirmation", "nomination"})
 #: Titles of people elected for a constituency ("MP for Sleaford").
 _SEAT_HOLDERS = frozenset({"MP", "MSP", "MEP", "AM", "MLA", "TD"})
 #: Kin nouns that only a person can be ("son", not "ally" or "rival").
@@ -249,6 +257,36 @@ def relatives(doc: Doc, table: TokenTable) -> Iterator[tuple[str, list[Token], T
         if owner is None:
             continue
         yield relation, _name_run(name), owner
+
+
+def homes(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, list[Token]]]:
+    """Homes written with their place: ``(the owner's token, the place's name
+    tokens)`` for "Mr Kilroy-Silk's Buckinghamshire home", "his Surrey house"."""
+    for i in table.find(_HOMES):
+        token = doc[i]
+        if token.pos_ != "NOUN":
+            continue
+        owner = _poss_child(token)
+        place = next((c for c in token.children if c.dep_ in {"compound", "nmod"}
+                      and c.pos_ == "PROPN" and c.ent_type_ in _PLACE_LABELS), None)
+        if owner is not None and place is not None:
+            yield owner, _name_run(place)
+
+
+def appointments(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, list[Token]]]:
+    """Roles named by an appointment: ``(the appointed person's token, the title's
+    tokens)`` for "Mark Hughes' appointment as Blackburn boss", "her election as
+    party leader"."""
+    for i in table.find(_APPOINTMENTS):
+        token = doc[i]
+        owner = _poss_child(token) if token.pos_ == "NOUN" else None
+        if owner is None:
+            continue
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                title = [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
+                if title:
+                    yield owner, title
 
 
 def based_bodies(doc: Doc, table: TokenTable) -> Iterator[tuple[list[Token], list[Token]]]:

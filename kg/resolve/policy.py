@@ -87,6 +87,9 @@ PREDICTION_WORDS = frozenset({"expect", "tip", "likely", "unlikely", "poise",
                               "important", "necessary", "vital", "essential", "crucial",
                               "keen", "eager", "need", "want", "wish"})
 #: Words that open a clause whose content is only supposed.
+#: Verbs whose "to" complement happened ("managed to win", "went on to score").
+IMPLICATIVE_VERBS = frozenset({"manage", "begin", "start", "continue", "go", "help", "use",
+                               "come", "get", "proceed", "be"})
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether", "lest"})
 _CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp",
                            "pobj", "prep", "dobj", "obj", "csubj"})
@@ -235,6 +238,11 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
         return None
     node: Token = token
     own = set(statement.lemma.split())  # "plans to buy": the plan is the relation
+    governor = token.head
+    if (token.dep_ in {"xcomp", "advcl", "ccomp"} and governor.i != token.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            and governor.lemma_.lower() not in own | IMPLICATIVE_VERBS):
+        return "hypothetical"  # "urged Mr Brown to leave Labour": asked, not done
     for _ in range(12):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in node.children):
             return "conditional"  # inside the "if" clause

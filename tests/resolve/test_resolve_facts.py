@@ -198,6 +198,27 @@ def test_names_before_a_kind_noun() -> None:
     assert ("Gordon Brown", "writes_in", "Guardian") in facts
 
 
+def test_an_appointment_as_a_role_gives_the_role_and_its_body() -> None:
+    facts = asserted("Fans cheered Gary Lane's appointment as Burnley boss.")
+    assert ("Gary Lane", "holds_position", "burnley boss") in facts
+    assert ("Gary Lane", "manages", "Burnley") in facts
+
+
+def test_an_unnamed_spokesman_speaks_for_the_body() -> None:
+    facts = asserted("A spokesman for Greenpeace accused Shell of lying.")
+    assert ("Greenpeace", "accuses", "Shell") in facts
+    facts = asserted("A Home Office spokesman condemned Amnesty International.")
+    assert ("Home Office", "criticizes", "Amnesty International") in facts
+    # a named spokesman is the person
+    facts = asserted("Greenpeace spokesman Tom Lee accused Shell of lying.")
+    assert ("Tom Lee", "accuses", "Shell") in facts
+
+
+def test_a_home_with_its_place() -> None:
+    assert ("Vladimir Putin", "has_home_in", "Moscow") in asserted(
+        "The talks took place at Mr Putin's Moscow residence.")
+
+
 def test_a_place_based_body_is_located_there() -> None:
     assert ("Aviva", "located_in", "London") in asserted(
         "The London-based insurer Aviva raised its dividend.")
@@ -227,6 +248,13 @@ def test_relatives_in_lists_and_appositions() -> None:
 
 
 # -- the assertion policy -------------------------------------------------------------
+
+def test_what_someone_is_urged_or_means_to_do_is_not_done() -> None:
+    text = "Mr Blair urged Mr Brown to leave Labour. Chelsea managed to beat Arsenal."
+    assert withheld(text).get(("Brown", "leaves", "Labour Party")) == "hypothetical"
+    assert ("Tony Blair", "urges", "Brown") in asserted(text)
+    assert ("Chelsea", "manages_to_beat", "Arsenal") in asserted(text)
+
 
 def test_denied_and_conditional_content_is_not_asserted() -> None:
     held = withheld("Gordon Brown denied that Tony Blair had ousted Alan Milburn. If Labour "
