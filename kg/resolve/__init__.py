@@ -636,6 +636,28 @@ class Resolver(EntityResolver):
         yield from self._relatives(index)
         yield from self._based(index)
         yield from self._homes(index)
+        yield from self._event_places(index)
+
+    def _event_places(self, index: DocumentIndex) -> Iterator[_Staged]:
+        """"Michael Howard spoke at the spring conference in Brighton":
+        attends_conference_in (:func:`kg.resolve.nominal.event_places`)."""
+        doc = index.doc
+        for who_token, event, place in nominal.event_places(doc, index.tokens):
+            who_arg = token_argument(nominal.name_tokens(who_token), "subj")
+            place_arg = token_argument(place, "obj")
+            who = self._argument(who_arg, index, agent=True)
+            where = self._argument(place_arg, index, agent=False)
+            if (not isinstance(who, _Mention) or who.type != "Person"
+                    or not isinstance(where, _Mention)
+                    or not self.types.is_a(where.type, {"Place"})):
+                continue
+            sent = doc[who_token.i].sent
+            words = f"attends {event} in"
+            statement = Statement(
+                subject=who_arg, relation=words, lemma=f"attend {event} in",
+                objects=(place_arg,), sentence=sent.text, sentence_start=sent.start_char,
+                sentence_end=sent.end_char, confidence=0.7, rule="event_place")
+            yield statement, who, f"attends_{event}_in", where, None
 
     def _homes(self, index: DocumentIndex) -> Iterator[_Staged]:
         """"Mr Kilroy-Silk's Buckinghamshire home": has_home_in

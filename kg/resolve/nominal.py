@@ -41,9 +41,11 @@ __all__ = [
     "appointments",
     "based_bodies",
     "described_kinds",
+    "event_places",
     "homes",
     "inner_object",
     "kind_named",
+    "name_tokens",
     "noun_of",
     "possessive_relation",
     "relation_noun",
@@ -75,6 +77,13 @@ _KIN_WORDS = frozenset(KIN)
 #: Possessed nouns that make a place the possessor's home.
 _HOMES = frozenset({"home", "house", "residence", "mansion", "villa", "estate", "farm",
                     "flat", "apartment", "cottage"})
+#: Nouns of events that people are at ("the spring conference in Brighton").
+_EVENT_NOUNS = frozenset({"conference", "summit", "meeting", "rally", "congress",
+                          "convention", "ceremony", "forum", "talks"})
+#: Verbs whose object is an event the subject is at ("told a conference in Kiev").
+_ADDRESS_VERBS = frozenset({"tell", "address", "attend", "open", "host"})
+_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "can",
+                     "must", "'ll", "to"})
 #: Nouns of taking a role ("his appointment as chief executive").
 _APPOINTMENTS = frozenset({"appointment", "election", "promotion", "reappointment",
                            "re-election", "confirmation", "nomination"})
@@ -159,6 +168,11 @@ _OF_NOUNS = frozenset({"criticism", "support", "invasion", "attack", "attacks", 
                        "condemnation", "praise", "purchase", "takeover", "acquisition",
                        "sale", "review", "investigation", "probe", "rejection", "backing",
                        "endorsement", "funding", "annexation", "occupation", "bombing"})
+
+
+def name_tokens(token: Token) -> list[Token]:
+    """The proper nouns of the name whose head is ``token`` ("John Prescott")."""
+    return _name_run(token)
 
 
 def _name_run(token: Token) -> list[Token]:
@@ -287,6 +301,42 @@ def appointments(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, list[Toke
                 title = [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
                 if title:
                     yield owner, title
+
+
+def event_places(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, str, list[Token]]]:
+    """People at an event named with its place: ``(a participant's token, the event
+    noun, the place's name tokens)`` for "Michael Howard spoke at his party's spring
+    conference in Brighton", "unions met John Prescott at the Labour conference in
+    Gateshead", "Mr Yushchenko told an investors' conference in Kiev". Only what
+    happened: no negated, modal or conditional verb."""
+    for i in table.find(_EVENT_NOUNS):
+        token = doc[i]
+        if token.pos_ != "NOUN":
+            continue
+        place = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                      and g.ent_type_ in _PLACE_LABELS), None)
+        if place is None:
+            continue
+        verb: Token | None = None
+        people: list[Token] = []
+        at = token.head if token.dep_ == "pobj" and token.head.lower_ in {"at", "to"} \
+            and token.head.dep_ == "prep" else None
+        if at is not None and at.head.pos_ == "VERB":
+            verb = at.head
+            people = [c for c in verb.children if c.dep_ in {"nsubj", "dobj"}]
+        elif at is not None and at.head.pos_ == "PROPN" and at.head.dep_ in {"dobj", "nsubj"}:
+            verb, people = at.head.head, [at.head]  # "met Alan Reed at the conference"
+        elif token.dep_ == "dobj" and token.head.lemma_ in _ADDRESS_VERBS:
+            verb = token.head
+            people = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb is None or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS)
+                               or (c.dep_ == "mark" and c.lower_ in {"if", "unless"})
+                               for c in verb.children):
+            continue
+        for who in people:
+            if who.pos_ == "PROPN":
+                yield who, token.lower_, _name_run(place)
 
 
 def based_bodies(doc: Doc, table: TokenTable) -> Iterator[tuple[list[Token], list[Token]]]:

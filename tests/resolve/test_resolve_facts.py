@@ -214,6 +214,17 @@ def test_an_unnamed_spokesman_speaks_for_the_body() -> None:
     assert ("Tom Lee", "accuses", "Shell") in facts
 
 
+def test_people_at_an_event_with_its_place() -> None:
+    facts = asserted("Nurses met Health Secretary Alan Reed at the union conference in "
+                     "Harrogate. Mr Kerr told a business summit in Dublin that taxes "
+                     "would rise.")
+    assert ("Alan Reed", "attends_conference_in", "Harrogate") in facts
+    assert ("Kerr", "attends_summit_in", "Dublin") in facts
+    # what is to come, or did not happen, is no visit
+    assert not asserted("Alan Reed will speak at the union conference in Harrogate.")
+    assert not asserted("Alan Reed did not speak at the union conference in Harrogate.")
+
+
 def test_a_home_with_its_place() -> None:
     assert ("Vladimir Putin", "has_home_in", "Moscow") in asserted(
         "The talks took place at Mr Putin's Moscow residence.")
