@@ -411,6 +411,11 @@ class EntityResolver:
             return self._name(clean_mention(text), ent.label_ if ent is not None else "", index)
         tokens, cls = found
         text = index.tokens.span_text(index.doc[tokens[0].i : tokens[-1].i + 1])
+        if cls == "Event" and is_plausible_name(text):
+            # "the Tory Party conference", "the Edinburgh festival": the event, not
+            # the party or the town that names it
+            label = f"{text} {head.lower_}"
+            return _Mention(f"event/{label}", label, "Event", None, label)
         ent = index.ent_of.get(tokens[-1].i)
         mention = self._name(clean_mention(text), ent.label_ if ent is not None else "", index)
         if mention is not None and mention.type not in {"Entity", "Place", "Person", "Group"}:

@@ -140,9 +140,17 @@ def noun_of(head: Token) -> str | None:
     phrase (a clause, a pronoun, a name, a quantity)."""
     if head.pos_ != "NOUN" or head.lower_ in _EMPTY_NOUNS or head.ent_type_:
         return None
-    if any(c.dep_ in {"relcl", "acl", "ccomp", "nsubj"} for c in head.children):
+    if any(c.dep_ in {"relcl", "acl", "ccomp", "nsubj"} and not _content_clause(c)
+           for c in head.children):
         return None
     return head.lower_
+
+
+def _content_clause(clause: Token) -> bool:
+    """Whether a clause on a noun says what the noun's content is ("a plea ... that
+    the holder should be a lawyer"), which leaves the noun plain."""
+    return clause.dep_ in {"acl", "ccomp"} and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def inner_object(head: Token) -> tuple[str, str, list[Token]] | None:

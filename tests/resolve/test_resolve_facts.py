@@ -214,6 +214,19 @@ def test_an_unnamed_spokesman_speaks_for_the_body() -> None:
     assert ("Tom Lee", "accuses", "Shell") in facts
 
 
+def test_an_entity_inside_an_object_with_a_content_clause() -> None:
+    facts = asserted("The Commons rejected a plea by Sir John Major that the vote be "
+                     "delayed.")
+    assert ("House of Commons", "rejects_plea_by", "John Major") in facts
+
+
+def test_an_event_named_by_a_body_is_the_event() -> None:
+    names = {(r.subject.label, r.subject.type) for r in resolved(
+        "The Labour Party conference opened in Brighton on Monday.")}
+    assert ("Labour Party conference", "Event") in names
+    assert not any(label == "Labour Party" for label, _ in names)
+
+
 def test_people_at_an_event_with_its_place() -> None:
     facts = asserted("Nurses met Health Secretary Alan Reed at the union conference in "
                      "Harrogate. Mr Kerr told a business summit in Dublin that taxes "
