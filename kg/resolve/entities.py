@@ -341,9 +341,18 @@ class EntityResolver:
                 if label in _VALUE_LABELS and not _DIGIT.search(index.tokens.span_text(span)):
                     return None  # "one" cut out of "round one last year"
                 cut_common = label == "PERSON" and all(
-                    t.text.islower() for t in ent if not lo <= t.idx < hi)
+                    t.text.islower() or t.text in roles.POSTNOMINALS
+                    for t in ent if not lo <= t.idx < hi)
                 if label not in _VALUE_LABELS and not cut_common:
                     label = ""  # (a person stays one without "stepson" in "stepson Sholto")
+                elif cut_common:  # "[Manjit] Singh Gill QC": the untagged first name too
+                    start, doc = span.start, index.doc
+                    while (start > 0 and doc[start - 1].pos_ == "PROPN"
+                           and doc[start - 1].idx >= arg.start
+                           and ent.start <= doc[start - 1].head.i < ent.end
+                           and doc[start - 1].lower_ not in TITLE_WORDS):
+                        start -= 1
+                    span = doc[start : span.end]
             else:
                 span = index.extend_name(span, arg.start)
             if (span.start and index.tokens.idx[span.start - 1] >= arg.start

@@ -96,6 +96,10 @@ def test_titles_the_title_rule_misses() -> None:
                      "Helen Grant QC resigned from the panel.")
     assert ("Viktor Orban", "holds_position", "prime minister") in facts
     assert ("Helen Grant", "holds_position", "qc") in facts
+    facts = asserted("It was followed by those of three other barristers - Ann Lee QC, "
+                     "Rajinder Singh Bains QC, Rick Moss and Tom Day.")
+    assert ("Rajinder Singh Bains", "holds_position", "qc") in facts  # first name untagged
+    assert ("Tom Day", "holds_position", "barrister") in facts
 
 
 def test_a_role_a_verb_gives_and_one_still_to_come() -> None:
