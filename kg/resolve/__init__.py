@@ -175,6 +175,9 @@ def value_relation(relation: str, value: Value) -> str:
     return f"{relation}_date" if value.datatype in _DATE_TYPES else f"{relation}_value"
 
 
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+
+
 class Resolver(EntityResolver):
     """Resolves statements of one document at a time (reusable across documents):
     their arguments as :class:`~kg.resolve.entities.EntityResolver` does, their
@@ -428,6 +431,8 @@ class Resolver(EntityResolver):
                 break
         while words and words[-1].lower().rstrip(".") in _HONORIFICS:
             words = words[:-1]  # "the Economist Intelligence Unit's Mr": no title
+        if words and words[0].lower() in _POSSESSIVE_DETERMINERS:
+            return None  # "his lawyer": someone's relative, not a post
         head = words[-1].lower().rsplit("-", 1)[-1] if words else ""  # "vice-chairman"
         if (not words or head not in TITLE_WORDS or head in roles.NOT_HEADS - {"chief"}):
             return None  # "a character from cult website TV Go Home": no title

@@ -461,7 +461,11 @@ def _apposed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
             words = [t for t in noun.lefts if t.dep_ in {"amod", "compound", "nmod", "poss",
                                                          "case"}
                      and t.i > lo]
-            words = [t for t in doc[words[0].i : noun.i + 1]] if words else [noun]
+            first = words[0].i if words else noun.i
+            while (first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_
+                   and not doc[first - 2].whitespace_):
+                first -= 2  # "vice-president", not "president"
+            words = list(doc[first : noun.i + 1])
             tail = [t for c in noun.rights if c.dep_ == "prep" and c.lower_ in
                     _BODY_PREPOSITIONS for t in c.subtree]
             words = words + tail if tail and tail[0].i == noun.i + 1 else words

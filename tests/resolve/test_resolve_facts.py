@@ -264,6 +264,13 @@ def test_relatives() -> None:
     assert ("Alan Milburn", "ally_of", "Tony Blair") in facts
 
 
+def test_someone_s_lawyer_is_a_relation_not_a_post() -> None:
+    facts = asserted("Police charged Mr Lane but his lawyer, Amy Ross, told the BBC it "
+                     "was absurd.")
+    assert ("Amy Ross", "lawyer_of", "Lane") in facts
+    assert not any(r == "holds_position" and "his" in o for _, r, o in facts)
+
+
 def test_relatives_in_lists_and_appositions() -> None:
     facts = asserted("Mr Carter arrived with his wife Jane, daughter Emma and stepson Oliver.")
     assert ("Oliver", "stepchild_of", "Carter") in facts
