@@ -271,12 +271,40 @@ class Resolver(EntityResolver):
                 relation = value_relation(relation, obj)
             elif relation == "is_from":
                 relation = roles.from_body(subject.type, obj.type) or relation
+            if isinstance(obj, _Mention) and statement.passive \
+                    and obj_arg.role.lower() == "by":
+                active = self._active(statement, obj_arg, subject, obj, speaker)
+                if active is not None:
+                    return active
             if not self.types.allows(relation, subject=subject.type,
                                      object=obj.type if isinstance(obj, _Mention) else None
                                      ) and not self._capital_kept(subject, obj):
                 return None  # outside the relation's domain or range: a misreading
             return (statement, subject, relation, obj, speaker)
         return None
+
+    def _active(self, statement: Statement, agent_arg: Argument, subject: _Mention,
+                agent: _Mention, speaker: _Mention | None) -> _Staged | None:
+        """A passive with its agent read in the active voice, so that a relation
+        has one direction: "Maruti is majority-owned by Suzuki" → Suzuki owns
+        Maruti; "Blair was criticised by Howard" → Howard criticizes Blair. ``None``
+        when the verb has no active reading the ontology allows for these types."""
+        words = statement.lemma.split()
+        if words[:1] == ["be"]:
+            words = words[1:]
+        if words[-1:] == ["by"]:
+            words = words[:-1]
+        if not words:
+            return None
+        lemma = " ".join(words)
+        relation = self.ontology.relation_for(lemma, passive=False)
+        if relation in policy.UNNAMED_RELATIONS or not self.types.allows(
+                relation, subject=agent.type, object=subject.type):
+            return None
+        rest = tuple(o for o in statement.objects if o is not agent_arg)
+        active = replace(statement, subject=agent_arg, objects=(statement.subject, *rest),
+                         relation=lemma, lemma=lemma, passive=False)
+        return (active, agent, relation, subject, speaker)
 
     def _noun(self, arg: Argument, index: DocumentIndex) -> str | None:
         """The plain noun an object phrase is about ("insults"), if it is one."""

@@ -152,7 +152,7 @@ def test_a_seat_after_mp_for_is_a_place() -> None:
 def test_the_company_is_the_body_named_just_before() -> None:
     facts = asserted("Tata Steel beat forecasts in the quarter. The company, "
                      "majority-owned by Tata Sons, said costs rose.")
-    assert ("Tata Steel", "owned_by", "Tata Sons") in facts
+    assert ("Tata Sons", "owns", "Tata Steel") in facts  # the passive read actively
     assert ("Tesco", "acquires", "Safeway") in asserted(
         "Tesco grew fast. The company bought Safeway.")
     # two bodies named as subjects: no guess
