@@ -74,7 +74,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.ontology import Ontology, RelationInfo
 from kg.resolve import nominal, policy, roles
@@ -88,7 +88,7 @@ from kg.resolve.entities import EntityResolver
 from kg.resolve.mentions import Mention as _Mention
 from kg.resolve.mentions import Staged as _Staged
 from kg.resolve.mentions import token_argument, tokens_text
-from kg.resolve.names import TITLE_WORDS
+from kg.resolve.names import TITLE_WORDS, clean_mention
 from kg.types import (
     HYPOTHETICAL_MODALS,
     Argument,
@@ -175,6 +175,9 @@ def value_relation(relation: str, value: Value) -> str:
     return f"{relation}_date" if value.datatype in _DATE_TYPES else f"{relation}_value"
 
 
+#: Positions that lead a country ("president", "new prime minister").
+_NATIONAL_LEADERS = [["president"], ["new", "president"], ["prime", "minister"],
+                     ["new", "prime", "minister"], ["premier"]]
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 
 
@@ -649,15 +652,21 @@ class Resolver(EntityResolver):
         def body(arg: Argument) -> _Mention | Value | None:
             return self._body(arg, index)
 
-        for statement, subject, relation, _, speaker in list(staged):
+        for statement, subject, relation, held, speaker in list(staged):
             if relation == POSITION_RELATION and statement.rule in ROLE_RULES | {
                     TAKEN_ROLE_RULE}:
+                found = False
                 for fact in roles.role_affiliations(statement, subject, speaker,
                                                     doc=index.doc, body=body,
                                                     title_word=_is_title_word):
                     if self.types.allows(fact[2], subject=fact[1].type,
                                          object=fact[3].type):  # type: ignore[union-attr]
+                        found = True
                         yield fact
+                if not found and document_facts and isinstance(held, Value):
+                    national = self._national_leader(statement, subject, held, index)
+                    if national is not None:
+                        yield national
 
         if not document_facts:
             return
@@ -733,6 +742,56 @@ class Resolver(EntityResolver):
                 sentence=sent.text, sentence_start=sent.start_char,
                 sentence_end=sent.end_char, confidence=0.8, rule="based")
             yield statement, body, "located_in", where, None
+
+    def _national_leader(self, statement: Statement, person: _Mention, position: Value,
+                         index: DocumentIndex) -> _Staged | None:
+        """ "President Viktor Yushchenko", "Prime Minister Yulia Tymoshenko" with no
+        country, in an article about one country: leads that country. The article is
+        about one country when its first sentence (the headline) names it, it is
+        named again, and no other country is named twice; the person speaks for no
+        other country (the gazetteer's "represents")."""
+        if position.lexical.split() not in _NATIONAL_LEADERS or (
+                person.entry is not None and person.entry.represents):
+            return None
+        role = statement.object
+        words = role.text.replace("-", " ").split() if role is not None else []
+        first = index.token_at(role.start, role.start + 1) if role is not None else None
+        before = [index.doc[first.i - 1].lower_] if first is not None and first.i else []
+        if not words or roles.is_past([w.lower() for w in words] + before) or any(
+                w[:1].isupper() and w.lower() not in TITLE_WORDS
+                for w in words if w.lower() not in {"the", "new"}):
+            return None  # "SMFG President", "then president Ronald Reagan"
+        country = self._document_country(index)
+        if country is None or country[0].key == person.key:
+            return None
+        mention, token = country
+        arg = token_argument([token], "obj")
+        derived = replace(statement, relation="leads", lemma="lead", objects=(arg,),
+                          rule=roles.AFFILIATION_RULE)
+        return derived, person, "leads", mention, None
+
+    def _document_country(self, index: DocumentIndex) -> tuple[_Mention, Token] | None:
+        """The one country an article is about (see :meth:`_national_leader`), with
+        its token in the first sentence."""
+        if index.country is not None:
+            return index.country or None
+        counts: dict[str, int] = {}
+        first: dict[str, tuple[_Mention, Token]] = {}
+        lead_end = next(iter(index.doc.sents)).end if len(index.doc) else 0
+        for ent in index.ents:
+            if ent.label_ not in {"GPE", "ORG"}:  # (the tagger calls some countries ORG)
+                continue
+            mention = self._name(clean_mention(index.tokens.span_text(ent)), ent.label_,
+                                 index)
+            if mention is None or mention.type != "Country":
+                continue
+            counts[mention.key] = counts.get(mention.key, 0) + 1
+            if ent.start < lead_end:
+                first.setdefault(mention.key, (mention, ent.root))
+        repeated = [key for key, n in counts.items() if n >= 2]
+        found = first[repeated[0]] if len(repeated) == 1 and repeated[0] in first else None
+        index.country = found or ()
+        return found
 
     def _relatives(self, index: DocumentIndex) -> Iterator[_Staged]:
         """"his wife Sandra", "Putin's spokesman Dmitry Peskov", "Alan Milburn, an

@@ -252,6 +252,9 @@ class DocumentIndex:
         self.names: dict[tuple[str, str], _Mention | None] = {}
         #: (argument's text, offsets and label, agent, we, speaker) → what the
         #: resolver's ``_argument`` made of the argument
+        #: The one country the article is about, with its token in the headline;
+        #: ``()`` once looked for and not found (kg.resolve.Resolver._document_country).
+        self.country: tuple[Any, Token] | tuple[()] | None = None
         self.arguments: dict[tuple[str, int, int, int, int, str, bool, _Mention | None,
                                    _Mention | None], _Mention | Value | None] = {}
         self._persons: dict[str, _Mention | None] = {}

@@ -48,6 +48,7 @@ __all__ = [
     "affiliation_relation",
     "club_of",
     "from_body",
+    "is_past",
     "of_bodies",
     "role_affiliations",
     "titled_names",
@@ -108,6 +109,15 @@ _BODY_PREPOSITIONS = frozenset({"of", "at", "for", "with", "in"})
 
 def _words(title: Sequence[str]) -> list[str]:
     return [w.casefold().strip(".,'\u2019") for w in title if w.strip(".,'\u2019")]
+
+
+def is_past(words: Sequence[str]) -> bool:
+    """Whether title words (lower case) name a past role ("former", "then", "ex").
+
+    >>> is_past(["then", "president"])
+    True
+    """
+    return any(w in _PAST for w in words)
 
 
 def affiliation_relation(title: Sequence[str], body_type: str) -> str | None:

@@ -102,6 +102,23 @@ def test_titles_the_title_rule_misses() -> None:
     assert ("Tom Day", "holds_position", "barrister") in facts
 
 
+def test_a_head_of_state_in_an_article_about_one_country_leads_it() -> None:
+    text = ("Moldova plans new sell-offs\n\nMoldova is to sell 40 state firms. President "
+            "Ivan Petrov said the sales would start in May. Prime Minister Ana Rusu agreed.")
+    facts = asserted(text)
+    assert ("Ivan Petrov", "leads", "Moldova") in facts
+    assert ("Ana Rusu", "leads", "Moldova") in facts
+    # two countries named twice: which one is not clear
+    two = text + " Romania and Moldova will talk. Romania is wary."
+    assert ("Ivan Petrov", "leads", "Moldova") not in asserted(two)
+    # a past president is no leader now
+    assert ("Ivan Petrov", "leads", "Moldova") not in asserted(
+        text.replace("President Ivan", "then president Ivan"))
+    # the president of a body the resolver does not know is not the country's
+    assert ("Ivan Petrov", "leads", "Moldova") not in asserted(
+        text.replace("President Ivan", "MFG President Ivan"))
+
+
 def test_a_role_a_verb_gives_and_one_still_to_come() -> None:
     facts = asserted("John Kerr was appointed chief executive of Rolls-Royce in May.")
     assert ("John Kerr", "holds_position", "chief executive") in facts
