@@ -229,7 +229,6 @@ def test_dump_and_load(remote: SparqlStore, embedded: OxigraphStore, tmp_path: P
 
     path = tmp_path / "extra.ttl"
     path.write_text('<http://x.org/a> <http://x.org/p> "v\\"}" .\n', encoding="utf-8")
-    import kg.cli_sparql  # noqa: F401 - registers kg load
     from kg.cli import app
 
     env = {"KG_STORE_USER": USER, "KG_STORE_PASSWORD": PASSWORD}
