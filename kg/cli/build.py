@@ -58,6 +58,11 @@ def build(
         help="Dask scheduler address (tcp://host:8786); default: a LocalCluster.")] = None,
     workers: Annotated[int, typer.Option(help="LocalCluster worker processes (dask).",
                                          min=1)] = 2,
+    shard_dir: Annotated[str | None, typer.Option(
+        help="Dask: a folder this machine and every worker share (the same path on "
+        "each), where workers write N-Quads shards for the store (default: a temporary "
+        "folder here, enough when the workers run on this machine).",
+        show_default=False)] = None,
     ontology: OntologyOption = None,
     replace_ontology: ReplaceOntologyOption = False,
     max_chars: MaxCharsOption = MAX_CHARS,
@@ -67,7 +72,8 @@ def build(
     from kg.pipeline import KnowledgeGraph
 
     onto = user_ontology(ontology, replace_ontology)
-    _check_sources(paths, store)
+    if scheduler is None:  # on a cluster the workers read the paths, not this machine
+        _check_sources(paths, store)
     with KnowledgeGraph(store) as graph:
         if engine is Engine.local:
             _load_model(model, quiet)
@@ -83,7 +89,8 @@ def build(
                 on_document=lambda document, _words: advance(document),
                 on_duplicate=_duplicate_noted(advance), on_skip_document=advance,
                 stdin=sys.stdin, engine=engine.value,
-                dask=DaskOptions(scheduler=scheduler, workers=workers), ontology=onto,
+                dask=DaskOptions(scheduler=scheduler, workers=workers, shard_dir=shard_dir),
+                ontology=onto,
                 max_chars=max_chars,
             )
         _print_build_summary(report, graph.stats())
