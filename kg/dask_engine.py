@@ -2,13 +2,18 @@
 as tasks on a dask.distributed cluster, each partition writing an N-Quads shard
 that the store bulk-loads.
 
-The client reads the documents (streaming) and ships partitions of them to the
-workers; each worker loads the spaCy model once, processes its partition and
-writes ``shard-N.nq`` into a folder that client and workers share (a temporary
-folder for a LocalCluster; give ``shard_dir`` on a shared filesystem for a real
-cluster). At most ``2 * workers`` partitions are in flight, so memory stays
-bounded. The graph equals the local engine's: each loaded document's graph is
-dropped, then its shard is loaded.
+:func:`run_sources` (what ``kg build --engine dask`` uses) has the *workers* read
+the documents from paths they see: a worker lists the files, workers read each
+partition of files and send back only ids and text hashes, the client decides
+which documents to build (the store's unchanged and duplicate checks), and a
+worker reads and builds those. :func:`run` takes documents the client has read
+and ships them. Either way each worker loads the spaCy model once, processes its
+partition and writes ``shard-N.nq`` into a folder that client and workers share
+(a temporary folder for a LocalCluster; give ``shard_dir`` on a shared
+filesystem for a real cluster), and the client loads the shards: it is the
+store's one writer. At most ``2 * workers`` partitions are in flight, so memory
+stays bounded. The graph equals the local engine's: each loaded document's graph
+is dropped, then its shard is loaded.
 
 >>> from kg.dask_engine import DaskOptions
 >>> DaskOptions().partition_size
@@ -20,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import tempfile
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -288,12 +294,15 @@ def run_sources(
         pending = as_completed()
         stages: dict[str, tuple[str, list[Any], Path | None]] = {}
         shard_numbers = itertools.count()
+        # a name of this run's own: a task of a killed earlier build may still be
+        # writing into a shared --shard-dir
+        run_id = uuid.uuid4().hex[:12]
         limit = max(2, 2 * options.workers)
 
         def submit(stage: str, chunk: list[Any], function: Callable[..., Any],
                    *args: Any) -> None:
             """Run ``function`` on a worker; a build's shard path goes second."""
-            shard = (shard_root / f"shard-{next(shard_numbers):06d}.nq"
+            shard = (shard_root / f"shard-{run_id}-{next(shard_numbers):06d}.nq"
                      if stage == "build" else None)
             if shard is not None:
                 args = (*args[:1], str(shard), *args[1:])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -174,3 +175,28 @@ def test_a_shard_the_client_cannot_see_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="give --shard-dir a folder that this machine and "
                        "every worker share"):
         _load(lambda _shard, _items: None, shard, [])
+
+
+@pytest.mark.skipif(not BBC.exists(), reason=f"{BBC} is absent (../shared not here)")
+def test_kill_9_of_the_client_then_a_rebuild_equals_a_clean_build(
+        tmp_path: Path, dask_cluster: str) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted(BBC.glob("business/*.txt"))[:150]:
+        (corpus / path.name).write_bytes(path.read_bytes())
+    store, shards = tmp_path / "store", tmp_path / "shards"
+    build = [sys.executable, "-m", "kg", "build", str(corpus), "--store", str(store),
+             "--engine", "dask", "--scheduler", dask_cluster, "--shard-dir", str(shards),
+             "-q"]
+    proc = subprocess.Popen(build, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(12)  # the workers load the model, then about 4 s a partition of 32
+    if proc.poll() is not None:
+        pytest.skip("the build finished before it could be killed (machine too fast)")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done = subprocess.run(build, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr
+    clean = KnowledgeGraph("memory:")
+    clean.build([str(corpus)])
+    with KnowledgeGraph(store, read_only=True) as rebuilt:
+        assert canonical(rebuilt) == canonical(clean)

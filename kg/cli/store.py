@@ -154,7 +154,8 @@ def load(
         "--format", "-f", help="nq, trig, jsonld, ttl, nt or xml (default: from the file "
         "name).")] = None,
 ) -> None:
-    """Bulk-load RDF files into any store (embedded, memory: or a remote SPARQL server)."""
+    """Bulk-load RDF files into any store (embedded, memory: or a remote SPARQL server).
+    Into Virtuoso, set KG_STORE_BULK_DIR to go through its bulk loader (README)."""
     from rdflib import URIRef
 
     from kg.queries import Parameter
