@@ -227,6 +227,13 @@ def _read_and_run(files: list[tuple[str, str | None]], shard: str,
     return _run_partition(documents, shard, model, metonymy, ontology)
 
 
+def _in_flight(client: Any, options: DaskOptions) -> int:
+    """How many tasks to keep submitted: twice the cluster's worker threads as it is
+    now (a scheduler's cluster may be far larger than ``options.workers``)."""
+    threads = sum(client.nthreads().values()) if options.scheduler else 0
+    return max(2, 2 * options.workers, 2 * threads)
+
+
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -263,8 +270,8 @@ def run_sources(
     worker reads and builds those into a shard, which the client gives to
     ``load_shard`` before yielding the partition's items. Input errors (a file
     missing on the workers...) go to ``on_error`` and the rest goes on; files of a
-    binary type met in folders go to ``on_skip_file``. At most ``2 * workers``
-    partitions are in flight.
+    binary type met in folders go to ``on_skip_file``. At most twice the cluster's
+    worker threads (or ``2 * workers``) tasks are in flight.
     """
     import itertools
 
@@ -297,7 +304,7 @@ def run_sources(
         # a name of this run's own: a task of a killed earlier build may still be
         # writing into a shared --shard-dir
         run_id = uuid.uuid4().hex[:12]
-        limit = max(2, 2 * options.workers)
+        limit = _in_flight(client, options)
 
         def submit(stage: str, chunk: list[Any], function: Callable[..., Any],
                    *args: Any) -> None:
