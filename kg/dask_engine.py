@@ -94,9 +94,10 @@ def _client(options: DaskOptions) -> tuple[Any, Any]:
             raise ConfigError(
                 f"cannot reach the Dask scheduler {options.scheduler} "
                 f"({' '.join(str(exc).split())[:200]}); nothing was built",
-                hint="start it on that machine (dask scheduler, then dask worker "
-                "tcp://HOST:8786 on each worker), check the address and that port 8786 is "
-                "open, or drop --scheduler to use a cluster on this machine") from exc
+                hint="start it with `dask scheduler` on that machine and `dask worker "
+                "tcp://HOST:8786` on each worker machine; check the address and that its "
+                "port is reachable from here; or drop --scheduler to use a cluster on this "
+                "machine") from exc
     cluster = LocalCluster(n_workers=options.workers, threads_per_worker=1, processes=True,
                            host="127.0.0.1", dashboard_address=None)
     return Client(cluster), cluster

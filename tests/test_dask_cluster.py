@@ -162,7 +162,7 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
     address = f"tcp://127.0.0.1:{free_port()}"
     with KnowledgeGraph("memory:") as graph, pytest.raises(
             ConfigError, match=rf"cannot reach the Dask scheduler {address} .*nothing was "
-            r"built \(start it on that machine \(dask scheduler"):
+            r"built \(start it with `dask scheduler` on that machine"):
         graph.build([EXAMPLE_ARTICLE], engine="dask",
                     dask=DaskOptions(scheduler=address, connect_timeout=2))
 
