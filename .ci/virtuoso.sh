@@ -13,6 +13,7 @@
 #   KG_VIRTUOSO_SQL_PORT   SQL port for isql-vt (default 1111)
 # A new database has the user dba, password dba. After "start", point the tests at it:
 #   export KG_TEST_SPARQL_ENDPOINT=http://127.0.0.1:8890/sparql   (printed by start)
+#   export KG_TEST_VIRTUOSO_SQL=127.0.0.1:1111   (its SQL port, for the bulk-loader tests)
 set -euo pipefail
 
 DIR="${KG_VIRTUOSO_DIR:-${TMPDIR:-/tmp}/kg-virtuoso}"
@@ -127,6 +128,7 @@ start() {
         if answers; then
             say "already running (pid $pid) at $ENDPOINT"
             echo "export KG_TEST_SPARQL_ENDPOINT=$ENDPOINT"
+            echo "export KG_TEST_VIRTUOSO_SQL=127.0.0.1:$SQL_PORT"
             return 0
         fi
         say "pid $pid does not answer (shutting down?); waiting for it to end"
@@ -162,6 +164,7 @@ start() {
     done
     say "ready at $ENDPOINT (user dba, password dba; pid $(cat "$PID_FILE"))"
     echo "export KG_TEST_SPARQL_ENDPOINT=$ENDPOINT"
+    echo "export KG_TEST_VIRTUOSO_SQL=127.0.0.1:$SQL_PORT"
 }
 
 stop() {

@@ -2,13 +2,18 @@
 as tasks on a dask.distributed cluster, each partition writing an N-Quads shard
 that the store bulk-loads.
 
-The client reads the documents (streaming) and ships partitions of them to the
-workers; each worker loads the spaCy model once, processes its partition and
-writes ``shard-N.nq`` into a folder that client and workers share (a temporary
-folder for a LocalCluster; give ``shard_dir`` on a shared filesystem for a real
-cluster). At most ``2 * workers`` partitions are in flight, so memory stays
-bounded. The graph equals the local engine's: each loaded document's graph is
-dropped, then its shard is loaded.
+:func:`run_sources` (what ``kg build --engine dask`` uses) has the *workers* read
+the documents from paths they see: a worker lists the files, workers read each
+partition of files and send back only ids and text hashes, the client decides
+which documents to build (the store's unchanged and duplicate checks), and a
+worker reads and builds those. :func:`run` takes documents the client has read
+and ships them. Either way each worker loads the spaCy model once, processes its
+partition and writes ``shard-N.nq`` into a folder that client and workers share
+(a temporary folder for a LocalCluster; give ``shard_dir`` on a shared
+filesystem for a real cluster), and the client loads the shards: it is the
+store's one writer. At most ``2 * workers`` partitions are in flight, so memory
+stays bounded. The graph equals the local engine's: each loaded document's graph
+is dropped, then its shard is loaded.
 
 >>> from kg.dask_engine import DaskOptions
 >>> DaskOptions().partition_size
@@ -20,19 +25,20 @@ from __future__ import annotations
 import dataclasses
 import os
 import tempfile
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-from kg.errors import ConfigError
+from kg.errors import ConfigError, InputError
 from kg.pipeline import Processed
 from kg.types import Document
 
 if TYPE_CHECKING:
     from kg.ontology import Ontology
 
-__all__ = ["DaskOptions", "run"]
+__all__ = ["DaskOptions", "run", "run_sources"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,7 @@ class DaskOptions:
     workers: int = 2
     partition_size: int = 32
     shard_dir: str | None = None
+    connect_timeout: float = 20.0
 
 
 def _partitions(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -82,10 +89,15 @@ def _client(options: DaskOptions) -> tuple[Any, Any]:
                           hint='install it with: pip install "kg[dask]"') from exc
     if options.scheduler:
         try:
-            return Client(options.scheduler, timeout="20s"), None
-        except OSError as exc:
-            raise ConfigError(f"cannot reach the Dask scheduler {options.scheduler}: {exc}",
-                              hint="start one (dask scheduler) or drop --scheduler") from exc
+            return Client(options.scheduler, timeout=options.connect_timeout), None
+        except (OSError, ValueError) as exc:
+            raise ConfigError(
+                f"cannot reach the Dask scheduler {options.scheduler} "
+                f"({' '.join(str(exc).split())[:200]}); nothing was built",
+                hint="start it with `dask scheduler` on that machine and `dask worker "
+                "tcp://HOST:8786` on each worker machine; check the address and that its "
+                "port is reachable from here; or drop --scheduler to use a cluster on this "
+                "machine") from exc
     cluster = LocalCluster(n_workers=options.workers, threads_per_worker=1, processes=True,
                            host="127.0.0.1", dashboard_address=None)
     return Client(cluster), cluster
@@ -133,6 +145,209 @@ def run(
                 in_flight -= 1
         for future in pending:
             yield finished(future)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+        if options.shard_dir is None:
+            for leftover in shard_root.glob("*"):
+                leftover.unlink(missing_ok=True)
+            shard_root.rmdir()
+
+
+# -- documents read on the workers -------------------------------------------------------
+@dataclass(frozen=True)
+class _Key:
+    """What the client needs of a document read on a worker to decide whether to
+    build it (unchanged? a duplicate?): where it is and its text's hash, no text."""
+
+    id: str
+    source: str | None
+    line: int | None
+    digest: str
+
+    def stub(self) -> Document:
+        """A text-less stand-in for the client's checks and messages."""
+        return Document(id=self.id, text="", source=self.source, line=self.line)
+
+
+#: An :class:`InputError` as plain values (it crosses processes; the client rebuilds it).
+_Error = tuple[str, str | None, int | None, str | None]
+
+
+def _collect(errors: list[_Error]) -> Callable[[InputError], None]:
+    def report(error: InputError) -> None:
+        errors.append((error.message, error.source, error.line, error.hint))
+    return report
+
+
+def _input_error(fields: _Error) -> InputError:
+    """A worker's input error for the client, with what to do on a cluster."""
+    message, source, line, hint = fields
+    if message.startswith(("no such file", "cannot open", "cannot list")):
+        hint = (f"the Dask workers read the inputs: check that {source} exists under the same "
+                "path on every worker (a folder they share), or build with --engine local")
+    return InputError(message, source=source, line=line, hint=hint)
+
+
+def _list_on_worker(sources: list[str]
+                    ) -> tuple[list[tuple[str, str | None]], list[_Error], list[str]]:
+    """Worker side: the files of ``sources`` (folders walked where the files are)."""
+    from kg.ingest import list_files
+
+    errors: list[_Error] = []
+    skipped: list[str] = []
+    files = list(list_files(sources, on_error=_collect(errors), on_skip=skipped.append))
+    return files, errors, skipped
+
+
+def _scan_partition(files: list[tuple[str, str | None]], max_chars: int | None,
+                    ) -> tuple[list[_Key], list[_Error]]:
+    """Worker side: read ``files``, return each document's key and the input errors."""
+    from kg.ingest import read_files
+    from kg.rdf import content_hash
+
+    errors: list[_Error] = []
+    keys = [_Key(d.id, d.source, d.line, content_hash(d.text))
+            for d in read_files(files, on_error=_collect(errors), max_chars=max_chars)]
+    return keys, errors
+
+
+def _read_and_run(files: list[tuple[str, str | None]], shard: str,
+                  keep: frozenset[tuple[str, str | None, int | None]],
+                  model: str | None, metonymy: bool, ontology: Ontology | None,
+                  max_chars: int | None) -> list[Processed]:
+    """Worker side: read ``files`` again (their errors were reported by the scan),
+    build the documents the client kept, write their shard."""
+    from kg.ingest import read_files
+
+    documents = [d for d in read_files(files, on_error=lambda _error: None,
+                                       max_chars=max_chars)
+                 if (d.id, d.source, d.line) in keep]
+    os.makedirs(os.path.dirname(shard), exist_ok=True)
+    return _run_partition(documents, shard, model, metonymy, ontology)
+
+
+def _in_flight(client: Any, options: DaskOptions) -> int:
+    """How many tasks to keep submitted: twice the cluster's worker threads as it is
+    now (a scheduler's cluster may be far larger than ``options.workers``)."""
+    threads = sum(client.nthreads().values()) if options.scheduler else 0
+    return max(2, 2 * options.workers, 2 * threads)
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _load(load_shard: Callable[[Path, list[Processed]], None], shard: Path,
+          items: list[Processed]) -> None:
+    if not shard.exists():
+        raise ConfigError(f"the shard {shard} a worker wrote is not visible here",
+                          hint="give --shard-dir a folder that this machine and every "
+                          "worker share (the same path on each)")
+    load_shard(shard, items)
+    shard.unlink(missing_ok=True)
+
+
+def run_sources(
+    sources: list[str],
+    *,
+    skip: Callable[[Document, str], bool],
+    load_shard: Callable[[Path, list[Processed]], None],
+    on_error: Callable[[InputError], None],
+    on_skip_file: Callable[[str], None] | None = None,
+    stdin: TextIO | None = None,
+    max_chars: int | None = None,
+    options: DaskOptions = DaskOptions(),
+    model: str | None = None,
+    metonymy: bool = True,
+    ontology: Ontology | None = None,
+) -> Iterator[list[Processed]]:
+    """Build ``sources`` (files and folders as the *workers* see them; ``-`` is read
+    here) on Dask: a worker lists the files; for each partition of files a worker
+    reads them and returns each document's id, place and text hash; the client asks
+    ``skip(document, digest)`` (the document without its text) which to build; a
+    worker reads and builds those into a shard, which the client gives to
+    ``load_shard`` before yielding the partition's items. Input errors (a file
+    missing on the workers...) go to ``on_error`` and the rest goes on; files of a
+    binary type met in folders go to ``on_skip_file``. At most twice the cluster's
+    worker threads (or ``2 * workers``) tasks are in flight.
+    """
+    import itertools
+
+    from dask.distributed import as_completed
+
+    from kg.ingest import read
+    from kg.rdf import content_hash
+
+    client, cluster = _client(options)
+    shard_root = Path(options.shard_dir or tempfile.mkdtemp(prefix="kg-shards-"))
+    shard_root.mkdir(parents=True, exist_ok=True)
+    try:
+        named = [s for s in sources if s != "-"]
+        files: list[tuple[str, str | None]] = []
+        if named:
+            files, errors, skipped = client.submit(_list_on_worker, named, pure=False).result()
+            for fields in errors:
+                on_error(_input_error(fields))
+            for path in skipped:
+                if on_skip_file is not None:
+                    on_skip_file(path)
+        piped = (read(["-"], stdin=stdin, on_error=on_error, max_chars=max_chars)
+                 if "-" in sources else iter(()))
+        work: Iterator[tuple[str, list[Any]]] = itertools.chain(
+            (("files", chunk) for chunk in _chunks(files, options.partition_size)),
+            (("documents", chunk) for chunk in _partitions(piped, options.partition_size)))
+        pending = as_completed()
+        stages: dict[str, tuple[str, list[Any], Path | None]] = {}
+        shard_numbers = itertools.count()
+        # a name of this run's own: a task of a killed earlier build may still be
+        # writing into a shared --shard-dir
+        run_id = uuid.uuid4().hex[:12]
+        limit = _in_flight(client, options)
+
+        def submit(stage: str, chunk: list[Any], function: Callable[..., Any],
+                   *args: Any) -> None:
+            """Run ``function`` on a worker; a build's shard path goes second."""
+            shard = (shard_root / f"shard-{run_id}-{next(shard_numbers):06d}.nq"
+                     if stage == "build" else None)
+            if shard is not None:
+                args = (*args[:1], str(shard), *args[1:])
+            future = client.submit(function, *args, pure=False)
+            stages[future.key] = (stage, chunk, shard)
+            pending.add(future)
+
+        def top_up() -> None:
+            while len(stages) < limit:
+                kind, chunk = next(work, ("", []))
+                if not kind:
+                    return
+                if kind == "files":
+                    submit("scan", chunk, _scan_partition, chunk, max_chars)
+                    continue
+                kept = [d for d in chunk if not skip(d, content_hash(d.text))]
+                if kept:
+                    submit("build", kept, _run_partition, kept, model, metonymy, ontology)
+
+        top_up()
+        for future in pending:
+            stage, chunk, shard = stages.pop(future.key)
+            if stage == "scan":
+                keys, errors = future.result()
+                for fields in errors:
+                    on_error(_input_error(fields))
+                keep = frozenset((k.id, k.source, k.line) for k in keys
+                                 if not skip(k.stub(), k.digest))
+                if keep:
+                    submit("build", chunk, _read_and_run, chunk, keep, model, metonymy,
+                           ontology, max_chars)
+            else:
+                assert shard is not None
+                items: list[Processed] = future.result()
+                _load(load_shard, shard, items)
+                yield items
+            top_up()
     finally:
         client.close()
         if cluster is not None:

@@ -301,8 +301,8 @@ class KnowledgeGraph:
                 on_skip_document(document)
             return True
 
-        def skip_unchanged(document: Document) -> bool:
-            digest = content_hash(document.text)
+        def skip_unchanged(document: Document, digest: str | None = None) -> bool:
+            digest = digest or content_hash(document.text)
             earlier = ids.get(document.id)
             if earlier is not None and earlier != digest:
                 record_error(InputError(
@@ -343,14 +343,13 @@ class KnowledgeGraph:
                 stored(item)
         elif engine == "dask":
             from kg import dask_engine
-            from kg.ingest import read
 
-            documents = (d for d in read(sources, on_error=record_error, stdin=stdin,
-                                         max_chars=max_chars, on_skip=ignore_file)
-                         if not skip_unchanged(d))
-            for items in dask_engine.run(documents, load_shard=self._load_shard,
-                                         options=dask or dask_engine.DaskOptions(),
-                                         model=model, metonymy=metonymy, ontology=onto):
+            for items in dask_engine.run_sources(
+                    [os.fspath(s) for s in sources], skip=skip_unchanged,
+                    load_shard=self._load_shard, on_error=record_error,
+                    on_skip_file=ignore_file, stdin=stdin, max_chars=max_chars or None,
+                    options=dask or dask_engine.DaskOptions(), model=model,
+                    metonymy=metonymy, ontology=onto):
                 for item in items:
                     stored(item)
         else:

@@ -238,7 +238,7 @@ def test_query_by_name_with_a_parameter(store: str) -> None:
 
 
 def test_format_lists_agree() -> None:
-    from kg.cli import RDF_EXPORTS, ExportFormat, GraphFormat
+    from kg.cli.options import RDF_EXPORTS, ExportFormat, GraphFormat
     from kg.export import FORMATS
     from kg.store import DATASET_FORMATS, TRIPLE_FORMATS
 

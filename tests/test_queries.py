@@ -259,7 +259,6 @@ def test_load_query_from_a_file(tmp_path: Path) -> None:
 
 # -- the CLI: kg queries, kg run ---------------------------------------------------------
 def _cli() -> tuple[CliRunner, typer.Typer]:
-    import kg.cli_sparql  # noqa: F401 - registers the commands
     from kg.cli import app
 
     return CliRunner(), app

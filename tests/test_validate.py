@@ -13,7 +13,6 @@ from rdflib.namespace import SH
 from typer.testing import CliRunner
 
 import kg
-import kg.cli_validate  # registers `kg validate` on kg.cli.app
 from kg.cli import app
 from kg.namespaces import ENT, KG, RDF, RDFS, STMT
 from kg.ontology import default_ontology

@@ -229,20 +229,20 @@ def terminal(monkeypatch: pytest.MonkeyPatch, module: str) -> io.StringIO:
 
 def test_a_build_shows_the_model_loading_then_a_bar_with_a_total_and_time_left(
         biz: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    screen = terminal(monkeypatch, "kg.cli")
+    screen = terminal(monkeypatch, "kg.cli.build")
     code, output = run("build", "biz", "--store", str(biz.parent / "store"))
     assert code == 0, output
     shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())  # colours, cursor
     assert "loading the spaCy model" in shown
     assert "/2 documents" in shown and "elapsed" in shown and "left" in shown
-    quiet = terminal(monkeypatch, "kg.cli")
+    quiet = terminal(monkeypatch, "kg.cli.build")
     assert run("build", "biz", "--store", str(biz.parent / "q"), "--quiet")[0] == 0
     assert "documents" not in quiet.getvalue()
 
 
 def test_validate_shows_that_it_is_working(example: str, monkeypatch: pytest.MonkeyPatch
                                            ) -> None:
-    screen = terminal(monkeypatch, "kg.cli_validate")
+    screen = terminal(monkeypatch, "kg.cli.validate")
     code, output = run("validate", "--store", example)
     assert code == 0, output
     assert "validating: " in screen.getvalue()
@@ -261,7 +261,7 @@ def test_the_demo_hint_works_without_activating_the_venv(
     assert code == 0, output
     assert f"{program} query --store" in output
     assert "\nQuery it: kg query" not in output
-    from kg.cli import kg_command
+    from kg.cli.console import kg_command
 
     monkeypatch.setenv("PATH", str(program.parent))
     program.chmod(0o755)

@@ -70,7 +70,7 @@ from kg.ingest.records import csv_documents, json_documents, jsonl_documents, op
 from kg.types import Document
 
 __all__ = ["EXTENSIONS", "FORMATS", "MAX_CHARS", "count_documents", "file_id", "format_for",
-           "read", "read_lines"]
+           "list_files", "read", "read_files", "read_lines"]
 
 ErrorHandler = Callable[[InputError], None]
 SkipHandler = Callable[[str], None]
@@ -627,3 +627,56 @@ def _read_lines(path: str, stdin: TextIO | None, report: ErrorHandler) -> Iterat
         raw.seek(0)
         yield from _lines_documents(iter_decoded_lines(raw, encoding=encoding),
                                     name=file_id(path), source=path, report=report)
+
+
+def list_files(sources: Iterable[Source], *, on_error: ErrorHandler | None = None,
+               fmt: str | None = None, on_skip: SkipHandler | None = None,
+               ) -> Iterator[tuple[str, str | None]]:
+    """The files :func:`read` would read for ``sources`` (not ``-``), as ``(path,
+    root)`` pairs: ``root`` is the folder named that holds the file (it makes the
+    document id), ``None`` for a file named on its own. Folders are walked as
+    :func:`read` walks them; missing paths go to ``on_error``, files of a binary
+    type in folders to ``on_skip``. With :func:`read_files`, the documents can be
+    read elsewhere (on a Dask worker) with the same ids.
+
+    >>> list(list_files(["no/such/file.txt"], on_error=lambda e: print(e)))
+    no/such/file.txt: no such file or directory (check the path)
+    []
+    """
+    report = on_error or _raise
+    skip = on_skip or _ignore
+    forced = _normalise_fmt(fmt)
+    for source in sources:
+        path = os.fspath(source)
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            report(InputError("no such file or directory", source=path, hint="check the path"))
+            continue
+        except OSError as exc:
+            report(InputError(f"cannot open: {exc.strerror or exc}", source=path,
+                              hint="check the path and your permissions"))
+            continue
+        if not stat.S_ISDIR(info.st_mode):
+            yield path, None
+            continue
+        for file_path in _walk(path, {(info.st_dev, info.st_ino)}, report):
+            if (forced or format_for(file_path)) == "binary":
+                skip(file_path)
+            else:
+                yield file_path, path
+
+
+def read_files(files: Iterable[tuple[str, str | None]], *,
+               on_error: ErrorHandler | None = None, fmt: str | None = None,
+               max_chars: int | None = MAX_CHARS) -> Iterator[Document]:
+    """The documents of ``(path, root)`` pairs from :func:`list_files`, with the ids
+    and errors :func:`read` gives the same files."""
+    options = _Options(fmt=_normalise_fmt(fmt), max_chars=max_chars or None,
+                       report=on_error or _raise, skip=_ignore)
+    for path, root in files:
+        for document in _read_file(path, options.fmt or format_for(path), options, root=root):
+            if options.max_chars is not None and len(document.text) > options.max_chars:
+                options.report(_too_long(document, max_chars=options.max_chars))
+                continue
+            yield document

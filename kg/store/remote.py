@@ -14,6 +14,10 @@ or the environment:
 ``KG_STORE_UNION_GRAPH``   an IRI the server reads as "all graphs" when given as
                            ``default-graph-uri`` (Fuseki: ``urn:x-arq:UnionGraph``)
 ``KG_STORE_TIMEOUT``       seconds per HTTP request (default 120)
+``KG_STORE_BULK_DIR``      Virtuoso: :meth:`SparqlStore.load` goes through its bulk
+                           loader via this folder (see :mod:`kg.store.virtuoso`, with
+                           ``KG_STORE_BULK_SERVER_DIR``, ``KG_STORE_SQL``,
+                           ``KG_STORE_ISQL``)
 =========================  ==========================================================
 
 Without ``KG_STORE_UPDATE_URL`` updates go to the query URL (SPARQL 1.1 allows
@@ -79,6 +83,8 @@ from rdflib.term import Node
 from kg.errors import ConfigError, QueryError, StoreError
 from kg.namespaces import BASE, PREFIXES
 from kg.store import DATASET_FORMATS, TRIPLE_FORMATS, QueryResult, RdfQuad, Store, from_ox
+from kg.store.virtuoso import SUFFIXES as BULK_FORMATS
+from kg.store.virtuoso import BulkLoader
 
 __all__ = ["VIRTUOSO_SYSTEM_GRAPHS", "SparqlStore", "redact_uri", "sparql_term", "with_values"]
 
@@ -339,6 +345,7 @@ class SparqlStore(Store):
         backoff: float = 0.5,
         batch_size: int = 5_000,
         read_only: bool = False,
+        bulk: BulkLoader | None = None,
     ) -> None:
         parts = urllib.parse.urlsplit(endpoint)
         if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -362,6 +369,7 @@ class SparqlStore(Store):
         self.default_graphs = tuple(default_graphs)
         self.timeout, self.retries, self.backoff = timeout, retries, backoff
         self.batch_size = batch_size
+        self.bulk = bulk
         self._given_update, self._given_gsp = update_endpoint, graph_store_endpoint
         self._endpoints: _Endpoints | None = None
         self._virtuoso: bool | None = None
@@ -391,6 +399,7 @@ class SparqlStore(Store):
             union_graph=env.get("KG_STORE_UNION_GRAPH") or None,
             timeout=timeout,
             read_only=read_only,
+            bulk=BulkLoader.from_env(urllib.parse.urlsplit(uri).hostname or "127.0.0.1", env),
         )
 
     # -- HTTP -------------------------------------------------------------------------
@@ -626,6 +635,9 @@ class SparqlStore(Store):
                               hint="use one of " + ", ".join(formats))
         source = io.BytesIO(data) if isinstance(data, bytes) else data
         default = graph if graph is not None else DEFAULT_GRAPH
+        if self.bulk is not None and fmt in BULK_FORMATS:
+            self._bulk_load(self.bulk, source, fmt, default)
+            return
 
         def quads() -> Iterator[RdfQuad]:
             try:
@@ -638,6 +650,17 @@ class SparqlStore(Store):
                 raise StoreError(f"the {fmt} data does not parse: {exc}") from exc
 
         self._insert_quads(quads())
+
+    def _bulk_load(self, bulk: BulkLoader, source: IO[bytes], fmt: str, graph: URIRef,
+                   ) -> None:
+        """:meth:`load` through Virtuoso's bulk loader (:mod:`kg.store.virtuoso`)."""
+        self._endpoints_for_writing()  # refuses a read-only store
+        if self._virtuoso is None:
+            self.query("ASK { }")  # learns the server's name from its answer
+        if not self._virtuoso:
+            raise ConfigError(f"KG_STORE_BULK_DIR is set, but {self.uri} is not Virtuoso",
+                              hint="unset KG_STORE_BULK_DIR to load over HTTP")
+        bulk.load(source, fmt, graph=str(graph), user=self.user, password=self.password)
 
     def __len__(self) -> int:
         excluded = ", ".join(f"<{g}>" for g in VIRTUOSO_SYSTEM_GRAPHS)

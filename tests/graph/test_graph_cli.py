@@ -9,7 +9,6 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-import kg.cli_graph  # noqa: F401 - registers the commands on kg.cli.app
 from kg.cli import app
 from kg.store import open_store
 from tests.graph import graph_fixtures as fx

@@ -60,7 +60,6 @@ def test_seed_cooperation_network_has_russia_to_china(seed_store: str) -> None:
 
 
 def test_kg_path_putin_xi_jinping_is_justified(seed_store: str) -> None:
-    import kg.cli_graph  # noqa: F401 - registers the commands
     from kg.cli import app
 
     result = CliRunner().invoke(app, ["path", "Putin", "Xi Jinping", "--store", seed_store])

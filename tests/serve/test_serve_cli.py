@@ -16,7 +16,6 @@ from types import ModuleType
 import pytest
 from typer.testing import CliRunner
 
-import kg.cli_sparql  # noqa: F401 - registers the commands
 from kg.cli import app
 from kg.store import OxigraphStore
 
@@ -32,7 +31,7 @@ def _sample() -> ModuleType:
 
 sample = _sample()
 
-CODE = "import kg.cli_sparql; from kg.cli import main; main()"
+CODE = "from kg.cli import main; main()"
 
 
 def free_port() -> int:

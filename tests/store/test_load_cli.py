@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import kg.cli_sparql  # noqa: F401 - registers the commands
 from kg.cli import app
-from kg.cli_sparql import guess_rdf_format
+from kg.cli.store import guess_rdf_format
 from kg.errors import ConfigError
 from kg.queries import parse_params
 from kg.store import OxigraphStore

@@ -18,6 +18,7 @@ import importlib.util
 import io
 import json
 import os
+import shutil
 import tempfile
 import time
 import urllib.parse
@@ -229,7 +230,6 @@ def test_dump_and_load(remote: SparqlStore, embedded: OxigraphStore, tmp_path: P
 
     path = tmp_path / "extra.ttl"
     path.write_text('<http://x.org/a> <http://x.org/p> "v\\"}" .\n', encoding="utf-8")
-    import kg.cli_sparql  # noqa: F401 - registers kg load
     from kg.cli import app
 
     env = {"KG_STORE_USER": USER, "KG_STORE_PASSWORD": PASSWORD}
@@ -301,3 +301,77 @@ def test_kg_build_into_virtuoso_answers_like_the_embedded_store(
     finally:
         embedded.close()
         remote.remove_graph(seed_graph)
+
+
+# -- Virtuoso's bulk loader (kg/store/virtuoso.py) ----------------------------------------
+SQL = os.environ.get("KG_TEST_VIRTUOSO_SQL") or "127.0.0.1:1111"
+needs_isql = pytest.mark.skipif(shutil.which("isql-vt") is None,
+                                reason="isql-vt (virtuoso-opensource-7-bin) is not installed")
+
+
+@pytest.fixture()
+def bulk_dir() -> Iterator[Path]:
+    """A folder the server may read: under the temp folder, in .ci/virtuoso.sh's
+    DirsAllowed."""
+    folder = Path(tempfile.mkdtemp(prefix="kg-bulk-test-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@needs_isql
+def test_the_bulk_loader_loads_what_http_loads(remote: SparqlStore, embedded: OxigraphStore,
+                                               bulk_dir: Path) -> None:
+    from kg.store.virtuoso import BulkLoader
+
+    buffer = io.BytesIO()
+    embedded.dump(buffer, "nq")
+    remote.bulk = BulkLoader(folder=str(bulk_dir), sql=SQL)
+    remote.load(buffer.getvalue(), "nq")
+    assert _kg_quads(remote) == len(embedded) > 0
+    assert list(bulk_dir.iterdir()) == []  # the file is gone
+    # triples of a triple format go to the graph named
+    remote.load(b'<http://x.org/a> <http://x.org/p> "bulk" .\n', "nt", graph=TEST_GRAPH)
+    loaded = remote.query("SELECT ?o { GRAPH ?g { ?s ?p ?o } }", bindings={"g": TEST_GRAPH},
+                          union=False)
+    assert [r[0] for r in loaded.rows] == [Literal("bulk")]
+
+
+@needs_isql
+def test_the_bulk_loader_names_a_file_it_cannot_load(remote: SparqlStore,
+                                                     bulk_dir: Path) -> None:
+    from kg.errors import StoreError
+    from kg.store.virtuoso import BulkLoader
+
+    remote.bulk = BulkLoader(folder=str(bulk_dir), sql=SQL)
+    with pytest.raises(StoreError, match=r"could not load .*kg-bulk-\w+\.nq: .*Unterminated"):
+        remote.load(b'<http://x.org/a> <http://x.org/p> "open .\n', "nq")
+    assert list(bulk_dir.iterdir()) == []
+    # a folder the server may not read: the hint names DirsAllowed
+    remote.bulk = BulkLoader(folder=str(bulk_dir), sql=SQL, server_folder="/no-such-dir")
+    with pytest.raises(StoreError, match="DirsAllowed"):
+        remote.load(b'<http://x.org/a> <http://x.org/p> "v" .\n', "nq")
+    remote.bulk = BulkLoader(folder=str(bulk_dir), sql="127.0.0.1:9")
+    with pytest.raises(StoreError, match="KG_STORE_SQL"):
+        remote.load(b'<http://x.org/a> <http://x.org/p> "v" .\n', "nq")
+
+
+@needs_isql
+def test_kg_load_goes_through_the_bulk_loader(remote: SparqlStore, bulk_dir: Path,
+                                              tmp_path: Path) -> None:
+    from kg.cli import app
+
+    path = tmp_path / "extra.nt"
+    path.write_text('<http://x.org/a> <http://x.org/p> "through ld_dir" .\n', encoding="utf-8")
+    env = {"KG_STORE_USER": USER, "KG_STORE_PASSWORD": PASSWORD,
+           "KG_STORE_BULK_DIR": str(bulk_dir), "KG_STORE_SQL": SQL}
+    result = CliRunner().invoke(app, ["load", str(path), "--store", ENDPOINT,
+                                      "--graph", str(TEST_GRAPH)], env=env)
+    assert result.exit_code == 0, result.output
+    loaded = remote.query("SELECT ?o { GRAPH ?g { ?s ?p ?o } }", bindings={"g": TEST_GRAPH},
+                          union=False)
+    assert [r[0] for r in loaded.rows] == [Literal("through ld_dir")]
+    env["KG_STORE_BULK_DIR"] = str(tmp_path / "missing")
+    result = CliRunner().invoke(app, ["load", str(path), "--store", ENDPOINT,
+                                      "--graph", str(TEST_GRAPH)], env=env)
+    assert result.exit_code != 0
+    assert "cannot write the bulk-load file" in result.output

@@ -1,6 +1,6 @@
 """``kg validate``: check a store against kg's SHACL shapes.
 
-Importing this module registers the command on :data:`kg.cli.app`::
+Registered on :data:`kg.cli.app` by :mod:`kg.cli`::
 
     kg validate --store kg-store                 # "conforms", or a table; exit 1 if not
     kg validate --json                           # the report as JSON
@@ -20,15 +20,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from kg.cli import (
-    OntologyOption,
-    ReplaceOntologyOption,
-    StoreOption,
-    command,
-    err,
-    out,
-    user_ontology,
-)
+from kg.cli.console import err, handles_errors, out
+from kg.cli.options import OntologyOption, ReplaceOntologyOption, StoreOption, user_ontology
 from kg.errors import ConfigError
 
 __all__ = ["validate"]
@@ -49,7 +42,7 @@ def _working() -> Iterator[Callable[[str], None]]:
         yield lambda what: progress.update(task, description=what)
 
 
-@command
+@handles_errors
 def validate(
     store: StoreOption = "kg-store",
     shapes: Annotated[list[Path] | None, typer.Option(

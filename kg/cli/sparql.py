@@ -1,67 +1,87 @@
-"""SPARQL commands of the ``kg`` CLI: ``serve``, ``queries``, ``run`` and ``load``.
+"""The SPARQL commands of ``kg``: ``query``, ``queries``, ``run`` and ``serve``::
 
-Importing this module registers the commands on :data:`kg.cli.app`::
-
+    kg query 'SELECT ?s ?o { ?s kg:cooperates_with ?o }'
     kg queries                                  # the saved queries
     kg queries said-by                          # one query: description, parameters
     kg run said-by --param speaker="Vladimir Putin" --format csv
-    kg load shard-*.nq --store kg-store          # bulk-load RDF
     kg serve --store kg-store --port 8000        # SPARQL endpoint at /sparql
 """
 
 from __future__ import annotations
 
-import gzip
-import os
 import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated, cast
+from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from kg.cli import StoreOption, command, err, out, print_result
+from kg.cli.console import err, handles_errors, open_output, out, print_result
+from kg.cli.options import ResultFormat, RunFormat, StoreOption
 from kg.errors import ConfigError, InputError
 
-__all__ = ["RDF_EXTENSIONS", "guess_rdf_format", "load", "queries", "run", "serve"]
-
-#: File extensions ``kg load`` recognises → kg's RDF format names.
-RDF_EXTENSIONS = {
-    ".nq": "nq", ".nquads": "nq", ".trig": "trig", ".jsonld": "jsonld", ".json": "jsonld",
-    ".ttl": "ttl", ".turtle": "ttl", ".nt": "nt", ".ntriples": "nt", ".rdf": "xml",
-    ".owl": "xml", ".xml": "xml",
-}
-_DATASET_FORMATS = {"nq", "trig", "jsonld"}
+__all__ = ["queries", "query", "run", "serve"]
 
 
-class RunFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    tsv = "tsv"
-    json = "json"
-    xml = "xml"
+@handles_errors
+def query(
+    sparql: Annotated[str | None, typer.Argument(
+        help="The SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE).", show_default=False)] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="Read the query from a file.")]
+    = None,
+    name: Annotated[str | None, typer.Option(
+        "--name", "-n", help="Run a saved query by name (list them with: kg queries).",
+        show_default=False)] = None,
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", help="key=value for a saved query's parameter; repeatable. Values "
+        "are bound as RDF terms, never pasted into the query.", show_default=False)] = None,
+    store: StoreOption = "kg-store",
+    fmt: Annotated[ResultFormat, typer.Option("--format", "-f",
+                   help="table for people; csv, tsv, json, xml (SPARQL 1.1 results) for "
+                   "programs; CONSTRUCT/DESCRIBE print Turtle (or nt).")] = ResultFormat.table,
+    union: Annotated[bool, typer.Option(
+        help="See all named graphs as one default graph.")] = True,
+) -> None:
+    """Run a SPARQL query on the store. Prefixes rdf, rdfs, owl, skos, prov, schema, xsd,
+    nif, wd, kg, ent, doc and stmt are predefined."""
+    from kg.pipeline import KnowledgeGraph
+
+    if name is not None:
+        if sparql is not None or file is not None:
+            raise ConfigError("give a query, --file or --name, not several")
+        from kg.queries import parse_params, prepare
+
+        text, bindings = prepare(name, parse_params(param))
+    else:
+        if param:
+            raise ConfigError("--param goes with --name (a saved query)",
+                              hint="list the saved queries with: kg queries")
+        text, bindings = _query_text(sparql, file), {}
+    with KnowledgeGraph(store, read_only=True) as graph:
+        if fmt is ResultFormat.table:
+            print_result(graph.store.query(text, bindings=bindings, union=union))
+            return
+        with open_output(None) as sink:
+            graph.store.query_to(sink, text, fmt.value, bindings=bindings, union=union)
 
 
-def guess_rdf_format(path: str) -> str:
-    """kg's format name for an RDF file, from its extension (``.gz`` allowed).
-
-    >>> guess_rdf_format("shard-001.nq.gz")
-    'nq'
-    """
-    name = path.lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
-    suffix = os.path.splitext(name)[1]
-    if suffix not in RDF_EXTENSIONS:
-        raise ConfigError(f"cannot tell the RDF format of {path}",
-                          hint="give --format (nq, trig, jsonld, ttl, nt, xml)")
-    return RDF_EXTENSIONS[suffix]
+def _query_text(sparql: str | None, file: Path | None) -> str:
+    if (sparql is None) == (file is None):
+        raise ConfigError("give either a query or --file, not both or neither",
+                          hint="kg query 'SELECT * { ?s ?p ?o } LIMIT 5'")
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot read the query: {exc.strerror or exc}",
+                             source=str(file), hint="check the path") from exc
+    assert sparql is not None
+    return sparql
 
 
 # -- kg queries ------------------------------------------------------------------------
-@command
+@handles_errors
 def queries(
     name: Annotated[str | None, typer.Argument(
         help="Show one saved query in full (its description, parameters and text).",
@@ -86,7 +106,7 @@ def queries(
 
 
 # -- kg run ----------------------------------------------------------------------------
-@command
+@handles_errors
 def run(
     name: Annotated[str, typer.Argument(help="A saved query (see kg queries) or a .rq file.",
                                         show_default=False)],
@@ -111,64 +131,8 @@ def run(
         sink.flush()
 
 
-# -- kg load ---------------------------------------------------------------------------
-@command
-def load(
-    files: Annotated[list[Path], typer.Argument(
-        help="RDF files: .nq .trig .jsonld (keep their graphs), .ttl .nt .rdf/.owl/.xml "
-        "(into --graph); .gz compressed too.", show_default=False)],
-    store: StoreOption = "kg-store",
-    graph: Annotated[str | None, typer.Option(
-        "--graph", "-g", help="The named graph for triple formats (default: the default "
-        "graph).")] = None,
-    fmt: Annotated[str | None, typer.Option(
-        "--format", "-f", help="nq, trig, jsonld, ttl, nt or xml (default: from the file "
-        "name).")] = None,
-) -> None:
-    """Bulk-load RDF files into any store (embedded, memory: or a remote SPARQL server)."""
-    from rdflib import URIRef
-
-    from kg.queries import Parameter
-    from kg.store import open_store
-
-    target: URIRef | None = None
-    if graph is not None:
-        term = Parameter("graph", "iri", description="an absolute IRI").term(graph)
-        assert isinstance(term, URIRef)
-        target = term
-    plan = []
-    for path in files:
-        kind = fmt or guess_rdf_format(str(path))
-        if kind in _DATASET_FORMATS and target is not None:
-            raise ConfigError(f"{path} is {kind}, which names its own graphs",
-                              hint="drop --graph, or load a triple format (ttl, nt, xml)")
-        if not path.is_file():
-            raise InputError("no such file", source=str(path), hint="check the path")
-        plan.append((path, kind))
-    with open_store(store) as opened:
-        before = len(opened)
-        for path, kind in plan:
-            with _open_rdf(path) as handle:
-                opened.load(handle, kind, graph=target)
-            err.print(f"loaded {path}")
-        after = len(opened)
-    from kg.store.remote import redact_uri
-
-    out.print(f"{len(plan)} file(s) loaded into {redact_uri(store)}: {after - before:+,} quads "
-              f"({after:,} in all)")
-
-
-def _open_rdf(path: Path) -> IO[bytes]:
-    try:
-        if path.name.lower().endswith(".gz"):
-            return cast(IO[bytes], gzip.open(path, "rb"))
-        return path.open("rb")
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", source=str(path)) from exc
-
-
 # -- kg serve --------------------------------------------------------------------------
-@command
+@handles_errors
 def serve(
     store: StoreOption = "kg-store",
     host: Annotated[str, typer.Option(

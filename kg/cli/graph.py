@@ -1,14 +1,13 @@
 """The network commands of ``kg``: ``graph-export``, ``path``, ``neighbors``, ``analyze``.
 
-Registered on :data:`kg.cli.app` when this module is imported (kg/cli.py imports it
-at its end). Each command is a thin shell: the work is done by :mod:`kg.graph` and
-:func:`kg.export.export_graph`, which a notebook can call directly.
+Registered on :data:`kg.cli.app` by :mod:`kg.cli`. Each command is a thin shell: the
+work is done by :mod:`kg.graph` and :func:`kg.export.export_graph`, which a notebook
+can call directly.
 """
 
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,58 +15,26 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from kg.cli import GraphFormat, StoreOption, command, err, out
+from kg.cli.console import err, export_message, handles_errors, out
+from kg.cli.options import (
+    DocumentOption,
+    EventOption,
+    GraphFormat,
+    GraphKind,
+    GroupOption,
+    JsonOption,
+    MinWeightOption,
+    RelationOption,
+    SinceOption,
+    StoreOption,
+    TypeOption,
+    UntilOption,
+)
 from kg.errors import ConfigError
 
 __all__ = ["analyze", "graph_export", "neighbors", "path"]
 
 
-class GraphKind(StrEnum):
-    multidigraph = "multidigraph"
-    digraph = "digraph"
-    graph = "graph"
-
-
-RelationOption = Annotated[
-    list[str] | None,
-    typer.Option("--relation", "-r", help="Keep only this relation (repeatable), e.g. "
-                 "cooperates_with.", show_default=False),
-]
-TypeOption = Annotated[
-    list[str] | None,
-    typer.Option("--type", "-t", help="Keep only entities of this class (repeatable; "
-                 "subclasses included), e.g. Person, Country.", show_default=False),
-]
-DocumentOption = Annotated[
-    str | None, typer.Option("--document", "-d", help="Only what this document (id) says.",
-                             show_default=False),
-]
-SinceOption = Annotated[
-    str | None, typer.Option(help="Only documents dated on or after YYYY-MM-DD.",
-                             show_default=False),
-]
-UntilOption = Annotated[
-    str | None, typer.Option(help="Only documents dated on or before YYYY-MM-DD.",
-                             show_default=False),
-]
-MinWeightOption = Annotated[
-    int, typer.Option("--min-weight", min=1, help="Drop edges stated fewer times."),
-]
-GroupOption = Annotated[
-    str | None,
-    typer.Option("--group", "-g", help="Only relations of this group: cooperation, conflict, "
-                 "communication, movement, economic, affiliation, location.",
-                 show_default=False),
-]
-EventOption = Annotated[
-    str | None,
-    typer.Option("--event", "-e", metavar="CONCEPT", help="Only relations of this event "
-                 "class or narrower: CooperationEvent, ConflictEvent, VerbalEvent, "
-                 "MaterialEvent, a quad class (VerbalCooperation, MaterialConflict...) or a "
-                 "CAMEO category (Consult, Fight...); kg:Name or an IRI also work.",
-                 show_default=False),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 def _open(store: str) -> Any:
@@ -82,7 +49,7 @@ def _cell(value: object) -> Text:
 
 
 # -- graph-export -------------------------------------------------------------------
-@command
+@handles_errors
 def graph_export(
     fmt: Annotated[GraphFormat, typer.Option(
         "--format", "-f", help="graphml, gexf (Gephi), cytoscape, d3 (JSON), dot (Graphviz), "
@@ -129,15 +96,8 @@ def graph_export(
     err.print(export_message(report), markup=False, highlight=False, soft_wrap=True)
 
 
-def export_message(report: Any) -> str:
-    """What an export wrote, in the words of README "Words" (the same counts as
-    ``kg stats`` and ``kg analyze`` for the same store and filters)."""
-    where = ", ".join(str(p) for p in report.paths)
-    return f"wrote {where}: {report.sentence()}"
-
-
 # -- path ---------------------------------------------------------------------------
-@command
+@handles_errors
 def path(
     a: Annotated[str, typer.Argument(help="An entity's name, alias or IRI.",
                                      show_default=False)],
@@ -191,7 +151,7 @@ def path(
 
 
 # -- neighbors ----------------------------------------------------------------------
-@command
+@handles_errors
 def neighbors(
     x: Annotated[str, typer.Argument(help="An entity's name, alias or IRI.",
                                      show_default=False)],
@@ -265,7 +225,7 @@ def neighbors(
 
 
 # -- analyze ------------------------------------------------------------------------
-@command
+@handles_errors
 def analyze(
     store: StoreOption = "kg-store",
     top: Annotated[int, typer.Option(min=1, help="How many leaders and communities.")] = 10,
