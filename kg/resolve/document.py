@@ -274,7 +274,12 @@ class DocumentIndex:
             if _misread_person(name, gazetteer) is not None:
                 continue
             self.full_names.setdefault(normalize(name), name)
-            self.surnames.setdefault(normalize(name.split()[-1]), set()).add(normalize(name))
+            parts = name.split()
+            self.surnames.setdefault(normalize(parts[-1]), set()).add(normalize(name))
+            for word in parts[1:-1]:  # "Lula" of "Luiz Inacio Lula da Silva"
+                if len(word) > 2 and word[:1].isupper() and word.isalpha() \
+                        and word.casefold() not in TITLE_WORDS:
+                    self.surnames.setdefault(normalize(word), set()).add(normalize(name))
         self._named_by_honorific(doc)
 
     def _named_by_honorific(self, doc: Doc) -> None:

@@ -288,6 +288,13 @@ def test_someone_s_lawyer_is_a_relation_not_a_post() -> None:
     assert not any(r == "holds_position" and "his" in o for _, r, o in facts)
 
 
+def test_a_name_inside_a_long_full_name_is_that_person() -> None:
+    people = {r.subject.label for r in resolved(
+        "President Luiz Inacio Lula da Silva promised jobs. Later President Lula "
+        "visited Paris.") if r.subject.type == "Person"}
+    assert people == {"Luiz Inacio Lula da Silva"}
+
+
 def test_relatives_in_lists_and_appositions() -> None:
     facts = asserted("Mr Carter arrived with his wife Jane, daughter Emma and stepson Oliver.")
     assert ("Oliver", "stepchild_of", "Carter") in facts
