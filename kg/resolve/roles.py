@@ -275,10 +275,12 @@ def role_affiliations(
         relation = affiliation_relation(title_words, found.type)
         if relation is None:
             continue
-        if relation in {"leads", "manages"} and found.type != "Country" and _qualified(
-                tokens, title, title_word):
+        if relation in {"leads", "manages"} and found.type != "Country" and (
+                _qualified(tokens, title, title_word)
+                or (head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in head.children))):
             # "ISM survey chairman", "digital policy manager at the RNIB", "European
-            # boss of Workshare": the head of a part, who works for the whole
+            # boss of Workshare", "chief executive for BT's wireless broadband": the
+            # head of a part, who works for the whole
             relation = "works_for"
         if found.type == "City" and relation in {"plays_for", "manages", "works_for"}:
             found = club_of(found)

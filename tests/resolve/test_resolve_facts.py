@@ -85,6 +85,12 @@ def test_a_lesser_or_past_role_does_not_lead() -> None:
     assert not any(r == "leads" or r == "manages" for _, r, _ in facts)
 
 
+def test_the_head_of_a_body_s_unit_works_for_the_body() -> None:
+    facts = asserted("Ann Moss, chief executive for Vodafone's business services, spoke.")
+    assert ("Ann Moss", "works_for", "Vodafone") in facts
+    assert ("Ann Moss", "leads", "Vodafone") not in facts
+
+
 def test_a_person_of_a_body_works_for_it() -> None:
     facts = asserted("The deal is poor, said Stuart Lane of the Centre for Economic Policy "
                      "Research.")
