@@ -175,6 +175,8 @@ def value_relation(relation: str, value: Value) -> str:
     return f"{relation}_date" if value.datatype in _DATE_TYPES else f"{relation}_value"
 
 
+#: Verb particles that an active reading keeps ("snapped up by" → snaps_up).
+_PARTICLES = frozenset({"up", "down", "out", "off", "over", "in", "on", "away", "back"})
 #: Positions that lead a country ("president", "new prime minister").
 _NATIONAL_LEADERS = [["president"], ["new", "president"], ["prime", "minister"],
                      ["new", "prime", "minister"], ["premier"]]
@@ -297,8 +299,8 @@ class Resolver(EntityResolver):
             words = words[1:]
         if words[-1:] == ["by"]:
             words = words[:-1]
-        if not words:
-            return None
+        if not (len(words) == 1 or (len(words) == 2 and words[1] in _PARTICLES)):
+            return None  # "had been shown to be overstretched by": no one active verb
         lemma = " ".join(words)
         relation = self.ontology.relation_for(lemma, passive=False)
         if relation in policy.UNNAMED_RELATIONS or not self.types.allows(
