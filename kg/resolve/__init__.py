@@ -87,6 +87,7 @@ from kg.resolve.document import (
 from kg.resolve.entities import EntityResolver
 from kg.resolve.mentions import Mention as _Mention
 from kg.resolve.mentions import Staged as _Staged
+from kg.resolve.mentions import entry_mention as _entry_mention
 from kg.resolve.mentions import token_argument, tokens_text
 from kg.resolve.names import TITLE_WORDS, clean_mention
 from kg.types import (
@@ -681,6 +682,31 @@ class Resolver(EntityResolver):
         yield from self._based(index)
         yield from self._homes(index)
         yield from self._event_places(index)
+        yield from self._national_events(index)
+
+    def _national_events(self, index: DocumentIndex) -> Iterator[_Staged]:
+        """"the Rwandan genocide", "the US election": an event located_in the country
+        (:func:`kg.resolve.nominal.national_events`)."""
+        doc = index.doc
+        for noun, word in nominal.national_events(doc, index.tokens):
+            country = self.gazetteer.demonym(word.text)
+            if country is None:
+                found = [e for e in self.gazetteer.find(word.text) if e.kind == "country"]
+                country = found[0] if found else None
+            if country is None:
+                continue
+            label = f"{word.text} {noun.lower_}"
+            event = _Mention(f"event/{label}", label, "Event", None, label)
+            where = _entry_mention(country, word.text)
+            if not self.types.allows("located_in", subject="Event", object=where.type):
+                continue
+            sent = noun.sent
+            statement = Statement(
+                subject=token_argument([word, noun], "subj", head=noun), relation="is in",
+                lemma="be in", objects=(token_argument([word], "obj"),), sentence=sent.text,
+                sentence_start=sent.start_char, sentence_end=sent.end_char,
+                confidence=0.7, rule="national_event")
+            yield statement, event, "located_in", where, None
 
     def _event_places(self, index: DocumentIndex) -> Iterator[_Staged]:
         """"Michael Howard spoke at the spring conference in Brighton":

@@ -46,6 +46,7 @@ __all__ = [
     "inner_object",
     "kind_named",
     "name_tokens",
+    "national_events",
     "noun_of",
     "possessive_relation",
     "relation_noun",
@@ -84,6 +85,9 @@ _EVENT_NOUNS = frozenset({"conference", "summit", "meeting", "rally", "congress"
 _ADDRESS_VERBS = frozenset({"tell", "address", "attend", "open", "host"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "can",
                      "must", "'ll", "to"})
+#: Events a country's adjective or name places ("the Rwandan genocide").
+_NATIONAL_EVENTS = frozenset({"genocide", "election", "elections", "referendum", "war",
+                              "revolution", "uprising", "coup", "earthquake", "massacre"})
 #: Nouns of taking a role ("his appointment as chief executive").
 _APPOINTMENTS = frozenset({"appointment", "election", "promotion", "reappointment",
                            "re-election", "confirmation", "nomination"})
@@ -345,6 +349,20 @@ def event_places(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, str, list
         for who in people:
             if who.pos_ == "PROPN":
                 yield who, token.lower_, _name_run(place)
+
+
+def national_events(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, Token]]:
+    """Events named by their country: ``(the event noun, the country word)`` for "the
+    Rwandan genocide", "the US election"."""
+    for i in table.find(_NATIONAL_EVENTS):
+        token = doc[i]
+        if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the"
+                                           for c in token.children):
+            continue
+        named = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}
+                 and c.text[:1].isupper() and c.i == token.i - 1]
+        if len(named) == 1 and not any(c.dep_ == "poss" for c in token.children):
+            yield token, named[0]
 
 
 def based_bodies(doc: Doc, table: TokenTable) -> Iterator[tuple[list[Token], list[Token]]]:

@@ -254,6 +254,14 @@ def test_an_event_named_by_a_body_is_the_event() -> None:
     assert not any(label == "Labour Party" for label, _ in names)
 
 
+def test_an_event_named_by_its_country() -> None:
+    facts = asserted("Aid went to survivors of the Rwandan genocide. Observers praised "
+                     "the US election. Fans of the Spanish club cheered.")
+    assert ("Rwandan genocide", "located_in", "Rwanda") in facts
+    assert ("US election", "located_in", "United States") in facts
+    assert not any("club" in s for s, _, _ in facts)
+
+
 def test_people_at_an_event_with_its_place() -> None:
     facts = asserted("Nurses met Health Secretary Alan Reed at the union conference in "
                      "Harrogate. Mr Kerr told a business summit in Dublin that taxes "
