@@ -1,6 +1,6 @@
-"""The Dask engine: the same stages as :func:`kg.pipeline.process_documents`, run
-as tasks on a dask.distributed cluster, each partition writing an N-Quads shard
-that the store bulk-loads.
+"""The Dask engine: kg's stages (:func:`kg.stages.build_batch`, what the local
+engine's worker processes run too) as tasks on a dask.distributed cluster, each
+partition writing an N-Quads shard that the store bulk-loads.
 
 The client reads the documents (streaming) and ships partitions of them to the
 workers; each worker loads the spaCy model once, processes its partition and
@@ -17,7 +17,6 @@ dropped, then its shard is loaded.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -25,14 +24,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.engine import Engine
 from kg.errors import ConfigError
-from kg.pipeline import Processed
+from kg.stages import Built, StageOptions
 from kg.types import Document
 
 if TYPE_CHECKING:
-    from kg.ontology import Ontology
+    from kg.store import Store
 
-__all__ = ["DaskOptions", "run"]
+__all__ = ["DaskEngine", "DaskOptions", "run"]
 
 
 @dataclass(frozen=True)
@@ -57,21 +57,21 @@ def _partitions(documents: Iterable[Document], size: int) -> Iterator[list[Docum
         yield batch
 
 
-def _run_partition(documents: list[Document], shard: str, model: str | None,
-                   metonymy: bool, ontology: Ontology | None = None) -> list[Processed]:
-    """Worker side: process one partition, write its quads to ``shard``."""
-    from kg.pipeline import process_documents
-    from kg.store import write_nquads
+def _run_partition(documents: list[Document], shard: str,
+                   options: StageOptions) -> list[Built]:
+    """Worker side: process one partition, write its quads to ``shard``; return the
+    documents' counts (without their quads)."""
+    import dataclasses
 
-    done: list[Processed] = []
+    from kg.stages import build_batch
+
+    done = build_batch(options, documents)
     tmp = shard + ".part"
     with open(tmp, "wb") as out:
-        for item in process_documents(documents, model=model, metonymy=metonymy,
-                                      ontology=ontology):
-            write_nquads(out, item.quads)
-            done.append(dataclasses.replace(item, quads=()))
+        for item in done:
+            out.write(item.nquads)
     os.replace(tmp, shard)
-    return done
+    return [dataclasses.replace(item, nquads=b"") for item in done]
 
 
 def _client(options: DaskOptions) -> tuple[Any, Any]:
@@ -91,18 +91,33 @@ def _client(options: DaskOptions) -> tuple[Any, Any]:
     return Client(cluster), cluster
 
 
+class DaskEngine(Engine):
+    """The stages on a dask.distributed cluster (see the module's description)."""
+
+    def __init__(self, options: DaskOptions = DaskOptions()) -> None:
+        self.options = options
+
+    def build(self, documents: Iterable[Document], *, options: StageOptions,
+              store: Store) -> Iterator[list[Built]]:
+        def load_shard(shard: Path, items: list[Built]) -> None:
+            from kg.rdf import document_iri
+
+            store.replace_graphs([document_iri(item.document.id) for item in items],
+                                 shard.read_bytes())
+
+        yield from run(documents, load_shard=load_shard, options=self.options, stages=options)
+
+
 def run(
     documents: Iterable[Document],
     *,
-    load_shard: Callable[[Path, list[Processed]], None],
+    load_shard: Callable[[Path, list[Built]], None],
     options: DaskOptions = DaskOptions(),
-    model: str | None = None,
-    metonymy: bool = True,
-    ontology: Ontology | None = None,
-) -> Iterator[list[Processed]]:
+    stages: StageOptions | None = None,
+) -> Iterator[list[Built]]:
     """Process ``documents`` on Dask; call ``load_shard(path, items)`` for each
-    finished partition (in completion order) and yield its items. ``ontology``
-    (kg's by default) travels to the workers with its user files' contents."""
+    finished partition (in completion order) and yield its items. ``stages``
+    (with the ontology, kg's by default) travel to the workers."""
     from dask.distributed import as_completed
 
     client, cluster = _client(options)
@@ -114,17 +129,17 @@ def run(
         in_flight = 0
         limit = max(2, 2 * options.workers)
 
-        def finished(future: Any) -> list[Processed]:
+        def finished(future: Any) -> list[Built]:
             shard = shards.pop(future.key)
-            items: list[Processed] = future.result()
+            items: list[Built] = future.result()
             load_shard(shard, items)
             shard.unlink(missing_ok=True)
             return items
 
         for index, partition in enumerate(_partitions(documents, options.partition_size)):
             shard = shard_root / f"shard-{index:06d}.nq"
-            future = client.submit(_run_partition, partition, str(shard), model, metonymy,
-                                   ontology, pure=False)
+            future = client.submit(_run_partition, partition, str(shard),
+                                   stages or StageOptions(), pure=False)
             shards[future.key] = shard
             pending.add(future)
             in_flight += 1

@@ -13,12 +13,17 @@ into fresh in-memory stores:
 and prints words/s, each build's ratio to raw spaCy with the same number of
 processes, the speed-up of W processes over one, and the peak RSS of this
 process and of its largest child. It also checks that the three builds give the
-same number of quads.
+same graph (the same quads, compared as sorted N-Quads), and prints the main
+process's share of the CPU time of each build: ``getrusage(RUSAGE_SELF)`` (this
+process, with its store's threads) against ``RUSAGE_CHILDREN`` (the worker
+processes, counted once they have exited at the end of the build), both taken
+around the ``build`` call.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import platform
 import resource
@@ -51,11 +56,23 @@ def main() -> None:
         return _timed(lambda: list(nlp.pipe(texts, batch_size=64, n_process=processes)))
 
     quads: dict[str, int] = {}
+    graphs: dict[str, list[bytes]] = {}
+    shares: dict[str, tuple[float, float]] = {}  # name -> (main CPU s, workers' CPU s)
+
+    def cpu(who: int) -> float:
+        usage = resource.getrusage(who)
+        return usage.ru_utime + usage.ru_stime
 
     def build(name: str, **options: object) -> float:
         graph = KnowledgeGraph("memory:")
+        own, children = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
         seconds = _timed(lambda: graph.build(paths, **options))  # type: ignore[arg-type]
+        shares[name] = (cpu(resource.RUSAGE_SELF) - own,
+                        cpu(resource.RUSAGE_CHILDREN) - children)
         quads[name] = len(graph)
+        buffer = io.BytesIO()
+        graph.export(buffer, "nq")
+        graphs[name] = sorted(buffer.getvalue().splitlines())
         graph.close()
         return seconds
 
@@ -81,8 +98,14 @@ def main() -> None:
         print(f"{name:22s} {words / seconds:9,.0f} {seconds:8.1f} {ratio}")
     print(f"speed-up of {w} processes: raw x{raw1 / raw_w:.2f}, kg local x{local1 / local_w:.2f}, "
           f"kg dask x{local1 / dask_w:.2f}")
+    first = next(iter(graphs.values()))
+    same = all(g == first for g in graphs.values())
     print("quads: " + ", ".join(f"{name} {n:,}" for name, n in quads.items())
-          + ("  (equal)" if len(set(quads.values())) == 1 else "  (DIFFERENT)"))
+          + ("  (the same quads)" if same else "  (DIFFERENT graphs)"))
+    for name, (main_cpu, workers_cpu) in shares.items():
+        total = main_cpu + workers_cpu
+        print(f"CPU of {name}: main process {main_cpu:.1f} s, workers {workers_cpu:.1f} s"
+              + (f", main share {main_cpu / total:.1%}" if workers_cpu > 0 else ""))
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak RSS: this process {own:,.0f} MB, largest child {child:,.0f} MB")
