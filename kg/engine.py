@@ -53,11 +53,12 @@ class Engine(ABC):
 
 
 def write_built(store: Store, items: list[Built]) -> None:
-    """Replace the graphs of ``items`` in ``store`` with their N-Quads."""
+    """Replace the graph of each of ``items`` in ``store`` with its N-Quads, one
+    document at a time (see :meth:`kg.store.Store.replace_graphs`)."""
     from kg.rdf import document_iri
 
-    store.replace_graphs([document_iri(item.document.id) for item in items],
-                         b"".join(item.nquads for item in items))
+    for item in items:
+        store.replace_graphs([document_iri(item.document.id)], item.nquads)
 
 
 class LocalEngine(Engine):
