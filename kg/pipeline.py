@@ -123,17 +123,17 @@ def extract_documents(
     stdin: TextIO | None = None,
     max_chars: int | None = MAX_CHARS,
 ) -> Iterator[tuple[Document, list[Statement]]]:
-    """Read, parse and extract, yielding each document with its open statements."""
-    from kg.extract import extract as extract_doc
+    """Read, parse and extract, yielding each document with its open statements
+    (with ``processes`` > 1, parsed and extracted in worker processes)."""
+    from kg.engine import LocalEngine
     from kg.ingest import read
-    from kg.nlp import load, parse_tuples
+    from kg.stages import extract_batch
 
-    nlp = load(model)
     documents = read(sources, on_error=on_error, stdin=stdin, max_chars=max_chars)
-    items = ((d.text, d) for d in documents)
-    for doc, document in parse_tuples(items, nlp=nlp, batch_size=batch_size,
-                                      n_process=processes):
-        yield document, list(extract_doc(doc))
+    options = StageOptions(model=model, batch_size=batch_size)
+    for items in LocalEngine(processes).run(extract_batch, documents, options=options):
+        for document, statements in items:
+            yield document, list(statements)
 
 
 def process(

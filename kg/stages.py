@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from kg.resolve import Resolver
 
 __all__ = ["Built", "Processed", "StageOptions", "Stages", "build_batch", "built",
-           "process_batch", "stages_for"]
+           "extract_batch", "process_batch", "stages_for"]
 
 
 @dataclass(frozen=True)
@@ -88,15 +88,38 @@ class Stages:
     def __init__(self, options: StageOptions) -> None:
         from kg.nlp import load
         from kg.ontology import as_ontology
-        from kg.resolve import Resolver
 
         self.options = options
         self.ontology: Ontology = as_ontology(options.ontology)
         self.nlp: Language = load(options.model)
-        self.resolver: Resolver = Resolver(metonymy=options.metonymy, ontology=self.ontology)
-        known = options.known_relations
-        self.known: frozenset[str] = (frozenset(self.ontology.relations) if known is None
-                                      else known)
+        self._resolver: Resolver | None = None
+
+    @property
+    def resolver(self) -> Resolver:
+        """The resolver (with its gazetteer), made on first use: ``kg extract``
+        needs none."""
+        if self._resolver is None:
+            from kg.resolve import Resolver
+
+            self._resolver = Resolver(metonymy=self.options.metonymy, ontology=self.ontology)
+        return self._resolver
+
+    @property
+    def known(self) -> frozenset[str]:
+        """The relation names the ontology already declares."""
+        known = self.options.known_relations
+        return frozenset(self.ontology.relations) if known is None else known
+
+    def extract(self, documents: Iterable[Document]
+                ) -> Iterator[tuple[Document, tuple[Statement, ...]]]:
+        """Parse ``documents`` and extract each one's open statements (no resolution)."""
+        from kg.extract import extract
+        from kg.nlp import parse_tuples
+
+        items = ((d.text, d) for d in documents)
+        for doc, document in parse_tuples(items, nlp=self.nlp,
+                                          batch_size=self.options.batch_size):
+            yield document, tuple(extract(doc))
 
     def run(self, documents: Iterable[Document]) -> Iterator[Processed]:
         """Parse ``documents`` (lazily, ``batch_size`` pieces at a time) and run every
@@ -106,20 +129,21 @@ class Stages:
         from kg.nlp.tokens import DocTokens
         from kg.rdf import document_quads
 
+        resolver, known = self.resolver, self.known
         items = ((d.text, d) for d in documents)
         for doc, document in parse_tuples(items, nlp=self.nlp,
                                           batch_size=self.options.batch_size):
             tokens = DocTokens(doc)
             statements = tuple(extract(doc, tokens=tokens))
-            resolved = tuple(self.resolver.resolve(statements, doc, document_facts=True,
-                                                   tokens=tokens))
+            resolved = tuple(resolver.resolve(statements, doc, document_facts=True,
+                                              tokens=tokens))
             yield Processed(
                 document=document,
                 sentences=count_sentences(doc),
                 words=len(document.text.split()),
                 statements=statements,
                 resolved=resolved,
-                quads=tuple(document_quads(document, resolved, known_relations=self.known,
+                quads=tuple(document_quads(document, resolved, known_relations=known,
                                            ontology=self.ontology)),
             )
 
@@ -169,6 +193,12 @@ def built(item: Processed) -> Built:
 def process_batch(options: StageOptions, documents: list[Document]) -> list[Processed]:
     """A worker's task: every stage over ``documents``, in full."""
     return list(stages_for(options).run(documents))
+
+
+def extract_batch(options: StageOptions, documents: list[Document]
+                  ) -> list[tuple[Document, tuple[Statement, ...]]]:
+    """A worker's task for ``kg extract``: parse and extract ``documents``."""
+    return list(stages_for(options).extract(documents))
 
 
 def build_batch(options: StageOptions, documents: list[Document]) -> list[Built]:

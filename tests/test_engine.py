@@ -109,3 +109,12 @@ def test_cli_build_with_two_processes_equals_one(tmp_path: Path) -> None:
             [*KG, "export", "--store", str(store), "--format", "nq"], check=True,
             capture_output=True, text=True).stdout.splitlines())
     assert stores["2"] == stores["1"] and len(stores["1"]) > 100
+
+
+def test_extract_documents_in_two_processes_equals_one() -> None:
+    from kg.pipeline import extract_documents
+
+    one = list(extract_documents(sources()))
+    two = list(extract_documents(sources(), processes=2))
+    assert [(d.id, s) for d, s in two] == [(d.id, s) for d, s in one]
+    assert sum(len(s) for _d, s in one) > 10
