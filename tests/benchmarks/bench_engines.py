@@ -52,16 +52,21 @@ def main() -> None:
     paths, texts, words, nlp = sample.paths, sample.texts, sample.words, sample.nlp
     w = args.workers
 
-    def raw(processes: int) -> float:
-        return _timed(lambda: list(nlp.pipe(texts, batch_size=64, n_process=processes)))
-
-    quads: dict[str, int] = {}
-    graphs: dict[str, list[bytes]] = {}
     shares: dict[str, tuple[float, float]] = {}  # name -> (main CPU s, workers' CPU s)
 
     def cpu(who: int) -> float:
         usage = resource.getrusage(who)
         return usage.ru_utime + usage.ru_stime
+
+    def raw(processes: int) -> float:
+        own, children = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
+        seconds = _timed(lambda: list(nlp.pipe(texts, batch_size=64, n_process=processes)))
+        shares[f"raw, {processes} process(es)"] = (
+            cpu(resource.RUSAGE_SELF) - own, cpu(resource.RUSAGE_CHILDREN) - children)
+        return seconds
+
+    quads: dict[str, int] = {}
+    graphs: dict[str, list[bytes]] = {}
 
     def build(name: str, **options: object) -> float:
         graph = KnowledgeGraph("memory:")
@@ -76,6 +81,7 @@ def main() -> None:
         graph.close()
         return seconds
 
+    load_before = os.getloadavg()
     raw1 = raw(1)
     local1 = build("local, 1 process", processes=1)
     raw_w = raw(w)
@@ -84,7 +90,9 @@ def main() -> None:
                    dask=DaskOptions(workers=w, partition_size=32))
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}; {len(paths)} BBC files, {words:,} words")
+          f"{platform.python_version()}; {len(paths)} BBC files, {words:,} words; load "
+          f"average (1, 5, 15 min) {' '.join(f'{x:.1f}' for x in load_before)} before, "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} after")
     print(f"{'run':22s} {'words/s':>9s} {'seconds':>8s} {'vs raw spaCy':>13s}")
     rows = [
         ("raw nlp.pipe, 1 proc", raw1, None),
@@ -106,6 +114,12 @@ def main() -> None:
         total = main_cpu + workers_cpu
         print(f"CPU of {name}: main process {main_cpu:.1f} s, workers {workers_cpu:.1f} s"
               + (f", main share {main_cpu / total:.1%}" if workers_cpu > 0 else ""))
+    # CPU seconds drift less than wall-clock ones on a loaded machine
+    total = {name: sum(pair) for name, pair in shares.items()}
+    print(f"CPU ratios (raw CPU s / kg CPU s): local 1 process "
+          f"{total['raw, 1 process(es)'] / total['local, 1 process']:.2f}, local {w} "
+          f"processes {total[f'raw, {w} process(es)'] / total[f'local, {w} processes']:.2f}, "
+          f"dask {total[f'raw, {w} process(es)'] / total[f'dask, {w} workers']:.2f}")
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak RSS: this process {own:,.0f} MB, largest child {child:,.0f} MB")
