@@ -101,8 +101,7 @@ def test_kill_9_then_rebuild_equals_clean_build(options: list[str], corpus: Path
     left = gone_within(workers, 30)
     for pid in left:  # (ours: the build's own workers) not to leak them on failure
         os.kill(pid, signal.SIGKILL)
-    if not options or "--processes" in options:
-        assert not left, "the worker processes outlived their killed build"
+    assert not left, "the worker processes outlived their killed build"
 
     partial = documents(killed)
     assert 0 < partial < 150, "the kill did not land in the middle of the build"
