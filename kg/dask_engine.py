@@ -1,6 +1,6 @@
-"""The Dask engine: the same stages as :func:`kg.pipeline.process_documents`, run
-as tasks on a dask.distributed cluster, each partition writing an N-Quads shard
-that the store bulk-loads.
+"""The Dask engine: kg's stages (:func:`kg.stages.build_batch`, what the local
+engine's worker processes run too) as tasks on a dask.distributed cluster, each
+partition writing an N-Quads shard that the store bulk-loads.
 
 :func:`run_sources` (what ``kg build --engine dask`` uses) has the *workers* read
 the documents from paths they see: a worker lists the files, workers read each
@@ -22,7 +22,6 @@ is dropped, then its shard is loaded.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import tempfile
 import uuid
@@ -31,14 +30,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from kg.engine import Engine
 from kg.errors import ConfigError, InputError
-from kg.pipeline import Processed
+from kg.stages import Built, StageOptions
 from kg.types import Document
 
 if TYPE_CHECKING:
-    from kg.ontology import Ontology
+    from kg.store import Store
 
-__all__ = ["DaskOptions", "run", "run_sources"]
+__all__ = ["DaskEngine", "DaskOptions", "run", "run_sources"]
 
 
 @dataclass(frozen=True)
@@ -64,21 +64,21 @@ def _partitions(documents: Iterable[Document], size: int) -> Iterator[list[Docum
         yield batch
 
 
-def _run_partition(documents: list[Document], shard: str, model: str | None,
-                   metonymy: bool, ontology: Ontology | None = None) -> list[Processed]:
-    """Worker side: process one partition, write its quads to ``shard``."""
-    from kg.pipeline import process_documents
-    from kg.store import write_nquads
+def _run_partition(documents: list[Document], shard: str,
+                   options: StageOptions) -> list[Built]:
+    """Worker side: process one partition, write its quads to ``shard``; return the
+    documents' counts (without their quads)."""
+    import dataclasses
 
-    done: list[Processed] = []
+    from kg.stages import build_batch
+
+    done = build_batch(options, documents)
     tmp = shard + ".part"
     with open(tmp, "wb") as out:
-        for item in process_documents(documents, model=model, metonymy=metonymy,
-                                      ontology=ontology):
-            write_nquads(out, item.quads)
-            done.append(dataclasses.replace(item, quads=()))
+        for item in done:
+            out.write(item.nquads)
     os.replace(tmp, shard)
-    return done
+    return [dataclasses.replace(item, nquads=b"") for item in done]
 
 
 def _client(options: DaskOptions) -> tuple[Any, Any]:
@@ -103,18 +103,33 @@ def _client(options: DaskOptions) -> tuple[Any, Any]:
     return Client(cluster), cluster
 
 
+class DaskEngine(Engine):
+    """The stages on a dask.distributed cluster (see the module's description)."""
+
+    def __init__(self, options: DaskOptions = DaskOptions()) -> None:
+        self.options = options
+
+    def build(self, documents: Iterable[Document], *, options: StageOptions,
+              store: Store) -> Iterator[list[Built]]:
+        def load_shard(shard: Path, items: list[Built]) -> None:
+            from kg.rdf import document_iri
+
+            store.replace_graphs([document_iri(item.document.id) for item in items],
+                                 shard.read_bytes())
+
+        yield from run(documents, load_shard=load_shard, options=self.options, stages=options)
+
+
 def run(
     documents: Iterable[Document],
     *,
-    load_shard: Callable[[Path, list[Processed]], None],
+    load_shard: Callable[[Path, list[Built]], None],
     options: DaskOptions = DaskOptions(),
-    model: str | None = None,
-    metonymy: bool = True,
-    ontology: Ontology | None = None,
-) -> Iterator[list[Processed]]:
+    stages: StageOptions | None = None,
+) -> Iterator[list[Built]]:
     """Process ``documents`` on Dask; call ``load_shard(path, items)`` for each
-    finished partition (in completion order) and yield its items. ``ontology``
-    (kg's by default) travels to the workers with its user files' contents."""
+    finished partition (in completion order) and yield its items. ``stages``
+    (with the ontology, kg's by default) travel to the workers."""
     from dask.distributed import as_completed
 
     client, cluster = _client(options)
@@ -126,17 +141,17 @@ def run(
         in_flight = 0
         limit = max(2, 2 * options.workers)
 
-        def finished(future: Any) -> list[Processed]:
+        def finished(future: Any) -> list[Built]:
             shard = shards.pop(future.key)
-            items: list[Processed] = future.result()
+            items: list[Built] = future.result()
             load_shard(shard, items)
             shard.unlink(missing_ok=True)
             return items
 
         for index, partition in enumerate(_partitions(documents, options.partition_size)):
             shard = shard_root / f"shard-{index:06d}.nq"
-            future = client.submit(_run_partition, partition, str(shard), model, metonymy,
-                                   ontology, pure=False)
+            future = client.submit(_run_partition, partition, str(shard),
+                                   stages or StageOptions(), pure=False)
             shards[future.key] = shard
             pending.add(future)
             in_flight += 1
@@ -215,8 +230,7 @@ def _scan_partition(files: list[tuple[str, str | None]], max_chars: int | None,
 
 def _read_and_run(files: list[tuple[str, str | None]], shard: str,
                   keep: frozenset[tuple[str, str | None, int | None]],
-                  model: str | None, metonymy: bool, ontology: Ontology | None,
-                  max_chars: int | None) -> list[Processed]:
+                  stages: StageOptions, max_chars: int | None) -> list[Built]:
     """Worker side: read ``files`` again (their errors were reported by the scan),
     build the documents the client kept, write their shard."""
     from kg.ingest import read_files
@@ -225,7 +239,7 @@ def _read_and_run(files: list[tuple[str, str | None]], shard: str,
                                        max_chars=max_chars)
                  if (d.id, d.source, d.line) in keep]
     os.makedirs(os.path.dirname(shard), exist_ok=True)
-    return _run_partition(documents, shard, model, metonymy, ontology)
+    return _run_partition(documents, shard, stages)
 
 
 def _in_flight(client: Any, options: DaskOptions) -> int:
@@ -240,8 +254,8 @@ def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
         yield items[start:start + size]
 
 
-def _load(load_shard: Callable[[Path, list[Processed]], None], shard: Path,
-          items: list[Processed]) -> None:
+def _load(load_shard: Callable[[Path, list[Built]], None], shard: Path,
+          items: list[Built]) -> None:
     if not shard.exists():
         raise ConfigError(f"the shard {shard} a worker wrote is not visible here",
                           hint="give --shard-dir a folder that this machine and every "
@@ -254,16 +268,14 @@ def run_sources(
     sources: list[str],
     *,
     skip: Callable[[Document, str], bool],
-    load_shard: Callable[[Path, list[Processed]], None],
+    load_shard: Callable[[Path, list[Built]], None],
     on_error: Callable[[InputError], None],
     on_skip_file: Callable[[str], None] | None = None,
     stdin: TextIO | None = None,
     max_chars: int | None = None,
     options: DaskOptions = DaskOptions(),
-    model: str | None = None,
-    metonymy: bool = True,
-    ontology: Ontology | None = None,
-) -> Iterator[list[Processed]]:
+    stages: StageOptions | None = None,
+) -> Iterator[list[Built]]:
     """Build ``sources`` (files and folders as the *workers* see them; ``-`` is read
     here) on Dask: a worker lists the files; for each partition of files a worker
     reads them and returns each document's id, place and text hash; the client asks
@@ -272,7 +284,8 @@ def run_sources(
     ``load_shard`` before yielding the partition's items. Input errors (a file
     missing on the workers...) go to ``on_error`` and the rest goes on; files of a
     binary type met in folders go to ``on_skip_file``. At most twice the cluster's
-    worker threads (or ``2 * workers``) tasks are in flight.
+    worker threads (or ``2 * workers``) tasks are in flight. ``stages`` (with the
+    ontology, kg's by default) travel to the workers.
     """
     import itertools
 
@@ -281,6 +294,7 @@ def run_sources(
     from kg.ingest import read
     from kg.rdf import content_hash
 
+    stage_options = stages or StageOptions()
     client, cluster = _client(options)
     shard_root = Path(options.shard_dir or tempfile.mkdtemp(prefix="kg-shards-"))
     shard_root.mkdir(parents=True, exist_ok=True)
@@ -328,7 +342,7 @@ def run_sources(
                     continue
                 kept = [d for d in chunk if not skip(d, content_hash(d.text))]
                 if kept:
-                    submit("build", kept, _run_partition, kept, model, metonymy, ontology)
+                    submit("build", kept, _run_partition, kept, stage_options)
 
         top_up()
         for future in pending:
@@ -340,11 +354,11 @@ def run_sources(
                 keep = frozenset((k.id, k.source, k.line) for k in keys
                                  if not skip(k.stub(), k.digest))
                 if keep:
-                    submit("build", chunk, _read_and_run, chunk, keep, model, metonymy,
-                           ontology, max_chars)
+                    submit("build", chunk, _read_and_run, chunk, keep, stage_options,
+                           max_chars)
             else:
                 assert shard is not None
-                items: list[Processed] = future.result()
+                items: list[Built] = future.result()
                 _load(load_shard, shard, items)
                 yield items
             top_up()

@@ -14,23 +14,21 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, TextIO
 
 from rdflib import Dataset, Literal
 from rdflib.term import Node
-from spacy.language import Language
 
 from kg.errors import ConfigError, InputError, KgError
 from kg.ingest import MAX_CHARS
-from kg.namespaces import RDF
-from kg.types import Document, ResolvedStatement, Statement
+from kg.stages import Built, Processed, StageOptions
+from kg.types import Document, Statement
 
 if TYPE_CHECKING:
     from kg.dask_engine import DaskOptions
+    from kg.engine import Engine
     from kg.graph.stats import GraphStats
     from kg.ontology import Ontology, OntologyLike
-    from kg.rdf import Quad
     from kg.store import QueryResult
 
 __all__ = [
@@ -125,29 +123,17 @@ def extract_documents(
     stdin: TextIO | None = None,
     max_chars: int | None = MAX_CHARS,
 ) -> Iterator[tuple[Document, list[Statement]]]:
-    """Read, parse and extract, yielding each document with its open statements."""
-    from kg.extract import extract as extract_doc
+    """Read, parse and extract, yielding each document with its open statements
+    (with ``processes`` > 1, parsed and extracted in worker processes)."""
+    from kg.engine import LocalEngine
     from kg.ingest import read
-    from kg.nlp import load, parse_tuples
+    from kg.stages import extract_batch
 
-    nlp = load(model)
     documents = read(sources, on_error=on_error, stdin=stdin, max_chars=max_chars)
-    items = ((d.text, d) for d in documents)
-    for doc, document in parse_tuples(items, nlp=nlp, batch_size=batch_size,
-                                      n_process=processes):
-        yield document, list(extract_doc(doc))
-
-
-@dataclass(frozen=True)
-class Processed:
-    """One document after every stage up to RDF."""
-
-    document: Document
-    sentences: int
-    words: int
-    statements: tuple[Statement, ...]
-    resolved: tuple[ResolvedStatement, ...]
-    quads: tuple[Quad, ...]
+    options = StageOptions(model=model, batch_size=batch_size)
+    for items in LocalEngine(processes).run(extract_batch, documents, options=options):
+        for document, statements in items:
+            yield document, list(statements)
 
 
 def process(
@@ -190,33 +176,17 @@ def process_documents(
     known_relations: Iterable[str] | None = None,
     ontology: OntologyLike = None,
 ) -> Iterator[Processed]:
-    """nlp → extract → resolve → rdf over documents already read."""
-    from kg.extract import extract as extract_doc
-    from kg.nlp import count_sentences, load, parse_tuples
+    """nlp → extract → resolve → rdf over documents already read: in this
+    process, or with ``processes`` > 1 in worker processes, each of which runs
+    every stage on the documents it parses (:class:`kg.engine.LocalEngine`)."""
+    from kg.engine import LocalEngine
     from kg.ontology import as_ontology
-    from kg.rdf import document_quads
-    from kg.resolve import Resolver
 
-    onto = as_ontology(ontology)
-    nlp: Language = load(model)
-    resolver = Resolver(metonymy=metonymy, ontology=onto)
-    if known_relations is None:
-        known_relations = onto.relations
-    known = frozenset(known_relations)
-    items = ((d.text, d) for d in documents)
-    for doc, document in parse_tuples(items, nlp=nlp, batch_size=batch_size,
-                                      n_process=processes):
-        statements = tuple(extract_doc(doc))
-        resolved = tuple(resolver.resolve(statements, doc, document_facts=True))
-        yield Processed(
-            document=document,
-            sentences=count_sentences(doc),
-            words=len(document.text.split()),
-            statements=statements,
-            resolved=resolved,
-            quads=tuple(document_quads(document, resolved, known_relations=known,
-                                       ontology=onto)),
-        )
+    options = StageOptions(
+        model=model, batch_size=batch_size, metonymy=metonymy,
+        ontology=None if ontology is None else as_ontology(ontology),
+        known_relations=None if known_relations is None else frozenset(known_relations))
+    yield from LocalEngine(processes).process(documents, options=options)
 
 
 class KnowledgeGraph:
@@ -329,31 +299,32 @@ class KnowledgeGraph:
             texts[digest] = document.id
             return False
 
-        def stored(item: Processed) -> None:
-            _count(tally, item)
-            if on_document is not None:
-                on_document(item.document, item.words)
+        from kg.ingest import read
 
-        if engine == "local":
-            for item in process(sources, model=model, batch_size=batch_size,
-                                processes=processes, metonymy=metonymy, on_error=record_error,
-                                stdin=stdin, skip=skip_unchanged, known_relations=known,
-                                ontology=onto, max_chars=max_chars, on_skip=ignore_file):
-                self.store.replace_graph(document_iri(item.document.id), item.quads)
-                stored(item)
-        elif engine == "dask":
+        options = StageOptions(model=model, batch_size=batch_size, metonymy=metonymy,
+                               ontology=onto, known_relations=known)
+        batches: Iterable[list[Built]]
+        if engine == "dask":
             from kg import dask_engine
 
-            for items in dask_engine.run_sources(
-                    [os.fspath(s) for s in sources], skip=skip_unchanged,
-                    load_shard=self._load_shard, on_error=record_error,
-                    on_skip_file=ignore_file, stdin=stdin, max_chars=max_chars or None,
-                    options=dask or dask_engine.DaskOptions(), model=model,
-                    metonymy=metonymy, ontology=onto):
-                for item in items:
-                    stored(item)
+            # the workers read the documents (from paths they see); the client checks
+            # what to build and loads the shards
+            batches = dask_engine.run_sources(
+                [os.fspath(s) for s in sources], skip=skip_unchanged,
+                load_shard=self._load_shard, on_error=record_error,
+                on_skip_file=ignore_file, stdin=stdin, max_chars=max_chars or None,
+                options=dask or dask_engine.DaskOptions(), stages=options)
         else:
-            raise ConfigError(f"unknown engine {engine!r}", hint="use local or dask")
+            documents = (d for d in read(sources, on_error=record_error, stdin=stdin,
+                                         max_chars=max_chars, on_skip=ignore_file)
+                         if not skip_unchanged(d))
+            batches = _engine(engine, processes=processes, dask=dask).build(
+                documents, options=options, store=self.store)
+        for items in batches:
+            for item in items:
+                _count(tally, item)
+                if on_document is not None:
+                    on_document(item.document, item.words)
         from kg.resolve.crossdoc import link_surnames
 
         link_surnames(self.store)  # bare surnames → the one full name the store knows
@@ -372,15 +343,6 @@ class KnowledgeGraph:
             ignored_files=tally.ignored_files,
         )
         return self.report
-
-    def _load_shard(self, shard: Path, items: list[Processed]) -> None:
-        """Replace the graphs of ``items`` with the contents of an N-Quads shard."""
-        from kg.rdf import document_iri
-
-        for item in items:
-            self.store.remove_graph(document_iri(item.document.id))
-        with shard.open("rb") as data:
-            self.store.load(data, "nq")
 
     def _unchanged(self, iri: Node, digest: str) -> bool:
         result = self.store.query(
@@ -476,12 +438,24 @@ class KnowledgeGraph:
         self.close()
 
 
-def _count(tally: _Tally, item: Processed) -> None:
+def _engine(name: str, *, processes: int, dask: DaskOptions | None) -> Engine:
+    """The engine ``KnowledgeGraph.build(engine=name)`` runs."""
+    if name == "local":
+        from kg.engine import LocalEngine
+
+        return LocalEngine(processes)
+    if name == "dask":
+        from kg.dask_engine import DaskEngine, DaskOptions
+
+        return DaskEngine(dask or DaskOptions())
+    raise ConfigError(f"unknown engine {name!r}", hint="use local or dask")
+
+
+def _count(tally: _Tally, item: Built) -> None:
     tally.documents += 1
     tally.sentences += item.sentences
-    tally.extractions += len(item.statements)
-    tally.statements += len({s for s, p, o, _g in item.quads
-                             if p == RDF.type and o == RDF.Statement})
+    tally.extractions += item.extractions
+    tally.statements += item.statements
     tally.words += item.words
 
 

@@ -49,6 +49,7 @@ from kg.extract.confidence import add_sentence_features, confidence
 from kg.extract.nominal import nominal_facts
 from kg.extract.quotes import quote_speakers
 from kg.extract.tokens import Tok, TSpan, view
+from kg.nlp.tokens import DocTokens
 from kg.types import Statement
 
 __all__ = ["IMPLICIT_RULES", "extract", "extract_sentence", "sentence_candidates"]
@@ -91,14 +92,17 @@ def extract_sentence(sent: TSpan, speaker: Tok | None = None) -> Iterator[Statem
         yield Statement(confidence=confidence(feats), **fields)
 
 
-def extract(doc: Doc, *, min_confidence: float = 0.0) -> Iterator[Statement]:
+def extract(doc: Doc, *, min_confidence: float = 0.0,
+            tokens: DocTokens | None = None) -> Iterator[Statement]:
     """Yield the open statements of every sentence of a parsed ``doc``.
 
     ``min_confidence`` drops statements below that confidence. The doc must have
     been parsed (dependency labels and sentence boundaries); NER labels, when
     present, fill :attr:`~kg.types.Argument.label` and help the title rule.
+    ``tokens`` is the doc's token table when the caller has read it already (to
+    share it with the resolver).
     """
-    tdoc = view(doc)
+    tdoc = view(doc, tokens=tokens)
     speakers = quote_speakers(tdoc)
     for k, sent in enumerate(tdoc.sents):
         for st in extract_sentence(sent, speakers.get(k)):

@@ -2,7 +2,8 @@
 
 spaCy builds a new :class:`~spacy.tokens.Token` object on every access (``tok.head``,
 ``tok.children``, ``doc[i]``), which dominates the cost of rule matching. The rules
-instead walk :class:`Tok` objects built once per doc from ``Doc.to_array``; they
+instead walk :class:`Tok` objects built once per doc from its token table
+(:class:`kg.nlp.tokens.DocTokens`, which the resolver reads too); they
 carry the same attribute names as spaCy tokens (``dep_``, ``pos_``, ``head``,
 ``children``, ``left_edge`` ...), so the rules read like spaCy code.
 """
@@ -14,30 +15,12 @@ from collections.abc import Iterator
 from typing import overload
 
 import numpy
-from spacy.attrs import (
-    DEP,
-    ENT_IOB,
-    ENT_TYPE,
-    HEAD,
-    IDX,
-    IS_ALPHA,
-    IS_PUNCT,
-    IS_SPACE,
-    LEMMA,
-    LOWER,
-    ORTH,
-    POS,
-    SENT_START,
-    SPACY,
-    TAG,
-)
-from spacy.strings import StringStore
 from spacy.tokens import Doc
+
+from kg.nlp.tokens import DocTokens
 
 __all__ = ["TDoc", "TSpan", "Tok", "view"]
 
-_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, ENT_IOB, IDX, IS_PUNCT, IS_ALPHA,
-          IS_SPACE, SPACY, SENT_START]
 _IOB = ("", "I", "O", "B")
 
 
@@ -201,28 +184,6 @@ def _blank_tokens(n: int) -> list[Tok]:
     return tokens
 
 
-_CACHE: dict[int, str] = {}
-_STRING_COLUMNS = [0, 1, 2, 3, 4, 5, 7]  # ORTH LOWER LEMMA POS TAG DEP ENT_TYPE
-_FLAG_COLUMNS = [10, 11, 12, 13]  # IS_PUNCT IS_ALPHA IS_SPACE SPACY
-
-
-def _columns(strings: StringStore, hashes: numpy.ndarray) -> list[list[str]]:
-    """The strings of columns of string hashes, column by column: each distinct
-    hash is looked up once (through a process-wide cache), then numpy spreads them."""
-    keys, where = numpy.unique(hashes, return_inverse=True)
-    cache = _CACHE
-    names: list[str] = []
-    for key in keys.tolist():
-        name = cache.get(key)
-        if name is None:
-            name = strings[key] if key else ""
-            if len(cache) < 500_000:
-                cache[key] = name
-        names.append(name)
-    table = numpy.array(names, dtype=object)
-    return table[where.reshape(hashes.shape)].T.tolist()
-
-
 def _heads(offsets: numpy.ndarray) -> list[int]:
     """Absolute head indices from ``HEAD`` offsets; a root, or a token whose head
     would fall outside the doc, is its own head."""
@@ -252,26 +213,22 @@ def _edges(tokens: list[Tok], heads: list[int], roots: list[Tok]) -> tuple[list[
     return left, right
 
 
-def view(doc: Doc) -> TDoc:
-    """Build the light view of a parsed ``doc`` (one pass over ``Doc.to_array``), on
-    the tokens of released views where there are some (see :meth:`TDoc.release`)."""
-    n = len(doc)
+def view(doc: Doc, *, tokens: DocTokens | None = None) -> TDoc:
+    """Build the light view of a parsed ``doc`` from its token table (``tokens``,
+    read here when not given), on the tokens of released views where there are
+    some (see :meth:`TDoc.release`)."""
+    table = DocTokens(doc) if tokens is None else tokens
+    n = len(table)
     if n == 0:
-        return TDoc(doc.text, [], [])
-    raw = doc.to_array(_ATTRS)
-    texts, lowers, lemmas, poses, tags, deps, ents = _columns(
-        doc.vocab.strings, raw[:, _STRING_COLUMNS])
-    heads = _heads(raw[:, 6])
-    iobs, idxs = raw[:, [8, 9]].T.tolist()
-    puncts, alphas, spaces, spaced = (raw[:, _FLAG_COLUMNS] == 1).T.tolist()
-    # doc.text, without spaCy building a Token per character run
-    text = "".join([t + " " if sp else t for t, sp in zip(texts, spaced, strict=True)])
-    tdoc = TDoc(text, [], [])
-    tokens = _blank_tokens(n)
+        return TDoc(table.text, [], [])
+    heads = _heads(numpy.asarray(table.head_offsets, dtype=numpy.int64))
+    tdoc = TDoc(table.text, [], [])
+    toks = _blank_tokens(n)
     iob_names = _IOB
     for i, (t, word, lower, lemma, pos, tag, dep, ent, iob, idx, punct, alpha, space) in enumerate(
-        zip(tokens, texts, lowers, lemmas, poses, tags, deps, ents, iobs, idxs, puncts, alphas,
-            spaces, strict=True)
+        zip(toks, table.words, table.lowers, table.lemmas, table.pos_, table.tags, table.deps,
+            table.ent_types, table.ent_iobs, table.idx, table.is_punct, table.is_alpha,
+            table.is_space, strict=True)
     ):
         t.i = i
         t.idx = idx
@@ -288,21 +245,19 @@ def view(doc: Doc) -> TDoc:
         t.is_space = space
         t.doc = tdoc
     roots = []
-    for t, h in zip(tokens, heads, strict=True):
+    for t, h in zip(toks, heads, strict=True):
         if h == t.i:
             t.head = t
             roots.append(t)
         else:
-            head = tokens[h]
+            head = toks[h]
             t.head = head
             head.children.append(t)  # in token order, as spaCy's
-    left, right = _edges(tokens, heads, roots)
-    for t, lo, hi in zip(tokens, left, right, strict=True):
-        t.left_edge = tokens[lo]
-        t.right_edge = tokens[hi]
-    firsts: list[int] = numpy.flatnonzero(raw[:, 14] == 1).tolist()  # SENT_START
-    if not firsts or firsts[0] != 0:
-        firsts.insert(0, 0)
-    tdoc.tokens = tokens
+    left, right = _edges(toks, heads, roots)
+    for t, lo, hi in zip(toks, left, right, strict=True):
+        t.left_edge = toks[lo]
+        t.right_edge = toks[hi]
+    firsts = table.sent_starts
+    tdoc.tokens = toks
     tdoc.sents = [TSpan(tdoc, s, e) for s, e in zip(firsts, [*firsts[1:], n], strict=True)]
     return tdoc

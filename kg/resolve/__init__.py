@@ -76,6 +76,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from kg.nlp.tokens import DocTokens
 from kg.ontology import Ontology, RelationInfo
 from kg.resolve import nominal, policy, roles
 from kg.resolve.document import (
@@ -847,15 +848,17 @@ class Resolver(EntityResolver):
             yield statement, who, relation, whom, None
 
     def resolve(self, statements: Iterable[Statement], doc: Doc, *,
-                document_facts: bool = False) -> list[ResolvedStatement]:
+                document_facts: bool = False,
+                tokens: DocTokens | None = None) -> list[ResolvedStatement]:
         """Resolve the statements of one parsed document (``doc``, whose text their
         offsets index), keeping those whose subject and first object resolve, with
         the affiliations their roles name.
 
         ``document_facts`` adds the facts that the document's noun phrases state
         outside any statement given (titles next to names, relatives, "X of ORG"):
-        :func:`kg.pipeline.process` asks for them."""
-        index = DocumentIndex(doc, self.gazetteer)
+        :func:`kg.pipeline.process` asks for them. ``tokens`` is the doc's token
+        table when the caller has read it already (for extraction)."""
+        index = DocumentIndex(doc, self.gazetteer, tokens=tokens)
         staged: list[_Staged] = []
         for statement in statements:
             found = self._statement(statement, index)

@@ -22,6 +22,7 @@ from typing import Any
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from kg.nlp.tokens import DocTokens
 from kg.resolve import nominal, roles
 from kg.resolve.coref import Groups, People
 from kg.resolve.crossdoc import document_scope
@@ -226,9 +227,10 @@ class DocumentIndex:
     """What the resolver knows about one document: token offsets, entity spans, and
     the people named in full (for "Putin" → "Vladimir Putin")."""
 
-    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, *,
+                 tokens: DocTokens | None = None) -> None:
         self.doc = doc
-        self.tokens = TokenTable(doc)
+        self.tokens = TokenTable(doc, tokens=tokens)
         self.text = self.tokens.text
         self.gazetteer = gazetteer
         self.ents: Sequence[Span] = doc.ents  # spaCy builds them anew on each call

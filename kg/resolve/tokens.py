@@ -4,7 +4,8 @@ spaCy builds a new :class:`~spacy.tokens.Token` object on every ``doc[i]``, span
 iteration or ``token.head``, and decodes a string from its string store on every
 ``token.text``; ``doc.text``, ``span.text`` and ``doc.sents`` do so for each of
 their tokens. The resolver reads what it needs of a whole document at once
-instead, with one :meth:`~spacy.tokens.Doc.to_array` call (:class:`TokenTable`).
+instead, from the document's token table (:class:`kg.nlp.tokens.DocTokens`, one
+:meth:`~spacy.tokens.Doc.to_array` call shared with extraction).
 
 >>> import spacy
 >>> doc = spacy.blank("en")("Russia and  China cooperate.")
@@ -20,40 +21,15 @@ from __future__ import annotations
 import bisect
 from collections.abc import Collection
 
-import numpy
-from spacy.attrs import IDX, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.parts_of_speech import PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from kg.nlp.tokens import DocTokens
+
 __all__ = ["TokenTable"]
 
-#: orth id → the word, and the word with a space after it. An id is a hash of its
-#: string, the same in every string store, so one cache serves every document.
-_WORDS: dict[int, str] = {}
-_SPACED: dict[int, str] = {}
-_MAX_WORDS = 1 << 20  # emptied beyond this, so that a long stream cannot grow it forever
-
-
-def _learn(orths: list[int], doc: Doc) -> None:
-    """Put the words of ``orths`` that the caches lack into them."""
-    if len(_WORDS) > _MAX_WORDS:
-        _WORDS.clear()
-        _SPACED.clear()
-    strings = doc.vocab.strings
-    for orth in orths:
-        if orth not in _WORDS:
-            word = _WORDS[orth] = strings[orth]
-            _SPACED[orth] = word + " "
-
-
-def _joined(orths: list[int], spaces: list[int]) -> str:
-    """The text of the tokens ``orths`` (each followed by a space where ``spaces``
-    says so); ``KeyError`` when a word is not cached yet."""
-    words, spaced = _WORDS, _SPACED
-    return "".join([spaced[orth] if space else words[orth]
-                    for orth, space in zip(orths, spaces, strict=True)])
-
+PROPN_ID = int(PROPN)
 
 _IDS: dict[int, tuple[Collection[str], frozenset[int]]] = {}
 
@@ -76,27 +52,18 @@ class TokenTable:
     (``spaces``); the first token of each sentence (``sent_starts``); and the
     proper nouns (``proper_nouns``)."""
 
-    def __init__(self, doc: Doc) -> None:
-        table = doc.to_array([ORTH, SPACY, IDX, POS, SENT_START, LOWER])
-        orths, spaces, idx, pos = table[:, :4].T.tolist()
-        try:
-            self.text = _joined(orths, spaces)
-        except KeyError:
-            _learn(orths, doc)
-            self.text = _joined(orths, spaces)
-        self.idx: list[int] = idx
-        self.pos: list[int] = pos
-        self.spaces: list[int] = spaces
-        sent_start = table[:, 4]
-        if len(sent_start):
-            sent_start[0] = 1  # the first token starts a sentence, whatever the parse
-        self.sent_starts: list[int] = numpy.flatnonzero(sent_start == 1).tolist()
-        proper = numpy.flatnonzero(table[:, 3] == int(PROPN))
+    def __init__(self, doc: Doc, *, tokens: DocTokens | None = None) -> None:
+        table = DocTokens(doc) if tokens is None else tokens
+        self.text = table.text
+        self.idx: list[int] = table.idx
+        self.pos: list[int] = table.pos
+        self.spaces: list[bool] = table.spaces
+        self.sent_starts: list[int] = table.sent_starts
+        proper = PROPN_ID
         #: the indices of the proper nouns (PROPN), and their character offsets
-        self.proper_nouns: tuple[list[int], list[int]] = (proper.tolist(),
-                                                          table[proper, 2].tolist())
-        self._lower = table[:, 5]
-        self._lowers: list[int] | None = None
+        nouns = [i for i, pos in enumerate(table.pos) if pos == proper]
+        self.proper_nouns: tuple[list[int], list[int]] = (nouns, [table.idx[i] for i in nouns])
+        self._lowers: list[int] = table.lower_ids
 
     def find(self, words: Collection[str]) -> list[int]:
         """The indices of the tokens whose lower-case form is one of ``words``,
@@ -107,8 +74,6 @@ class TokenTable:
         [0, 4]
         """
         ids = _ids(words)
-        if self._lowers is None:
-            self._lowers = self._lower.tolist()
         return [i for i, word in enumerate(self._lowers) if word in ids]
 
     def starting_at(self, offset: int) -> int | None:

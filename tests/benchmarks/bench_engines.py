@@ -13,12 +13,17 @@ into fresh in-memory stores:
 and prints words/s, each build's ratio to raw spaCy with the same number of
 processes, the speed-up of W processes over one, and the peak RSS of this
 process and of its largest child. It also checks that the three builds give the
-same number of quads.
+same graph (the same quads, compared as sorted N-Quads), and prints the main
+process's share of the CPU time of each build: ``getrusage(RUSAGE_SELF)`` (this
+process, with its store's threads) against ``RUSAGE_CHILDREN`` (the worker
+processes, counted once they have exited at the end of the build), both taken
+around the ``build`` call.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import platform
 import resource
@@ -47,18 +52,36 @@ def main() -> None:
     paths, texts, words, nlp = sample.paths, sample.texts, sample.words, sample.nlp
     w = args.workers
 
+    shares: dict[str, tuple[float, float]] = {}  # name -> (main CPU s, workers' CPU s)
+
+    def cpu(who: int) -> float:
+        usage = resource.getrusage(who)
+        return usage.ru_utime + usage.ru_stime
+
     def raw(processes: int) -> float:
-        return _timed(lambda: list(nlp.pipe(texts, batch_size=64, n_process=processes)))
+        own, children = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
+        seconds = _timed(lambda: list(nlp.pipe(texts, batch_size=64, n_process=processes)))
+        shares[f"raw, {processes} process(es)"] = (
+            cpu(resource.RUSAGE_SELF) - own, cpu(resource.RUSAGE_CHILDREN) - children)
+        return seconds
 
     quads: dict[str, int] = {}
+    graphs: dict[str, list[bytes]] = {}
 
     def build(name: str, **options: object) -> float:
         graph = KnowledgeGraph("memory:")
+        own, children = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
         seconds = _timed(lambda: graph.build(paths, **options))  # type: ignore[arg-type]
+        shares[name] = (cpu(resource.RUSAGE_SELF) - own,
+                        cpu(resource.RUSAGE_CHILDREN) - children)
         quads[name] = len(graph)
+        buffer = io.BytesIO()
+        graph.export(buffer, "nq")
+        graphs[name] = sorted(buffer.getvalue().splitlines())
         graph.close()
         return seconds
 
+    load_before = os.getloadavg()
     raw1 = raw(1)
     local1 = build("local, 1 process", processes=1)
     raw_w = raw(w)
@@ -67,7 +90,9 @@ def main() -> None:
                    dask=DaskOptions(workers=w, partition_size=32))
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}; {len(paths)} BBC files, {words:,} words")
+          f"{platform.python_version()}; {len(paths)} BBC files, {words:,} words; load "
+          f"average (1, 5, 15 min) {' '.join(f'{x:.1f}' for x in load_before)} before, "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} after")
     print(f"{'run':22s} {'words/s':>9s} {'seconds':>8s} {'vs raw spaCy':>13s}")
     rows = [
         ("raw nlp.pipe, 1 proc", raw1, None),
@@ -81,8 +106,20 @@ def main() -> None:
         print(f"{name:22s} {words / seconds:9,.0f} {seconds:8.1f} {ratio}")
     print(f"speed-up of {w} processes: raw x{raw1 / raw_w:.2f}, kg local x{local1 / local_w:.2f}, "
           f"kg dask x{local1 / dask_w:.2f}")
+    first = next(iter(graphs.values()))
+    same = all(g == first for g in graphs.values())
     print("quads: " + ", ".join(f"{name} {n:,}" for name, n in quads.items())
-          + ("  (equal)" if len(set(quads.values())) == 1 else "  (DIFFERENT)"))
+          + ("  (the same quads)" if same else "  (DIFFERENT graphs)"))
+    for name, (main_cpu, workers_cpu) in shares.items():
+        total = main_cpu + workers_cpu
+        print(f"CPU of {name}: main process {main_cpu:.1f} s, workers {workers_cpu:.1f} s"
+              + (f", main share {main_cpu / total:.1%}" if workers_cpu > 0 else ""))
+    # CPU seconds drift less than wall-clock ones on a loaded machine
+    total = {name: sum(pair) for name, pair in shares.items()}
+    print(f"CPU ratios (raw CPU s / kg CPU s): local 1 process "
+          f"{total['raw, 1 process(es)'] / total['local, 1 process']:.2f}, local {w} "
+          f"processes {total[f'raw, {w} process(es)'] / total[f'local, {w} processes']:.2f}, "
+          f"dask {total[f'raw, {w} process(es)'] / total[f'dask, {w} workers']:.2f}")
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak RSS: this process {own:,.0f} MB, largest child {child:,.0f} MB")

@@ -1,0 +1,164 @@
+"""Engines: where kg's stages run. The pipeline calls an engine; no engine imports
+the pipeline.
+
+An :class:`Engine` takes documents already read and the :class:`~kg.stages.StageOptions`,
+runs every stage (parse, extract, resolve, RDF) on each document in the process that
+parses it, and hands the compact results (:class:`~kg.stages.Built`: N-Quads and
+counts) to the store, whose one writer is the calling process.
+:class:`LocalEngine` runs them in this process (``processes=1``) or in worker
+processes of its own; :class:`kg.dask_engine.DaskEngine` on a dask.distributed
+cluster. Both run :func:`kg.stages.build_batch` on batches of whole documents.
+
+>>> LocalEngine(processes=2).processes
+2
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from abc import ABC, abstractmethod
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING, TypeVar
+
+from kg.errors import ConfigError, KgError
+from kg.stages import Built, Processed, StageOptions, build_batch, process_batch, stages_for
+from kg.types import Document
+
+if TYPE_CHECKING:
+    from kg.store import Store
+
+__all__ = ["TASK_CHARS", "Engine", "LocalEngine", "write_built"]
+
+R = TypeVar("R")
+
+#: The characters of text in one task of a worker process: a few BBC articles. Small
+#: enough that the workers finish together at the end of a build, large enough that
+#: a task's round trip costs little next to its parse.
+TASK_CHARS = 20_000
+
+
+class Engine(ABC):
+    """Runs kg's stages over documents and loads their graphs into a store."""
+
+    @abstractmethod
+    def build(self, documents: Iterable[Document], *, options: StageOptions,
+              store: Store) -> Iterator[list[Built]]:
+        """Process ``documents`` (read lazily), load each one's graph into
+        ``store`` (replacing its older graph) and yield the loaded results, a
+        batch at a time, once they are in the store."""
+
+
+def write_built(store: Store, items: list[Built]) -> None:
+    """Replace the graph of each of ``items`` in ``store`` with its N-Quads, one
+    document at a time (see :meth:`kg.store.Store.replace_graphs`)."""
+    from kg.rdf import document_iri
+
+    for item in items:
+        store.replace_graphs([document_iri(item.document.id)], item.nquads)
+
+
+class LocalEngine(Engine):
+    """The stages in this process (``processes=1``) or in ``processes`` worker
+    processes started with "spawn" (a fork would copy the locks that Oxigraph's
+    and Rich's threads hold, and hang). Each worker loads the model once, then
+    takes batches of whole documents (:data:`TASK_CHARS`): it parses a document's
+    pieces, joins them and runs every stage on it. At most two batches per worker
+    are in flight, so memory does not grow with the corpus, and results come back
+    in the order of the documents."""
+
+    def __init__(self, processes: int = 1) -> None:
+        if processes < 1:
+            raise ConfigError(f"processes must be at least 1, not {processes}",
+                              hint="give --processes 1 or more")
+        self.processes = processes
+
+    def build(self, documents: Iterable[Document], *, options: StageOptions,
+              store: Store) -> Iterator[list[Built]]:
+        for items in self.run(build_batch, documents, options=options):
+            write_built(store, items)
+            yield items
+
+    def process(self, documents: Iterable[Document], *,
+                options: StageOptions) -> Iterator[Processed]:
+        """Every stage over ``documents``, in full (no store): what
+        :func:`kg.pipeline.process` yields."""
+        if self.processes == 1:
+            yield from stages_for(options).run(documents)
+            return
+        for items in self.run(process_batch, documents, options=options):
+            yield from items
+
+    def run(self, task: Callable[[StageOptions, list[Document]], list[R]],
+            documents: Iterable[Document], *, options: StageOptions) -> Iterator[list[R]]:
+        """``task(options, batch)`` over batches of ``documents``, in order."""
+        if self.processes == 1:
+            for batch in _batches(documents, TASK_CHARS):
+                yield task(options, batch)
+            return
+        yield from _pooled(task, documents, options=options, processes=self.processes)
+
+
+def _batches(documents: Iterable[Document], chars: int) -> Iterator[list[Document]]:
+    """``documents`` in batches of about ``chars`` characters of text (at least one
+    document each)."""
+    batch: list[Document] = []
+    size = 0
+    for document in documents:
+        batch.append(document)
+        size += len(document.text)
+        if size >= chars:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _pooled(task: Callable[[StageOptions, list[Document]], list[R]],
+            documents: Iterable[Document], *, options: StageOptions,
+            processes: int) -> Iterator[list[R]]:
+    import multiprocessing
+
+    pool = ProcessPoolExecutor(max_workers=processes,
+                               mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start_worker, initargs=(options, os.getpid()))
+    pending: deque[Future[list[R]]] = deque()
+    try:
+        for batch in _batches(documents, TASK_CHARS):
+            pending.append(pool.submit(task, options, batch))
+            while len(pending) >= 2 * processes:
+                yield _result(pending.popleft())
+        while pending:
+            yield _result(pending.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(future: Future[list[R]]) -> list[R]:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise KgError("a worker process of the build died (killed, or out of memory)",
+                      hint="run the build again (documents already stored are kept); "
+                           "with less memory, give fewer --processes") from exc
+
+
+def _start_worker(options: StageOptions, parent: int) -> None:
+    """A worker's start: load the model (before the first task) and watch the
+    parent, so that a worker whose build was killed (kill -9) exits too rather than
+    wait for tasks for ever."""
+    watcher = threading.Thread(target=_exit_with, args=(parent,), daemon=True,
+                               name="kg-parent-watch")
+    watcher.start()
+    stages_for(options)
+
+
+def _exit_with(parent: int, every: float = 0.5) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)

@@ -1,0 +1,206 @@
+"""kg's stages for one document, as a worker runs them: parse (in pieces, joined
+back into one Doc), extract, resolve, RDF.
+
+Every engine runs the same code here, in whichever process parses the document: the
+local engine in this process (``processes=1``) or in its worker processes
+(:mod:`kg.engine`), the Dask engine in its workers (:mod:`kg.dask_engine`). A worker
+parses all the pieces of a document itself and joins them before extraction, so the
+rules that need the whole document (quotations that run over several paragraphs, the
+resolver's document-level scans) see it whole, wherever it was parsed.
+
+>>> from kg.types import Document
+>>> stages = Stages(StageOptions())                                       # doctest: +SKIP
+>>> [item] = stages.run([Document(id="d", text="Russia supplies gas to China.")])  # doctest: +SKIP
+>>> item.statements[0].relation                                            # doctest: +SKIP
+'supplies gas to'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.types import Document, ResolvedStatement, Statement
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from kg.ontology import Ontology
+    from kg.rdf import Quad
+    from kg.resolve import Resolver
+
+__all__ = ["Built", "Processed", "StageOptions", "Stages", "build_batch", "built",
+           "extract_batch", "process_batch", "stages_for"]
+
+
+@dataclass(frozen=True)
+class Processed:
+    """One document after every stage up to RDF."""
+
+    document: Document
+    sentences: int
+    words: int
+    statements: tuple[Statement, ...]
+    resolved: tuple[ResolvedStatement, ...]
+    quads: tuple[Quad, ...]
+
+
+@dataclass(frozen=True)
+class Built:
+    """One document as a worker hands it to the store's writer: compact (no Doc,
+    no statement objects), cheap to pickle and to load. ``nquads`` are the
+    document's quads, serialised (its own graph and its shared descriptions);
+    ``extractions`` counts its open statements, ``statements`` the
+    ``rdf:Statement`` nodes among the quads."""
+
+    document: Document
+    sentences: int
+    words: int
+    extractions: int
+    statements: int
+    nquads: bytes
+
+
+@dataclass(frozen=True)
+class StageOptions:
+    """What every worker needs to run the stages: the spaCy ``model`` (``None``: kg's
+    default), ``batch_size`` (pieces per ``nlp.pipe`` batch), ``metonymy`` (a capital
+    acting as an agent resolves to its state), the ``ontology`` (``None``: kg's) and
+    the relation names it already declares (``known_relations``; ``None``: the
+    ontology's). It is picklable: it travels to worker processes and Dask workers.
+
+    >>> StageOptions().batch_size
+    64
+    """
+
+    model: str | None = None
+    batch_size: int = 64
+    metonymy: bool = True
+    ontology: Ontology | None = None
+    known_relations: frozenset[str] | None = None
+
+
+class Stages:
+    """The stages, set up once per process (the spaCy model, the resolver and its
+    gazetteer) and run over batches of documents."""
+
+    def __init__(self, options: StageOptions) -> None:
+        from kg.nlp import load
+        from kg.ontology import as_ontology
+
+        self.options = options
+        self.ontology: Ontology = as_ontology(options.ontology)
+        self.nlp: Language = load(options.model)
+        self._resolver: Resolver | None = None
+
+    @property
+    def resolver(self) -> Resolver:
+        """The resolver (with its gazetteer), made on first use: ``kg extract``
+        needs none."""
+        if self._resolver is None:
+            from kg.resolve import Resolver
+
+            self._resolver = Resolver(metonymy=self.options.metonymy, ontology=self.ontology)
+        return self._resolver
+
+    @property
+    def known(self) -> frozenset[str]:
+        """The relation names the ontology already declares."""
+        known = self.options.known_relations
+        return frozenset(self.ontology.relations) if known is None else known
+
+    def extract(self, documents: Iterable[Document]
+                ) -> Iterator[tuple[Document, tuple[Statement, ...]]]:
+        """Parse ``documents`` and extract each one's open statements (no resolution)."""
+        from kg.extract import extract
+        from kg.nlp import parse_tuples
+
+        items = ((d.text, d) for d in documents)
+        for doc, document in parse_tuples(items, nlp=self.nlp,
+                                          batch_size=self.options.batch_size):
+            yield document, tuple(extract(doc))
+
+    def run(self, documents: Iterable[Document]) -> Iterator[Processed]:
+        """Parse ``documents`` (lazily, ``batch_size`` pieces at a time) and run every
+        stage on each whole document, in order."""
+        from kg.extract import extract
+        from kg.nlp import count_sentences, parse_tuples
+        from kg.nlp.tokens import DocTokens
+        from kg.rdf import document_quads
+
+        resolver, known = self.resolver, self.known
+        items = ((d.text, d) for d in documents)
+        for doc, document in parse_tuples(items, nlp=self.nlp,
+                                          batch_size=self.options.batch_size):
+            tokens = DocTokens(doc)
+            statements = tuple(extract(doc, tokens=tokens))
+            resolved = tuple(resolver.resolve(statements, doc, document_facts=True,
+                                              tokens=tokens))
+            yield Processed(
+                document=document,
+                sentences=count_sentences(doc),
+                words=len(document.text.split()),
+                statements=statements,
+                resolved=resolved,
+                quads=tuple(document_quads(document, resolved, known_relations=known,
+                                           ontology=self.ontology)),
+            )
+
+
+#: This process's stages, by options (a worker process serves one build; a Dask
+#: worker may serve several builds with different options, one after another).
+_STAGES: dict[tuple[object, ...], Stages] = {}
+
+
+def _key(options: StageOptions) -> tuple[object, ...]:
+    """``options`` by value (an ontology arrives as a new object with every task)."""
+    onto = options.ontology
+    return (options.model, options.batch_size, options.metonymy, options.known_relations,
+            None if onto is None else onto.__reduce__()[1])
+
+
+def stages_for(options: StageOptions) -> Stages:
+    """This process's :class:`Stages` for ``options``, set up on first use."""
+    key = _key(options)
+    stages = _STAGES.get(key)
+    if stages is None:
+        _STAGES.clear()  # one set at a time: a model and a gazetteer are large
+        stages = _STAGES[key] = Stages(options)
+    return stages
+
+
+def built(item: Processed) -> Built:
+    """``item`` made compact for the store's writer (see :class:`Built`)."""
+    import io
+
+    from kg.namespaces import RDF
+    from kg.store import write_nquads
+
+    out = io.BytesIO()
+    write_nquads(out, item.quads)
+    return Built(
+        document=item.document,
+        sentences=item.sentences,
+        words=item.words,
+        extractions=len(item.statements),
+        statements=len({s for s, p, o, _g in item.quads
+                        if p == RDF.type and o == RDF.Statement}),
+        nquads=out.getvalue(),
+    )
+
+
+def process_batch(options: StageOptions, documents: list[Document]) -> list[Processed]:
+    """A worker's task: every stage over ``documents``, in full."""
+    return list(stages_for(options).run(documents))
+
+
+def extract_batch(options: StageOptions, documents: list[Document]
+                  ) -> list[tuple[Document, tuple[Statement, ...]]]:
+    """A worker's task for ``kg extract``: parse and extract ``documents``."""
+    return list(stages_for(options).extract(documents))
+
+
+def build_batch(options: StageOptions, documents: list[Document]) -> list[Built]:
+    """A worker's task in a build: every stage over ``documents``, compact."""
+    return [built(item) for item in stages_for(options).run(documents)]
