@@ -314,7 +314,7 @@ def run_sources(
             (("files", chunk) for chunk in _chunks(files, options.partition_size)),
             (("documents", chunk) for chunk in _partitions(piped, options.partition_size)))
         pending = as_completed()
-        stages: dict[str, tuple[str, list[Any], Path | None]] = {}
+        tasks: dict[str, tuple[str, list[Any], Path | None]] = {}
         shard_numbers = itertools.count()
         # a name of this run's own: a task of a killed earlier build may still be
         # writing into a shared --shard-dir
@@ -329,11 +329,11 @@ def run_sources(
             if shard is not None:
                 args = (*args[:1], str(shard), *args[1:])
             future = client.submit(function, *args, pure=False)
-            stages[future.key] = (stage, chunk, shard)
+            tasks[future.key] = (stage, chunk, shard)
             pending.add(future)
 
         def top_up() -> None:
-            while len(stages) < limit:
+            while len(tasks) < limit:
                 kind, chunk = next(work, ("", []))
                 if not kind:
                     return
@@ -346,7 +346,7 @@ def run_sources(
 
         top_up()
         for future in pending:
-            stage, chunk, shard = stages.pop(future.key)
+            stage, chunk, shard = tasks.pop(future.key)
             if stage == "scan":
                 keys, errors = future.result()
                 for fields in errors:

@@ -537,6 +537,22 @@ class Ontology:
         """
         return self.graph.serialize(format="nt", encoding="utf-8")
 
+    @cached_property
+    def store_data(self) -> tuple[bytes, str]:
+        """What a store's ontology graph holds, and its format (``ttl`` or ``nt``):
+        ``kg.ttl`` and :meth:`lexicon_ntriples`, or, with user files, the whole
+        graph serialized (:meth:`serialize`) and the lexicon. Made once per ontology, since
+        every build loads it.
+
+        >>> data, fmt = Ontology().store_data
+        >>> fmt, b"cooperates_with" in data
+        ('ttl', True)
+        """
+        lexicon = self.lexicon_ntriples()  # N-Triples: valid Turtle too
+        if self.sources or self.replace:
+            return self.serialize() + lexicon, "nt"
+        return self.turtle.encode("utf-8") + b"\n" + lexicon, "ttl"
+
     def lexicon_ntriples(self) -> bytes:
         """kg's own lexicon (``relations.tsv``) as RDF: one ``kg:lemma`` (a
         ``skos:hiddenLabel``) per lemma, in N-Triples; empty when replaced. The

@@ -9,18 +9,21 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, TextIO
 
-from rdflib import Dataset, Literal
+from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import ConfigError, InputError, KgError
 from kg.ingest import MAX_CHARS
+from kg.namespaces import KG, SCHEMA
 from kg.stages import Built, Processed, StageOptions
 from kg.types import Document, Statement
 
@@ -203,6 +206,8 @@ class KnowledgeGraph:
 
         self.store: Store = open_store(store, read_only=read_only)
         self.report: BuildReport | None = None
+        #: (digest of the ontology data, quads of its graph) as this object loaded it
+        self._ontology_loaded: tuple[str, int] | None = None
 
     # -- building -----------------------------------------------------------------
     def build(
@@ -344,39 +349,60 @@ class KnowledgeGraph:
         )
         return self.report
 
-    def _unchanged(self, iri: Node, digest: str) -> bool:
-        result = self.store.query(
-            "ASK { GRAPH ?d { ?d kg:contentHash ?h } }",
-            bindings={"d": iri, "h": Literal(digest)},
-            union=False,
-        )
-        return bool(result.boolean)
+    def _load_shard(self, shard: Path, items: list[Built]) -> None:
+        """Replace the graphs of ``items`` with the contents of an N-Quads shard
+        (through :meth:`kg.store.Store.load`, so that a Virtuoso store with a bulk
+        folder takes it with its bulk loader)."""
+        from kg.rdf import document_iri
 
-    def _stored_as(self, digest: str, iri: Node) -> str | None:
-        """The id of a stored document other than ``iri`` whose text has ``digest``."""
-        rows = self.store.query(
-            """SELECT ?id { GRAPH ?d { ?d kg:contentHash ?h ; schema:identifier ?id }
-                            FILTER(?d != ?self) } LIMIT 1""",
-            bindings={"h": Literal(digest), "self": iri},
-            union=False,
-        ).rows
-        return str(rows[0][0]) if rows else None
+        for item in items:
+            self.store.remove_graph(document_iri(item.document.id))
+        with shard.open("rb") as data:
+            self.store.load(data, "nq")
+
+    def _unchanged(self, iri: URIRef, digest: str) -> bool:
+        """Whether the document ``iri`` is stored with the text whose hash is ``digest``."""
+        return next(self.store.match(iri, KG.contentHash, Literal(digest), iri), None) is not None
+
+    def _stored_as(self, digest: str, iri: URIRef) -> str | None:
+        """The id of a stored document other than ``iri`` whose text has ``digest``.
+
+        Read from the store's indexes (:meth:`kg.store.Store.match`), not with a query:
+        these run once per document, and a query costs a parse and a hand-over to
+        the sandboxed query threads."""
+        for document, _, _, graph in self.store.match(None, KG.contentHash, Literal(digest)):
+            if document == graph and document != iri:
+                for _s, _p, found, _g in self.store.match(document, SCHEMA.identifier, None,
+                                                          graph):
+                    return str(found)
+        return None
 
     def _load_ontology(self, ontology: Ontology | None = None) -> frozenset[str]:
         """Put the ontology (kg's by default) in its own graph (replacing an older
-        copy); return the relation names it declares."""
+        copy); return the relation names it declares.
+
+        A graph that this object loaded with the same data and that still holds as
+        many quads is left as it is: the builds of a stream into one store do not
+        each reload the same ontology."""
         from kg.ontology import default_ontology
         from kg.rdf import ONTOLOGY_GRAPH
 
         ontology = ontology or default_ontology()
-        self.store.remove_graph(ONTOLOGY_GRAPH)
-        lexicon = ontology.lexicon_ntriples()  # N-Triples: valid Turtle too
-        if ontology.sources or ontology.replace:
-            self.store.load(ontology.serialize() + lexicon, "nt", graph=ONTOLOGY_GRAPH)
-        else:
-            self.store.load(ontology.turtle.encode("utf-8") + b"\n" + lexicon, "ttl",
-                            graph=ONTOLOGY_GRAPH)
+        data, fmt = ontology.store_data
+        digest = hashlib.sha256(data).hexdigest()
+        if self._ontology_loaded is None or self._ontology_loaded[0] != digest or (
+                self._ontology_loaded[1] != self._ontology_quads()):
+            self.store.remove_graph(ONTOLOGY_GRAPH)
+            self.store.load(data, fmt, graph=ONTOLOGY_GRAPH)
+            self._ontology_loaded = (digest, self._ontology_quads())
         return frozenset(ontology.relations)
+
+    def _ontology_quads(self) -> int:
+        from kg.rdf import ONTOLOGY_GRAPH
+
+        rows = self.store.query(f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{ONTOLOGY_GRAPH}> "
+                                "{ ?s ?p ?o } }", union=False).rows
+        return int(str(rows[0][0])) if rows and rows[0][0] is not None else 0
 
     def remove(self, doc_ids: Iterable[str]) -> list[str]:
         """Drop the graphs of documents by id; return the ids that were not stored."""

@@ -35,7 +35,7 @@ from urllib.parse import unquote
 from rdflib import URIRef
 from rdflib.term import Node
 
-from kg.namespaces import ENT, ENTITIES_GRAPH, KG, RDF, RDFS, SKOS
+from kg.namespaces import ENT, ENTITIES_GRAPH, KG, RDF, RDFS, SCHEMA, SKOS
 from kg.resolve.gazetteer import normalize
 
 if TYPE_CHECKING:  # the store is a later stage: only its interface is used here
@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # the store is a later stage: only its interface is used here
 
 Quad = tuple[Node, Node, Node, URIRef]
 
-__all__ = ["PROMINENCE", "PROMINENT_DOCUMENTS", "document_scope", "link_surnames",
+__all__ = ["LINKS_AT_ONCE", "PROMINENCE", "PROMINENT_DOCUMENTS", "document_scope", "link_surnames",
            "scoped_person_key", "surname_links", "surname_of"]
 
 #: A full name that stands for a bare surname it shares with others must be named in
@@ -51,15 +51,12 @@ __all__ = ["PROMINENCE", "PROMINENT_DOCUMENTS", "document_scope", "link_surnames
 PROMINENT_DOCUMENTS = 5
 #: ... and this many times as many as the others together.
 PROMINENCE = 5
-_COUNTS = """
-SELECT ?e (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?g schema:mentions ?e } } GROUP BY ?e"""
+#: Surnames linked in one pass (their documents, then their entity descriptions),
+#: so that what a pass holds in memory does not grow with the corpus.
+LINKS_AT_ONCE = 500
 _SCOPED = re.compile(re.escape(str(ENT)) + r"person/([^/]+)/([0-9a-f]{10})$")
 _PERSONS = """
 SELECT ?e ?label ?g ?type { GRAPH ?g { ?e a ?type ; rdfs:label ?label } }"""
-_MENTIONED_IN = """
-SELECT DISTINCT ?g ?e { GRAPH ?g { ?g schema:mentions ?e } }"""
-_GRAPH = """
-SELECT ?s ?p ?o ?g { GRAPH ?g { ?s ?p ?o } }"""
 
 
 def document_scope(text: str) -> str:
@@ -140,27 +137,42 @@ def link_surnames(store: Store) -> int:
     """Link the scoped bare surnames of ``store`` (a :class:`kg.store.Store`) to the
     one full name each stands for, in every graph; return how many were linked.
 
-    Each document graph is rewritten in one transaction, and the shared entity
-    descriptions last, so that a run interrupted half-way is finished by the next."""
+    Each document graph is changed in one transaction, and the shared entity
+    descriptions last (for :data:`LINKS_AT_ONCE` surnames at a time), so that a
+    run interrupted half-way is finished by the next. Only what a link changes is
+    read and written: the documents that mention a linked surname, the triples of
+    the entities graph about it, and the document counts of the full names that
+    compete for one surname; so a build's memory and time here do not grow with
+    the store (only the list of people is read whole).
+
+    >>> from kg.store import open_store
+    >>> store = open_store("memory:")
+    >>> link_surnames(store)
+    0
+    """
     rows = store.query(_PERSONS, bindings={"g": ENTITIES_GRAPH, "type": KG.Person},
                        union=False).rows
-    counts = {str(e): int(str(n)) for e, n in store.query(_COUNTS, union=False).rows
-              if e is not None and n is not None}
-    links = surname_links(((str(row[0]), str(row[1])) for row in rows), documents=counts)
-    if not links:
-        return 0
-    graphs: set[URIRef] = set()
-    for old in links:
-        for graph, _ in store.query(_MENTIONED_IN, bindings={"e": URIRef(old)},
-                                    union=False).rows:
-            if isinstance(graph, URIRef):
-                graphs.add(graph)
-    for graph in sorted(graphs, key=str):
-        quads = [(_rename(s, links), p, _rename(o, links), graph)
-                 for s, p, o in _triples(store, graph)]
-        store.replace_graph(graph, _unique(quads))
+    people = [(str(row[0]), str(row[1])) for row in rows]
+    del rows
+    links = surname_links(people, documents=_DocumentCounts(store, people))
+    olds = sorted(links)
+    for start in range(0, len(olds), LINKS_AT_ONCE):
+        _link(store, olds[start:start + LINKS_AT_ONCE], links)
+    return len(links)
+
+
+def _link(store: Store, olds: list[str], links: Mapping[str, str]) -> None:
+    """Rewrite the scoped surnames ``olds`` to their ``links`` in the documents that
+    mention them, then in the entities graph."""
+    for graph in sorted({g for old in olds for g in _mentioned_in(store, URIRef(old))},
+                        key=str):
+        affected = _about(store, olds, graph)
+        store.change(remove=affected,
+                     add=_unique([(_rename(s, links), p, _rename(o, links), graph)
+                                  for s, p, o, _ in affected]))
+    affected = _about(store, olds, ENTITIES_GRAPH)
     entities: list[Quad] = []
-    for s, p, o in _triples(store, ENTITIES_GRAPH):
+    for s, p, o, _ in affected:
         target = links.get(str(s))
         if target is None:
             entities.append((s, p, _rename(o, links), ENTITIES_GRAPH))
@@ -168,16 +180,47 @@ def link_surnames(store: Store) -> int:
             entities.append((URIRef(target), SKOS.altLabel, o, ENTITIES_GRAPH))
         elif p != RDF.type:
             entities.append((URIRef(target), p, _rename(o, links), ENTITIES_GRAPH))
-    store.replace_graph(ENTITIES_GRAPH, _unique(entities))
-    return len(links)
+    store.change(remove=affected, add=_unique(entities))
 
 
-def _triples(store: Store, graph: URIRef) -> Iterator[tuple[Node, Node, Node]]:
-    for s, p, o, _ in store.query(_GRAPH, bindings={"g": graph}, union=False).rows:
-        if s is not None and p is not None and o is not None:
-            yield s, p, o
+class _DocumentCounts(Mapping[str, int]):
+    """Person IRI → the number of documents that mention it, counted when first
+    asked (:func:`surname_links` asks only about full names that compete for a
+    surname), for the people of ``people`` only."""
+
+    def __init__(self, store: Store, people: Iterable[tuple[str, str]]) -> None:
+        self._store = store
+        self._people = {iri for iri, _ in people}
+        self._counts: dict[str, int] = {}
+
+    def __getitem__(self, iri: str) -> int:
+        if iri not in self._people:
+            raise KeyError(iri)
+        count = self._counts.get(iri)
+        if count is None:
+            count = self._counts[iri] = len(_mentioned_in(self._store, URIRef(iri)))
+        return count
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._people)
+
+    def __len__(self) -> int:
+        return len(self._people)
+
+
+def _mentioned_in(store: Store, entity: URIRef) -> set[URIRef]:
+    """The document graphs that mention ``entity`` (``?g schema:mentions entity``)."""
+    return {g for s, _, _, g in store.match(predicate=SCHEMA.mentions, obj=entity) if s == g}
+
+
+def _about(store: Store, olds: list[str], graph: URIRef) -> list[Quad]:
+    """The quads of ``graph`` whose subject or object is one of ``olds``."""
+    found: list[Quad] = []
+    for old in olds:
+        found.extend(store.match(subject=URIRef(old), graph=graph))
+        found.extend(store.match(obj=URIRef(old), graph=graph))
+    return _unique(found)
 
 
 def _unique(quads: list[Quad]) -> list[Quad]:
     return list(dict.fromkeys(quads))  # first occurrences, in order
-
