@@ -81,6 +81,18 @@ def _run_partition(documents: list[Document], shard: str,
     return [dataclasses.replace(item, nquads=b"") for item in done]
 
 
+def _close(client: Any, cluster: Any, shard_root: Path, options: DaskOptions) -> None:
+    """Close the client (and the LocalCluster it started); remove a temporary shard
+    folder with what is left in it."""
+    client.close()
+    if cluster is not None:
+        cluster.close()
+    if options.shard_dir is None:
+        for leftover in shard_root.glob("*"):
+            leftover.unlink(missing_ok=True)
+        shard_root.rmdir()
+
+
 def _client(options: DaskOptions) -> tuple[Any, Any]:
     try:
         from dask.distributed import Client, LocalCluster
@@ -161,13 +173,7 @@ def run(
         for future in pending:
             yield finished(future)
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-        if options.shard_dir is None:
-            for leftover in shard_root.glob("*"):
-                leftover.unlink(missing_ok=True)
-            shard_root.rmdir()
+        _close(client, cluster, shard_root, options)
 
 
 # -- documents read on the workers -------------------------------------------------------
@@ -363,10 +369,4 @@ def run_sources(
                 yield items
             top_up()
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-        if options.shard_dir is None:
-            for leftover in shard_root.glob("*"):
-                leftover.unlink(missing_ok=True)
-            shard_root.rmdir()
+        _close(client, cluster, shard_root, options)

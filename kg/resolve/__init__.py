@@ -89,7 +89,7 @@ from kg.resolve.entities import EntityResolver
 from kg.resolve.mentions import Mention as _Mention
 from kg.resolve.mentions import Staged as _Staged
 from kg.resolve.mentions import entry_mention as _entry_mention
-from kg.resolve.mentions import token_argument, tokens_text
+from kg.resolve.mentions import read_statement, token_argument, tokens_text
 from kg.resolve.names import TITLE_WORDS, clean_mention
 from kg.types import (
     HYPOTHETICAL_MODALS,
@@ -555,10 +555,9 @@ class Resolver(EntityResolver):
             described = token_argument(list(doc[first - 1 if first and doc[first - 1].dep_
                                                 == "det" else first : last + 1]), "subj")
             title_arg = token_argument(title_tokens, "obj")
-            statement = Statement(
-                subject=described, relation="is", lemma="be", objects=(title_arg,),
-                sentence=sent.text, sentence_start=sent.start_char,
-                sentence_end=sent.end_char, confidence=0.6, rule="title")
+            statement = read_statement(
+                described, "is", (title_arg,), sent, lemma="be",
+                confidence=0.6, rule="title")
             yield statement, person, POSITION_RELATION, Value(position), None
 
     # -- facts inside noun phrases (kg.resolve.nominal) ------------------------
@@ -614,11 +613,9 @@ class Resolver(EntityResolver):
             held.add((person.key, sent.start_char))
             title_arg = Argument(index.text[title_start:title_end], title_start, title_end,
                                  title_start, title_end, "", "obj")
-            statement = Statement(
-                subject=token_argument(name, "subj"), relation="is", lemma="be",
-                objects=(title_arg,), sentence=sent.text, sentence_start=sent.start_char,
-                sentence_end=sent.end_char, confidence=0.8,
-                rule="appos" if title_start > name[0].idx else "title")
+            statement = read_statement(
+                token_argument(name, "subj"), "is", (title_arg,), sent, lemma="be",
+                confidence=0.8, rule="appos" if title_start > name[0].idx else "title")
             yield statement, person, POSITION_RELATION, Value(position), None
         yield from self._described(held, index)
         yield from self._appointed(held, index)
@@ -642,11 +639,9 @@ class Resolver(EntityResolver):
                     or (person.key, sent.start_char) in held):
                 continue
             held.add((person.key, sent.start_char))
-            statement = Statement(
-                subject=owner_arg, relation="is appointed as", lemma="be appoint as",
-                objects=(token_argument(title, "as"),), sentence=sent.text,
-                sentence_start=sent.start_char, sentence_end=sent.end_char,
-                confidence=0.7, rule=TAKEN_ROLE_RULE)
+            statement = read_statement(
+                owner_arg, "is appointed as", (token_argument(title, "as"),), sent,
+                lemma="be appoint as", confidence=0.7, rule=TAKEN_ROLE_RULE)
             yield statement, person, POSITION_RELATION, Value(position), None
 
     def _affiliations(self, staged: list[_Staged], index: DocumentIndex, *,
@@ -702,11 +697,10 @@ class Resolver(EntityResolver):
             if not self.types.allows("located_in", subject="Event", object=where.type):
                 continue
             sent = noun.sent
-            statement = Statement(
-                subject=token_argument([word, noun], "subj", head=noun), relation="is in",
-                lemma="be in", objects=(token_argument([word], "obj"),), sentence=sent.text,
-                sentence_start=sent.start_char, sentence_end=sent.end_char,
-                confidence=0.7, rule="national_event")
+            statement = read_statement(
+                token_argument([word, noun], "subj", head=noun), "is in",
+                (token_argument([word], "obj"),), sent, lemma="be in", confidence=0.7,
+                rule="national_event")
             yield statement, event, "located_in", where, None
 
     def _event_places(self, index: DocumentIndex) -> Iterator[_Staged]:
@@ -724,10 +718,9 @@ class Resolver(EntityResolver):
                 continue
             sent = doc[who_token.i].sent
             words = f"attends {event} in"
-            statement = Statement(
-                subject=who_arg, relation=words, lemma=f"attend {event} in",
-                objects=(place_arg,), sentence=sent.text, sentence_start=sent.start_char,
-                sentence_end=sent.end_char, confidence=0.7, rule="event_place")
+            statement = read_statement(
+                who_arg, words, (place_arg,), sent, lemma=f"attend {event} in",
+                confidence=0.7, rule="event_place")
             yield statement, who, f"attends_{event}_in", where, None
 
     def _homes(self, index: DocumentIndex) -> Iterator[_Staged]:
@@ -746,10 +739,9 @@ class Resolver(EntityResolver):
                     or not self.types.is_a(where.type, {"Place"})):
                 continue
             sent = doc[owner.i].sent
-            statement = Statement(
-                subject=owner_arg, relation="has home in", lemma="have home in",
-                objects=(place_arg,), sentence=sent.text, sentence_start=sent.start_char,
-                sentence_end=sent.end_char, confidence=0.8, rule="home")
+            statement = read_statement(
+                owner_arg, "has home in", (place_arg,), sent, lemma="have home in",
+                confidence=0.8, rule="home")
             yield statement, who, "has_home_in", where, None
 
     def _based(self, index: DocumentIndex) -> Iterator[_Staged]:
@@ -766,10 +758,9 @@ class Resolver(EntityResolver):
                                              object=where.type)):
                 continue  # (not "Paul Hofheinz of the Lisbon Council, a Brussels-based")
             sent = doc[name[0].i].sent
-            statement = Statement(
-                subject=name_arg, relation="based in", lemma="base in", objects=(place_arg,),
-                sentence=sent.text, sentence_start=sent.start_char,
-                sentence_end=sent.end_char, confidence=0.8, rule="based")
+            statement = read_statement(
+                name_arg, "based in", (place_arg,), sent, lemma="base in",
+                confidence=0.8, rule="based")
             yield statement, body, "located_in", where, None
 
     def _national_leader(self, statement: Statement, person: _Mention, position: Value,
@@ -841,10 +832,9 @@ class Resolver(EntityResolver):
                 continue
             sent = doc[name[0].i].sent
             words = relation.replace("_", " ")
-            statement = Statement(
-                subject=name_arg, relation=words, lemma=words, objects=(other_arg,),
-                sentence=sent.text, sentence_start=sent.start_char,
-                sentence_end=sent.end_char, confidence=0.8, rule="relative")
+            statement = read_statement(
+                name_arg, words, (other_arg,), sent,
+                confidence=0.8, rule="relative")
             yield statement, who, relation, whom, None
 
     def resolve(self, statements: Iterable[Statement], doc: Doc, *,

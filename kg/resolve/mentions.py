@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.resolve.gazetteer import GazetteerEntry
 from kg.types import Argument, Statement, Value
 
-__all__ = ["Mention", "Staged", "entry_mention", "token_argument", "tokens_text", "unnamed"]
+__all__ = ["Mention", "Staged", "entry_mention", "read_statement", "token_argument",
+           "tokens_text", "unnamed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +72,14 @@ def token_argument(tokens: Sequence[Token], role: str, *, head: Token | None = N
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return Argument(tokens_text(tokens), start, end, head.idx, head.idx + len(head),
                     head.ent_type_, role)
+
+
+def read_statement(subject: Argument, relation: str, objects: tuple[Argument, ...],
+                   sentence: Span, *, lemma: str | None = None, confidence: float,
+                   rule: str) -> Statement:
+    """A statement the resolver reads off the document itself (a noun phrase, a
+    title, a description) in ``sentence``, with the rule that read it."""
+    return Statement(subject=subject, relation=relation, lemma=lemma or relation,
+                     objects=objects, sentence=sentence.text,
+                     sentence_start=sentence.start_char, sentence_end=sentence.end_char,
+                     confidence=confidence, rule=rule)
