@@ -532,9 +532,10 @@ class Resolver(EntityResolver):
 
     def _described(self, held: set[tuple[str, int]], index: DocumentIndex
                    ) -> Iterator[_Staged]:
-        """The titles of descriptions read by position ("The chancellor has..." after
-        "Gordon Brown ..."; :meth:`kg.resolve.coref.People.recent`): holds_position,
-        once per person and sentence, so that the title's body is linked too."""
+        """The titles of descriptions read by position ("Douglas Hogg said ... But the
+        Tory MP for Sleaford admitted ..."; :meth:`kg.resolve.coref.People.recent`):
+        holds_position, once per person and sentence, so that the title's body is
+        linked too."""
         if index.people is None:
             return
         doc = index.doc

@@ -298,7 +298,7 @@ class People(Generic[M]):
         """The one person "the [Russian] leader" (head noun ``head``, nationality
         ``country``, other title words ``titles``) describes, if there is one.
 
-        With ``recent`` (a subject outside quotes, "The chancellor has planned..."),
+        With ``recent`` (a subject outside quotes, "The striker has scored..."),
         when no one was introduced with that title, the person named just before
         whom the document gives no other role (:meth:`recent`)."""
         if not recent:

@@ -159,7 +159,7 @@ class EntityResolver:
             return _unnamed(next(iter(inside.values())))
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
-        # a subject outside quotes may be read by position ("The chancellor has...")
+        # a subject outside quotes may be read by position ("The striker has...")
         recent = (speaker is None and (lower in DESCRIBED_HEADS or lower == "leader")
                   and head.dep_ in {"nsubj", "nsubjpass", "poss"}
                   and not _quoted(head, index) and not _apposed(head))
