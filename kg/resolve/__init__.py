@@ -89,7 +89,12 @@ from kg.resolve.entities import EntityResolver
 from kg.resolve.mentions import Mention as _Mention
 from kg.resolve.mentions import Staged as _Staged
 from kg.resolve.mentions import entry_mention as _entry_mention
-from kg.resolve.mentions import read_statement, token_argument, tokens_text
+from kg.resolve.mentions import (
+    possessor_argument,
+    read_statement,
+    token_argument,
+    tokens_text,
+)
 from kg.resolve.names import TITLE_WORDS, clean_mention
 from kg.types import (
     HYPOTHETICAL_MODALS,
@@ -631,9 +636,7 @@ class Resolver(EntityResolver):
             position = self.position(tokens_text(title))
             if position is None:
                 continue
-            owner_tokens = [owner] if owner.pos_ == "PRON" else [
-                t for t in owner.subtree if t.dep_ != "case" and t.i <= owner.i]
-            owner_arg = token_argument(owner_tokens, "subj", head=owner)
+            owner_arg = possessor_argument(owner, "subj")
             person = self._argument(owner_arg, index, agent=True)
             sent = doc[owner.i].sent
             if (not isinstance(person, _Mention) or person.type != "Person"
@@ -729,9 +732,7 @@ class Resolver(EntityResolver):
         (:func:`kg.resolve.nominal.homes`)."""
         doc = index.doc
         for owner, place in nominal.homes(doc, index.tokens):
-            owner_tokens = [owner] if owner.pos_ == "PRON" else [
-                t for t in owner.subtree if t.dep_ != "case" and t.i <= owner.i]
-            owner_arg = token_argument(owner_tokens, "subj", head=owner)
+            owner_arg = possessor_argument(owner, "subj")
             place_arg = token_argument(place, "obj")
             who = self._argument(owner_arg, index, agent=False)
             where = self._argument(place_arg, index, agent=False)
@@ -820,9 +821,7 @@ class Resolver(EntityResolver):
         doc = index.doc
         for relation, name, other in nominal.relatives(doc, index.tokens):
             name_arg = token_argument(name, "subj")
-            other_tokens = [other] if other.pos_ == "PRON" else [
-                t for t in other.subtree if t.dep_ != "case" and t.i <= other.i]
-            other_arg = token_argument(other_tokens, "obj", head=other)
+            other_arg = possessor_argument(other, "obj")
             who = self._argument(name_arg, index, agent=True)
             whom = self._argument(other_arg, index, agent=True)
             if (not isinstance(who, _Mention) or not isinstance(whom, _Mention)

@@ -356,7 +356,7 @@ class People(Generic[M]):
         profile = self.profiles[key]
         if country is not None and profile.countries and country not in profile.countries:
             return False
-        if "leader" in words and (profile.represents or self._speaks_for(key)):
+        if "leader" in words and profile.represents:  # (the gazetteer's too: see _add)
             return False  # a head of state or government is no "Tory leader" here
         if profile.titles & _PAST:
             return True  # "Former Cabinet minister Douglas Hogg" may be an MP now
@@ -364,10 +364,6 @@ class People(Generic[M]):
         if roles & LESSER_TITLES - words:
             return False  # the shadow foreign secretary is not "the foreign secretary"
         return not roles or words <= roles
-
-    def _speaks_for(self, key: str) -> bool:
-        entry = self.gazetteer.get(key)
-        return entry is not None and bool(entry.represents)
 
     def _introduced(self, head: Token, country: str | None, titles: set[str]) -> M | None:
         """The one person of the document introduced with the title, if there is one."""

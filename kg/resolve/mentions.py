@@ -19,8 +19,8 @@ from spacy.tokens import Span, Token
 from kg.resolve.gazetteer import GazetteerEntry
 from kg.types import Argument, Statement, Value
 
-__all__ = ["Mention", "Staged", "entry_mention", "read_statement", "token_argument",
-           "tokens_text", "unnamed"]
+__all__ = ["Mention", "Staged", "entry_mention", "possessor_argument", "read_statement",
+           "token_argument", "tokens_text", "unnamed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,14 @@ def token_argument(tokens: Sequence[Token], role: str, *, head: Token | None = N
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return Argument(tokens_text(tokens), start, end, head.idx, head.idx + len(head),
                     head.ent_type_, role)
+
+
+def possessor_argument(owner: Token, role: str) -> Argument:
+    """The argument of a possessor (``owner``: the head of "Mr Kuchma's", or "his"),
+    without the possessive's "'s"."""
+    tokens = [owner] if owner.pos_ == "PRON" else [
+        t for t in owner.subtree if t.dep_ != "case" and t.i <= owner.i]
+    return token_argument(tokens, role, head=owner)
 
 
 def read_statement(subject: Argument, relation: str, objects: tuple[Argument, ...],

@@ -183,11 +183,6 @@ _OF_NOUNS = frozenset({"criticism", "support", "invasion", "attack", "attacks", 
 
 
 def name_tokens(token: Token) -> list[Token]:
-    """The proper nouns of the name whose head is ``token`` ("John Prescott")."""
-    return _name_run(token)
-
-
-def _name_run(token: Token) -> list[Token]:
     """The proper nouns of the name whose head is ``token`` ("Dmitry Peskov")."""
     parts = [t for t in token.subtree
              if t.pos_ == "PROPN" and (t.i == token.i or t.head.i == token.i)
@@ -252,7 +247,7 @@ def relatives(doc: Doc, table: TokenTable) -> Iterator[tuple[str, list[Token], T
         if token.dep_ == "appos" and token.head.pos_ == "PROPN":
             owner = _poss_child(token)
             if owner is not None:  # "Viktor Pinchuk, Mr Kuchma's son-in-law"
-                yield relation, _name_run(token.head), owner
+                yield relation, name_tokens(token.head), owner
                 continue
         # "ally of Tony Blair" in apposition to a name
         if token.dep_ in {"appos", "attr"} and token.head.pos_ in {"PROPN", "AUX", "VERB"}:
@@ -262,7 +257,7 @@ def relatives(doc: Doc, table: TokenTable) -> Iterator[tuple[str, list[Token], T
             other = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
             if named is not None and other is not None:
-                yield relation, _name_run(named), other
+                yield relation, name_tokens(named), other
                 continue
         name: Token | None = None
         for c in token.children:
@@ -282,7 +277,7 @@ def relatives(doc: Doc, table: TokenTable) -> Iterator[tuple[str, list[Token], T
         owner = _possessor(token, name)
         if owner is None:
             continue
-        yield relation, _name_run(name), owner
+        yield relation, name_tokens(name), owner
 
 
 def homes(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, list[Token]]]:
@@ -296,7 +291,7 @@ def homes(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, list[Token]]]:
         place = next((c for c in token.children if c.dep_ in {"compound", "nmod"}
                       and c.pos_ == "PROPN" and c.ent_type_ in _PLACE_LABELS), None)
         if owner is not None and place is not None:
-            yield owner, _name_run(place)
+            yield owner, name_tokens(place)
 
 
 def appointments(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, list[Token]]]:
@@ -348,7 +343,7 @@ def event_places(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, str, list
             continue
         for who in people:
             if who.pos_ == "PROPN":
-                yield who, token.lower_, _name_run(place)
+                yield who, token.lower_, name_tokens(place)
 
 
 def national_events(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, Token]]:
@@ -387,7 +382,7 @@ def based_bodies(doc: Doc, table: TokenTable) -> Iterator[tuple[list[Token], lis
                     and noun.head.pos_ == "PROPN":
                 name = noun.head  # "Ubisense, a Cambridge-based firm"
         if name is not None:
-            yield _name_run(name), _name_run(place)
+            yield name_tokens(name), name_tokens(place)
 
 
 #: Nouns that name a relation between the subject of "is" and a possessor or an
@@ -489,13 +484,13 @@ def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
             for place in (g for c in prep.children if c.dep_ == "pobj"
                           for g in (c, *(k for k in c.subtree if k.dep_ == "conj"))):
                 if place.pos_ == "PROPN":
-                    run = _name_run(place)
+                    run = name_tokens(place)
                     kinds.setdefault(
                         "".join(t.text_with_ws for t in run[:-1]) + run[-1].text, "Place")
     for i in table.find(_FAMILY):
         token = doc[i]  # "Viktor Pinchuk, Mr Kuchma's son-in-law" (tagged ORG): a person
         if token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.pos_ == "NOUN":
-            run = _name_run(token.head)
+            run = name_tokens(token.head)
             kinds.setdefault("".join(t.text_with_ws for t in run[:-1]) + run[-1].text,
                              "Person")
     return kinds
