@@ -218,13 +218,7 @@ class Resolver(EntityResolver):
         """Resolve one statement, or ``None`` when its arguments do not resolve."""
         if statement.object is None:
             return None
-        speaker = None
-        if statement.speaker is not None:
-            found = self._argument(statement.speaker, index, agent=True)
-            speaker = found if isinstance(found, _Mention) else None
-            if speaker is not None and not self.types.is_a(speaker.type, {"Agent"}):
-                speaker = None  # kg:speaker is an agent: no "Newsnight said"
-        we = self._we(speaker, index)
+        speaker, we = self._voices(statement, index)
         if statement.rule in ROLE_RULES | {"copula"} and statement.lemma == "be":
             held = self._role(statement, index, we=we, speaker=speaker)
             if held is not None:
@@ -294,6 +288,17 @@ class Resolver(EntityResolver):
                 return None  # outside the relation's domain or range: a misreading
             return (statement, subject, relation, obj, speaker)
         return None
+
+    def _voices(self, statement: Statement, index: DocumentIndex
+                ) -> tuple[_Mention | None, _Mention | None]:
+        """Who says a statement (its speaker, an agent) and whom "we" stands for."""
+        speaker = None
+        if statement.speaker is not None:
+            found = self._argument(statement.speaker, index, agent=True)
+            speaker = found if isinstance(found, _Mention) else None
+            if speaker is not None and not self.types.is_a(speaker.type, {"Agent"}):
+                speaker = None  # kg:speaker is an agent: no "Newsnight said"
+        return speaker, self._we(speaker, index)
 
     def _active(self, statement: Statement, agent_arg: Argument, subject: _Mention,
                 agent: _Mention, speaker: _Mention | None) -> _Staged | None:
@@ -429,6 +434,9 @@ class Resolver(EntityResolver):
         if not words or words[-1] == "by":
             return None
         verb = " ".join(w for w in words if w != "as")
+        if not statement.passive and verb in roles.APPOINTING_VERBS and any(
+                o.role.lower() in {"obj", "dobj"} for o in statement.objects):
+            return None  # "Blair appointed Mandelson as commissioner": not Blair's role
         if statement.passive and not verb.startswith("be "):
             verb = f"be {verb}"
         for obj_arg in statement.objects:
@@ -450,6 +458,70 @@ class Resolver(EntityResolver):
             taken = replace(statement, objects=(obj_arg, *rest), rule=TAKEN_ROLE_RULE)
             return (taken, subject, POSITION_RELATION, Value(position), speaker)
         return None
+
+    def _appointment(self, statement: Statement, index: DocumentIndex) -> list[_Staged]:
+        """A role the subject gives someone: "BT appointed Ben Verwaayen chief
+        executive", "Mr Kilroy-Silk had made him deputy party leader of Veritas",
+        "The board appointed Jane Smith as chairman of Barclays": the subject appoints
+        (elects) the person, who holds the position, and works for (leads...) the
+        body the title names (:meth:`_affiliations`), else the body that appointed
+        them. Empty when the statement is no such appointment."""
+        words = [w for w in statement.lemma.split() if w != "as"]
+        relation = roles.APPOINTING_VERBS.get(words[0]) if len(words) == 1 else None
+        if relation is None or statement.passive or not statement.objects:
+            return []
+        first = statement.objects[0]
+        if first.role.lower() not in {"obj", "dobj", ""}:
+            return []
+        span = index.doc.char_span(first.start, first.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return []
+        split = roles.appointee(list(span))
+        if split is not None:
+            person_arg = token_argument(split[0], "obj")
+            title_arg = token_argument(split[1], "as")
+            rest = statement.objects[1:]
+        else:
+            later = next((o for o in statement.objects[1:]
+                          if o.role.lower() in {"as", "oprd", "attr", "obj", ""}), None)
+            if later is None:
+                return []
+            person_arg, title_arg = first, later
+            rest = tuple(o for o in statement.objects[1:] if o is not title_arg)
+        title = title_arg.text.split()
+        if title[:1] and title[0].lower() in {"its", "their"}:
+            title = title[1:]  # "named Jane Smith as its new chief executive"
+        position = self.position(" ".join(title))
+        if position is None:
+            return []
+        speaker, we = self._voices(statement, index)
+        appointer = self._argument(statement.subject, index, agent=True, we=we,
+                                   speaker=speaker)
+        person = self._argument(person_arg, index, agent=True, we=we, speaker=speaker)
+        if (not isinstance(person, _Mention) or person.type != "Person"
+                or (isinstance(appointer, _Mention) and person.key == appointer.key)):
+            return []
+        verb = statement.lemma.split()[0]
+        held = replace(statement, subject=person_arg, objects=(title_arg,),
+                       relation=f"is {verb}ed as", lemma=f"be {verb} as",
+                       rule=TAKEN_ROLE_RULE)
+        facts: list[_Staged] = [(held, person, POSITION_RELATION, Value(position), speaker)]
+        if not isinstance(appointer, _Mention):
+            return facts  # "The board appointed Jane Smith as chairman of Barclays"
+        if self.types.allows(relation, subject=appointer.type, object=person.type):
+            given = replace(statement, objects=(person_arg, *rest))
+            facts.insert(0, (given, appointer, relation, person, speaker))
+        if (self.types.is_a(appointer.type, {"Organization"}) and " of " not in
+                f" {position} " and not any(w[:1].isupper() for w in title)):
+            # "BT appointed Ben Verwaayen chief executive": the title is BT's
+            body = roles.affiliation_relation(title, appointer.type)
+            if body is not None and self.types.allows(body, subject=person.type,
+                                                      object=appointer.type):
+                derived = replace(held, relation=body.replace("_", " "),
+                                  lemma=body.replace("_", " "),
+                                  objects=(statement.subject,), rule=roles.AFFILIATION_RULE)
+                facts.append((derived, person, body, appointer, speaker))
+        return facts
 
     def position(self, text: str) -> str | None:
         """The position a title names, its country spelt out, or ``None`` when the
@@ -683,6 +755,35 @@ class Resolver(EntityResolver):
         yield from self._homes(index)
         yield from self._event_places(index)
         yield from self._national_events(index)
+        yield from self._acts(index)
+
+    def _acts(self, index: DocumentIndex) -> Iterator[_Staged]:
+        """"Peter Hain's description of him" → Hain describes Howard; "Chelsea's
+        victory over Arsenal" → Chelsea beats Arsenal (:func:`kg.resolve.nominal.acts`):
+        the relation the verb of the act names, where the ontology allows it."""
+        doc = index.doc
+        for owner, lemma, other in nominal.acts(doc, index.tokens):
+            doer_arg = possessor_argument(owner, "subj")
+            other_arg = token_argument(
+                [other] if other.pos_ == "PRON" else nominal.name_tokens(other), "obj",
+                head=other)
+            doer = self._argument(doer_arg, index, agent=True)
+            whom = self._argument(other_arg, index, agent=True)
+            if (not isinstance(doer, _Mention) or not isinstance(whom, _Mention)
+                    or doer.key == whom.key):
+                continue
+            if other.pos_ == "PRON" and not any(
+                    m.mention.key == whom.key and doc[m.start].sent.start == other.sent.start
+                    for m in self._people(index).mentions):
+                continue  # "him": only someone named in the same sentence
+            relation = self.ontology.relation_for(lemma)
+            if relation in policy.UNNAMED_RELATIONS or not self.types.allows(
+                    relation, subject=doer.type, object=whom.type):
+                continue
+            sent = doc[owner.i].sent
+            statement = read_statement(
+                doer_arg, lemma, (other_arg,), sent, confidence=0.7, rule="act_noun")
+            yield statement, doer, relation, whom, None
 
     def _national_events(self, index: DocumentIndex) -> Iterator[_Staged]:
         """"the Rwandan genocide", "the US election": an event located_in the country
@@ -851,6 +952,10 @@ class Resolver(EntityResolver):
         index = DocumentIndex(doc, self.gazetteer, tokens=tokens)
         staged: list[_Staged] = []
         for statement in statements:
+            given = self._appointment(statement, index)
+            if given:
+                staged.extend(given)
+                continue
             found = self._statement(statement, index)
             if found is not None:
                 staged.append(found)

@@ -79,6 +79,29 @@ _FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen"
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 #: The pronouns :meth:`People.pronoun` can answer for (any other gets ``None``).
 PERSON_PRONOUNS = frozenset(_PRONOUN_GENDER)
+#: Pronouns that are objects, never the subject of their own clause.
+_OBJECT_PRONOUNS = frozenset({"him", "her"})
+
+
+def _local_subject(pronoun: Token) -> Token | None:
+    """For an object pronoun, the subject of its own clause, whom it cannot stand
+    for: "Kilroy-Silk" in "Kilroy-Silk had made him deputy leader", "Hain" in
+    "Hain's description of him" (a possessor is a noun's subject); ``None`` for
+    any other pronoun ("he", "his": "Blair praised his chancellor")."""
+    if pronoun.lower_ not in _OBJECT_PRONOUNS or pronoun.dep_ == "poss":
+        return None
+    node = pronoun.head
+    for _ in range(6):  # up to the closest verb, or a noun with a possessor
+        if node.pos_ in {"VERB", "AUX"}:
+            return next((c for c in node.children
+                         if c.dep_ in {"nsubj", "nsubjpass"} and c.i != pronoun.i), None)
+        possessor = next((c for c in node.children if c.dep_ == "poss"), None)
+        if node.pos_ == "NOUN" and possessor is not None:
+            return possessor
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 class _Resolved(Protocol):
@@ -105,6 +128,7 @@ class Profile:
 @dataclass(frozen=True, slots=True)
 class _PersonMention(Generic[M]):
     start: int  # token index
+    end: int
     sent: int
     mention: M
     subject: bool
@@ -184,7 +208,7 @@ class People(Generic[M]):
         key = mention.key
         self._by_key.setdefault(key, mention)
         self.mentions.append(_PersonMention(
-            start, self.sentence_of(start), mention, self._subject(start, end)))
+            start, end, self.sentence_of(start), mention, self._subject(start, end)))
         profile = self.profiles.setdefault(key, Profile())
         titles, countries, gender = self._context(start)
         profile.titles |= titles
@@ -258,10 +282,15 @@ class People(Generic[M]):
         if gender is None:
             return None
         here = self.sentence_of(token.i)
+        local = _local_subject(token)
+        excluded = {m.mention.key for m in self.mentions
+                    if local is not None and m.start <= local.i < m.end}
+        if speaker is not None:
+            excluded.add(speaker)
         for sent in range(here, max(-1, here - 5), -1):
             found = [m for m in self.mentions
                      if m.sent == sent and (sent < here or m.start < token.i)
-                     and m.mention.key != speaker]
+                     and m.mention.key not in excluded]
             if not found:
                 continue
             found = [m for m in found if self._gender_fits(m.mention.key, gender)]

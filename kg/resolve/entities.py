@@ -143,8 +143,9 @@ class EntityResolver:
                 return _unnamed(self._groups(index).pronoun(head))
             if lower not in PERSON_PRONOUNS:
                 return None  # "it", "you": no one People.pronoun names
-            return _unnamed(self._people(index).pronoun(
-                head, speaker=speaker.key if speaker else None))
+            quoted = speaker is not None and _quoted(head, index)
+            return _unnamed(self._people(index).pronoun(  # "he" in X's quote is not X
+                head, speaker=speaker.key if quoted and speaker else None))
         if lower in BODY_DESCRIPTIONS:
             return _unnamed(self._body_description(head, index, speaker))
         if lower in _SPOKESPEOPLE:

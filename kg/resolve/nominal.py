@@ -34,10 +34,12 @@ from spacy.tokens import Doc, Token
 from kg.resolve.tokens import TokenTable
 
 __all__ = [
+    "ACT_NOUNS",
     "KIN",
     "KIND_NOUNS",
     "KIND_PREFIXES",
     "RELATION_NOUNS",
+    "acts",
     "appointments",
     "based_bodies",
     "described_kinds",
@@ -308,6 +310,47 @@ def appointments(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, list[Toke
                 title = [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
                 if title:
                     yield owner, title
+
+
+#: Nouns of an act with its doer as possessor and its other party after a
+#: preposition, → (the preposition, the verb's lemma): "Peter Hain's description of
+#: him" → Hain describes him; "Glazer's takeover of Manchester United".
+ACT_NOUNS: dict[str, tuple[str, str]] = {
+    "description": ("of", "describe"), "criticism": ("of", "criticise"),
+    "attack": ("on", "attack"), "attacks": ("on", "attack"), "praise": ("of", "praise"),
+    "support": ("for", "support"), "backing": ("of", "back"),
+    "endorsement": ("of", "endorse"), "condemnation": ("of", "condemn"),
+    "takeover": ("of", "take over"), "acquisition": ("of", "acquire"),
+    "purchase": ("of", "buy"), "bid": ("for", "bid for"), "victory": ("over", "beat"),
+    "win": ("over", "beat"), "defeat": ("of", "defeat"), "invasion": ("of", "invade"),
+    "sacking": ("of", "sack"), "dismissal": ("of", "dismiss"), "rejection": ("of", "reject"),
+    "visit": ("to", "visit"),
+}
+#: Words before an act's noun that leave it undone or unsure ("a possible takeover").
+_UNDONE = frozenset({"possible", "potential", "proposed", "planned", "rumoured", "rumored",
+                     "expected", "likely", "alleged", "failed", "abortive", "aborted",
+                     "mooted", "future", "hypothetical", "hostile", "would-be"})
+_ACT_WORDS = frozenset(ACT_NOUNS)
+
+
+def acts(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, str, Token]]:
+    """Acts a noun phrase states with both parties named: ``(the doer's token, the
+    verb's lemma, the other party's token)`` for "Peter Hain's
+    description of him", "Chelsea's victory over Arsenal". Not for an act that did not
+    happen or is unsure ("Glazer's possible takeover of United")."""
+    for i in table.find(_ACT_WORDS):
+        token = doc[i]
+        owner = _poss_child(token) if token.pos_ == "NOUN" else None
+        if owner is None or owner.pos_ not in {"PROPN", "PRON"} or any(
+                c.lower_ in _UNDONE for c in token.children if c.dep_ in {"amod", "compound"}):
+            continue
+        preposition, lemma = ACT_NOUNS[token.lower_]
+        for prep in token.rights:
+            if prep.dep_ != "prep" or prep.lower_ != preposition:
+                continue
+            other = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if other is not None and (other.pos_ == "PROPN" or other.lower_ in {"him", "her"}):
+                yield owner, lemma, other
 
 
 def event_places(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, str, list[Token]]]:

@@ -43,9 +43,11 @@ from kg.types import Argument, Statement, Value
 
 __all__ = [
     "AFFILIATION_RULE",
+    "APPOINTING_VERBS",
     "NOT_HEADS",
     "POSTNOMINALS",
     "affiliation_relation",
+    "appointee",
     "club_of",
     "from_body",
     "is_past",
@@ -171,6 +173,45 @@ def affiliation_relation(title: Sequence[str], body_type: str) -> str | None:
     if head and not lesser and last not in {"chancellor"}:
         return "leads"
     return "works_for"
+
+
+#: Verbs that give their object a role, → the relation from the subject to the
+#: person: "BT appointed Ben Verwaayen chief executive", "Kilroy-Silk made him
+#: deputy leader", "Labour elected Neil Kinnock leader".
+APPOINTING_VERBS: dict[str, str] = {
+    "appoint": "appoints", "name": "appoints", "make": "appoints", "install": "appoints",
+    "reappoint": "appoints", "choose": "appoints", "select": "appoints",
+    "elect": "elects", "re-elect": "elects",
+}
+
+
+def appointee(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]] | None:
+    """The person and the title of an appointing verb's object read as one phrase
+    ("Ben Verwaayen chief executive", "him deputy party leader of Veritas"): a
+    leading name or object pronoun, then the rest; ``None`` when the phrase does
+    not start with one or has nothing after it."""
+    if not tokens:
+        return None
+    if tokens[0].lower_ in {"him", "her"} and tokens[0].dep_ != "poss":
+        person = [tokens[0]]
+    else:
+        person = []
+        for token in tokens:
+            if token.pos_ == "PROPN" or (person and token.text in {"-", "'"}
+                                         and token.whitespace_ == ""):
+                person.append(token)
+                continue
+            break
+        while person and person[-1].pos_ != "PROPN":
+            person.pop()
+    if not person or len(person) == len(tokens):
+        return None
+    title = list(tokens[len(person):])
+    if title[0].pos_ in {"DET", "PRON", "PUNCT", "CCONJ"}:
+        return None  # "Howard Stringer its new chief executive", "X and Y"
+    if any(t.pos_ in {"VERB", "AUX", "PART"} for t in title):
+        return None  # "make her refuse to serve as minister": no title
+    return person, title
 
 
 def from_body(person_type: str, body_type: str) -> str | None:

@@ -391,3 +391,45 @@ def test_predictions_and_charges_are_not_asserted() -> None:
         asserted("Sonia O'Sullivan will seek to regain her title at the Bupa Great "
                  "Ireland Run.")
     assert Resolver().position("the only male athlete") is None
+
+
+def test_a_verb_that_gives_its_object_a_role() -> None:
+    facts = asserted("Vodafone named Arun Sarin chief executive.")
+    assert {("Vodafone", "appoints", "Arun Sarin"),
+            ("Arun Sarin", "holds_position", "chief executive"),
+            ("Arun Sarin", "leads", "Vodafone")} <= facts
+    facts = asserted("Labour elected Neil Kinnock leader.")
+    assert {("Labour Party", "elects", "Neil Kinnock"),
+            ("Neil Kinnock", "leads", "Labour Party")} <= facts
+    facts = asserted("Barclays has named Jane Smith, 45, as its new chief executive.")
+    assert ("Jane Smith", "leads", "Barclays") in facts
+    # the role is the object's, not the subject's
+    facts = asserted("Tony Blair appointed Peter Mandelson as European commissioner.")
+    assert ("Peter Mandelson", "holds_position", "european commissioner") in facts
+    assert not {f for f in facts if f[0] == "Tony Blair" and f[1] == "holds_position"}
+    # a verb phrase after the pronoun is no title
+    facts = asserted("Ruth Kelly denied that her beliefs would make her refuse to serve "
+                     "as a health minister.")
+    assert not {f for f in facts if f[1] == "holds_position"}
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause() -> None:
+    # "him" is not Blair; in reported speech it is the one who speaks
+    assert ("Tony Blair", "praises", "Gordon Brown") in asserted(
+        "Gordon Brown said Tony Blair had praised him.")
+    # "he" in reported (not quoted) speech may be its speaker
+    assert ("Sullivan", "warns", "Ebbers") in asserted(
+        "Mr Sullivan said he had warned Mr Ebbers about the accounts.")
+
+
+def test_an_act_noun_states_its_doer_s_act() -> None:
+    assert ("Chelsea", "defeats", "Arsenal") in asserted(
+        "Chelsea's victory over Arsenal was deserved.")
+    assert ("Yukos", "acquires", "Sibneft") in asserted(
+        "The deal follows Yukos's purchase of Sibneft.")
+    assert ("Peter Hain", "describes", "Michael Howard") in asserted(
+        "Michael Howard delivered a rebuff to Peter Hain's description of him.")
+    # an act that may not happen, and "him" for someone named elsewhere: nothing
+    assert not asserted("Glazer's possible takeover of Manchester United worries fans.")
+    assert not {f for f in asserted("Edu spoke. He was encouraged by Wenger's support "
+                                    "for him.") if f[1] == "supports"}
