@@ -810,9 +810,13 @@ class Resolver(EntityResolver):
 
     def _event_places(self, index: DocumentIndex) -> Iterator[_Staged]:
         """"Michael Howard spoke at the spring conference in Brighton":
-        attends_conference_in (:func:`kg.resolve.nominal.event_places`)."""
+        attends_conference_in (:func:`kg.resolve.nominal.event_places`); an event a
+        body's name starts ("the Labour spring conference in Gateshead") is an Event
+        the person attends, held_in the place."""
         doc = index.doc
-        for who_token, event, place in nominal.event_places(doc, index.tokens):
+        held: set[str] = set()
+        for who_token, noun, place in nominal.event_places(doc, index.tokens):
+            event = noun.lower_
             who_arg = token_argument(nominal.name_tokens(who_token), "subj")
             place_arg = token_argument(place, "obj")
             who = self._argument(who_arg, index, agent=True)
@@ -827,6 +831,22 @@ class Resolver(EntityResolver):
                 who_arg, words, (place_arg,), sent, lemma=f"attend {event} in",
                 confidence=0.7, rule="event_place")
             yield statement, who, f"attends_{event}_in", where, None
+            named = nominal.event_name(noun)
+            if named is None:
+                continue
+            # "the Labour spring conference in Gateshead": the event itself, and where
+            label = tokens_text(named)
+            occasion = _Mention(f"event/{label}", label, "Event", None, label)
+            event_arg = token_argument(named, "obj")
+            yield (read_statement(who_arg, "attends", (event_arg,), sent, lemma="attend",
+                                  confidence=0.7, rule="event_place"),
+                   who, "attends", occasion, None)
+            if occasion.key not in held:
+                held.add(occasion.key)
+                yield (read_statement(event_arg, "is held in", (place_arg,), sent,
+                                      lemma="be hold in", confidence=0.7,
+                                      rule="event_place"),
+                       occasion, "held_in", where, None)
 
     def _homes(self, index: DocumentIndex) -> Iterator[_Staged]:
         """"Mr Kilroy-Silk's Buckinghamshire home": has_home_in
@@ -872,14 +892,19 @@ class Resolver(EntityResolver):
         country, in an article about one country: leads that country. The article is
         about one country when its first sentence (the headline) names it, it is
         named again, and no other country is named twice; the person speaks for no
-        other country (the gazetteer's "represents")."""
-        if position.lexical.split() not in _NATIONAL_LEADERS or (
+        other country (the gazetteer's "represents"). A former one ("ex-President
+        Leonid Kuchma") formerly_leads it."""
+        lexical = position.lexical.split()
+        former = roles.former_title(lexical)
+        if (former or lexical) not in _NATIONAL_LEADERS or (
                 person.entry is not None and person.entry.represents):
             return None
         role = statement.object
         words = role.text.replace("-", " ").split() if role is not None else []
         first = index.token_at(role.start, role.start + 1) if role is not None else None
         before = [index.doc[first.i - 1].lower_] if first is not None and first.i else []
+        if former is not None:
+            words = [w for w in words if w.lower() not in {"former", "ex"}]
         if not words or roles.is_past([w.lower() for w in words] + before) or any(
                 w[:1].isupper() and w.lower() not in TITLE_WORDS
                 for w in words if w.lower() not in {"the", "new"}):
@@ -889,9 +914,11 @@ class Resolver(EntityResolver):
             return None
         mention, token = country
         arg = token_argument([token], "obj")
-        derived = replace(statement, relation="leads", lemma="lead", objects=(arg,),
+        relation = "leads" if former is None else "formerly_leads"
+        derived = replace(statement, relation=relation.replace("_", " "),
+                          lemma=relation.replace("_", " "), objects=(arg,),
                           rule=roles.AFFILIATION_RULE)
-        return derived, person, "leads", mention, None
+        return derived, person, relation, mention, None
 
     def _document_country(self, index: DocumentIndex) -> tuple[_Mention, Token] | None:
         """The one country an article is about (see :meth:`_national_leader`), with

@@ -43,6 +43,7 @@ __all__ = [
     "appointments",
     "based_bodies",
     "described_kinds",
+    "event_name",
     "event_places",
     "homes",
     "inner_object",
@@ -353,9 +354,9 @@ def acts(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, str, Token]]:
                 yield owner, lemma, other
 
 
-def event_places(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, str, list[Token]]]:
+def event_places(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, Token, list[Token]]]:
     """People at an event named with its place: ``(a participant's token, the event
-    noun, the place's name tokens)`` for "Michael Howard spoke at his party's spring
+    noun's token, the place's name tokens)`` for "Michael Howard spoke at his party's spring
     conference in Brighton", "unions met John Prescott at the Labour conference in
     Gateshead", "Mr Yushchenko told an investors' conference in Kiev". Only what
     happened: no negated, modal or conditional verb."""
@@ -386,7 +387,20 @@ def event_places(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, str, list
             continue
         for who in people:
             if who.pos_ == "PROPN":
-                yield who, token.lower_, name_tokens(place)
+                yield who, token, name_tokens(place)
+
+
+def event_name(noun: Token) -> list[Token] | None:
+    """The name of an event that a body's name starts ("the Labour spring
+    conference", "the Tory Party conference"), as tokens, or ``None`` for an event
+    named by no one ("his party's spring conference", "an investors' conference")."""
+    words = list(noun.doc[noun.left_edge.i:noun.i])
+    after = [k for k, t in enumerate(words) if t.dep_ in {"case", "det", "poss", "punct"}]
+    if after:
+        words = words[after[-1] + 1:]  # not the possessor: "his party's", "the"
+    if not words or words[0].pos_ != "PROPN":
+        return None
+    return [*words, noun]
 
 
 def national_events(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, Token]]:

@@ -49,6 +49,7 @@ __all__ = [
     "affiliation_relation",
     "appointee",
     "club_of",
+    "former_title",
     "from_body",
     "is_past",
     "of_bodies",
@@ -97,6 +98,9 @@ _LESSER = frozenset({"deputy", "assistant", "vice", "shadow", "acting", "junior"
 #: Words that make a role a past one: no affiliation is asserted now.
 _PAST = frozenset({"former", "ex", "ex-president", "ex-prime", "late", "then", "one-time",
                    "erstwhile", "outgoing", "retired"})
+#: Words of a past role that is over, so that a past affiliation holds ("former
+#: Chelsea striker" → formerly_plays_for); not "then", "late" or "outgoing".
+_FORMER = frozenset({"former", "ex", "one-time", "erstwhile"})
 #: Titles of elected members: "MP for Sleaford" represents the place.
 _LEGISLATORS = frozenset({"mp", "mep", "msp", "am", "senator", "congressman",
                           "congresswoman", "representative", "councillor", "member"})
@@ -120,6 +124,23 @@ def is_past(words: Sequence[str]) -> bool:
     True
     """
     return any(w in _PAST for w in words)
+
+
+def former_title(title: Sequence[str]) -> list[str] | None:
+    """The words of a former role without what makes it former ("ex-President" →
+    ["president"]), or ``None`` when the title is no former role, or is past in
+    another way ("then president", "the late").
+
+    >>> former_title(["former", "Chelsea", "striker"])
+    ['chelsea', 'striker']
+    >>> former_title(["then", "president"]) is None
+    True
+    """
+    words = _words(title)
+    present = [w.removeprefix("ex-") for w in words if w not in _FORMER]
+    if len(present) == len(words) and not any(w.startswith("ex-") for w in words):
+        return None
+    return None if not present or is_past(present) else present
 
 
 def affiliation_relation(title: Sequence[str], body_type: str) -> str | None:
@@ -297,7 +318,8 @@ def role_affiliations(
     for run in _runs(title[:-1]):
         # leading title words are no part of the name ("Shadow", "Former"), unless
         # the whole run is one ("Liberal Democrat", "Economist Intelligence Unit")
-        while run and title_word(run[0].lower_) and not _known(run, body):
+        while run and (title_word(run[0].lower_) or run[0].lower_ in _PAST | _FORMER
+                       ) and not _known(run, body):
             run = run[1:]
         if run:
             candidates.append(run)
@@ -314,6 +336,11 @@ def role_affiliations(
         if not isinstance(found, Mention) or found.key == person.key or found.key in seen:
             continue
         relation = affiliation_relation(title_words, found.type)
+        former = former_title(title_words) if relation is None else None
+        if former is not None:
+            relation = affiliation_relation(former, found.type)
+            if found.type == "PoliticalParty" and relation != "leads":
+                continue  # "former Tory chancellor Ken Clarke" is a Tory still
         if relation is None:
             continue
         if relation in {"leads", "manages"} and found.type != "Country" and (
@@ -325,6 +352,8 @@ def role_affiliations(
             relation = "works_for"
         if found.type == "City" and relation in {"plays_for", "manages", "works_for"}:
             found = club_of(found)
+        if former is not None:
+            relation = f"formerly_{relation}"  # "former Chelsea striker"
         seen.add(found.key)
         derived = replace(statement, relation=relation.replace("_", " "),
                           lemma=relation.replace("_", " "), objects=(arg,),

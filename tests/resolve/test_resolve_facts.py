@@ -433,3 +433,22 @@ def test_an_act_noun_states_its_doer_s_act() -> None:
     assert not asserted("Glazer's possible takeover of Manchester United worries fans.")
     assert not {f for f in asserted("Edu spoke. He was encouraged by Wenger's support "
                                     "for him.") if f[1] == "supports"}
+
+
+def test_a_former_role_gives_a_former_affiliation() -> None:
+    facts = asserted("Paul Smith, a former director of Barclays, said it was over.")
+    assert ("Paul Smith", "formerly_works_for", "Barclays") in facts
+    assert ("Paul Smith", "works_for", "Barclays") not in facts
+    # the party of a former minister may be theirs still
+    facts = asserted("Former Tory chancellor Ken Clarke says the party must change.")
+    assert not {f for f in facts if f[2] == "Conservative Party"}
+
+
+def test_an_event_a_body_names_is_attended_and_held_somewhere() -> None:
+    facts = asserted("Five unions met Deputy Prime Minister John Prescott at the Labour "
+                     "spring conference in Gateshead.")
+    assert {("John Prescott", "attends", "Labour spring conference"),
+            ("Labour spring conference", "held_in", "Gateshead")} <= facts
+    # an event no one's name starts is no entity of its own
+    facts = asserted("Mr Smith spoke at his party's spring conference in Brighton.")
+    assert not {f for f in facts if f[1] in {"attends", "held_in"}}
