@@ -132,6 +132,13 @@ _DATE_TYPES = frozenset({"date", "dateTime", "gYear", "gYearMonth"})
 ROLE_RULES = frozenset({"title", "appos"})
 #: The rule of a role that a verb gives ("became president", "appointed as coach").
 TAKEN_ROLE_RULE = "role_verb"
+#: ... of a role given by someone the sentence does not name ("Mark Hughes'
+#: appointment as Blackburn boss", "X was appointed chairman of Barclays"): the
+#: body the title names gave it.
+GIVEN_ROLE_RULE = "role_given"
+#: Passive verbs of giving a role.
+_GIVING_VERBS = frozenset({"be appoint", "be name", "be elect", "be install", "be reappoint",
+                           "be re-elect", "be nominate", "be promote"})
 #: Verbs (lemmas, "be" for the passive) whose object or complement is a role taken.
 ROLE_VERBS = frozenset({"become", "remain", "be appoint", "be name", "be elect",
                         "be make", "be promote", "be install", "be reappoint",
@@ -455,7 +462,10 @@ class Resolver(EntityResolver):
             if not isinstance(subject, _Mention) or subject.type != "Person":
                 return None
             rest = tuple(o for o in statement.objects if o is not obj_arg)
-            taken = replace(statement, objects=(obj_arg, *rest), rule=TAKEN_ROLE_RULE)
+            given = verb in _GIVING_VERBS and not any(
+                o.role.lower() == "by" for o in statement.objects)
+            taken = replace(statement, objects=(obj_arg, *rest),
+                            rule=GIVEN_ROLE_RULE if given else TAKEN_ROLE_RULE)
             return (taken, subject, POSITION_RELATION, Value(position), speaker)
         return None
 
@@ -507,7 +517,8 @@ class Resolver(EntityResolver):
                        rule=TAKEN_ROLE_RULE)
         facts: list[_Staged] = [(held, person, POSITION_RELATION, Value(position), speaker)]
         if not isinstance(appointer, _Mention):
-            return facts  # "The board appointed Jane Smith as chairman of Barclays"
+            # "The board appointed Jane Smith as chairman of Barclays"
+            return [(replace(held, rule=GIVEN_ROLE_RULE), *facts[0][1:])]
         if self.types.allows(relation, subject=appointer.type, object=person.type):
             given = replace(statement, objects=(person_arg, *rest))
             facts.insert(0, (given, appointer, relation, person, speaker))
@@ -715,9 +726,10 @@ class Resolver(EntityResolver):
                     or (person.key, sent.start_char) in held):
                 continue
             held.add((person.key, sent.start_char))
+            verb = "elect" if owner.head.lower_ in {"election", "re-election"} else "appoint"
             statement = read_statement(
-                owner_arg, "is appointed as", (token_argument(title, "as"),), sent,
-                lemma="be appoint as", confidence=0.7, rule=TAKEN_ROLE_RULE)
+                owner_arg, f"is {verb}ed as", (token_argument(title, "as"),), sent,
+                lemma=f"be {verb} as", confidence=0.7, rule=GIVEN_ROLE_RULE)
             yield statement, person, POSITION_RELATION, Value(position), None
 
     def _affiliations(self, staged: list[_Staged], index: DocumentIndex, *,
@@ -729,7 +741,7 @@ class Resolver(EntityResolver):
 
         for statement, subject, relation, held, speaker in list(staged):
             if relation == POSITION_RELATION and statement.rule in ROLE_RULES | {
-                    TAKEN_ROLE_RULE}:
+                    TAKEN_ROLE_RULE, GIVEN_ROLE_RULE}:
                 found = False
                 for fact in roles.role_affiliations(statement, subject, speaker,
                                                     doc=index.doc, body=body,
@@ -738,6 +750,8 @@ class Resolver(EntityResolver):
                                          object=fact[3].type):  # type: ignore[union-attr]
                         found = True
                         yield fact
+                        if statement.rule == GIVEN_ROLE_RULE:
+                            yield from self._given_by(fact, statement)
                 if not found and document_facts and isinstance(held, Value):
                     national = self._national_leader(statement, subject, held, index)
                     if national is not None:
@@ -810,9 +824,10 @@ class Resolver(EntityResolver):
 
     def _event_places(self, index: DocumentIndex) -> Iterator[_Staged]:
         """"Michael Howard spoke at the spring conference in Brighton":
-        attends_conference_in (:func:`kg.resolve.nominal.event_places`); an event a
-        body's name starts ("the Labour spring conference in Gateshead") is an Event
-        the person attends, held_in the place."""
+        attends_conference_in (:func:`kg.resolve.nominal.event_places`); an event
+        with a name ("the Labour spring conference in Gateshead", "his party's spring
+        conference") is an Event the person attends, held_in the place (one named by
+        common words only is this document's own)."""
         doc = index.doc
         held: set[str] = set()
         for who_token, noun, place in nominal.event_places(doc, index.tokens):
@@ -831,12 +846,15 @@ class Resolver(EntityResolver):
                 who_arg, words, (place_arg,), sent, lemma=f"attend {event} in",
                 confidence=0.7, rule="event_place")
             yield statement, who, f"attends_{event}_in", where, None
-            named = nominal.event_name(noun)
-            if named is None:
+            found = nominal.event_name(noun)
+            if found is None:
                 continue
-            # "the Labour spring conference in Gateshead": the event itself, and where
+            # "the Labour spring conference in Gateshead": the event itself, and where;
+            # one only this document names ("his party's spring conference") is its own
+            named, proper = found
             label = tokens_text(named)
-            occasion = _Mention(f"event/{label}", label, "Event", None, label)
+            key = f"event/{label}" if proper else f"event/{label}/{index.scope}"
+            occasion = _Mention(key, label, "Event", None, label)
             event_arg = token_argument(named, "obj")
             yield (read_statement(who_arg, "attends", (event_arg,), sent, lemma="attend",
                                   confidence=0.7, rule="event_place"),
@@ -885,6 +903,24 @@ class Resolver(EntityResolver):
                 name_arg, "based in", (place_arg,), sent, lemma="base in",
                 confidence=0.8, rule="based")
             yield statement, body, "located_in", where, None
+
+    def _given_by(self, affiliation: _Staged, given: Statement) -> Iterator[_Staged]:
+        """The organisation that gave a role whose giver the sentence does not name:
+        the body the title names ("Mark Hughes' appointment as Blackburn boss" →
+        Blackburn appoints Hughes). Not a government body or a country: ministers
+        are appointed by the head of government, not their department."""
+        derived, person, _, body, speaker = affiliation
+        if not isinstance(body, _Mention) or not self.types.is_a(
+                body.type, {"Organization"}) or self.types.is_a(
+                body.type, {"GovernmentBody"}):
+            return
+        relation = "elects" if any(w in {"elect", "re-elect", "election"}
+                                   for w in given.lemma.split()) else "appoints"
+        if self.types.allows(relation, subject=body.type, object=person.type):
+            statement = replace(derived, subject=derived.objects[0],
+                                objects=(given.subject,), relation=relation,
+                                lemma=relation.removesuffix("s"))
+            yield statement, body, relation, person, speaker
 
     def _national_leader(self, statement: Statement, person: _Mention, position: Value,
                          index: DocumentIndex) -> _Staged | None:

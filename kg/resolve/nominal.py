@@ -390,17 +390,18 @@ def event_places(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, Token, li
                 yield who, token, name_tokens(place)
 
 
-def event_name(noun: Token) -> list[Token] | None:
-    """The name of an event that a body's name starts ("the Labour spring
-    conference", "the Tory Party conference"), as tokens, or ``None`` for an event
-    named by no one ("his party's spring conference", "an investors' conference")."""
+def event_name(noun: Token) -> tuple[list[Token], bool] | None:
+    """The name of an event, as tokens, and whether it is a proper one: a body's
+    name starts it ("the Labour spring conference", "the Tory Party conference"), or
+    only common words do ("his party's spring conference"); ``None`` for an event
+    the noun alone names ("a conference", "an investors' conference")."""
     words = list(noun.doc[noun.left_edge.i:noun.i])
     after = [k for k, t in enumerate(words) if t.dep_ in {"case", "det", "poss", "punct"}]
     if after:
         words = words[after[-1] + 1:]  # not the possessor: "his party's", "the"
-    if not words or words[0].pos_ != "PROPN":
+    if not words or any(t.pos_ not in {"PROPN", "NOUN", "ADJ"} for t in words):
         return None
-    return [*words, noun]
+    return [*words, noun], words[0].pos_ == "PROPN"
 
 
 def national_events(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, Token]]:

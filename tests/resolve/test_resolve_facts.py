@@ -229,6 +229,14 @@ def test_an_appointment_as_a_role_gives_the_role_and_its_body() -> None:
     facts = asserted("Fans cheered Gary Lane's appointment as Burnley boss.")
     assert ("Gary Lane", "holds_position", "burnley boss") in facts
     assert ("Gary Lane", "manages", "Burnley") in facts
+    # the body whose role it is gave it, when the sentence names no one else
+    assert ("Burnley", "appoints", "Gary Lane") in facts
+    assert ("Conservative Party", "elects", "Howard") in asserted(
+        "Mr Howard was elected leader of the Conservative Party.")
+    # not a department (the head of government appoints its ministers)
+    facts = asserted("Jane Smith was appointed Home Office minister.")
+    assert ("Jane Smith", "works_for", "Home Office") in facts
+    assert not {f for f in facts if f[1] == "appoints"}
 
 
 def test_an_unnamed_spokesman_speaks_for_the_body() -> None:
@@ -449,6 +457,11 @@ def test_an_event_a_body_names_is_attended_and_held_somewhere() -> None:
                      "spring conference in Gateshead.")
     assert {("John Prescott", "attends", "Labour spring conference"),
             ("Labour spring conference", "held_in", "Gateshead")} <= facts
-    # an event no one's name starts is no entity of its own
-    facts = asserted("Mr Smith spoke at his party's spring conference in Brighton.")
+    # one that common words name is this document's own event
+    found = resolved("Mr Smith spoke at his party's spring conference in Brighton.")
+    events = {r.object.key for r in found if r.relation == "attends"}
+    assert len(events) == 1 and next(iter(events)).startswith("event/spring conference/")
+    assert ("spring conference", "held_in", "Brighton") in {_fact(r) for r in found}
+    # the noun alone names no event
+    facts = asserted("Mr Yushchenko told an investors' conference in Kiev that it was over.")
     assert not {f for f in facts if f[1] in {"attends", "held_in"}}
