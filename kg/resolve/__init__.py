@@ -770,6 +770,33 @@ class Resolver(EntityResolver):
         yield from self._event_places(index)
         yield from self._national_events(index)
         yield from self._acts(index)
+        yield from self._seats(index)
+
+    def _seats(self, index: DocumentIndex) -> Iterator[_Staged]:
+        """"their positions on the panel of Special Advocates" → member_of, for each
+        of the people "their" stands for (:func:`kg.resolve.nominal.seats`)."""
+        doc = index.doc
+        for owner, body_tokens in nominal.seats(doc, index.tokens):
+            body_arg = token_argument(body_tokens, "obj")
+            body = self._body(body_arg, index)
+            if not isinstance(body, _Mention) or not self.types.is_a(
+                    body.type, {"Organization"}):
+                continue
+            if owner.lower_ in {"their", "them"}:
+                holders = self._people(index).listed(owner)
+            else:
+                found = self._argument(possessor_argument(owner, "subj"), index, agent=True)
+                holders = [found] if isinstance(found, _Mention) else []
+            owner_arg = possessor_argument(owner, "subj")
+            sent = doc[owner.i].sent
+            for holder in holders:
+                if holder.type != "Person" or not self.types.allows(
+                        "member_of", subject=holder.type, object=body.type):
+                    continue
+                statement = read_statement(owner_arg, "is member of", (body_arg,), sent,
+                                           lemma="be member of", confidence=0.7,
+                                           rule="seat")
+                yield statement, holder, "member_of", body, None
 
     def _acts(self, index: DocumentIndex) -> Iterator[_Staged]:
         """"Peter Hain's description of him" → Hain describes Howard; "Chelsea's

@@ -305,6 +305,33 @@ class People(Generic[M]):
             return None
         return None
 
+    def listed(self, token: Token) -> list[M]:
+        """The people "they"/"their" (``token``) stands for when they were just
+        listed by name ("five other barristers - Nicholas Blake QC, ..., Rick Scannell
+        and Tom de la Mare. They are all ..."): the people of the closest list of
+        names (a conjunction of two or more) in the pronoun's sentence before it or
+        in the sentence before, with no one else named after the list; else none."""
+        if token.lower_ not in {"they", "them", "their"}:
+            return []
+        doc = self.doc
+        here = self.sentence_of(token.i)
+        for sent in (here, here - 1):
+            if sent < 0:
+                break
+            named = [m for m in self.mentions
+                     if m.sent == sent and (sent < here or m.end <= token.i)]
+            if not named:
+                continue
+            listed = [m for m in named if any(
+                doc[i].dep_ == "conj" or any(c.dep_ == "conj" for c in doc[i].children)
+                for i in range(m.start, m.end))]
+            keys = {m.mention.key for m in listed}
+            if len(keys) < 2 or any(m.start > listed[-1].start for m in named
+                                    if m not in listed):
+                return []
+            return list({m.mention.key: m.mention for m in listed}.values())
+        return []
+
     def _unnamed_subject(self, sent: int, before: Token) -> bool:
         """Whether sentence ``sent`` has a person described, not named, as a subject
         ("The former France boss has been linked...")."""

@@ -54,6 +54,7 @@ __all__ = [
     "possessive_relation",
     "relation_noun",
     "relatives",
+    "seats",
 ]
 
 _PLACES = frozenset({"Country", "City", "Place", "Territory"})
@@ -354,6 +355,34 @@ def acts(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, str, Token]]:
                 yield owner, lemma, other
 
 
+#: Nouns of a place held on a body ("their positions on the panel of X").
+_SEAT_NOUNS = frozenset({"seat", "seats", "position", "positions", "place", "places"})
+#: Verbs of giving up a seat.
+_LEAVING = frozenset({"lose", "resign", "quit", "give", "vacate", "leave", "surrender",
+                      "relinquish", "step", "forfeit"})
+#: Bodies one sits on, named by an "of" after them ("the panel of Special Advocates").
+_PANELS = frozenset({"panel", "board", "committee", "council", "commission", "bench",
+                     "jury", "executive"})
+
+
+def seats(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, list[Token]]]:
+    """Places held on a body: ``(the holder's token, the body's name tokens)`` for
+    "their positions on the panel of Special Advocates", "his seat on the Barclays
+    board"... a possessor, a seat noun, "on" and a name (or a panel of a name)."""
+    for i in table.find(_SEAT_NOUNS):
+        token = doc[i]
+        owner = _poss_child(token) if token.pos_ == "NOUN" else None
+        if owner is None or token.head.lemma_ in _LEAVING:
+            continue  # "lost his seat on the board": no longer held
+        on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+        body = next((c for c in on.children if c.dep_ == "pobj"), None) if on else None
+        if body is not None and body.pos_ != "PROPN" and body.lower_ in _PANELS:
+            body = next((g for c in body.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), None)
+        if body is not None and body.pos_ == "PROPN":
+            yield owner, name_tokens(body)
+
+
 def event_places(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, Token, list[Token]]]:
     """People at an event named with its place: ``(a participant's token, the event
     noun's token, the place's name tokens)`` for "Michael Howard spoke at his party's spring
@@ -502,7 +531,8 @@ KIND_PREFIXES = {"Facility": "facility", "Work": "work", "Place": "place", "Even
 def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
     """Names that the document itself says the kind of: "carmaker Maruti", "the
     charity Mencap", "Mencap, the learning disability charity", "the Westminster
-    Hour programme" → name → ontology class (the first description wins)."""
+    Hour programme", "the panel of Special Advocates" → name → ontology class (the
+    first description wins)."""
     kinds: dict[str, str] = {}
     for i in table.find(_KIND_WORDS):
         token = doc[i]
@@ -532,6 +562,14 @@ def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
         if run:
             text = "".join(t.text_with_ws for t in run[:-1]) + run[-1].text
             kinds.setdefault(text, cls)
+    for i in table.find({"panel"}):
+        token = doc[i]  # "the panel of Special Advocates": the panel's own name
+        name = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+        if token.pos_ == "NOUN" and name is not None:
+            run = name_tokens(name)
+            kinds.setdefault("".join(t.text_with_ws for t in run[:-1]) + run[-1].text,
+                             "Organization")
     for i in table.find({w.lower() for w in _SEAT_HOLDERS}):
         token = doc[i]  # "the Tory MP for Sleaford and North Hykeham": constituencies
         if token.text not in _SEAT_HOLDERS:

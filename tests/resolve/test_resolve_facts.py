@@ -465,3 +465,15 @@ def test_an_event_a_body_names_is_attended_and_held_somewhere() -> None:
     # the noun alone names no event
     facts = asserted("Mr Yushchenko told an investors' conference in Kiev that it was over.")
     assert not {f for f in facts if f[1] in {"attends", "held_in"}}
+
+
+def test_a_seat_on_a_body_is_membership_of_each_holder() -> None:
+    facts = asserted("The list names three barristers - Nicholas Cole QC, Anna Fry and Tom "
+                     "Ward. They are considering their positions on the panel of Special "
+                     "Advocates.")
+    assert {("Nicholas Cole", "member_of", "Special Advocates"),
+            ("Anna Fry", "member_of", "Special Advocates"),
+            ("Tom Ward", "member_of", "Special Advocates")} <= facts
+    # a seat given up is no membership
+    facts = asserted("Paul Smith lost his seat on the panel of Special Advocates.")
+    assert not {f for f in facts if f[1] == "member_of"}
