@@ -31,6 +31,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
+from kg.resolve.mentions import tokens_text
 from kg.resolve.tokens import TokenTable
 
 __all__ = [
@@ -564,12 +565,10 @@ def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
             kinds.setdefault(text, cls)
     for i in table.find({"panel"}):
         token = doc[i]  # "the panel of Special Advocates": the panel's own name
-        name = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
-        if token.pos_ == "NOUN" and name is not None:
-            run = name_tokens(name)
-            kinds.setdefault("".join(t.text_with_ws for t in run[:-1]) + run[-1].text,
-                             "Organization")
+        panel = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+        if token.pos_ == "NOUN" and panel is not None:
+            kinds.setdefault(tokens_text(name_tokens(panel)), "Organization")
     for i in table.find({w.lower() for w in _SEAT_HOLDERS}):
         token = doc[i]  # "the Tory MP for Sleaford and North Hykeham": constituencies
         if token.text not in _SEAT_HOLDERS:
