@@ -336,6 +336,26 @@ _UNDONE = frozenset({"possible", "potential", "proposed", "planned", "rumoured",
 _ACT_WORDS = frozenset(ACT_NOUNS)
 
 
+#: Verbs that leave an act their clause names still to come.
+_PENDING_VERBS = frozenset({"expect", "plan", "propose", "approve", "need", "require",
+                            "consider", "block", "oppose", "seek", "want", "hope"})
+
+
+def _pending(noun: Token) -> bool:
+    """Whether the clause around a noun leaves it to come: a modal or future verb
+    ("will have to be approved"), or a verb of planning or approving above it."""
+    node = noun
+    for _ in range(8):
+        if node.pos_ in {"VERB", "AUX"} and (node.lemma_ in _PENDING_VERBS or any(
+                c.dep_ in {"aux", "auxpass"} and c.lower_ in _MODALS - {"to"}
+                for c in node.children)):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def acts(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, str, Token]]:
     """Acts a noun phrase states with both parties named: ``(the doer's token, the
     verb's lemma, the other party's token)`` for "Peter Hain's
@@ -347,6 +367,8 @@ def acts(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, str, Token]]:
         if owner is None or owner.pos_ not in {"PROPN", "PRON"} or any(
                 c.lower_ in _UNDONE for c in token.children if c.dep_ in {"amod", "compound"}):
             continue
+        if _pending(token):
+            continue  # "Mitsubishi's takeover of UFJ will have to be approved"
         preposition, lemma = ACT_NOUNS[token.lower_]
         for prep in token.rights:
             if prep.dep_ != "prep" or prep.lower_ != preposition:

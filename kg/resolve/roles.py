@@ -98,6 +98,9 @@ _LESSER = frozenset({"deputy", "assistant", "vice", "shadow", "acting", "junior"
 #: Words that make a role a past one: no affiliation is asserted now.
 _PAST = frozenset({"former", "ex", "ex-president", "ex-prime", "late", "then", "one-time",
                    "erstwhile", "outgoing", "retired"})
+#: Titles won, not posts held: no affiliation with the body of the contest.
+_HONOURS = frozenset({"champion", "champions", "winner", "medallist", "medalist",
+                      "finalist", "laureate", "runner-up"})
 #: Words of a past role that is over, so that a past affiliation holds ("former
 #: Chelsea striker" → formerly_plays_for); not "then", "late" or "outgoing".
 _FORMER = frozenset({"former", "ex", "one-time", "erstwhile"})
@@ -158,7 +161,11 @@ def affiliation_relation(title: Sequence[str], body_type: str) -> str | None:
     words = _words(title)
     if not words or any(w in _PAST or w.startswith("ex-") for w in words):
         return None
+    if "to" in words[:-1]:
+        return None  # "aide to the Labour leader": whom they serve, not their body
     last = words[-1]
+    if last in _HONOURS:
+        return None  # "AAA champion": a title won, not a post held
     lesser = any(w in _LESSER for w in words)
     pairs = set(itertools.pairwise(words))
     head = last in _HEADS or bool(pairs & _HEAD_PAIRS)

@@ -439,6 +439,7 @@ def test_an_act_noun_states_its_doer_s_act() -> None:
         "Michael Howard delivered a rebuff to Peter Hain's description of him.")
     # an act that may not happen, and "him" for someone named elsewhere: nothing
     assert not asserted("Glazer's possible takeover of Manchester United worries fans.")
+    assert not asserted("Mitsubishi's takeover of UFJ will still have to be approved.")
     assert not {f for f in asserted("Edu spoke. He was encouraged by Wenger's support "
                                     "for him.") if f[1] == "supports"}
 
@@ -477,3 +478,10 @@ def test_a_seat_on_a_body_is_membership_of_each_holder() -> None:
     # a seat given up is no membership
     facts = asserted("Paul Smith lost his seat on the panel of Special Advocates.")
     assert not {f for f in facts if f[1] == "member_of"}
+
+
+def test_a_title_won_or_a_service_to_someone_gives_no_affiliation() -> None:
+    facts = asserted("Jane Smith, an aide to the Labour leader, said it was over.")
+    assert not {f for f in facts if f[2] == "Labour Party"}
+    facts = asserted("Diane Allahgreen, the AAA champion, ran well.")
+    assert not {f for f in facts if f[2] == "AAA"}
