@@ -246,6 +246,9 @@ def relatives(doc: Doc, table: TokenTable) -> Iterator[tuple[str, list[Token], T
         relation = KIN.get(token.lower_)
         if relation is None or not (token.pos_ in {"NOUN", "ADJ"} or token.text.islower()):
             continue  # ("stepson", lower-case, may be tagged a proper noun)
+        if (i and doc[i - 1].lower_ in {"former", "ex", "late", "estranged"}) or (
+                i > 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "ex"):
+            continue  # "her former mother-in-law", "his ex-wife": no longer
         if (i + 4 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "in"
                 and doc[i + 4].lower_ == "law"):
             relation = f"{token.lower_}_in_law_of"  # "son-in-law"

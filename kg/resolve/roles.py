@@ -351,7 +351,7 @@ def role_affiliations(
         if relation is None:
             continue
         if relation in {"leads", "manages"} and found.type != "Country" and (
-                _qualified(tokens, title, title_word)
+                _qualified(tokens, title, title_word) or _of_a_part(prep, tokens)
                 or (head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in head.children))):
             # "ISM survey chairman", "digital policy manager at the RNIB", "European
             # boss of Workshare", "chief executive for BT's wireless broadband": the
@@ -366,6 +366,15 @@ def role_affiliations(
                           lemma=relation.replace("_", " "), objects=(arg,),
                           rule=AFFILIATION_RULE)
         yield derived, person, relation, found, speaker
+
+
+def _of_a_part(prep: Token | None, body: Sequence[Token]) -> bool:
+    """Whether the title heads a part of the body named before it: "Sotheby's
+    worldwide head of contemporary art" (an "of" with no name after it)."""
+    if prep is None or prep.lower_ != "of" or body[0].i > prep.i:
+        return False
+    part = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return part is not None and not any(t.pos_ == "PROPN" for t in part.subtree)
 
 
 def _qualified(body: Sequence[Token], title: Sequence[Token],

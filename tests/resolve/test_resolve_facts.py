@@ -485,3 +485,11 @@ def test_a_title_won_or_a_service_to_someone_gives_no_affiliation() -> None:
     assert not {f for f in facts if f[2] == "Labour Party"}
     facts = asserted("Diane Allahgreen, the AAA champion, ran well.")
     assert not {f for f in facts if f[2] == "AAA"}
+
+
+def test_a_relative_no_longer_and_the_head_of_a_part() -> None:
+    assert not asserted("She condemned adding Brigitte Nielsen's former mother-in-law "
+                        "Jackie Stallone to the house.")
+    facts = asserted("Tobias Meyer, Sotheby's worldwide head of contemporary art, said so.")
+    assert ("Tobias Meyer", "works_for", "Sotheby") in facts
+    assert ("Tobias Meyer", "leads", "Sotheby") not in facts
