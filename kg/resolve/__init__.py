@@ -296,6 +296,58 @@ class Resolver(EntityResolver):
             return (statement, subject, relation, obj, speaker)
         return None
 
+    def _counted(self, index: DocumentIndex) -> dict[int, list[Argument]]:
+        """The bodies a number stands for ("all three parties" after Labour, the
+        Tories and the Lib Dems were named): the plural noun's character offset → an
+        argument for each body, at its first mention; only where the document named
+        exactly that many bodies of the class before it
+        (:func:`kg.resolve.nominal.counted_groups`)."""
+        found: dict[int, list[Argument]] = {}
+        for noun, count, cls in nominal.counted_groups(index.doc, index.tokens):
+            members: dict[str, Argument] = {}
+            sentence = noun.sent.start
+            for ent in index.ents:
+                if ent.start >= sentence:
+                    break  # (the noun's own sentence names the others: "X beat both")
+                if ent.label_ not in {"ORG", "GPE", "NORP"}:
+                    continue
+                mention = self._name(clean_mention(index.tokens.span_text(ent)), ent.label_,
+                                     index)
+                if mention is None or not self._member_of_class(mention.type, cls):
+                    continue
+                root = ent.root
+                members.setdefault(mention.key, Argument(
+                    index.tokens.span_text(ent), ent.start_char, ent.end_char, root.idx,
+                    root.idx + len(root), ent.label_, ""))
+            if len(members) == count:
+                found[noun.idx] = list(members.values())
+        return found
+
+    def _member_of_class(self, type_: str, cls: str) -> bool:
+        if cls != "Company":
+            return self.types.is_a(type_, {cls})
+        return self.types.is_a(type_, {"Organization"}) and not self.types.is_a(
+            type_, {"PoliticalParty", "GovernmentBody", "InternationalOrganization",
+                    "ArmedForce", "MediaOrganization"})
+
+    @staticmethod
+    def _each_member(statement: Statement, groups: dict[int, list[Argument]]
+                     ) -> Iterator[Statement]:
+        """The statement once for each body its subject or first object stands for
+        ("wrote to all three parties" → to each party), else as it is."""
+        for position, arg in enumerate((statement.subject, *statement.objects[:1])):
+            members = groups.get(arg.head_start)
+            if members is None:
+                continue
+            for member in members:
+                named = replace(member, role=arg.role)
+                if position == 0:
+                    yield replace(statement, subject=named)
+                else:
+                    yield replace(statement, objects=(named, *statement.objects[1:]))
+            return
+        yield statement
+
     def _voices(self, statement: Statement, index: DocumentIndex
                 ) -> tuple[_Mention | None, _Mention | None]:
         """Who says a statement (its speaker, an agent) and whom "we" stands for."""
@@ -1041,7 +1093,9 @@ class Resolver(EntityResolver):
         table when the caller has read it already (for extraction)."""
         index = DocumentIndex(doc, self.gazetteer, tokens=tokens)
         staged: list[_Staged] = []
-        for statement in statements:
+        groups = self._counted(index)
+        for statement in (each for found in statements
+                          for each in self._each_member(found, groups)):
             given = self._appointment(statement, index)
             if given:
                 staged.extend(given)

@@ -43,6 +43,7 @@ __all__ = [
     "acts",
     "appointments",
     "based_bodies",
+    "counted_groups",
     "described_kinds",
     "event_name",
     "event_places",
@@ -407,6 +408,37 @@ def seats(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, list[Token]]]:
                          for g in c.children if g.dep_ == "pobj"), None)
         if body is not None and body.pos_ == "PROPN":
             yield owner, name_tokens(body)
+
+
+#: Plural nouns a number can stand for named bodies with ("all three parties",
+#: "the two firms", "both countries") → the ontology class of their members.
+_GROUP_NOUNS: dict[str, str] = {
+    "parties": "PoliticalParty", "companies": "Company", "firms": "Company",
+    "countries": "Country", "nations": "Country",
+}
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def counted_groups(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, int, str]]:
+    """Groups a number names: ``(the plural noun, how many, their class)`` for "all
+    three parties", "the two companies", "both countries"; not "two other firms",
+    "the two main parties" (a choice among more)."""
+    for i in table.find(frozenset(_GROUP_NOUNS)):
+        token = doc[i]
+        if token.pos_ != "NOUN":
+            continue
+        words = [c for c in token.lefts]
+        count = next((_NUMBERS[c.lower_] for c in words if c.dep_ == "nummod"
+                      and c.lower_ in _NUMBERS), None)
+        if count is None and any(c.lower_ == "both" for c in words):
+            count = 2
+        if count is None or any(c.lower_ in {"other", "main", "biggest", "largest", "major",
+                                             "leading", "smaller", "top", "more", "some"}
+                                for c in words):
+            continue
+        if not any(c.lower_ in {"the", "all", "both", "these", "those"} for c in words):
+            continue  # "two firms said": which two is not said
+        yield token, count, _GROUP_NOUNS[token.lower_]
 
 
 def event_places(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, Token, list[Token]]]:

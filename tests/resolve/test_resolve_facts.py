@@ -493,3 +493,18 @@ def test_a_relative_no_longer_and_the_head_of_a_part() -> None:
     facts = asserted("Tobias Meyer, Sotheby's worldwide head of contemporary art, said so.")
     assert ("Tobias Meyer", "works_for", "Sotheby") in facts
     assert ("Tobias Meyer", "leads", "Sotheby") not in facts
+
+
+def test_a_number_of_bodies_stands_for_the_bodies_named_before() -> None:
+    facts = asserted("Labour, the Tories and the Liberal Democrats campaigned. Earlier Rowan "
+                     "Williams wrote to all three parties urging them not to fight dirty.")
+    assert {("Rowan Williams", "writes_to", "Labour Party"),
+            ("Rowan Williams", "writes_to", "Conservative Party"),
+            ("Rowan Williams", "writes_to", "Liberal Democrats")} <= facts
+    facts = asserted("Britain and France met in Paris. Germany criticised both countries.")
+    assert {("Germany", "criticizes", "France"),
+            ("Germany", "criticizes", "United Kingdom")} <= facts
+    # another count than the bodies named: no one
+    facts = asserted("Labour and the Tories campaigned. Rowan Williams wrote to all three "
+                     "parties.")
+    assert not {f for f in facts if f[1] == "writes_to"}
