@@ -469,6 +469,10 @@ class Resolver(EntityResolver):
         """A person's title or apposition as the position they hold:
         "Russian President Vladimir Putin" → holds_position "president of Russia"."""
         assert statement.object is not None
+        if statement.rule == "title" and index.kinds.get(index.text[
+                min(statement.subject.start, statement.object.start):max(
+                    statement.subject.end, statement.object.end)], "Person") != "Person":
+            return None  # "Coach Carter, the film": a work's name, no coach
         position = self.position(statement.object.text)
         if position is None:
             if statement.rule != "appos" and not statement.subject.text.lower().startswith(
@@ -745,6 +749,10 @@ class Resolver(EntityResolver):
                 title if title in roles.POSTNOMINALS else None)
             if position is None:
                 continue
+            whole = index.text[min(title_start, name[0].idx):max(
+                title_end, name[-1].idx + len(name[-1]))]
+            if index.kinds.get(whole, "Person") != "Person":
+                continue  # "Coach Carter, the film": a work's name, no coach
             person = self._argument(token_argument(name, "subj"), index, agent=True)
             if not isinstance(person, _Mention) or person.type != "Person":
                 continue

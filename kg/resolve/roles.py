@@ -480,6 +480,10 @@ def _chars(tokens: Sequence[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+#: Entity labels of names that are no person's ("Coach Carter" the film).
+_WORK_LABELS = frozenset({"WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW"})
+
+
 def titled_names(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
                  ) -> Iterator[tuple[list[Token], str, tuple[int, int]]]:
     """People's names with the title written next to them: ``(name tokens, title
@@ -491,6 +495,8 @@ def titled_names(doc: Doc, *, table: TokenTable, title_word: Callable[[str], boo
     ``title_word`` tells whether a lower-case word is a title word."""
     for start, end in _name_runs(doc, table):
         tokens = list(doc[start:end])
+        if any(t.ent_type_ in _WORK_LABELS for t in tokens):
+            continue  # "Captain Corelli's Mandolin" tagged a work: no captain
         if len(tokens) >= 2 and tokens[-1].text in POSTNOMINALS:
             yield tokens[:-1], tokens[-1].text, _chars([tokens[-1]])
             tokens = tokens[:-1]

@@ -508,3 +508,8 @@ def test_a_number_of_bodies_stands_for_the_bodies_named_before() -> None:
     facts = asserted("Labour and the Tories campaigned. Rowan Williams wrote to all three "
                      "parties.")
     assert not {f for f in facts if f[1] == "writes_to"}
+
+
+def test_a_work_named_with_a_title_word_is_no_person() -> None:
+    facts = asserted("Coach Carter, the film, took $8m in its third week.")
+    assert not {f for f in facts if f[1] == "holds_position"}
