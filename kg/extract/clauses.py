@@ -466,6 +466,8 @@ def frame_for(verb: Token) -> Frame | None:
     elif how in {"advcl", "pcomp", "repair"}:
         rule = how
         rel = [t for t in rel if t.dep_ not in MARKERS]
+        if how == "advcl" and verb.tag_ == "VBN" and _first(verb, AUXILIARIES) is None:
+            passive = True  # "Listed as a spammer by Spamhaus, OptInRealBig sued"
     antecedent = verb.head if how == "relcl" or (how == "own" and verb.dep_ in
                                                   RELATIVE_CLAUSES) else None
     objects, took = _objects(verb, rel, antecedent)

@@ -1139,7 +1139,8 @@ class Resolver(EntityResolver):
             withheld = policy.withheld_relation(
                 relation, object_type=obj.type if isinstance(obj, _Mention) else None
             ) or policy.withheld_role(relation, statement) or policy.withheld_nominal(
-                statement, subject_type=subject.type)
+                statement, subject_type=subject.type) or policy.withheld_participle(
+                statement, doc)
             if withheld is None and not statement.negated and (
                     statement.modality not in HYPOTHETICAL_MODALS):
                 withheld = policy.withheld_by_context(statement, doc)

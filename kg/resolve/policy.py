@@ -182,11 +182,12 @@ def withheld_relation(relation: str, *, object_type: str | None) -> str | None:
 
 #: Relations of a role held: a role someone "will" take is not held yet.
 _ROLE_RELATIONS = frozenset({"holds_position", "leads", "member_of", "works_for",
-                             "represents", "plays_for", "manages"})
+                             "represents", "plays_for", "manages", "appoints", "elects"})
 _FUTURE = frozenset({"will", "shall", "going to", "to"})
 #: Rules that state a role (a title, an apposition, a verb that gives one) and the
 #: affiliations derived from them.
-_ROLE_RULES = frozenset({"title", "appos", "copula", "role_verb", "role_affiliation"})
+_ROLE_RULES = frozenset({"title", "appos", "copula", "role_verb", "role_given",
+                         "role_affiliation"})
 
 
 def withheld_role(relation: str, statement: Statement) -> str | None:
@@ -226,6 +227,27 @@ def predicate_token(statement: Statement, doc: Doc) -> Token | None:
         if distance < best_distance:
             best, best_distance = token, distance
     return best
+
+
+def withheld_participle(statement: Statement, doc: Doc) -> str | None:
+    """``"unclear attachment"`` for a participle clause the extractor gave the
+    sentence's subject that stands after a comma and a noun, which it is more likely
+    to describe ("At the debate, organised by the ISPA, Lord Currie ...", "received an
+    award, presented by Tom Stoppard"); ``None`` otherwise ("Backed by the Tories,
+    Mr Smith won", "England poured forward, spurred on by Matt Dawson")."""
+    if statement.rule != "advcl":
+        return None
+    token = predicate_token(statement, doc)
+    if token is None or token.tag_ != "VBN" or any(
+            c.dep_ in {"aux", "auxpass"} for c in token.children):
+        return None
+    left = token.left_edge.i
+    if left < 2 or doc[left - 1].text != "," or doc[left - 2].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    before = doc[left - 2]
+    if statement.subject.start <= before.idx < statement.subject.end:
+        return None  # the subject itself, just before: "Rosneft, backed by Gazprom, ..."
+    return "unclear attachment"
 
 
 def withheld_by_context(statement: Statement, doc: Doc) -> str | None:

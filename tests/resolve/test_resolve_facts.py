@@ -513,3 +513,15 @@ def test_a_number_of_bodies_stands_for_the_bodies_named_before() -> None:
 def test_a_work_named_with_a_title_word_is_no_person() -> None:
     facts = asserted("Coach Carter, the film, took $8m in its third week.")
     assert not {f for f in facts if f[1] == "holds_position"}
+
+
+def test_a_participle_after_a_noun_is_not_the_subject_s() -> None:
+    found = withheld("At the debate, organised by the Internet Service Providers' "
+                     "Association, Lord Currie did not rule out regulation.")
+    assert set(found.values()) == {"unclear attachment"}
+    # fronted, it is the subject's: read actively
+    assert ("Conservative Party", "supports", "Smith") in asserted(
+        "Backed by the Tories, Mr Smith won the seat.")
+    # a role to come, given by no one named, is not held yet
+    assert withheld("Blatter hopes Thierry Henry will be named World Player of the Year."
+                    ).get(("Thierry Henry", "holds_position", "world player")) == "future"
