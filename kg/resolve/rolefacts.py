@@ -1,0 +1,503 @@
+"""Roles: a title, an apposition or a verb that gives a role → ``holds_position``,
+and the organisation or country the role names (leads, member_of, works_for,
+plays_for, manages, represents), the one who gave it (appoints, elects), former
+roles (formerly_leads...) and the leader of the one country an article is about.
+
+Which relation a title gives is :func:`kg.resolve.roles.affiliation_relation`'s
+decision, and the token patterns of titles live in :mod:`kg.resolve.roles`; this
+room reads the statements and the document, resolves the people and bodies, and
+builds the facts. :class:`kg.resolve.Resolver` composes it with the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from kg.resolve import nominal, roles
+from kg.resolve.document import _HONORIFICS, DocumentIndex, _is_title_word
+from kg.resolve.mentions import Mention as _Mention
+from kg.resolve.mentions import Staged as _Staged
+from kg.resolve.mentions import (
+    possessor_argument,
+    read_statement,
+    token_argument,
+    tokens_text,
+)
+from kg.resolve.names import TITLE_WORDS, clean_mention
+from kg.resolve.nounfacts import NounFacts
+from kg.types import Argument, Statement, Value
+
+__all__ = ["GIVEN_ROLE_RULE", "POSITION_RELATION", "ROLE_RULES", "TAKEN_ROLE_RULE",
+           "RoleFacts"]
+
+#: Extractor rules that state a person's role: a title before the name ("Russian
+#: President Vladimir Putin") or an apposition ("Jake Sullivan, the US adviser").
+ROLE_RULES = frozenset({"title", "appos"})
+#: The rule of a role that a verb gives ("became president", "appointed as coach").
+TAKEN_ROLE_RULE = "role_verb"
+#: ... of a role given by someone the sentence does not name ("Mark Hughes'
+#: appointment as Blackburn boss", "X was appointed chairman of Barclays"): the
+#: body the title names gave it.
+GIVEN_ROLE_RULE = "role_given"
+#: Passive verbs of giving a role.
+_GIVING_VERBS = frozenset({"be appoint", "be name", "be elect", "be install", "be reappoint",
+                           "be re-elect", "be nominate", "be promote"})
+#: Verbs (lemmas, "be" for the passive) whose object or complement is a role taken.
+ROLE_VERBS = frozenset({"become", "remain", "be appoint", "be name", "be elect",
+                        "be make", "be promote", "be install", "be reappoint",
+                        "be re-elect", "be confirm", "be nominate"})
+#: Verbs whose "as" phrase is a role held ("served as", "joined as").
+ROLE_AS_VERBS = frozenset({"serve", "act", "join", "take over", "return", "continue",
+                           "stay", "work", "start", "appoint", "name", "elect"})
+#: The relation a role becomes: a datatype property with the position as text.
+POSITION_RELATION = "holds_position"
+_ARTICLES = frozenset({"the", "a", "an"})
+#: Words of a title that join names ("Free and Bad Company singer").
+_CONNECTORS = frozenset({"and", "of", "&", "for", "the", "de"})
+#: Heads that say how someone is seen, not a post they hold.
+_NOT_POSITIONS = frozenset({"colleague", "colleagues", "counterpart", "legend", "veteran",
+                            "candidate"})
+#: Words that make a title an award or a judgement ("best actress").
+_EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "greatest",
+                         "only", "brilliant", "great", "good", "excellent", "fantastic",
+                         "talented", "past", "first", "last", "top", "leading", "second",
+                         "third", "fourth", "another", "other"})
+#: Prepositions that end a title and introduce what it names ("leader of").
+_TITLE_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
+#: Positions that lead a country ("president", "new prime minister").
+_NATIONAL_LEADERS = [["president"], ["new", "president"], ["prime", "minister"],
+                     ["new", "prime", "minister"], ["premier"]]
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+
+
+class RoleFacts(NounFacts):
+    """The facts of roles (see the module's documentation)."""
+
+    def _voices(self, statement: Statement, index: DocumentIndex
+                ) -> tuple[_Mention | None, _Mention | None]:
+        """Who says a statement (its speaker, an agent) and whom "we" stands for."""
+        speaker = None
+        if statement.speaker is not None:
+            found = self._argument(statement.speaker, index, agent=True)
+            speaker = found if isinstance(found, _Mention) else None
+            if speaker is not None and not self.types.is_a(speaker.type, {"Agent"}):
+                speaker = None  # kg:speaker is an agent: no "Newsnight said"
+        return speaker, self._we(speaker, index)
+
+    def _role(self, statement: Statement, index: DocumentIndex, *, we: _Mention | None,
+              speaker: _Mention | None) -> _Staged | None:
+        """A person's title or apposition as the position they hold:
+        "Russian President Vladimir Putin" → holds_position "president of Russia"."""
+        assert statement.object is not None
+        if statement.rule == "title" and index.kinds.get(index.text[
+                min(statement.subject.start, statement.object.start):max(
+                    statement.subject.end, statement.object.end)], "Person") != "Person":
+            return None  # "Coach Carter, the film": a work's name, no coach
+        position = self.position(statement.object.text)
+        if position is None:
+            if statement.rule != "appos" and not statement.subject.text.lower().startswith(
+                    "the "):
+                return None
+            # "The new President is Viktor Yushchenko": the title first, then the name
+            position = self.position(statement.subject.text)
+            if position is None:
+                return None
+            statement = replace(statement, subject=statement.object,
+                                objects=(statement.subject, *statement.objects[1:]))
+        subject = self._argument(statement.subject, index, agent=True, we=we, speaker=speaker)
+        if not isinstance(subject, _Mention) or subject.type != "Person":
+            return None
+        return (statement, subject, POSITION_RELATION, Value(position), speaker)
+
+    def _taken_role(self, statement: Statement, index: DocumentIndex, *,
+                    we: _Mention | None, speaker: _Mention | None) -> _Staged | None:
+        """A role a verb gives: "Mr Yushchenko became president", "X was appointed
+        (as) chief executive", "Y served as foreign minister"."""
+        words = statement.lemma.split()
+        if not words or words[-1] == "by":
+            return None
+        verb = " ".join(w for w in words if w != "as")
+        if not statement.passive and verb in roles.APPOINTING_VERBS and any(
+                o.role.lower() in {"obj", "dobj"} for o in statement.objects):
+            return None  # "Blair appointed Mandelson as commissioner": not Blair's role
+        if statement.passive and not verb.startswith("be "):
+            verb = f"be {verb}"
+        for obj_arg in statement.objects:
+            role = obj_arg.role.lower()
+            if not (role == "as" or (verb in ROLE_VERBS and role in {"obj", "attr", "oprd"})):
+                continue
+            if verb not in ROLE_VERBS and role != "as":
+                continue
+            if role == "as" and verb not in ROLE_VERBS | ROLE_AS_VERBS:
+                continue
+            position = self.position(obj_arg.text)
+            if position is None:
+                return None
+            subject = self._argument(statement.subject, index, agent=True, we=we,
+                                     speaker=speaker)
+            if not isinstance(subject, _Mention) or subject.type != "Person":
+                return None
+            rest = tuple(o for o in statement.objects if o is not obj_arg)
+            given = verb in _GIVING_VERBS and not any(
+                o.role.lower() == "by" for o in statement.objects)
+            taken = replace(statement, objects=(obj_arg, *rest),
+                            rule=GIVEN_ROLE_RULE if given else TAKEN_ROLE_RULE)
+            return (taken, subject, POSITION_RELATION, Value(position), speaker)
+        return None
+
+    def _appointment(self, statement: Statement, index: DocumentIndex) -> list[_Staged]:
+        """A role the subject gives someone: "BT appointed Ben Verwaayen chief
+        executive", "Mr Kilroy-Silk had made him deputy party leader of Veritas",
+        "The board appointed Jane Smith as chairman of Barclays": the subject appoints
+        (elects) the person, who holds the position, and works for (leads...) the
+        body the title names (:meth:`_affiliations`), else the body that appointed
+        them. Empty when the statement is no such appointment."""
+        words = [w for w in statement.lemma.split() if w != "as"]
+        relation = roles.APPOINTING_VERBS.get(words[0]) if len(words) == 1 else None
+        if relation is None or statement.passive or not statement.objects:
+            return []
+        first = statement.objects[0]
+        if first.role.lower() not in {"obj", "dobj", ""}:
+            return []
+        span = index.doc.char_span(first.start, first.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return []
+        split = roles.appointee(list(span))
+        if split is not None:
+            person_arg = token_argument(split[0], "obj")
+            title_arg = token_argument(split[1], "as")
+            rest = statement.objects[1:]
+        else:
+            later = next((o for o in statement.objects[1:]
+                          if o.role.lower() in {"as", "oprd", "attr", "obj", ""}), None)
+            if later is None:
+                return []
+            person_arg, title_arg = first, later
+            rest = tuple(o for o in statement.objects[1:] if o is not title_arg)
+        title = title_arg.text.split()
+        if title[:1] and title[0].lower() in {"its", "their"}:
+            title = title[1:]  # "named Jane Smith as its new chief executive"
+        position = self.position(" ".join(title))
+        if position is None:
+            return []
+        speaker, we = self._voices(statement, index)
+        appointer = self._argument(statement.subject, index, agent=True, we=we,
+                                   speaker=speaker)
+        person = self._argument(person_arg, index, agent=True, we=we, speaker=speaker)
+        if (not isinstance(person, _Mention) or person.type != "Person"
+                or (isinstance(appointer, _Mention) and person.key == appointer.key)):
+            return []
+        verb = statement.lemma.split()[0]
+        held = replace(statement, subject=person_arg, objects=(title_arg,),
+                       relation=f"is {verb}ed as", lemma=f"be {verb} as",
+                       rule=TAKEN_ROLE_RULE)
+        facts: list[_Staged] = [(held, person, POSITION_RELATION, Value(position), speaker)]
+        if not isinstance(appointer, _Mention):
+            # "The board appointed Jane Smith as chairman of Barclays"
+            return [(replace(held, rule=GIVEN_ROLE_RULE), *facts[0][1:])]
+        if self.types.allows(relation, subject=appointer.type, object=person.type):
+            given = replace(statement, objects=(person_arg, *rest))
+            facts.insert(0, (given, appointer, relation, person, speaker))
+        if (self.types.is_a(appointer.type, {"Organization"}) and " of " not in
+                f" {position} " and not any(w[:1].isupper() for w in title)):
+            # "BT appointed Ben Verwaayen chief executive": the title is BT's
+            body = roles.affiliation_relation(title, appointer.type)
+            if body is not None and self.types.allows(body, subject=person.type,
+                                                      object=appointer.type):
+                derived = replace(held, relation=body.replace("_", " "),
+                                  lemma=body.replace("_", " "),
+                                  objects=(statement.subject,), rule=roles.AFFILIATION_RULE)
+                facts.append((derived, person, body, appointer, speaker))
+        return facts
+
+    def position(self, text: str) -> str | None:
+        """The position a title names, its country spelt out, or ``None`` when the
+        phrase does not end in a title word.
+
+        >>> from kg.resolve import Resolver
+        >>> Resolver().position("Russian President")
+        'president of Russia'
+        >>> Resolver().position("the US national security adviser")
+        'national security adviser of United States'
+        >>> Resolver().position("a keen gardener") is None
+        True
+        """
+        words = re.findall(r"[\w][\w.'-]*", text)
+        tail: list[str] = []
+        for k in range(1, len(words) - 1):
+            if words[k] in _TITLE_PREPOSITIONS and words[k - 1].lower() in TITLE_WORDS:
+                # "chief executive of BT Wholesale": the title, then what it names
+                words, tail = words[:k], words[k + 1:]
+                break
+        while words and words[-1].lower().rstrip(".") in _HONORIFICS:
+            words = words[:-1]  # "the Economist Intelligence Unit's Mr": no title
+        if words and words[0].lower() in _POSSESSIVE_DETERMINERS:
+            return None  # "his lawyer": someone's relative, not a post
+        head = words[-1].lower().rsplit("-", 1)[-1] if words else ""  # "vice-chairman"
+        if (not words or head not in TITLE_WORDS or head in roles.NOT_HEADS - {"chief"}):
+            return None  # "a character from cult website TV Go Home": no title
+        if tail:
+            named = self.gazetteer.find(" ".join(w for w in tail if w.lower() != "the"))
+            if named and named[0].kind == "country":
+                words = [*words, named[0].label]
+        countries: list[str] = []
+        kinds: list[tuple[str, str]] = []  # (word, "country" | "name" | "word")
+        for word in words:
+            lower = word.lower()
+            after_name = bool(kinds) and (kinds[-1][1] == "name" or (
+                kinds[-1][0] in _CONNECTORS and len(kinds) > 1 and kinds[-2][1] == "name"))
+            entry = None if after_name else self.gazetteer.demonym(word)
+            if entry is None and word[:1].isupper() and not after_name:
+                found = self.gazetteer.find(word)
+                entry = found[0] if found and found[0].kind == "country" else None
+            if entry is not None:
+                countries.append(entry.label)
+                kinds.append((word, "country"))
+            elif word[:1].isdigit() or (word[:1].isupper() and lower not in TITLE_WORDS
+                                        and lower.rsplit("-", 1)[-1] not in TITLE_WORDS):
+                kinds.append((word, "name"))
+            elif lower not in _ARTICLES:
+                kinds.append((lower, "word"))
+        # the name of what the role is in ("No Doubt singer", "BBC Radio Scotland
+        # presenter", "Film 2005 presenter") is left to the affiliation; one
+        # capitalised word stays ("Culture Secretary", "Cabinet minister")
+        for k in range(1, len(kinds) - 1):  # "Free and Bad Company": one name
+            if (kinds[k][0] in _CONNECTORS and kinds[k - 1][1] == "name"
+                    and kinds[k + 1][1] == "name"):
+                kinds[k] = (kinds[k][0], "name")
+        rest: list[str | None] = []
+        k = 0
+        while k < len(kinds):
+            word, kind = kinds[k]
+            if kind == "country":
+                k += 1
+                continue
+            if kind != "name":
+                rest.append(word)
+                k += 1
+                continue
+            end = k
+            while end < len(kinds) and kinds[end][1] == "name":
+                end += 1
+            run = [w for w, _ in kinds[k:end]]
+            if len(run) == 1 and not run[0][:1].isdigit() and not (
+                    run[0].isupper() and len(run[0]) > 1):
+                rest.append(run[0].lower())
+            else:
+                rest.extend([None] * len(run))
+            k = end
+        kept = [w for k, w in enumerate(rest) if w is not None and not (
+            w in _CONNECTORS and (k == 0 or rest[k - 1] is None or k + 1 == len(rest)
+                                  or rest[k + 1] is None))]
+        if (not kept or all(w in roles.NOT_HEADS for w in kept)
+                or kept[-1] in _NOT_POSITIONS or _EVALUATIVE & set(kept)):
+            return None  # "the first Scot", "best actress", "former colleague": no post
+        title = " ".join(kept)
+        return f"{title} of {countries[0]}" if countries else title
+
+    def _described(self, held: set[tuple[str, int]], index: DocumentIndex
+                   ) -> Iterator[_Staged]:
+        """The titles of descriptions read by position ("Douglas Hogg said ... But the
+        Tory MP for Sleaford admitted ..."; :meth:`kg.resolve.coref.People.recent`):
+        holds_position, once per person and sentence, so that the title's body is
+        linked too."""
+        if index.people is None:
+            return
+        doc = index.doc
+        for i, person in sorted(index.people.described.items()):
+            head = doc[i]
+            sent = head.sent
+            if (person.key, sent.start_char) in held:
+                continue
+            words = [t for t in head.lefts if t.dep_ in {"amod", "compound", "nmod"}]
+            first = min(t.left_edge.i for t in words) if words else i  # "Lib Dem leader"
+            tail = [t for c in head.rights if c.dep_ == "prep" for t in c.subtree]
+            last = tail[-1].i if tail and tail[0].i == i + 1 else i
+            title_tokens = list(doc[first : last + 1])
+            position = self.position(tokens_text(title_tokens))
+            if position is None:
+                continue
+            held.add((person.key, sent.start_char))
+            described = token_argument(list(doc[first - 1 if first and doc[first - 1].dep_
+                                                == "det" else first : last + 1]), "subj")
+            title_arg = token_argument(title_tokens, "obj")
+            statement = read_statement(
+                described, "is", (title_arg,), sent, lemma="be",
+                confidence=0.6, rule="title")
+            yield statement, person, POSITION_RELATION, Value(position), None
+
+    def _titles(self, staged: list[_Staged], index: DocumentIndex) -> Iterator[_Staged]:
+        """Titles next to names that the extractor's title rule did not read
+        ("on Wednesday Prime Minister Yulia Tymoshenko", "Ian MacDonald QC", a list
+        after "five other barristers"): holds_position, once per person and sentence."""
+        held = {(subject.key, statement.sentence_start)
+                for statement, subject, relation, _, _ in staged
+                if relation == POSITION_RELATION}
+        doc = index.doc
+        for name, title, (title_start, title_end) in roles.titled_names(
+                doc, table=index.tokens, title_word=_is_title_word):
+            position = self.position(title) or (
+                title if title in roles.POSTNOMINALS else None)
+            if position is None:
+                continue
+            whole = index.text[min(title_start, name[0].idx):max(
+                title_end, name[-1].idx + len(name[-1]))]
+            if index.kinds.get(whole, "Person") != "Person":
+                continue  # "Coach Carter, the film": a work's name, no coach
+            person = self._argument(token_argument(name, "subj"), index, agent=True)
+            if not isinstance(person, _Mention) or person.type != "Person":
+                continue
+            sent = doc[name[0].i].sent
+            if (person.key, sent.start_char) in held:
+                continue
+            held.add((person.key, sent.start_char))
+            title_arg = Argument(index.text[title_start:title_end], title_start, title_end,
+                                 title_start, title_end, "", "obj")
+            statement = read_statement(
+                token_argument(name, "subj"), "is", (title_arg,), sent, lemma="be",
+                confidence=0.8, rule="appos" if title_start > name[0].idx else "title")
+            yield statement, person, POSITION_RELATION, Value(position), None
+        yield from self._described(held, index)
+        yield from self._appointed(held, index)
+
+    def _appointed(self, held: set[tuple[str, int]], index: DocumentIndex
+                   ) -> Iterator[_Staged]:
+        """"Mark Hughes' appointment as Blackburn boss": holds_position, as a role a
+        verb gives (:func:`kg.resolve.nominal.appointments`), so that the body the
+        title names is linked too."""
+        doc = index.doc
+        for owner, title in nominal.appointments(doc, index.tokens):
+            position = self.position(tokens_text(title))
+            if position is None:
+                continue
+            owner_arg = possessor_argument(owner, "subj")
+            person = self._argument(owner_arg, index, agent=True)
+            sent = doc[owner.i].sent
+            if (not isinstance(person, _Mention) or person.type != "Person"
+                    or (person.key, sent.start_char) in held):
+                continue
+            held.add((person.key, sent.start_char))
+            verb = "elect" if owner.head.lower_ in {"election", "re-election"} else "appoint"
+            statement = read_statement(
+                owner_arg, f"is {verb}ed as", (token_argument(title, "as"),), sent,
+                lemma=f"be {verb} as", confidence=0.7, rule=GIVEN_ROLE_RULE)
+            yield statement, person, POSITION_RELATION, Value(position), None
+
+    def _affiliations(self, staged: list[_Staged], index: DocumentIndex, *,
+                      document_facts: bool) -> Iterator[_Staged]:
+        """The organisations and countries that the document's roles name
+        (:mod:`kg.resolve.roles`)."""
+        def body(arg: Argument) -> _Mention | Value | None:
+            return self._body(arg, index)
+
+        for statement, subject, relation, held, speaker in list(staged):
+            if relation == POSITION_RELATION and statement.rule in ROLE_RULES | {
+                    TAKEN_ROLE_RULE, GIVEN_ROLE_RULE}:
+                found = False
+                for fact in roles.role_affiliations(statement, subject, speaker,
+                                                    doc=index.doc, body=body,
+                                                    title_word=_is_title_word):
+                    if self.types.allows(fact[2], subject=fact[1].type,
+                                         object=fact[3].type):  # type: ignore[union-attr]
+                        found = True
+                        yield fact
+                        if statement.rule == GIVEN_ROLE_RULE:
+                            yield from self._given_by(fact, statement)
+                if not found and document_facts and isinstance(held, Value):
+                    national = self._national_leader(statement, subject, held, index)
+                    if national is not None:
+                        yield national
+
+        if not document_facts:
+            return
+
+        def person(arg: Argument) -> _Mention | Value | None:
+            return self._argument(arg, index, agent=True)
+
+        yield from roles.of_bodies(index.doc, person=person, body=body)
+        yield from self._relatives(index)
+        yield from self._based(index)
+        yield from self._homes(index)
+        yield from self._event_places(index)
+        yield from self._national_events(index)
+        yield from self._acts(index)
+        yield from self._seats(index)
+
+    def _given_by(self, affiliation: _Staged, given: Statement) -> Iterator[_Staged]:
+        """The organisation that gave a role whose giver the sentence does not name:
+        the body the title names ("Mark Hughes' appointment as Blackburn boss" →
+        Blackburn appoints Hughes). Not a government body or a country: ministers
+        are appointed by the head of government, not their department."""
+        derived, person, _, body, speaker = affiliation
+        if not isinstance(body, _Mention) or not self.types.is_a(
+                body.type, {"Organization"}) or self.types.is_a(
+                body.type, {"GovernmentBody"}):
+            return
+        relation = "elects" if any(w in {"elect", "re-elect", "election"}
+                                   for w in given.lemma.split()) else "appoints"
+        if self.types.allows(relation, subject=body.type, object=person.type):
+            statement = replace(derived, subject=derived.objects[0],
+                                objects=(given.subject,), relation=relation,
+                                lemma=relation.removesuffix("s"))
+            yield statement, body, relation, person, speaker
+
+    def _national_leader(self, statement: Statement, person: _Mention, position: Value,
+                         index: DocumentIndex) -> _Staged | None:
+        """ "President Viktor Yushchenko", "Prime Minister Yulia Tymoshenko" with no
+        country, in an article about one country: leads that country. The article is
+        about one country when its first sentence (the headline) names it, it is
+        named again, and no other country is named twice; the person speaks for no
+        other country (the gazetteer's "represents"). A former one ("ex-President
+        Leonid Kuchma") formerly_leads it."""
+        lexical = position.lexical.split()
+        former = roles.former_title(lexical)
+        if (former or lexical) not in _NATIONAL_LEADERS or (
+                person.entry is not None and person.entry.represents):
+            return None
+        role = statement.object
+        words = role.text.replace("-", " ").split() if role is not None else []
+        first = index.token_at(role.start, role.start + 1) if role is not None else None
+        before = [index.doc[first.i - 1].lower_] if first is not None and first.i else []
+        if former is not None:
+            words = [w for w in words if w.lower() not in {"former", "ex"}]
+        if not words or roles.is_past([w.lower() for w in words] + before) or any(
+                w[:1].isupper() and w.lower() not in TITLE_WORDS
+                for w in words if w.lower() not in {"the", "new"}):
+            return None  # "SMFG President", "then president Ronald Reagan"
+        country = self._document_country(index)
+        if country is None or country[0].key == person.key:
+            return None
+        mention, token = country
+        arg = token_argument([token], "obj")
+        relation = "leads" if former is None else "formerly_leads"
+        derived = replace(statement, relation=relation.replace("_", " "),
+                          lemma=relation.replace("_", " "), objects=(arg,),
+                          rule=roles.AFFILIATION_RULE)
+        return derived, person, relation, mention, None
+
+    def _document_country(self, index: DocumentIndex) -> tuple[_Mention, Token] | None:
+        """The one country an article is about (see :meth:`_national_leader`), with
+        its token in the first sentence."""
+        if index.country is not None:
+            return index.country or None
+        counts: dict[str, int] = {}
+        first: dict[str, tuple[_Mention, Token]] = {}
+        lead_end = next(iter(index.doc.sents)).end if len(index.doc) else 0
+        for ent in index.ents:
+            if ent.label_ not in {"GPE", "ORG"}:  # (the tagger calls some countries ORG)
+                continue
+            mention = self._name(clean_mention(index.tokens.span_text(ent)), ent.label_,
+                                 index)
+            if mention is None or mention.type != "Country":
+                continue
+            counts[mention.key] = counts.get(mention.key, 0) + 1
+            if ent.start < lead_end:
+                first.setdefault(mention.key, (mention, ent.root))
+        repeated = [key for key, n in counts.items() if n >= 2]
+        found = first[repeated[0]] if len(repeated) == 1 and repeated[0] in first else None
+        index.country = found or ()
+        return found
