@@ -179,13 +179,14 @@ def built(item: Processed) -> Built:
 
     out = io.BytesIO()
     write_nquads(out, item.quads)
+    rdf_type, statement = RDF.type, RDF.Statement  # (a namespace makes a new term each time)
     return Built(
         document=item.document,
         sentences=item.sentences,
         words=item.words,
         extractions=len(item.statements),
         statements=len({s for s, p, o, _g in item.quads
-                        if p == RDF.type and o == RDF.Statement}),
+                        if p == rdf_type and o == statement}),
         nquads=out.getvalue(),
     )
 

@@ -259,6 +259,13 @@ def _offset_literal(offset: int) -> Literal:
     return Literal(offset, datatype=XSD.nonNegativeInteger)
 
 
+@lru_cache(maxsize=16_384)
+def _confidence_literal(confidence: float) -> Literal:
+    """An ``xsd:double`` of a confidence already rounded to 4 places (at most
+    10,001 of them)."""
+    return Literal(confidence, datatype=XSD.double)
+
+
 def _statement_quads(document: Document, d: URIRef, rs: ResolvedStatement,
                      sentences: dict[str, Literal]) -> Iterator[Quad]:
     s = rs.statement
@@ -288,7 +295,7 @@ def _statement_quads(document: Document, d: URIRef, rs: ResolvedStatement,
         yield arg, _ARGUMENT_TEXT, text_literal(extra.text), d
         if extra.role:
             yield arg, _ROLE, _word_literal(extra.role), d
-    yield node, _CONFIDENCE, Literal(round(float(s.confidence), 4), datatype=XSD.double), d
+    yield node, _CONFIDENCE, _confidence_literal(round(float(s.confidence), 4)), d
     yield node, _RULE, _word_literal(s.rule), d
     yield node, _NEGATED, _BOOLEAN[bool(s.negated)], d
     withheld = rs.reason_withheld

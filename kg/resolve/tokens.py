@@ -64,6 +64,7 @@ class TokenTable:
         nouns = [i for i, pos in enumerate(table.pos) if pos == proper]
         self.proper_nouns: tuple[list[int], list[int]] = (nouns, [table.idx[i] for i in nouns])
         self._lowers: list[int] = table.lower_ids
+        self._where: dict[int, list[int]] | None = None  # lower-case id → token indices
 
     def find(self, words: Collection[str]) -> list[int]:
         """The indices of the tokens whose lower-case form is one of ``words``,
@@ -74,7 +75,22 @@ class TokenTable:
         [0, 4]
         """
         ids = _ids(words)
-        return [i for i, word in enumerate(self._lowers) if word in ids]
+        where = self._where
+        if where is None:  # indexed on the first call: a document asks a dozen times
+            where = self._where = {}
+            for i, word in enumerate(self._lowers):
+                found = where.get(word)
+                if found is None:
+                    where[word] = [i]
+                else:
+                    found.append(i)
+        if len(ids) < len(where):
+            hits = [where[w] for w in ids if w in where]
+        else:
+            hits = [found for w, found in where.items() if w in ids]
+        if len(hits) == 1:
+            return hits[0][:]
+        return sorted([i for found in hits for i in found])
 
     def starting_at(self, offset: int) -> int | None:
         """The index of the token that starts at character ``offset``, if one does."""

@@ -702,14 +702,14 @@ def _named_node(iri: str) -> ox.NamedNode:
 def to_ox(term: Node) -> Any:
     """An rdflib term as a pyoxigraph term."""
     if isinstance(term, URIRef):
-        return _named_node(term)
+        return _named_node(str(term))  # (a plain str: the cache compares it in C)
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)
         if term.datatype is not None:
-            return ox.Literal(str(term), datatype=_named_node(term.datatype))
+            return ox.Literal(str(term), datatype=_named_node(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"cannot store {term!r} ({type(term).__name__})")
 
