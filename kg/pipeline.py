@@ -444,12 +444,13 @@ class KnowledgeGraph:
         """Write the store in an RDF format (nq, trig, jsonld, ttl, nt, xml)."""
         self.store.dump(out, fmt)
 
-    def stats(self, *, top: int = 10) -> GraphStats:
+    def stats(self, *, top: int = 10, breakdown: bool = True) -> GraphStats:
         """The store's counts in kg's words (README "Words"): documents, statements,
-        facts, entities, edges, connected entities; entities by type; top relations."""
+        facts, entities, edges, connected entities; entities by type and top
+        relations unless not ``breakdown`` (``kg build``'s summary needs neither)."""
         from kg.graph.stats import graph_stats
 
-        return graph_stats(self.store, top=top)
+        return graph_stats(self.store, top=top, breakdown=breakdown)
 
     def __len__(self) -> int:
         return len(self.store)

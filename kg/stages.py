@@ -203,5 +203,12 @@ def extract_batch(options: StageOptions, documents: list[Document]
 
 
 def build_batch(options: StageOptions, documents: list[Document]) -> list[Built]:
-    """A worker's task in a build: every stage over ``documents``, compact."""
-    return [built(item) for item in stages_for(options).run(documents)]
+    """A worker's task in a build: every stage over ``documents``, compact.
+
+    The batch runs in a spaCy memory zone: the strings, lexemes and tokenizer cache
+    entries its new words add are freed at its end (nothing of a Doc outlives it),
+    so that what the parsing process holds does not grow with the words of the
+    corpus."""
+    stages = stages_for(options)
+    with stages.nlp.memory_zone():
+        return [built(item) for item in stages.run(documents)]

@@ -93,7 +93,7 @@ def build(
                 ontology=onto,
                 max_chars=max_chars,
             )
-        _print_build_summary(report, graph.stats())
+        _print_build_summary(report, graph.stats(breakdown=False))
     if report.errors:
         loaded = ("the others were loaded" if report.documents else
                   "no document was loaded")
@@ -231,7 +231,7 @@ def demo(
     out.print(f"Building the example article {EXAMPLE_ARTICLE}")
     with KnowledgeGraph(store) as graph:
         report = graph.build([EXAMPLE_ARTICLE], model=model, force=True)
-        _print_build_summary(report, graph.stats())
+        _print_build_summary(report, graph.stats(breakdown=False))
         facts = graph.query(
             """SELECT DISTINCT ?subject ?relation ?object {
                  ?st a rdf:Statement ; kg:asserted true ;

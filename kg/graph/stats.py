@@ -30,6 +30,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rdflib.term import Node
+
 from kg.store import Store
 
 __all__ = ["GraphStats", "graph_stats", "local_name"]
@@ -86,8 +88,11 @@ def _count(store: Store, sparql: str) -> int:
     return int(str(rows[0][0])) if rows and rows[0][0] is not None else 0
 
 
-def graph_stats(store: Store, *, top: int = 10) -> GraphStats:
-    """Compute :class:`GraphStats` with SPARQL on the store."""
+def graph_stats(store: Store, *, top: int = 10, breakdown: bool = True) -> GraphStats:
+    """Compute :class:`GraphStats` with SPARQL on the store. Without ``breakdown``
+    the entities by type and the top relations are left empty (what ``kg build``'s
+    summary prints has neither; their queries hold a set of the statements per
+    relation, a cost that grows with the store)."""
     documents = _count(store, "SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d a schema:NewsArticle }")
     statements = _count(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a rdf:Statement }")
     asserted = _count(
@@ -101,16 +106,19 @@ def graph_stats(store: Store, *, top: int = 10) -> GraphStats:
     connected = _count(store, f"""SELECT (COUNT(DISTINCT ?e) AS ?n) {{
         {{ SELECT DISTINCT ?s ?o {{ {edge} }} }}
         VALUES ?end {{ 0 1 }} BIND(IF(?end = 0, ?s, ?o) AS ?e) }}""")
-    by_type = store.query(
-        """SELECT ?type (COUNT(DISTINCT ?e) AS ?n)
-           { ?d schema:mentions ?e . ?e a ?type }
-           GROUP BY ?type ORDER BY DESC(?n) ?type"""
-    ).rows
-    relations = store.query(
-        f"""SELECT ?p (COUNT(DISTINCT ?s) AS ?n)
-            {{ ?s a rdf:Statement ; rdf:predicate ?p }}
-            GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT {int(top)}"""
-    ).rows
+    by_type: tuple[tuple[Node | None, ...], ...] = ()
+    relations: tuple[tuple[Node | None, ...], ...] = ()
+    if breakdown:
+        by_type = store.query(
+            """SELECT ?type (COUNT(DISTINCT ?e) AS ?n)
+               { ?d schema:mentions ?e . ?e a ?type }
+               GROUP BY ?type ORDER BY DESC(?n) ?type"""
+        ).rows
+        relations = store.query(
+            f"""SELECT ?p (COUNT(DISTINCT ?s) AS ?n)
+                {{ ?s a rdf:Statement ; rdf:predicate ?p }}
+                GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT {int(top)}"""
+        ).rows
     return GraphStats(
         documents=documents,
         statements=statements,

@@ -65,7 +65,7 @@ def run_build(source: Path, store: Path, processes: int, trace: bool) -> None:
     with KnowledgeGraph(store) as graph:  # what kg build does: build, then the summary
         report = graph.build([source], processes=processes)
         built_mb = _peak_mb()
-        quads = graph.stats().quads
+        quads = graph.stats(breakdown=False).quads
     figures: dict[str, object] = {
         "documents": report.documents,
         "duplicates": report.duplicates,
