@@ -110,9 +110,23 @@ def _client(options: DaskOptions) -> tuple[Any, Any]:
                 "tcp://HOST:8786` on each worker machine; check the address and that its "
                 "port is reachable from here; or drop --scheduler to use a cluster on this "
                 "machine") from exc
-    cluster = LocalCluster(n_workers=options.workers, threads_per_worker=1, processes=True,
-                           host="127.0.0.1", dashboard_address=None)
+    import dask
+
+    # without a dashboard nobody sees the workers' statistical profiles, the
+    # system monitor's samples or the event loops' health ticks, which cost the
+    # scheduler's thread in this process about 3 % of a core
+    with dask.config.set(_QUIET):
+        cluster = LocalCluster(n_workers=options.workers, threads_per_worker=1,
+                               processes=True, host="127.0.0.1", dashboard_address=None)
     return Client(cluster), cluster
+
+
+#: The LocalCluster's settings for what only a dashboard shows (it has none).
+_QUIET = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.tick.interval": "500ms",
+}
 
 
 class DaskEngine(Engine):
@@ -248,16 +262,25 @@ def _read_and_run(files: list[tuple[str, str | None]], shard: str,
     return _run_partition(documents, shard, stages)
 
 
-def _in_flight(client: Any, options: DaskOptions) -> int:
-    """How many tasks to keep submitted: twice the cluster's worker threads as it is
-    now (a scheduler's cluster may be far larger than ``options.workers``)."""
+def _threads(client: Any, options: DaskOptions) -> int:
+    """The cluster's worker threads as it is now (a scheduler's cluster may be far
+    larger than ``options.workers``)."""
     threads = sum(client.nthreads().values()) if options.scheduler else 0
-    return max(2, 2 * options.workers, 2 * threads)
+    return max(1, options.workers, threads)
 
 
-def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+def _chunks(items: list[Any], size: int, threads: int) -> Iterator[list[Any]]:
+    """``items`` in chunks of ``size``, smaller towards the end (about an eighth
+    of what is left per thread, but at least ``size // 8``), so that the workers
+    finish together rather than one working through a whole last partition while
+    the others wait."""
+    smallest = max(1, size // 8)
+    start = 0
+    while start < len(items):
+        left = len(items) - start
+        step = min(size, max(smallest, -(-left // (4 * threads))))
+        yield items[start:start + step]
+        start += step
 
 
 def _load(load_shard: Callable[[Path, list[Built]], None], shard: Path,
@@ -290,8 +313,10 @@ def run_sources(
     ``load_shard`` before yielding the partition's items. Input errors (a file
     missing on the workers...) go to ``on_error`` and the rest goes on; files of a
     binary type met in folders go to ``on_skip_file``. At most twice the cluster's
-    worker threads (or ``2 * workers``) tasks are in flight. ``stages`` (with the
-    ontology, kg's by default) travel to the workers.
+    worker threads (or ``2 * workers``) tasks are in flight. The partitions get
+    smaller towards the end (see :func:`_chunks`), and the documents are checked in
+    input order whichever partition was read first. ``stages`` (with the ontology,
+    kg's by default) travel to the workers.
     """
     import itertools
 
@@ -305,6 +330,7 @@ def run_sources(
     shard_root = Path(options.shard_dir or tempfile.mkdtemp(prefix="kg-shards-"))
     shard_root.mkdir(parents=True, exist_ok=True)
     try:
+        threads = _threads(client, options)
         named = [s for s in sources if s != "-"]
         files: list[tuple[str, str | None]] = []
         if named:
@@ -317,44 +343,47 @@ def run_sources(
         piped = (read(["-"], stdin=stdin, on_error=on_error, max_chars=max_chars)
                  if "-" in sources else iter(()))
         work: Iterator[tuple[str, list[Any]]] = itertools.chain(
-            (("files", chunk) for chunk in _chunks(files, options.partition_size)),
+            (("files", chunk) for chunk in _chunks(files, options.partition_size, threads)),
             (("documents", chunk) for chunk in _partitions(piped, options.partition_size)))
         pending = as_completed()
-        tasks: dict[str, tuple[str, list[Any], Path | None]] = {}
+        tasks: dict[str, tuple[str, list[Any], Path | None, int]] = {}
         shard_numbers = itertools.count()
         # a name of this run's own: a task of a killed earlier build may still be
         # writing into a shared --shard-dir
         run_id = uuid.uuid4().hex[:12]
-        limit = _in_flight(client, options)
+        # twice the worker threads in flight, so that each has its next task
+        limit = 2 * threads
+        # the chunks read, by their place in the input, until their turn to be
+        # checked: the checks run in input order, as the local engine's do (which
+        # of two documents with the same text is kept does not depend on which
+        # scan finished first)
+        ready: dict[int, tuple[str, list[Any], Any]] = {}
+        turns = itertools.count()
+        turn = 0
 
         def submit(stage: str, chunk: list[Any], function: Callable[..., Any],
-                   *args: Any) -> None:
+                   *args: Any, place: int = -1) -> None:
             """Run ``function`` on a worker; a build's shard path goes second."""
             shard = (shard_root / f"shard-{run_id}-{next(shard_numbers):06d}.nq"
                      if stage == "build" else None)
             if shard is not None:
                 args = (*args[:1], str(shard), *args[1:])
             future = client.submit(function, *args, pure=False)
-            tasks[future.key] = (stage, chunk, shard)
+            tasks[future.key] = (stage, chunk, shard, place)
             pending.add(future)
 
-        def top_up() -> None:
-            while len(tasks) < limit:
-                kind, chunk = next(work, ("", []))
-                if not kind:
-                    return
-                if kind == "files":
-                    submit("scan", chunk, _scan_partition, chunk, max_chars)
+        def check() -> None:
+            """Check the chunks whose turn it is; submit the builds of what is kept."""
+            nonlocal turn
+            while turn in ready:
+                kind, chunk, scanned = ready.pop(turn)
+                turn += 1
+                if kind == "documents":
+                    kept = [d for d in chunk if not skip(d, content_hash(d.text))]
+                    if kept:
+                        submit("build", kept, _run_partition, kept, stage_options)
                     continue
-                kept = [d for d in chunk if not skip(d, content_hash(d.text))]
-                if kept:
-                    submit("build", kept, _run_partition, kept, stage_options)
-
-        top_up()
-        for future in pending:
-            stage, chunk, shard = tasks.pop(future.key)
-            if stage == "scan":
-                keys, errors = future.result()
+                keys, errors = scanned
                 for fields in errors:
                     on_error(_input_error(fields))
                 keep = frozenset((k.id, k.source, k.line) for k in keys
@@ -362,6 +391,25 @@ def run_sources(
                 if keep:
                     submit("build", chunk, _read_and_run, chunk, keep, stage_options,
                            max_chars)
+
+        def top_up() -> None:
+            while len(tasks) + len(ready) < limit:
+                kind, chunk = next(work, ("", []))
+                if not kind:
+                    return
+                place = next(turns)
+                if kind == "files":
+                    submit("scan", chunk, _scan_partition, chunk, max_chars, place=place)
+                else:
+                    ready[place] = (kind, chunk, None)
+                    check()
+
+        top_up()
+        for future in pending:
+            stage, chunk, shard, place = tasks.pop(future.key)
+            if stage == "scan":
+                ready[place] = ("files", chunk, future.result())
+                check()
             else:
                 assert shard is not None
                 items: list[Built] = future.result()
