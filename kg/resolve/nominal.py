@@ -362,9 +362,9 @@ def _pending(noun: Token) -> bool:
 
 def acts(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, str, Token]]:
     """Acts a noun phrase states with both parties named: ``(the doer's token, the
-    verb's lemma, the other party's token)`` for "Peter Hain's
-    description of him", "Chelsea's victory over Arsenal". Not for an act that did not
-    happen or is unsure ("Glazer's possible takeover of United")."""
+    verb's lemma, the other party's token)`` for "Peter Hain's description of him",
+    "Chelsea's victory over Arsenal". Not for an act that did not happen, is unsure
+    or is still to come ("Glazer's possible takeover of United")."""
     for i in table.find(_ACT_WORDS):
         token = doc[i]
         owner = _poss_child(token) if token.pos_ == "NOUN" else None
@@ -394,8 +394,9 @@ _PANELS = frozenset({"panel", "board", "committee", "council", "commission", "be
 
 def seats(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, list[Token]]]:
     """Places held on a body: ``(the holder's token, the body's name tokens)`` for
-    "their positions on the panel of Special Advocates", "his seat on the Barclays
-    board"... a possessor, a seat noun, "on" and a name (or a panel of a name)."""
+    "their positions on the panel of Special Advocates", "her seat on Ofcom": a
+    possessor, a seat noun, "on" and a name (or a panel of a name); not a seat given
+    up ("lost his seat on ...")."""
     for i in table.find(_SEAT_NOUNS):
         token = doc[i]
         owner = _poss_child(token) if token.pos_ == "NOUN" else None
@@ -416,6 +417,7 @@ _GROUP_NOUNS: dict[str, str] = {
     "parties": "PoliticalParty", "companies": "Company", "firms": "Company",
     "countries": "Country", "nations": "Country",
 }
+_GROUP_WORDS = frozenset(_GROUP_NOUNS)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
 
@@ -423,7 +425,7 @@ def counted_groups(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, int, st
     """Groups a number names: ``(the plural noun, how many, their class)`` for "all
     three parties", "the two companies", "both countries"; not "two other firms",
     "the two main parties" (a choice among more)."""
-    for i in table.find(frozenset(_GROUP_NOUNS)):
+    for i in table.find(_GROUP_WORDS):
         token = doc[i]
         if token.pos_ != "NOUN":
             continue
