@@ -169,6 +169,19 @@ class NounFacts(EntityResolver):
                 confidence=0.8, rule="based")
             yield statement, body, "located_in", where, None
 
+    def _person_and_place(self, who_arg: Argument, place_arg: Argument,
+                          index: DocumentIndex, *, agent: bool
+                          ) -> tuple[_Mention, _Mention] | None:
+        """The person and the place two arguments name, or ``None`` when they do
+        not name a person and a place."""
+        who = self._argument(who_arg, index, agent=agent)
+        where = self._argument(place_arg, index, agent=False)
+        if (not isinstance(who, _Mention) or who.type != "Person"
+                or not isinstance(where, _Mention)
+                or not self.types.is_a(where.type, {"Place"})):
+            return None
+        return who, where
+
     def _homes(self, index: DocumentIndex) -> Iterator[_Staged]:
         """"Mr Kilroy-Silk's Buckinghamshire home": has_home_in
         (:func:`kg.resolve.nominal.homes`)."""
@@ -176,12 +189,10 @@ class NounFacts(EntityResolver):
         for owner, place in nominal.homes(doc, index.tokens):
             owner_arg = possessor_argument(owner, "subj")
             place_arg = token_argument(place, "obj")
-            who = self._argument(owner_arg, index, agent=False)
-            where = self._argument(place_arg, index, agent=False)
-            if (not isinstance(who, _Mention) or who.type != "Person"
-                    or not isinstance(where, _Mention)
-                    or not self.types.is_a(where.type, {"Place"})):
+            found = self._person_and_place(owner_arg, place_arg, index, agent=False)
+            if found is None:
                 continue
+            who, where = found
             sent = doc[owner.i].sent
             statement = read_statement(
                 owner_arg, "has home in", (place_arg,), sent, lemma="have home in",
@@ -200,12 +211,10 @@ class NounFacts(EntityResolver):
             event = noun.lower_
             who_arg = token_argument(nominal.name_tokens(who_token), "subj")
             place_arg = token_argument(place, "obj")
-            who = self._argument(who_arg, index, agent=True)
-            where = self._argument(place_arg, index, agent=False)
-            if (not isinstance(who, _Mention) or who.type != "Person"
-                    or not isinstance(where, _Mention)
-                    or not self.types.is_a(where.type, {"Place"})):
+            pair = self._person_and_place(who_arg, place_arg, index, agent=True)
+            if pair is None:
                 continue
+            who, where = pair
             sent = doc[who_token.i].sent
             words = f"attends {event} in"
             statement = read_statement(
@@ -270,9 +279,10 @@ class NounFacts(EntityResolver):
             if (not isinstance(doer, _Mention) or not isinstance(whom, _Mention)
                     or doer.key == whom.key):
                 continue
+            people = self._people(index)
             if other.pos_ == "PRON" and not any(
-                    m.mention.key == whom.key and doc[m.start].sent.start == other.sent.start
-                    for m in self._people(index).mentions):
+                    m.mention.key == whom.key and m.sent == people.sentence_of(other.i)
+                    for m in people.mentions):
                 continue  # "him": only someone named in the same sentence
             relation = self.ontology.relation_for(lemma)
             if relation in policy.UNNAMED_RELATIONS or not self.types.allows(

@@ -74,6 +74,14 @@ _NATIONAL_LEADERS = [["president"], ["new", "president"], ["prime", "minister"],
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 
 
+def _names_no_person(index: DocumentIndex, title_start: int, title_end: int,
+                     name_start: int, name_end: int) -> bool:
+    """Whether a title and the name beside it are together the name of something
+    the document says is no person ("Coach Carter, the film")."""
+    whole = index.text[min(title_start, name_start):max(title_end, name_end)]
+    return index.kinds.get(whole, "Person") != "Person"
+
+
 class RoleFacts(NounFacts):
     """The facts of roles (see the module's documentation)."""
 
@@ -93,9 +101,9 @@ class RoleFacts(NounFacts):
         """A person's title or apposition as the position they hold:
         "Russian President Vladimir Putin" → holds_position "president of Russia"."""
         assert statement.object is not None
-        if statement.rule == "title" and index.kinds.get(index.text[
-                min(statement.subject.start, statement.object.start):max(
-                    statement.subject.end, statement.object.end)], "Person") != "Person":
+        if statement.rule == "title" and _names_no_person(
+                index, statement.subject.start, statement.subject.end,
+                statement.object.start, statement.object.end):
             return None  # "Coach Carter, the film": a work's name, no coach
         position = self.position(statement.object.text)
         if position is None:
@@ -344,9 +352,8 @@ class RoleFacts(NounFacts):
                 title if title in roles.POSTNOMINALS else None)
             if position is None:
                 continue
-            whole = index.text[min(title_start, name[0].idx):max(
-                title_end, name[-1].idx + len(name[-1]))]
-            if index.kinds.get(whole, "Person") != "Person":
+            if _names_no_person(index, title_start, title_end, name[0].idx,
+                                name[-1].idx + len(name[-1])):
                 continue  # "Coach Carter, the film": a work's name, no coach
             person = self._argument(token_argument(name, "subj"), index, agent=True)
             if not isinstance(person, _Mention) or person.type != "Person":
