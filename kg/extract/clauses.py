@@ -359,6 +359,7 @@ def _objects(verb: Token, rel: list[Token], antecedent: Token | None) -> tuple[l
         elif dep in OPEN_COMPLEMENTS and c.i > verb.i and _first(verb, DIRECT_OBJECTS):
             extras.append(Obj(c, "to", clause=True))  # "urged NATO [to enter ...]"
 
+    core = _without_modifier_objects(core)
     took_prep = False
     if core and core[0].head.dep_ == "acomp" and len(core) == 1:
         # "is independent from X": adjective and preposition join the relation
@@ -392,6 +393,24 @@ def _objects(verb: Token, rel: list[Token], antecedent: Token | None) -> tuple[l
     if not core and not rest:
         core = manner[:1]  # an intransitive verb: its manner adverb is the argument
     return core + rest, took_prep
+
+
+def _without_modifier_objects(core: list[Obj]) -> list[Obj]:
+    """Drop a name the parser made an object of its own that modifies the bare noun
+    right after it: "boosting [their Oscars] [hopes]" is one object, about hopes
+    (two objects would give "boosts Oscars"). The determiner before the name
+    belongs to the whole phrase; "sent [Luscombe] [streaking] away" has none."""
+    kept: list[Obj] = []
+    for obj in core:
+        after = next((o for o in core if o.head.i == obj.head.right_edge.i + 1), None)
+        opener = obj.head.left_edge
+        if (after is not None and not obj.clause and not after.clause
+                and obj.head.dep_ == after.head.dep_ == "dobj" and obj.head.pos_ == "PROPN"
+                and after.head.pos_ == "NOUN" and after.head.left_edge.i == after.head.i
+                and opener.i < obj.head.i and opener.dep_ in {"det", "poss"}):
+            continue
+        kept.append(obj)
+    return kept
 
 
 _OBJECT_DEPS = (CORE_OBJECTS | CLAUSAL_OBJECTS | PREPOSITIONS | NP_ADVERBIALS | ADVERBS

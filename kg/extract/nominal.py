@@ -74,6 +74,7 @@ def _appositions(tok: Token) -> Iterator[NominalFact]:
         return
     lo, hi = (head.i, tok.left_edge.i) if head.i < tok.i else (tok.right_edge.i, head.i)
     if not any(t.text in _APPOS_SEPARATORS for t in head.doc.tokens[lo + 1 : hi]):
+        yield from _title_head(tok)
         return
     if tok.ent_type_ in PLACE_LABELS and tok.i > head.i and tok.i == tok.right_edge.i and (
             head.ent_type_ in PLACE_LABELS or head.ent_type_ in {"ORG", "FAC"}):
@@ -85,6 +86,31 @@ def _appositions(tok: Token) -> Iterator[NominalFact]:
         yield NominalFact(tok, "is", "be", head, "appos")
     else:
         yield NominalFact(head, "is", "be", tok, "appos")
+
+
+def _title_head(name: Token) -> Iterator[NominalFact]:
+    """ "BT's chief executive Ben Verwaayen" parsed with the title as the head and
+    the name as its apposition, with no comma between: the name has the title."""
+    title = name.head
+    if (title.pos_ != "NOUN" or name.pos_ != "PROPN" or name.ent_type_ not in PERSON_LABELS
+            or name.left_edge.i != title.i + 1 or title.right_edge.i != name.right_edge.i):
+        return
+    start = title.left_edge.i
+    doc = title.doc.tokens
+    while start < title.i and doc[start].dep_ in PHRASE_OPENERS:
+        start += 1
+    if any(t.pos_ in {"VERB", "AUX", "PRON", "ADP", "ADV"} or t.tag_ in {"JJR", "JJS"}
+           or (t.pos_ == "PUNCT" and t.idx > doc[t.i - 1].idx + len(doc[t.i - 1].text))
+           or t.dep_ in CONJUNCTS or t.pos_ == "CCONJ" or t.ent_type_ in PERSON_LABELS
+           or t.ent_type_ in NUMERIC_LABELS
+           for t in doc[start : title.i]):
+        # "the equally unconventional director", "Super Size Me director", "Darin's
+        # wife - real life Hollywood actress", "French singer Charles Aznavour and
+        # British ambassador Sir John Holmes" (a list the parser made one phrase)
+        return
+    yield NominalFact(name, "is", "be", title, "title",
+                      subject_range=(name.left_edge.i, name.i + 1),
+                      object_range=(start, title.i + 1))
 
 
 def _name_start(head: Token) -> int:

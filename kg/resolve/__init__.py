@@ -132,6 +132,9 @@ def value_relation(relation: str, value: Value) -> str:
 
 #: Verb particles that an active reading keeps ("snapped up by" → snaps_up).
 _PARTICLES = frozenset({"up", "down", "out", "off", "over", "in", "on", "away", "back"})
+#: Rules of an "X is Y" statement, in a main clause or a relative one ("Ben
+#: Verwaayen, who is chief executive of BT").
+_COPULAS = frozenset({"copula", "relcl"})
 
 
 class Resolver(RoleFacts):
@@ -162,7 +165,7 @@ class Resolver(RoleFacts):
         if statement.object is None:
             return None
         speaker, we = self._voices(statement, index)
-        if statement.rule in ROLE_RULES | {"copula"} and statement.lemma == "be":
+        if statement.rule in ROLE_RULES | _COPULAS and statement.lemma == "be":
             held = self._role(statement, index, we=we, speaker=speaker)
             if held is not None:
                 return held
@@ -363,7 +366,7 @@ class Resolver(RoleFacts):
         if document_facts:
             staged.extend(self._titles(staged, index))
         staged.extend(self._affiliations(staged, index, document_facts=document_facts))
-        staged = [self._possessive(item) for item in staged]
+        staged = self._stronger_roles([self._possessive(item) for item in staged])
 
         aliases: dict[str, set[str]] = {}
         for _, subject, _, obj, speaker in staged:

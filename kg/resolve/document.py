@@ -33,7 +33,7 @@ from kg.resolve.names import (
     LONE_TITLES,
     TITLE_WORDS,
     clean_mention,
-    is_plausible_name,
+    is_plausible_person,
     organization_type,
     strip_titles,
 )
@@ -71,6 +71,10 @@ _TRAILING_NUMBER = re.compile(r"(.+?)\s+\d{1,3}(?:\s*\+\s*\d{1,2})?$")  # "Dyer 
 #: the name stays linear however long a run of letters is.
 _ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,9})\)")
 _SPACES = re.compile(r"\s+")
+#: Titles that go with a first name alone ("Sir Alan", "Dame Judi").
+_KNIGHTED = frozenset({"Sir", "Dame"})
+#: A dash between spaces: what follows it is no part of a name.
+_DASHED = re.compile(r"\s+[-\u2013\u2014]+\s+")
 _LONG_NAME_BEFORE = re.compile(
     r"\b[A-Z][\w'\u2019&.-]{0,40}"
     r"(?:\s+(?:of|for|the|and|on|in|de|du|[A-Z][\w'\u2019&.-]{0,40})){0,12}$"
@@ -271,7 +275,7 @@ class DocumentIndex:
             if ent.label_ != "PERSON" and not self._titled(ent):
                 continue
             name = self.person_name(clean_mention(self.tokens.span_text(self.extend_name(ent))))
-            if len(name.split()) < 2 or not is_plausible_name(name):
+            if len(name.split()) < 2 or not is_plausible_person(name):
                 continue
             if _misread_person(name, gazetteer) is not None:
                 continue
@@ -390,6 +394,7 @@ class DocumentIndex:
         return name
 
     def _find_person_name(self, text: str) -> str:
+        text = _DASHED.split(text, maxsplit=1)[0]  # "Gerard Jugnot - star of ..."
         words = _after_last_title(text.split())
         words = strip_titles(" ".join(words)).split()
         while len(words) >= 3 and words[-1] in roles.POSTNOMINALS:
@@ -416,6 +421,11 @@ class DocumentIndex:
         if not norm:
             return None
         full = self.full_names.get(norm)
+        if full is None and " " not in norm and text.split(" ", 1)[0] in _KNIGHTED:
+            # "Sir Alan" after "Sir Alan Parker": a knight or dame by first name
+            firsts = {n for n in self.full_names if n.split(" ", 1)[0] == norm}
+            if len(firsts) == 1:
+                full = self.full_names[firsts.pop()]
         if full is None and " " not in norm:
             candidates = self.surnames.get(norm, set())
             if len(candidates) == 1:

@@ -62,6 +62,7 @@ from kg.resolve.names import (
     TITLE_WORDS,
     clean_mention,
     is_plausible_name,
+    is_plausible_person,
     organization_type,
     strip_titles,
 )
@@ -597,7 +598,7 @@ class EntityResolver:
         person = index.person(text)
         if person is not None:
             return person
-        if not is_plausible_name(name):
+        if not is_plausible_person(name):
             return None
         misread = _misread_person(name, self.gazetteer)
         if misread is not None:

@@ -24,6 +24,7 @@ __all__ = [
     "TITLE_WORDS",
     "clean_mention",
     "is_plausible_name",
+    "is_plausible_person",
     "organization_type",
     "strip_titles",
 ]
@@ -85,6 +86,7 @@ LONE_TITLES = frozenset({
     "leader", "chairman", "chairwoman", "chair", "director", "head", "officer", "professor",
     "prime", "deputy", "chief", "king", "queen", "prince", "princess", "pope", "lord", "lady",
     "mp", "mep", "coach", "manager", "commissioner", "constable", "baroness", "baron",
+    "bishop", "archbishop", "cardinal", "rabbi", "imam", "vicar",
 })
 
 _LEADING_DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -97,6 +99,18 @@ _EDGE_JUNK = (
 _SPACES = re.compile(r"\s+")
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)?$")
 _LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]{2,}|[A-Z]\d|\d[A-Z]")
+#: A full stop after a word and a capital after it: two sentences in one span
+#: ("Miami Vice. Scrubs"), unless the word is an abbreviation ("St. Louis").
+_SENTENCE_BREAK = re.compile(r"\b([A-Za-z]*[a-z]{2,})\. [A-Z]")
+_ABBREVIATIONS = frozenset({"inc", "corp", "ltd", "bros", "capt", "gen", "col", "rev",
+                            "prof", "sen", "gov", "ave", "jr", "sr", "mt", "st", "dr",
+                            "co", "no", "vol", "dept", "univ", "assn", "intl"})
+#: Lower-case words that are part of people's names ("Ludwig van Beethoven",
+#: "Prince of Wales"); any other lower-case word is not ("Anthony became Lopez").
+NAME_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "du", "del", "della",
+                            "der", "den", "van", "von", "le", "la", "bin", "ibn", "al",
+                            "el", "y", "e", "ben", "ter", "te", "zu", "of", "the", "st",
+                            "dei", "des", "ap", "ul", "bint", "abu", "mac"})
 
 
 @lru_cache(maxsize=1 << 15)
@@ -129,14 +143,17 @@ def strip_titles(name: str, *, demonyms: frozenset[str] | None = None) -> str:
     'Dmitry Peskov'
     >>> strip_titles("President")
     'President'
+    >>> strip_titles("Singers Jennifer Lopez")
+    'Jennifer Lopez'
     """
     if demonyms is None:
         demonyms = _default_demonyms()
     words = name.split()
     while len(words) > 1:
         word = words[0].casefold().rstrip(".")
-        if word in TITLE_WORDS or word in demonyms:
-            words.pop(0)
+        if word in TITLE_WORDS or word in demonyms or (
+                len(words) > 2 and word.endswith("s") and word[:-1] in TITLE_WORDS):
+            words.pop(0)  # (a plural title: "Singers Jennifer Lopez and ...")
         else:
             break
     return " ".join(words)
@@ -156,6 +173,8 @@ def is_plausible_name(text: str) -> bool:
 
     >>> [is_plausible_name(t) for t in ("Putin", "n\u2019t", "he", "President", "G7", "")]
     [True, False, False, False, True, False]
+    >>> is_plausible_name("Miami Vice. Scrubs"), is_plausible_name("St. Louis Cardinals")
+    (False, True)
     """
     if not text or len(text) > 80 or len(text.split()) > 10:
         return False
@@ -168,7 +187,25 @@ def is_plausible_name(text: str) -> bool:
     first = text[0]
     if not (first.isupper() or first.isdigit()):
         return False
+    for match in _SENTENCE_BREAK.finditer(text):
+        if match.group(1).casefold() not in _ABBREVIATIONS:
+            return False
     return bool(_LETTERS.search(text))
+
+
+def is_plausible_person(name: str) -> bool:
+    """Whether a person's name (titles stripped) can be one: a plausible name whose
+    lower-case words are all particles of names.
+
+    >>> [is_plausible_person(t) for t in ("Ludwig van Beethoven", "Anthony became Lopez",
+    ...                                   "Shakespearean performer", "Blu-ray")]
+    [True, False, False, False]
+    """
+    if not is_plausible_name(name):
+        return False
+    return all(word.casefold() in NAME_PARTICLES
+               for part in name.split() for word in part.split("-")
+               if word[:1].islower())
 
 
 _GOVERNMENT = re.compile(

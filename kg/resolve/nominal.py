@@ -584,6 +584,15 @@ KIND_NOUNS: dict[str, str] = {
     "publisher": "Company", "label": "Company", "studio": "Company", "lender": "Company",
 }
 _KIND_WORDS = frozenset(KIND_NOUNS)
+#: Kinds of the names a plural noun lists ("films such as X", "bands including Y"):
+#: the kind nouns, and nouns that say a kind only of what they list ("the
+#: Manchester band" is no band named Manchester).
+_LIST_KINDS = {**KIND_NOUNS, "band": "Organization", "book": "Work", "song": "Work",
+               "drama": "Work"}
+_KIND_PLURALS = {
+    (f"{word[:-1]}ies" if word.endswith("y") and word[-2:-1] not in "aeiou"
+     else f"{word}es" if word.endswith(("s", "ch", "sh", "x")) else f"{word}s"): word
+    for word in _LIST_KINDS}
 #: The key prefix of an entity of each class that a kind noun gives.
 KIND_PREFIXES = {"Facility": "facility", "Work": "work", "Place": "place", "Event": "event"}
 
@@ -622,6 +631,9 @@ def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
         if run:
             text = "".join(t.text_with_ws for t in run[:-1]) + run[-1].text
             kinds.setdefault(text, cls)
+    for i in table.find(_KIND_PLURALS.keys()):
+        for member, cls in _listed_members(doc[i]):
+            kinds.setdefault(tokens_text(name_tokens(member)), cls)
     for i in table.find({"panel"}):
         token = doc[i]  # "the panel of Special Advocates": the panel's own name
         panel = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -648,6 +660,36 @@ def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
             kinds.setdefault("".join(t.text_with_ws for t in run[:-1]) + run[-1].text,
                              "Person")
     return kinds
+
+
+def _listed_members(token: Token) -> list[tuple[Token, str]]:
+    """The names a kind noun lists as its members, with the class the noun gives:
+    "films such as Titanic and The Beach", "bands including Blur and Oasis", "her
+    previous films have included Iris and Elizabeth"."""
+    singular = _KIND_PLURALS.get(token.lower_)
+    if singular is None or token.pos_ != "NOUN":
+        return []  # a plural only: "the film included footage of X" lists no films
+    cls = _LIST_KINDS[singular]
+    heads: list[Token] = []
+    for prep in token.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "including" or (
+                prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.lefts)):
+            heads.extend(c for c in prep.children if c.dep_ == "pobj")
+    for prep in (c for c in token.children if c.lower_ == "such" and c.dep_ == "amod"):
+        # "films such as X", parsed with "as" under "such"
+        heads.extend(g for a in prep.children if a.lower_ == "as"
+                     for g in a.children if g.dep_ == "pobj")
+    verb = token.head
+    if token.dep_ == "nsubj" and verb.lemma_ == "include" and verb.pos_ == "VERB":
+        heads.extend(c for c in verb.children if c.dep_ == "dobj")
+    members: list[Token] = []
+    while heads:  # each head and the members coordinated with it
+        head = heads.pop(0)
+        members.append(head)
+        heads.extend(c for c in head.children if c.dep_ == "conj")
+    return [(m, cls) for m in members if m.pos_ == "PROPN"]
 
 
 def _contiguous(tokens: list[Token]) -> list[Token]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from kg.resolve import nominal, policy
+from kg.resolve import nominal, policy, roles
 from kg.resolve.document import _HONORIFICS, DocumentIndex
 from kg.resolve.entities import EntityResolver
 from kg.resolve.mentions import Mention as _Mention
@@ -31,6 +31,9 @@ from kg.resolve.names import TITLE_WORDS, clean_mention
 from kg.types import Argument, Statement
 
 __all__ = ["NounFacts"]
+
+#: Affiliations that say only that someone belongs to a body.
+_PLAIN_AFFILIATIONS = frozenset({"works_for", "member_of"})
 
 
 def _surely_person(text: str) -> bool:
@@ -75,6 +78,19 @@ class NounFacts(EntityResolver):
                                 relation=words, lemma=words)
             return statement, obj, name, subject, speaker
         return replace(statement, relation=words, lemma=words), subject, name, obj, speaker
+
+    @staticmethod
+    def _stronger_roles(staged: list[_Staged]) -> list[_Staged]:
+        """Without a possessive's plain affiliation where a role of the same person
+        names a closer one: "BT's chief executive Ben Verwaayen" leads BT, and
+        "works for" it says nothing more."""
+        closer = {(subject.key, obj.key) for statement, subject, relation, obj, _ in staged
+                  if statement.rule == roles.AFFILIATION_RULE and isinstance(obj, _Mention)
+                  and relation not in _PLAIN_AFFILIATIONS}
+        return [item for item in staged
+                if not (item[0].rule == "poss" and item[2] in _PLAIN_AFFILIATIONS
+                        and isinstance(item[3], _Mention)
+                        and (item[1].key, item[3].key) in closer)]
 
     def _counted(self, index: DocumentIndex) -> dict[int, list[Argument]]:
         """The bodies a number stands for ("all three parties" after Labour, the

@@ -66,6 +66,8 @@ _EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "g
                          "only", "brilliant", "great", "good", "excellent", "fantastic",
                          "talented", "past", "first", "last", "top", "leading", "second",
                          "third", "fourth", "another", "other"})
+#: Services to a person: "X's lawyer" says whose, and holds no post.
+_PERSONAL_SERVICES = frozenset({"lawyer", "solicitor", "attorney", "barrister", "agent"})
 #: Prepositions that end a title and introduce what it names ("leader of").
 _TITLE_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
 #: Positions that lead a country ("president", "new prime minister").
@@ -119,6 +121,10 @@ class RoleFacts(NounFacts):
         subject = self._argument(statement.subject, index, agent=True, we=we, speaker=speaker)
         if not isinstance(subject, _Mention) or subject.type != "Person":
             return None
+        if statement.rule == "relcl":
+            if statement.tense == "past":
+                return None  # "Lord Roberts, who was a Welsh Office minister at the time"
+            statement = replace(statement, rule="copula")  # "X, who is chairman of Y"
         return (statement, subject, POSITION_RELATION, Value(position), speaker)
 
     def _taken_role(self, statement: Statement, index: DocumentIndex, *,
@@ -245,6 +251,9 @@ class RoleFacts(NounFacts):
             words = words[:-1]  # "the Economist Intelligence Unit's Mr": no title
         if words and words[0].lower() in _POSSESSIVE_DETERMINERS:
             return None  # "his lawyer": someone's relative, not a post
+        if (words and words[-1].lower() in _PERSONAL_SERVICES
+                and any(w.endswith(("'s", "'")) for w in words[:-1])):
+            return None  # "the rapper's lawyer": whose lawyer, not a post
         head = words[-1].lower().rsplit("-", 1)[-1] if words else ""  # "vice-chairman"
         if (not words or head not in TITLE_WORDS or head in roles.NOT_HEADS - {"chief"}):
             return None  # "a character from cult website TV Go Home": no title
@@ -402,8 +411,10 @@ class RoleFacts(NounFacts):
             return self._body(arg, index)
 
         for statement, subject, relation, held, speaker in list(staged):
-            if relation == POSITION_RELATION and statement.rule in ROLE_RULES | {
-                    TAKEN_ROLE_RULE, GIVEN_ROLE_RULE}:
+            if relation == POSITION_RELATION and (statement.rule in ROLE_RULES | {
+                    TAKEN_ROLE_RULE, GIVEN_ROLE_RULE} or (
+                    statement.rule == "copula" and statement.tense != "past")):
+                # (not "Lord Roberts, who was a Welsh Office minister at the time")
                 found = False
                 for fact in roles.role_affiliations(statement, subject, speaker,
                                                     doc=index.doc, body=body,

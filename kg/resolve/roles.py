@@ -75,6 +75,8 @@ _HEAD_PAIRS = frozenset({
     ("general", "secretary"), ("secretary", "general"), ("director", "general"),
     ("executive", "chairman"), ("party", "leader"), ("head", "coach"),
 })
+#: Titles that lead a party (not its chairman: "UKIP's chairman Petrina Holdsworth").
+_PARTY_HEADS = frozenset({"leader", "head", "chieftain"})
 #: Titles of people who play for a club.
 _PLAYERS = frozenset({
     "striker", "defender", "midfielder", "goalkeeper", "keeper", "winger", "forward",
@@ -112,6 +114,8 @@ _OWNERS = frozenset({"owner", "proprietor", "co-owner"})
 #: Kinds of organisation (ontology classes) that people work for or belong to.
 _BODIES = frozenset({"Organization", "Company", "GovernmentBody", "InternationalOrganization",
                      "MediaOrganization", "ArmedForce", "PoliticalParty"})
+#: Classes of places ("Veteran US television host": a title word before one).
+_PLACE_TYPES = frozenset({"Country", "City", "Place"})
 #: Prepositions after a title that name its body ("chief executive of BT").
 _BODY_PREPOSITIONS = frozenset({"of", "at", "for", "with", "in"})
 
@@ -193,7 +197,9 @@ def affiliation_relation(title: Sequence[str], body_type: str) -> str | None:
     if body_type not in _BODIES:
         return None
     if body_type == "PoliticalParty":
-        return "leads" if head and not lesser and last != "chancellor" else "member_of"
+        # a party's chairman or president runs its organisation; its leader leads it
+        return ("leads" if head and not lesser and last in _PARTY_HEADS
+                else "member_of")
     if last in _PLAYERS and body_type == "Organization":
         return "plays_for"
     if last in _MANAGERS and body_type == "Organization" and not lesser:
@@ -393,10 +399,18 @@ def _qualified(body: Sequence[Token], title: Sequence[Token],
 
 
 def _known(run: Sequence[Token], body: Callable[[Argument], Mention | Value | None]) -> bool:
-    """Whether a run that starts with a title word is still a name: the run itself
-    ("Liberal Democrat") or its first word ("US", "Labour")."""
-    return (isinstance(body(token_argument(run, "obj")), Mention)
-            or isinstance(body(token_argument(run[:1], "obj")), Mention))
+    """Whether a run that starts with a title word is still a name: its first word
+    ("US", "Labour") or the run itself ("Liberal Democrat"), unless the run is only
+    the title word before a place ("Veteran US television host": the US)."""
+    if isinstance(body(token_argument(run[:1], "obj")), Mention):
+        return True
+    whole = body(token_argument(run, "obj"))
+    if not isinstance(whole, Mention):
+        return False
+    if whole.entry is not None:
+        return True  # a name the gazetteer knows: "New York Senator Charles Schumer"
+    rest = body(token_argument(run[1:], "obj")) if len(run) > 1 else None
+    return not (isinstance(rest, Mention) and rest.type in _PLACE_TYPES)
 
 
 def of_bodies(
@@ -432,6 +446,13 @@ def of_bodies(
         if not isinstance(who, Mention) or who.type != "Person":
             continue
         relation = "member_of" if found.type == "PoliticalParty" else "works_for"
+        title = [t.lower_ for t in doc[ent.root.left_edge.i : ent.start]
+                 if t.pos_ in {"NOUN", "ADJ"} and t.dep_ in _TITLE_RUN_DEPS]
+        if title and title[-1] in TITLE_WORDS:
+            # "Chief executive Ben Verwaayen of BT": what the title says of the body
+            if any(w in _PAST or w in _FORMER or w.startswith("ex-") for w in title):
+                continue
+            relation = affiliation_relation(title, found.type) or relation
         sent: Span = ent.sent
         statement = Statement(
             subject=subject_arg, relation="of", lemma="be of",

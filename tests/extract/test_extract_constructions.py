@@ -127,6 +127,21 @@ def test_title_before_name(parse: Parse) -> None:
     assert title.rule == "title" and title.subject.label == "PERSON"
 
 
+def test_a_title_the_parser_made_the_head_of_the_name(parse: Parse) -> None:
+    # "chief executive" heads the phrase, the name its apposition, with no comma
+    sts = run(parse, "BT's chief executive Ben Verwaayen said the firm would grow.")
+    assert ("Ben Verwaayen", "is", "BT's chief executive") in tuples(sts)
+    assert find(sts, "Ben Verwaayen", "is").rule == "title"
+
+
+def test_a_name_before_a_bare_noun_is_no_object_of_its_own(parse: Parse) -> None:
+    # "boosting [their Oscars] [hopes]": one object, about hopes
+    sts = run(parse, "Jamie Foxx and Hilary Swank have won the awards, boosting their "
+                     "Oscars hopes this month.")
+    st = find(sts, "Jamie Foxx", "boosting")
+    assert [o.text for o in st.objects if o.role == "obj"] == ["hopes"]
+
+
 def test_honorific_is_not_a_title(parse: Parse) -> None:
     sts = run(parse, "Mr. Baker found an opening under the house.")
     assert not any(s.rule == "title" for s in sts)

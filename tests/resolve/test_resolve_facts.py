@@ -79,6 +79,45 @@ def test_a_sports_title_after_a_town_is_its_club() -> None:
     assert clubs == {"Organization"}
 
 
+def test_a_body_s_title_before_a_name_gives_the_closer_affiliation() -> None:
+    facts = asserted("BT's chief executive Ben Verwaayen said the firm would grow.")
+    assert ("Ben Verwaayen", "holds_position", "bt's chief executive") in facts
+    assert ("Ben Verwaayen", "leads", "BT") in facts
+    assert ("Ben Verwaayen", "works_for", "BT") not in facts  # says less than leads
+    # a body's person with no title: works for it
+    assert ("Hensel", "works_for", "Economist Intelligence Unit") in asserted(
+        "The Economist Intelligence Unit's Mr Hensel said so.")
+
+
+def test_a_role_after_is_names_its_body_too() -> None:
+    for text in ("Ben Verwaayen is chief executive of BT.",
+                 "Ben Verwaayen, who is the chief executive of BT, said so."):
+        facts = asserted(text)
+        assert ("Ben Verwaayen", "holds_position", "chief executive") in facts
+        assert ("Ben Verwaayen", "leads", "BT") in facts
+    # one still to come is withheld, the body with it
+    found = withheld("Tom Lee, who will be chairman of Tesco, said so.")
+    assert found[("Tom Lee", "leads", "Tesco")] == "future"
+    assert not asserted("He is a fan of Chelsea.")
+
+
+def test_a_title_before_a_person_of_a_body_says_how_they_belong() -> None:
+    facts = asserted("Chief executive Ben Verwaayen of BT said the firm would grow.")
+    assert ("Ben Verwaayen", "leads", "BT") in facts
+    assert ("Ben Verwaayen", "works_for", "BT") not in facts
+    facts = asserted("Analyst Stuart Hensel of the Economist Intelligence Unit said so.")
+    assert ("Stuart Hensel", "works_for", "Economist Intelligence Unit") in facts
+    # a former one no longer belongs
+    assert ("John Smith", "works_for", "Tesco") not in asserted(
+        "Former chairman John Smith of Tesco said so.")
+
+
+def test_whose_lawyer_is_no_post() -> None:
+    assert not asserted("The rapper's lawyer Ron Rakosky said so.")
+    assert ("Reid Weingarten", "holds_position", "defence lawyer") in asserted(
+        "Defence lawyer Reid Weingarten said so.")
+
+
 def test_a_lesser_or_past_role_does_not_lead() -> None:
     facts = asserted("Assistant manager John Carver of Newcastle spoke. Former BP chief "
                      "executive John Browne retired.")
@@ -223,6 +262,42 @@ def test_names_before_a_kind_noun() -> None:
     facts = asserted("She was taken to the Charite hospital. Writing in the Guardian "
                      "newspaper, Gordon Brown set out his plans.")
     assert ("Gordon Brown", "writes_in", "Guardian") in facts
+
+
+def test_the_members_a_kind_noun_lists_are_of_its_kind() -> None:
+    types = {r.object.label: r.object.type for r in resolved(
+        "Her previous films have included Closer and Sideways. "
+        "Paul Giamatti starred in Sideways.") if isinstance(r.object, Entity)}
+    assert types == {"Sideways": "Work"}  # not the place the tagger took it for
+    types = {r.object.label: r.object.type for r in resolved(
+        "She has made films such as Titanic and Sideways. Paul Giamatti starred in "
+        "Sideways.") if isinstance(r.object, Entity)}
+    assert types.get("Sideways") == "Work"
+
+
+def test_a_kind_noun_that_lists_a_kind_names_none() -> None:
+    # "the Manchester band" is a band from Manchester, no band named Manchester
+    assert not resolved("The Manchester band will play on 9 July at the festival.")
+
+
+def test_a_span_over_words_no_name_has_is_no_person() -> None:
+    # the tagger's "Anthony became Lopez" (a verb inside), "Miami Vice. Scrubs"
+    facts = asserted("Anthony became Lopez's third husband in June 2004. "
+                     "He won a Grammy in 1998.")
+    assert not {f for f in facts if "became" in f[0]}
+    facts = asserted("French comedian Gerard Jugnot - star of The Chorus - won the "
+                     "award from Jacques Chirac.")
+    assert ("Gerard Jugnot", "wins_award_from", "Jacques Chirac") in facts
+
+
+def test_a_knight_named_by_first_name_is_the_one_named_in_full() -> None:
+    facts = asserted("Sir Alex Ferguson praised Wayne Rooney. Sir Alex later criticised "
+                     "Arsenal.")
+    assert ("Alex Ferguson", "criticizes", "Arsenal") in facts
+    # two knights of that name: neither of them
+    facts = asserted("Sir Alex Ferguson and Sir Alex Smith met. Sir Alex later "
+                     "criticised Arsenal.")
+    assert not {f for f in facts if f[1] == "criticizes" and f[0] != "Alex"}
 
 
 def test_an_appointment_as_a_role_gives_the_role_and_its_body() -> None:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from kg.resolve.names import clean_mention, is_plausible_name, organization_type, strip_titles
+from kg.resolve.names import (
+    clean_mention,
+    is_plausible_name,
+    is_plausible_person,
+    organization_type,
+    strip_titles,
+)
 from kg.resolve.values import amount_value, date_value
 from kg.types import Value
 
@@ -54,12 +60,25 @@ def test_strip_titles(raw: str, name: str) -> None:
     [
         ("Putin", True), ("NATO", True), ("G7", True), ("Xi Jinping", True),
         ("n\u2019t", False), ("n't", False), ("he", False), ("They", False), ("We", False),
-        ("President", False), ("Minister", False), ("2060", False), ("", False),
+        ("President", False), ("Minister", False), ("Bishop", False), ("2060", False), ("", False),
         ("$", False), ("the blogger", False), ("x" * 100, False),
+        ("Miami Vice. Scrubs", False), ("St. Louis", True), ("Time Inc. Magazine", True),
     ],
 )
 def test_is_plausible_name(text: str, ok: bool) -> None:
     assert is_plausible_name(text) is ok
+
+
+@pytest.mark.parametrize(
+    ("name", "ok"),
+    [
+        ("Ludwig van Beethoven", True), ("Osama bin Laden", True), ("Prince of Wales", True),
+        ("Jean-Marie Le Pen", True), ("Anthony became Lopez", False),
+        ("Shakespearean performer", False), ("Blu-ray", False), ("Doc Martin and Life", False),
+    ],
+)
+def test_is_plausible_person(name: str, ok: bool) -> None:
+    assert is_plausible_person(name) is ok
 
 
 @pytest.mark.parametrize(
