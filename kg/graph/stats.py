@@ -84,6 +84,10 @@ _FACT = ("?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:asserted tr
 
 
 def _count(store: Store, sparql: str) -> int:
+    """The number a counting query gives, the store's read caches handed back
+    first (:meth:`kg.store.Store.release`): each count scans much of the store,
+    and what one scan left cached would add to the next one's."""
+    store.release()
     rows = store.query(sparql).rows
     return int(str(rows[0][0])) if rows and rows[0][0] is not None else 0
 
