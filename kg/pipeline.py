@@ -267,8 +267,7 @@ class KnowledgeGraph:
         def ignore_file(_path: str) -> None:
             tally.ignored_files += 1
 
-        texts: dict[str, str] = {}  # content hash → id, for this build
-        ids: dict[str, str] = {}  # id → content hash, for this build
+        seen = _Seen()  # this build's documents: id → content hash → id
 
         def skipped(document: Document) -> bool:
             tally.skipped += 1
@@ -278,7 +277,7 @@ class KnowledgeGraph:
 
         def skip_unchanged(document: Document, digest: str | None = None) -> bool:
             digest = digest or content_hash(document.text)
-            earlier = ids.get(document.id)
+            earlier = seen.digest(document.id)
             if earlier is not None and earlier != digest:
                 record_error(InputError(
                     f"another input of this build has the same document id {document.id!r}",
@@ -286,11 +285,11 @@ class KnowledgeGraph:
                     hint="build the folder that holds both files, or give each record "
                          "its own id"))
                 return True
-            other = texts.get(digest)
+            other = seen.document(digest)
             if other is None:
                 iri = document_iri(document.id)
                 if not force and self._unchanged(iri, digest):
-                    ids[document.id], texts[digest] = digest, document.id
+                    seen.add(document.id, digest)
                     return skipped(document)
                 other = self._stored_as(digest, iri)
             if other == document.id:  # named twice in this build
@@ -300,8 +299,7 @@ class KnowledgeGraph:
                 if on_duplicate is not None:
                     on_duplicate(document, other)
                 return True
-            ids[document.id] = digest
-            texts[digest] = document.id
+            seen.add(document.id, digest)
             return False
 
         from kg.ingest import read
@@ -325,14 +323,19 @@ class KnowledgeGraph:
                          if not skip_unchanged(d))
             batches = _engine(engine, processes=processes, dask=dask).build(
                 documents, options=options, store=self.store)
-        for items in batches:
-            for item in items:
-                _count(tally, item)
-                if on_document is not None:
-                    on_document(item.document, item.words)
+        try:
+            for items in batches:
+                for item in items:
+                    _count(tally, item)
+                    if on_document is not None:
+                        on_document(item.document, item.words)
+        finally:
+            seen.close()
         from kg.resolve.crossdoc import link_surnames
 
+        self.store.release()  # what reading the written store cached, handed back
         link_surnames(self.store)  # bare surnames → the one full name the store knows
+        self.store.release()
 
         self.report = BuildReport(
             store=self.store.uri,
@@ -463,6 +466,49 @@ class KnowledgeGraph:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class _Seen:
+    """The documents one build has read: id → content hash, and content hash →
+    the first id with that text, as two ``dict``s would hold them, but in a
+    private temporary SQLite database (on disk, with SQLite's bounded page cache)
+    so that a build's memory does not grow with its number of documents.
+
+    >>> seen = _Seen()
+    >>> seen.add("a", "h1")
+    >>> seen.digest("a"), seen.document("h1"), seen.digest("b")
+    ('h1', 'a', None)
+    >>> seen.close()
+    """
+
+    def __init__(self) -> None:
+        import sqlite3
+
+        # "": a private database in a temporary file; one thread at a time uses it
+        self._db = sqlite3.connect("", check_same_thread=False)
+        self._db.executescript(
+            "CREATE TABLE ids (id TEXT PRIMARY KEY, digest TEXT NOT NULL);"
+            "CREATE TABLE texts (digest TEXT PRIMARY KEY, id TEXT NOT NULL);")
+
+    def digest(self, doc_id: str) -> str | None:
+        """The content hash read under ``doc_id`` in this build, if any."""
+        return self._one("SELECT digest FROM ids WHERE id = ?", doc_id)
+
+    def document(self, digest: str) -> str | None:
+        """The id of the text with hash ``digest`` read in this build, if any."""
+        return self._one("SELECT id FROM texts WHERE digest = ?", digest)
+
+    def add(self, doc_id: str, digest: str) -> None:
+        """Record that ``doc_id`` was read with the text whose hash is ``digest``."""
+        self._db.execute("INSERT OR REPLACE INTO ids VALUES (?, ?)", (doc_id, digest))
+        self._db.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (digest, doc_id))
+
+    def _one(self, sql: str, key: str) -> str | None:
+        row = self._db.execute(sql, (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def close(self) -> None:
+        self._db.close()
 
 
 def _engine(name: str, *, processes: int, dask: DaskOptions | None) -> Engine:

@@ -58,6 +58,88 @@ def test_match_reads_a_pattern_and_change_is_one_update() -> None:
     assert sorted(store.match()) == sorted([(b, a, c, g), (c, c, c, g)])
 
 
+def _count_openings(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Record each time an Oxigraph store is opened (the first opening included)."""
+    import kg.store
+
+    openings: list[object] = []
+    real = kg.store._open_oxigraph
+
+    def opening(path: Path | None, *, read_only: bool) -> tuple[object, bool]:
+        openings.append(path)
+        return real(path, read_only=read_only)
+
+    monkeypatch.setattr(kg.store, "_open_oxigraph", opening)
+    return openings
+
+
+def test_release_reopens_a_store_on_disk_and_keeps_its_quads(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    openings = _count_openings(monkeypatch)
+    store = OxigraphStore(tmp_path / "store")
+    a, g, h = URIRef("urn:a"), URIRef("urn:g"), URIRef("urn:h")
+    store.replace_graph(g, [(a, a, a, g)])
+    store.release()
+    assert len(openings) == 2  # closed and opened again
+    assert list(store.match()) == [(a, a, a, g)]
+    store.replace_graph(h, [(a, a, g, h)])
+    assert len(store) == 2
+    store.close()
+
+
+def test_release_waits_for_what_holds_the_store_open(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    openings = _count_openings(monkeypatch)
+    store = OxigraphStore(tmp_path / "store")
+    a, g = URIRef("urn:a"), URIRef("urn:g")
+    store.replace_graph(g, [(a, a, a, g), (a, a, g, g)])
+    reading = store.match()
+    next(reading)  # an open iterator holds the store open: no reopening under it
+    store.release()
+    assert len(openings) == 1
+    assert len(list(reading)) == 1
+    held = store._store  # nor while other code holds the engine
+    store.release()
+    assert len(openings) == 1
+    del held
+    store.release()
+    assert len(openings) == 2
+    store.close()
+
+
+def test_writes_release_the_store_every_so_many_quads(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.store
+
+    monkeypatch.setattr(kg.store, "RELEASE_EVERY", 10)
+    openings = _count_openings(monkeypatch)
+    store = OxigraphStore(tmp_path / "store")
+    for n in range(6):
+        g = URIRef(f"urn:g{n}")
+        store.replace_graph(g, [(g, g, Literal(k), g) for k in range(4)])
+    assert len(openings) == 3  # opened, then reopened after 12 and after 24 quads
+    assert len(store) == 24
+    store.close()
+    memory = OxigraphStore(None)  # nothing to reopen in memory
+    g = URIRef("urn:g")
+    memory.replace_graph(g, [(g, g, g, g)])
+    memory.release()
+    assert len(memory) == 1
+
+
+def test_a_build_remembers_its_documents_outside_the_heap(tmp_path: Path) -> None:
+    from kg.pipeline import _Seen
+
+    seen = _Seen()
+    for n in range(1000):
+        seen.add(f"doc{n}", f"{n:064x}")
+    seen.add("doc1", "changed")
+    assert seen.digest("doc999") == f"{999:064x}" and seen.document(f"{5:064x}") == "doc5"
+    assert seen.digest("doc1") == "changed" and seen.document("changed") == "doc1"
+    assert seen.digest("none") is None and seen.document("none") is None
+    seen.close()
+
+
 # -- bare surnames, linked across documents -----------------------------------------------
 
 

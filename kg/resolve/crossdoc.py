@@ -55,8 +55,6 @@ PROMINENCE = 5
 #: so that what a pass holds in memory does not grow with the corpus.
 LINKS_AT_ONCE = 500
 _SCOPED = re.compile(re.escape(str(ENT)) + r"person/([^/]+)/([0-9a-f]{10})$")
-_PERSONS = """
-SELECT ?e ?label ?g ?type { GRAPH ?g { ?e a ?type ; rdfs:label ?label } }"""
 
 
 def document_scope(text: str) -> str:
@@ -113,16 +111,24 @@ def surname_links(people: Iterable[tuple[str, str]], *,
             full.setdefault(normalize(label.split()[-1]), set()).add(iri)
     links: dict[str, str] = {}
     for iri, surname in sorted(scoped):
-        candidates = full.get(surname, set())
-        if len(candidates) == 1:
-            links[iri] = next(iter(candidates))
-        elif len(candidates) > 1 and documents:
-            ranked = sorted(candidates, key=lambda c: (-documents.get(c, 0), c))
-            top = documents.get(ranked[0], 0)
-            rest = sum(documents.get(c, 0) for c in ranked[1:])
-            if top >= PROMINENT_DOCUMENTS and top >= PROMINENCE * max(rest, 1):
-                links[iri] = ranked[0]
+        target = _choose(full.get(surname, set()), documents)
+        if target is not None:
+            links[iri] = target
     return links
+
+
+def _choose(candidates: set[str], documents: Mapping[str, int] | None) -> str | None:
+    """The one full name of ``candidates`` that a bare surname stands for (see
+    :func:`surname_links`), ``None`` if there is none."""
+    if len(candidates) == 1:
+        return next(iter(candidates))
+    if len(candidates) > 1 and documents:
+        ranked = sorted(candidates, key=lambda c: (-documents.get(c, 0), c))
+        top = documents.get(ranked[0], 0)
+        rest = sum(documents.get(c, 0) for c in ranked[1:])
+        if top >= PROMINENT_DOCUMENTS and top >= PROMINENCE * max(rest, 1):
+            return ranked[0]
+    return None
 
 
 def _rename(term: Node, links: Mapping[str, str]) -> Node:
@@ -142,23 +148,71 @@ def link_surnames(store: Store) -> int:
     run interrupted half-way is finished by the next. Only what a link changes is
     read and written: the documents that mention a linked surname, the triples of
     the entities graph about it, and the document counts of the full names that
-    compete for one surname; so a build's memory and time here do not grow with
-    the store (only the list of people is read whole).
+    compete for one surname. The people are read twice as a stream, never held
+    whole: first the full names (one entry per distinct person, not per
+    document), and the surname each decides, with every count read before
+    anything changes; then the bare surnames, linked a page at a time. So what a
+    build holds here does not grow with the number of documents.
 
     >>> from kg.store import open_store
     >>> store = open_store("memory:")
     >>> link_surnames(store)
     0
     """
-    rows = store.query(_PERSONS, bindings={"g": ENTITIES_GRAPH, "type": KG.Person},
-                       union=False).rows
-    people = [(str(row[0]), str(row[1])) for row in rows]
-    del rows
-    links = surname_links(people, documents=_DocumentCounts(store, people))
-    olds = sorted(links)
-    for start in range(0, len(olds), LINKS_AT_ONCE):
-        _link(store, olds[start:start + LINKS_AT_ONCE], links)
+    targets = _surname_targets(store)
+    if not targets:
+        return 0
+    linked = 0
+    page: dict[str, str] = {}
+    for iri, labels in _people(store, scoped=True):
+        decided = [targets[name] for name in sorted(map(normalize, labels)) if name in targets]
+        if decided:
+            page[iri] = decided[-1]  # (the last label decides, as in surname_links)
+        if len(page) >= LINKS_AT_ONCE:
+            linked += _link_page(store, page)
+            page = {}
+    return linked + (_link_page(store, page) if page else 0)
+
+
+def _link_page(store: Store, links: dict[str, str]) -> int:
+    """Link one page of scoped surnames; return how many."""
+    _link(store, sorted(links), links)
     return len(links)
+
+
+def _surname_targets(store: Store) -> dict[str, str]:
+    """Normalised bare surname → the full-name person IRI it stands for, for the
+    surnames the store's scoped people bear (read from the store before any link,
+    with the document counts of competing full names)."""
+    full: dict[str, set[str]] = {}
+    bare: set[str] = set()
+    for iri, labels in _people(store):
+        for label in labels:
+            if surname_of(iri) is not None:
+                bare.add(normalize(label))
+            elif len(label.split()) >= 2:
+                full.setdefault(normalize(label.split()[-1]), set()).add(iri)
+    counts = _DocumentCounts(store, {iri for names in full.values() for iri in names})
+    targets: dict[str, str] = {}
+    for surname in sorted(bare):
+        target = _choose(full.get(surname, set()), counts)
+        if target is not None:
+            targets[surname] = target
+    return targets
+
+
+def _people(store: Store, *, scoped: bool = False) -> Iterator[tuple[str, list[str]]]:
+    """The people of the entities graph, each with its labels, read as a stream
+    (only the scoped bare surnames if ``scoped``). An embedded store reads them
+    from one iterator of its indexes, which sees the store as it was when it
+    started: links made meanwhile do not change what it yields."""
+    for person, _, _, _ in store.match(None, RDF.type, KG.Person, ENTITIES_GRAPH):
+        iri = str(person)
+        if scoped and surname_of(iri) is None:
+            continue
+        labels = [str(o) for _, _, o, _ in store.match(person, RDFS.label, None, ENTITIES_GRAPH)]
+        if labels:
+            yield iri, labels
 
 
 def _link(store: Store, olds: list[str], links: Mapping[str, str]) -> None:
@@ -188,9 +242,9 @@ class _DocumentCounts(Mapping[str, int]):
     asked (:func:`surname_links` asks only about full names that compete for a
     surname), for the people of ``people`` only."""
 
-    def __init__(self, store: Store, people: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, store: Store, people: set[str]) -> None:
         self._store = store
-        self._people = {iri for iri, _ in people}
+        self._people = people
         self._counts: dict[str, int] = {}
 
     def __getitem__(self, iri: str) -> int:

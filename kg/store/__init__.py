@@ -14,9 +14,11 @@ False
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import io
 import os
+import sys
 import tempfile
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -37,6 +39,7 @@ __all__ = [
     "DEFAULT_STORE",
     "FLUSH_EVERY",
     "NAMED_NODE_CACHE",
+    "RELEASE_EVERY",
     "TRIPLE_FORMATS",
     "OxigraphStore",
     "QueryResult",
@@ -207,6 +210,10 @@ class Store(ABC):
         dataset.parse(data=buffer.getvalue().decode("utf-8"), format="nquads")
         return dataset
 
+    def release(self) -> None:  # noqa: B027 - optional for backends
+        """Hand back the memory the store's engine keeps for what it has read
+        (a no-op where nothing is kept); the store stays open."""
+
     def close(self) -> None:  # noqa: B027 - optional for backends
         """Release the store (a no-op where nothing is held)."""
 
@@ -219,6 +226,8 @@ class Store(ABC):
 
 #: Quads an on-disk store takes between two flushes of its memory tables.
 FLUSH_EVERY = 10_000
+#: Quads a writable store on disk takes between two :meth:`OxigraphStore.release`.
+RELEASE_EVERY = 20_000
 _MATCH = "SELECT ?s ?p ?o ?g { GRAPH ?g { ?s ?p ?o } }"
 
 
@@ -231,6 +240,8 @@ class OxigraphStore(Store):
         self.path = None if path is None else Path(path)
         self._store, self._writable = _open_oxigraph(self.path, read_only=read_only)
         self._unflushed = 0  # quads written to disk since the last flush
+        self._unreleased = 0  # quads written since the store was last reopened
+        self._readers = 0  # iterators of match() and quads() not yet finished
 
     def _written(self, quads: int) -> None:
         """Count quads written; flush a store on disk every :data:`FLUSH_EVERY`.
@@ -245,7 +256,10 @@ class OxigraphStore(Store):
         peak at the same place.
         """
         self._unflushed += quads
-        if self._unflushed >= FLUSH_EVERY:
+        self._unreleased += quads
+        if self._unreleased >= RELEASE_EVERY:
+            self.release()
+        elif self._unflushed >= FLUSH_EVERY:
             self.flush()
 
     def _check_writable(self) -> None:
@@ -280,6 +294,7 @@ class OxigraphStore(Store):
               obj: Node | None = None, graph: URIRef | None = None) -> Iterator[RdfQuad]:
         s, p, o = (None if term is None else to_ox(term) for term in (subject, predicate, obj))
         target = None if graph is None else ox.NamedNode(str(graph))
+        self._readers += 1
         try:
             for q in self._store.quads_for_pattern(s, p, o, target):
                 if isinstance(q.graph_name, ox.NamedNode):
@@ -287,6 +302,8 @@ class OxigraphStore(Store):
                            URIRef(q.graph_name.value))
         except (OSError, RuntimeError) as exc:
             raise _storage_error(self.uri, exc) from None
+        finally:
+            self._readers -= 1
 
     def change(self, *, remove: Iterable[RdfQuad] = (), add: Iterable[RdfQuad] = ()) -> None:
         self._check_writable()
@@ -443,9 +460,14 @@ class OxigraphStore(Store):
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, Node | None]]:
         """Every quad as rdflib terms (graph ``None`` for the default graph)."""
-        for q in self._store:
-            graph = None if isinstance(q.graph_name, ox.DefaultGraph) else from_ox(q.graph_name)
-            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), graph
+        self._readers += 1
+        try:
+            for q in self._store:
+                graph = (None if isinstance(q.graph_name, ox.DefaultGraph)
+                         else from_ox(q.graph_name))
+                yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), graph
+        finally:
+            self._readers -= 1
 
     def __len__(self) -> int:
         try:
@@ -462,6 +484,27 @@ class OxigraphStore(Store):
             except (OSError, RuntimeError) as exc:
                 raise _storage_error(self.uri, exc, writing=True) from None
 
+    def release(self) -> None:
+        """Flush a writable store on disk, close it and open it again, and hand the
+        freed heap back to the system (:func:`_trim_heap`).
+
+        RocksDB under Oxigraph keeps what it reads in block caches (128 MB for the
+        strings of the terms, RocksDB's default size for the indexes) and the index
+        blocks of every file it has opened, and pyoxigraph offers no option to
+        bound them: so a build's memory grew with the store it had written and
+        read (the duplicate checks, the surname links, the summary). Closing the
+        store frees all of it. Nothing happens while an iterator of :meth:`match`
+        or :meth:`quads` is open (it holds the store open), nor in memory or
+        read-only: the next write tries again.
+        """
+        self._unreleased = 0
+        if self.path is None or not self._writable or self._readers or _shared(self._store):
+            return
+        self.flush()
+        del self._store
+        _trim_heap()
+        self._store, self._writable = _open_oxigraph(self.path, read_only=False)
+
     def close(self) -> None:
         if not hasattr(self, "_store"):
             return
@@ -469,6 +512,29 @@ class OxigraphStore(Store):
             self.flush()
         finally:
             del self._store
+
+
+def _shared(engine: ox.Store) -> bool:
+    """Whether Python code other than the one attribute holds ``engine`` (which
+    then could not be closed, nor the store opened again while it lives)."""
+    return sys.getrefcount(engine) > 3  # the attribute, the argument, getrefcount's own
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, ``None`` where the C library has none."""
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def _trim_heap() -> None:
+    """Hand the heap memory that is free back to the system (glibc keeps it
+    otherwise, and a process's resident size only grows); elsewhere nothing."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 _WRITE_ERRORS = (errno.EACCES, errno.EPERM, errno.EROFS)

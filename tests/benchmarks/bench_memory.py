@@ -10,6 +10,9 @@ builds each file into a fresh store on disk in a child process of its own, as
 ``kg build`` does (the build, then the store's summary), and prints that process's
 peak RSS, its peak before the summary, and the largest worker's (``--processes``).
 A build whose memory is flat in the corpus gives the same peak at every size.
+What is left above the smallest size is RocksDB's (under pyoxigraph, which offers
+no option to size it): the summary's join counts fill the indexes' block cache,
+up to about 35 MB each (kg hands it back between counts, ``Store.release``).
 
 ``--tracemalloc`` also prints, for each size, the Python allocations still held
 at the end of the build, by line (what grows with the corpus, not the peak).
