@@ -300,6 +300,19 @@ def _prep_object(prep: Token) -> Obj | None:
     return None
 
 
+def _idiom(prep: Token) -> list[Token]:
+    """The words of a preposition with no object of its own before "of" and a bare
+    noun ("out of favour", "out of touch"): part of the verb's relation, which
+    would read "fallen with" without them; ``[]`` for anything else."""
+    inner = _first(prep, PREPOSITIONS)
+    if inner is None or inner.lower_ != "of" or prep.i + 1 != inner.i:
+        return []
+    noun = _first(inner, PREP_OBJECTS)
+    if noun is None or noun.pos_ != "NOUN" or noun.i != inner.i + 1 or noun.children:
+        return []
+    return [prep, inner, noun]
+
+
 def _is_attribution(prep: Token) -> bool:
     """ "according to X" marks a source, not an argument."""
     return prep.lower_ == "according"
@@ -342,6 +355,7 @@ def _objects(verb: Token, rel: list[Token], antecedent: Token | None) -> tuple[l
                 continue
             obj = _prep_object(c)
             if obj is None:
+                rel.extend(_idiom(c))  # "fallen [out of favour] with"
                 continue
             if antecedent is not None and is_relative_pronoun(obj.head):
                 obj.head = antecedent
@@ -360,6 +374,8 @@ def _objects(verb: Token, rel: list[Token], antecedent: Token | None) -> tuple[l
             extras.append(Obj(c, "to", clause=True))  # "urged NATO [to enter ...]"
 
     core = _without_modifier_objects(core)
+    if verb.lemma_.lower() in _CLAUSE_ONLY_VERBS:
+        core = _without_clause_subjects(core)
     took_prep = False
     if core and core[0].head.dep_ == "acomp" and len(core) == 1:
         # "is independent from X": adjective and preposition join the relation
@@ -411,6 +427,23 @@ def _without_modifier_objects(core: list[Obj]) -> list[Obj]:
             continue
         kept.append(obj)
     return kept
+
+
+#: Verbs of saying and knowing that take no addressee as a direct object: a name
+#: right before their clause is the clause's subject ("revealed Liverpool are ...").
+_CLAUSE_ONLY_VERBS = frozenset({
+    "say", "state", "add", "note", "claim", "announce", "insist", "argue", "declare",
+    "reveal", "confirm", "admit", "acknowledge", "believe", "think", "suggest",
+    "predict", "conclude", "fear", "know", "feel", "hope", "accept", "deny",
+})
+
+
+def _without_clause_subjects(core: list[Obj]) -> list[Obj]:
+    """Drop an object the parser took out of the clause right after it: "Parry
+    revealed [Liverpool] [are still in negotiations]" (Liverpool is no one revealed)."""
+    clauses = {o.head.left_edge.i for o in core if o.clause}
+    return [o for o in core if o.clause or o.head.dep_ != "dobj"
+            or o.head.right_edge.i + 1 not in clauses]
 
 
 _OBJECT_DEPS = (CORE_OBJECTS | CLAUSAL_OBJECTS | PREPOSITIONS | NP_ADVERBIALS | ADVERBS

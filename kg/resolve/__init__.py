@@ -132,6 +132,8 @@ def value_relation(relation: str, value: Value) -> str:
 
 #: Verb particles that an active reading keeps ("snapped up by" → snaps_up).
 _PARTICLES = frozenset({"up", "down", "out", "off", "over", "in", "on", "away", "back"})
+#: Classes of places inside a country, where no country is.
+_INSIDE_COUNTRIES = frozenset({"City", "Place", "Facility"})
 #: Rules of an "X is Y" statement, in a main clause or a relative one ("Ben
 #: Verwaayen, who is chief executive of BT").
 _COPULAS = frozenset({"copula", "relcl"})
@@ -232,6 +234,9 @@ class Resolver(RoleFacts):
                                      object=obj.type if isinstance(obj, _Mention) else None
                                      ) and not self._capital_kept(subject, obj):
                 return None  # outside the relation's domain or range: a misreading
+            if (relation == "located_in" and subject.type == "Country"
+                    and isinstance(obj, _Mention) and obj.type in _INSIDE_COUNTRIES):
+                return None  # "against Ireland in Cardiff": the match is there
             return (statement, subject, relation, obj, speaker)
         return None
 

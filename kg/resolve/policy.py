@@ -86,6 +86,8 @@ PREDICTION_WORDS = frozenset({"expect", "tip", "likely", "unlikely", "poise",
                               # what ought to be: "important for Ukraine to be allowed"
                               "important", "necessary", "vital", "essential", "crucial",
                               "keen", "eager", "need", "want", "wish"})
+#: Verbs of a prediction in the passive ("is set to join", "is expected to open").
+_PASSIVE_PREDICTIONS = frozenset({"expect", "tip", "poise", "set", "predict", "forecast"})
 #: Words that open a clause whose content is only supposed.
 #: Verbs whose "to" complement happened ("managed to win", "went on to score").
 IMPLICATIVE_VERBS = frozenset({"manage", "begin", "start", "continue", "go", "help", "use",
@@ -250,6 +252,14 @@ def withheld_participle(statement: Statement, doc: Doc) -> str | None:
     return "unclear attachment"
 
 
+def _passive_prediction(governor: Token) -> bool:
+    """Whether ``governor`` is a prediction word as a passive ("is set to", "is
+    expected to", "was tipped to"), which states no act of the subject's."""
+    return (governor.lemma_.lower() in _PASSIVE_PREDICTIONS and governor.tag_ == "VBN"
+            and any(c.dep_ in {"auxpass", "aux"} and c.lemma_ == "be"
+                    for c in governor.children))
+
+
 def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
     """``"denied"`` or ``"conditional"`` when the statement's verb sits inside what
     someone denies or inside an "if" clause; ``None`` otherwise."""
@@ -265,6 +275,10 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
             and governor.lemma_.lower() not in own | IMPLICATIVE_VERBS):
         return "hypothetical"  # "urged Mr Brown to leave Labour": asked, not done
+    if _passive_prediction(token) and any(c.dep_ == "xcomp" for c in token.children):
+        # "Chris Day is set to join Preston", "is expected to open": a prediction,
+        # though the relation's name holds the word
+        return "hypothetical"
     for _ in range(12):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in node.children):
             return "conditional"  # inside the "if" clause

@@ -66,6 +66,12 @@ _EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "g
                          "only", "brilliant", "great", "good", "excellent", "fantastic",
                          "talented", "past", "first", "last", "top", "leading", "second",
                          "third", "fourth", "another", "other"})
+#: Words that make a country's word before them part of a name ("Australian Open",
+#: "All England Club", "Spanish Federation", "Welsh Office").
+_NAME_HEADS = frozenset({"open", "club", "federation", "union", "association", "league",
+                         "cup", "office", "masters", "championship", "championships",
+                         "games", "airways", "airlines", "institute", "council", "society",
+                         "academy", "foundation", "museum", "opera", "orchestra", "bank"})
 #: Services to a person: "X's lawyer" says whose, and holds no post.
 _PERSONAL_SERVICES = frozenset({"lawyer", "solicitor", "attorney", "barrister", "agent"})
 #: Prepositions that end a title and introduce what it names ("leader of").
@@ -263,10 +269,15 @@ class RoleFacts(NounFacts):
                 words = [*words, named[0].label]
         countries: list[str] = []
         kinds: list[tuple[str, str]] = []  # (word, "country" | "name" | "word")
-        for word in words:
+        for k, word in enumerate(words):
             lower = word.lower()
             after_name = bool(kinds) and (kinds[-1][1] == "name" or (
                 kinds[-1][0] in _CONNECTORS and len(kinds) > 1 and kinds[-2][1] == "name"))
+            following = words[k + 1] if k + 1 < len(words) else ""
+            if following[:1].isupper() and following.lower() in _NAME_HEADS:
+                # a country's word that starts a name ("Australian Open champion",
+                # "All England Club chairman"): the name's, not the post's country
+                after_name = True
             entry = None if after_name else self.gazetteer.demonym(word)
             if entry is None and word[:1].isupper() and not after_name:
                 found = self.gazetteer.find(word)

@@ -474,6 +474,35 @@ def test_predictions_and_charges_are_not_asserted() -> None:
         asserted("Sonia O'Sullivan will seek to regain her title at the Bupa Great "
                  "Ireland Run.")
     assert Resolver().position("the only male athlete") is None
+    # a passive prediction, though the relation holds its word
+    held = withheld("Queens Park Rangers keeper Chris Day is set to join Preston. "
+                    "Alicia Keys is expected to open the Super Bowl.")
+    assert held.get(("Chris Day", "sets_to_join", "Preston")) == "hypothetical"
+    assert held.get(("Alicia Keys", "expects_to_open", "Super Bowl")) == "hypothetical"
+    assert ("Chelsea", "sets_record_against", "Arsenal") in asserted(
+        "Chelsea set a record against Arsenal.")
+
+
+def test_words_a_verb_needs_stay_in_its_relation() -> None:
+    # "out of favour" is part of what the verb says
+    assert ("Dawson", "falls_out_of_favour_with", "Andy Robinson") in asserted(
+        "Dawson has fallen out of favour with new coach Andy Robinson.")
+    # a name before a clause of "reveal" is the clause's subject, no one revealed
+    assert not asserted("Parry revealed Liverpool are still in negotiations.")
+    assert ("Howard", "warns", "Labour Party") in asserted(
+        "Howard warned Labour it would lose.")
+
+
+def test_no_country_inside_a_town() -> None:
+    assert not asserted("They complete their campaign against Ireland in Cardiff.")
+    assert ("Moscow", "located_in", "Russia") in asserted("Moscow is in Russia.")
+
+
+def test_a_country_s_word_that_starts_a_name_is_the_name_s() -> None:
+    resolver = Resolver()
+    assert resolver.position("Australian Open champion") == "champion"
+    assert resolver.position("All England Club chairman") == "chairman"
+    assert resolver.position("Russian President") == "president of Russia"
 
 
 def test_a_verb_that_gives_its_object_a_role() -> None:
