@@ -36,7 +36,7 @@ def token_range(
     lo, hi = head.left_edge.i, head.right_edge.i + 1
     start, end = lo, hi
     for child in head.children:
-        if child.dep_ in cuts or child.i in exclude or _set_off(child):
+        if child.dep_ in cuts or child.i in exclude or _set_off(child) or _score(child):
             if child.i < at:
                 edge = child.right_edge.i + 1
                 if edge > start:
@@ -56,6 +56,16 @@ def token_range(
             else:
                 end = min(end, tok.left_edge.i)
     return _trim(tokens, start, end, at)
+
+
+def _score(child: Token) -> bool:
+    """A result after a name that the parser hung on it ("beat Chelsea [2]-0")."""
+    tokens = child.doc.tokens
+    k = child.i
+    return (child.i > child.head.i and child.dep_ == "nummod" and k + 2 < len(tokens)
+            and child.head.pos_ == "PROPN"
+            and child.text.isdigit() and tokens[k + 1].text in {"-", "\u2013"}
+            and tokens[k + 2].text.isdigit())
 
 
 def _set_off(child: Token) -> bool:

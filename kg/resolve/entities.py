@@ -91,6 +91,10 @@ _TITLED_PERSONS = frozenset({"archbishop", "bishop", "king", "queen", "prince", 
 _DIGIT = re.compile(r"\d")
 
 
+#: What joins the two numbers of a result ("2-0").
+_SCORE_DASHES = frozenset({"-", "\u2013"})
+
+
 class EntityResolver:
     """Resolves the arguments of one document's statements to entities and values
     (``metonymy``: a capital acting as an agent is its country; ``coreference``:
@@ -342,10 +346,15 @@ class EntityResolver:
             if clipped:
                 if label in _VALUE_LABELS and not _DIGIT.search(index.tokens.span_text(span)):
                     return None  # "one" cut out of "round one last year"
+                cut = [t for t in ent if not lo <= t.idx < hi]
                 cut_common = label == "PERSON" and all(
-                    t.text.islower() or t.text in roles.POSTNOMINALS
-                    for t in ent if not lo <= t.idx < hi)
-                if label not in _VALUE_LABELS and not cut_common:
+                    t.text.islower() or t.text in roles.POSTNOMINALS for t in cut)
+                if label not in _VALUE_LABELS and all(
+                        t.text.isdigit() or t.text in _SCORE_DASHES for t in cut):
+                    # "Chelsea 2-0" tagged as one name: Chelsea, whose tag it is
+                    while len(span) > 1 and span[-1].text.isdigit():
+                        span = span[:-1]
+                elif label not in _VALUE_LABELS and not cut_common:
                     label = ""  # (a person stays one without "stepson" in "stepson Sholto")
                 elif cut_common:  # "[Manjit] Singh Gill QC": the untagged first name too
                     start, doc = span.start, index.doc
@@ -382,6 +391,9 @@ class EntityResolver:
                 country = self.gazetteer.demonym(head.text)
                 if country is not None:
                     return _entry_mention(country, None)
+            place = self._place_word(head, arg)
+            if place is not None:
+                return place
             return self._refer(head, arg, index, we, speaker) if self.coreference else None
         text = index.tokens.span_text(span)
         if label in DATE_LABELS:
@@ -402,6 +414,18 @@ class EntityResolver:
             if country is not None:
                 return _entry_mention(country, None)
         return mention
+
+    def _place_word(self, head: Token, arg: Argument) -> _Mention | None:
+        """A country the tagger took for a common noun, the whole argument ("Wales
+        beat England", "Wales" tagged as a plural noun); not a town, which at the
+        head of a sentence is as often its club ("Bath have signed ...")."""
+        if (head.pos_ != "NOUN" or not head.text[:1].isupper() or arg.text != head.text
+                or not head.is_alpha):
+            return None
+        found = self.gazetteer.find(head.text)
+        if found and found[0].kind == "country":
+            return _entry_mention(found[0], head.text)
+        return None
 
     def _kind_named(self, head: Token, arg: Argument, index: DocumentIndex) -> _Mention | None:
         """ "the Charite hospital", "the Guardian newspaper": the name before a noun

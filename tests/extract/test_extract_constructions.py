@@ -142,6 +142,11 @@ def test_a_name_before_a_bare_noun_is_no_object_of_its_own(parse: Parse) -> None
     assert [o.text for o in st.objects if o.role == "obj"] == ["hopes"]
 
 
+def test_a_result_is_no_part_of_the_name_before_it(parse: Parse) -> None:
+    sts = run(parse, "Liverpool beat Chelsea 2-0 at Anfield.")
+    assert [o.text for o in find(sts, "Liverpool", "beat").objects][:1] == ["Chelsea"]
+
+
 def test_honorific_is_not_a_title(parse: Parse) -> None:
     sts = run(parse, "Mr. Baker found an opening under the house.")
     assert not any(s.rule == "title" for s in sts)

@@ -493,6 +493,11 @@ def test_words_a_verb_needs_stay_in_its_relation() -> None:
         "Howard warned Labour it would lose.")
 
 
+def test_a_country_the_tagger_took_for_a_common_noun() -> None:
+    # "Wales" at the start of a sentence, tagged as a plural noun
+    assert ("Wales", "defeats", "England") in asserted("Wales beat England in Cardiff.")
+
+
 def test_no_country_inside_a_town() -> None:
     assert not asserted("They complete their campaign against Ireland in Cardiff.")
     assert ("Moscow", "located_in", "Russia") in asserted("Moscow is in Russia.")
