@@ -96,8 +96,11 @@ class LocalEngine(Engine):
             documents: Iterable[Document], *, options: StageOptions) -> Iterator[list[R]]:
         """``task(options, batch)`` over batches of ``documents``, in order."""
         if self.processes == 1:
-            for batch in _batches(documents, TASK_CHARS):
-                yield task(options, batch)
+            try:
+                for batch in _batches(documents, TASK_CHARS):
+                    yield task(options, batch)
+            finally:  # this process's model is shared: no zone outlives the build
+                stages_for(options).zone.close()
             return
         yield from _pooled(task, documents, options=options, processes=self.processes)
 
