@@ -23,6 +23,8 @@ is dropped, then its shard is loaded.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -79,6 +81,36 @@ def _run_partition(documents: list[Document], shard: str,
             out.write(item.nquads)
     os.replace(tmp, shard)
     return [dataclasses.replace(item, nquads=b"") for item in done]
+
+
+#: A temporary shard folder's name: the pid of the build that made it, then a suffix.
+_SHARD_FOLDER = re.compile(r"kg-shards-(\d+)-\w+")
+
+
+def _shard_folder(options: DaskOptions) -> Path:
+    """The folder a build's shards go to: ``--shard-dir``, or a temporary folder
+    named after this process, made after removing the temporary folders of builds
+    whose process is gone (killed with -9, it could not remove its own)."""
+    if options.shard_dir is not None:
+        folder = Path(options.shard_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    for old in Path(tempfile.gettempdir()).glob("kg-shards-*"):
+        match = _SHARD_FOLDER.fullmatch(old.name)
+        if match is not None and old.is_dir() and not _alive(int(match.group(1))):
+            shutil.rmtree(old, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"kg-shards-{os.getpid()}-"))
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process ``pid`` runs (one of another user counts as running)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 def _close(client: Any, cluster: Any, shard_root: Path, options: DaskOptions) -> None:
@@ -159,8 +191,7 @@ def run(
     from dask.distributed import as_completed
 
     client, cluster = _client(options)
-    shard_root = Path(options.shard_dir or tempfile.mkdtemp(prefix="kg-shards-"))
-    shard_root.mkdir(parents=True, exist_ok=True)
+    shard_root = _shard_folder(options)
     try:
         pending = as_completed()
         shards: dict[str, Path] = {}
@@ -327,8 +358,7 @@ def run_sources(
 
     stage_options = stages or StageOptions()
     client, cluster = _client(options)
-    shard_root = Path(options.shard_dir or tempfile.mkdtemp(prefix="kg-shards-"))
-    shard_root.mkdir(parents=True, exist_ok=True)
+    shard_root = _shard_folder(options)
     try:
         threads = _threads(client, options)
         named = [s for s in sources if s != "-"]
