@@ -123,6 +123,14 @@ def _tense(rel: list[Token]) -> str | None:
     return None
 
 
+def _arranged(rel: list[Token]) -> bool:
+    """Whether the relation is "is to VERB" / "are to VERB": an act arranged, still
+    to come ("British Airways is to halt its flights")."""
+    ordered = sorted(rel, key=_position)
+    return any(a.lemma_ == "be" and a.tag_ in PRESENT_TAGS and b.tag_ == "TO"
+               for a, b in pairwise(ordered))
+
+
 def _lemma(frame: Frame) -> str:
     words: list[str] = []
     if frame.prefix:
@@ -186,6 +194,8 @@ def frame_statements(frame: Frame, info: SentenceInfo) -> Iterator[Candidate]:
         tense = info.tense if info.tense != "future" else "present"
     else:
         tense = _tense(rel) if finite else info.tense
+        if tense == "present" and _arranged(rel):
+            tense = "future"
     speaker_tok = speaker_of(verb) or info.speaker
     speaker = argument(speaker_tok, "speaker") if speaker_tok is not None else None
     lemma = _lemma(frame)

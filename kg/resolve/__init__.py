@@ -118,6 +118,13 @@ _NOT_PREPOSITIONS = frozenset({"obj", "dobj", "time", "subj", "", "attr", "oprd"
 
 _DATE_TYPES = frozenset({"date", "dateTime", "gYear", "gYearMonth"})
 
+#: Verbs whose indirect object is who gets the direct one ("sent the Commission a
+#: response", "offered BT the choice").
+_GIVING_VERBS = frozenset({"give", "send", "offer", "hand", "sell", "grant", "award", "pay",
+                           "lend", "owe", "promise", "bring", "loan", "issue", "deliver",
+                           "write", "show"})
+
+
 def value_relation(relation: str, value: Value) -> str:
     """The name of a relation whose object is a literal: its own datatype property,
     so that one name is never both an object and a datatype property.
@@ -175,6 +182,7 @@ class Resolver(RoleFacts):
             held = self._taken_role(statement, index, we=we, speaker=speaker)
             if held is not None:
                 return held
+        statement = self._dative_last(statement, index)
         subject: _Mention | Value | None = None
         # the first object; failing that, a later one that a preposition introduces
         # ("supply [energy] to China" → supplies_to China), as the statement's object
@@ -239,6 +247,26 @@ class Resolver(RoleFacts):
                 return None  # "against Ireland in Cardiff": the match is there
             return (statement, subject, relation, obj, speaker)
         return None
+
+    def _dative_last(self, statement: Statement, index: DocumentIndex) -> Statement:
+        """A verb of giving's indirect object as what the thing given goes to:
+        "Vodafone sent the Commission a response" reads sends_response_to the
+        Commission, not "sends the Commission" (the noun stays in the relation's
+        name, as a light verb's does); other statements as they are."""
+        objects = statement.objects
+        if (len(objects) < 2 or objects[0].role != "obj" or objects[1].role != "obj"
+                or statement.lemma not in _GIVING_VERBS):
+            return statement
+        first = index.token_at(objects[0].head_start, objects[0].head_end)
+        second = index.token_at(objects[1].head_start, objects[1].head_end)
+        if (first is None or second is None or first.dep_ != "dative" or first.pos_ == "ADP"
+                or second.dep_ != "dobj" or second.head.i != first.head.i):
+            return statement
+        noun = self._noun(objects[1], index)
+        if noun is None:
+            return statement
+        return replace(statement, lemma=f"{statement.lemma} {noun}",
+                       objects=(replace(objects[0], role="to"), objects[1], *objects[2:]))
 
     def _active(self, statement: Statement, agent_arg: Argument, subject: _Mention,
                 agent: _Mention, speaker: _Mention | None) -> _Staged | None:

@@ -401,10 +401,10 @@ class DocumentIndex:
             words.pop()  # "Helen Grant QC"
         if len(words) >= 3 and words[0].endswith(("ite", "ist")) and words[0][:1].isupper():
             words.pop(0)  # "Blairite Alan Milburn", "Trotskyist X": a follower's label
-        while len(words) >= 3 and any(
+        while len(words) >= 3 and not _is_initial(words[-2]) and any(
             e.kind in _PLACE_KINDS for e in self.gazetteer.find(words[-1])
         ):
-            words.pop()
+            words.pop()  # (never after an initial: "John F Kennedy", "George W Bush")
         return " ".join(words)
 
     def person(self, text: str) -> _Mention | None:
@@ -443,6 +443,36 @@ class DocumentIndex:
             if entry.kind == "person":
                 return _entry_mention(entry, name)
         return _Mention(f"person/{full}", full, "Person", None, name)
+
+    def by_given_name(self, text: str) -> _Mention | None:
+        """The one person this document names in full whose given name ``text`` (a
+        lone name the tagger took for a person's) is: "Anil" after "Anil Ambani",
+        "Steven" after "Steven Gerrard"; ``None`` when no one or two people are, or
+        an honorific says the word is a surname ("Mr Anil")."""
+        name = self.person_name(text)
+        norm = normalize(name)
+        if (not norm or " " in norm or norm in self.surnames
+                or text.split(" ", 1)[0].casefold().rstrip(".") in _HONORIFICS):
+            return None
+        firsts = [n for n in self.full_names if n.split(" ", 1)[0] == norm]
+        if len(firsts) != 1:
+            return None
+        full = self.full_names[firsts[0]]
+        if self.kinds.get(full, "Person") != "Person":
+            return None  # "Mac" after "UK magazine Mac Format": no one's given name
+        for entry in self.gazetteer.find(full):
+            if entry.kind == "person":
+                return _entry_mention(entry, name)
+        return _Mention(f"person/{full}", full, "Person", None, name)
+
+
+def _is_initial(word: str) -> bool:
+    """A middle initial ("W", "F."): the name goes on after it.
+
+    >>> _is_initial("W"), _is_initial("F."), _is_initial("Wu")
+    (True, True, False)
+    """
+    return len(word.rstrip(".")) == 1 and word[:1].isupper()
 
 
 def _is_title_word(word: str) -> bool:

@@ -640,6 +640,9 @@ class EntityResolver:
             # a lone city name tagged PERSON, with no "Mr" before it ("Manchester")
             return _entry_mention(found[0], name)
         if " " not in name:
+            given = index.by_given_name(text)
+            if given is not None:
+                return given
             # a surname (or first name) alone, whom this document never names in full:
             # this document's, until kg.resolve.crossdoc links it to one full name
             return _Mention(scoped_person_key(name, index.scope), name, "Person", None, name)
@@ -663,8 +666,8 @@ class EntityResolver:
         ("French"), a party by its adjective ("Tory", "Liberal Democrat"), else
         the entity the argument resolves to (a town stays a town)."""
         text = clean_mention(arg.text)
-        if not text:
-            return None
+        if not text or text.casefold() in roles.PORTFOLIOS:
+            return None  # "Secretary of State": a portfolio, no body
         country = self.gazetteer.demonym(text)
         if country is not None:
             return _entry_mention(country, None)

@@ -479,13 +479,20 @@ def event_places(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, Token, li
                 yield who, token, name_tokens(place)
 
 
+def _in_word(token: Token) -> bool:
+    """Whether ``token`` is a hyphen inside a word ("year-end")."""
+    return (token.text == "-" and not token.whitespace_ and token.i > 0
+            and not token.doc[token.i - 1].whitespace_)
+
+
 def event_name(noun: Token) -> tuple[list[Token], bool] | None:
     """The name of an event, as tokens, and whether it is a proper one: a body's
     name starts it ("the Labour spring conference", "the Tory Party conference"), or
     only common words do ("his party's spring conference"); ``None`` for an event
     the noun alone names ("a conference", "an investors' conference")."""
     words = list(noun.doc[noun.left_edge.i:noun.i])
-    after = [k for k, t in enumerate(words) if t.dep_ in {"case", "det", "poss", "punct"}]
+    after = [k for k, t in enumerate(words) if t.dep_ in {"case", "det", "poss", "punct"}
+             and not _in_word(t)]  # (a hyphen inside a word stays: "year-end")
     if after:
         words = words[after[-1] + 1:]  # not the possessor: "his party's", "the"
     if not words or any(t.pos_ not in {"PROPN", "NOUN", "ADJ"} for t in words):

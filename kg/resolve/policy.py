@@ -231,6 +231,28 @@ def predicate_token(statement: Statement, doc: Doc) -> Token | None:
     return best
 
 
+#: Verbs whose "-ing" clause after a comma tells what the clause before brought
+#: about ("drew 2-2, giving United the chance", "scored twice, leaving Arsenal
+#: behind"): the act is the event's, not the subject's.
+_RESULT_VERBS = frozenset({"give", "leave", "make", "put", "send", "bring", "allow",
+                           "force", "hand", "lift", "push", "keep", "mean", "cause",
+                           "take", "see"})
+
+
+def _resulting(verb: Token) -> bool:
+    """Whether ``verb`` is a result's "-ing" clause after a comma, after the verb
+    of its clause."""
+    left = verb.left_edge.i
+    if not (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.lemma_.lower() in _RESULT_VERBS
+            and verb.head.i < verb.i and left > 0 and verb.doc[left - 1].text == ","):
+        return False
+    # someone named, then where it leaves them: "giving [United] [a boost]",
+    # "leaving [Arsenal] [three points behind]"; not "giving [a speech] in Leeds"
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ not in {"punct", "cc"}]
+    return len(after) >= 2 and after[0].dep_ in {"dative", "dobj"} and after[0].pos_ in {
+        "PROPN", "PRON"}
+
+
 def withheld_participle(statement: Statement, doc: Doc) -> str | None:
     """``"unclear attachment"`` for a participle clause the extractor gave the
     sentence's subject that stands after a comma and a noun, which it is more likely
@@ -240,6 +262,8 @@ def withheld_participle(statement: Statement, doc: Doc) -> str | None:
     if statement.rule != "advcl":
         return None
     token = predicate_token(statement, doc)
+    if token is not None and _resulting(token):
+        return "unclear attachment"
     if token is None or token.tag_ != "VBN" or any(
             c.dep_ in {"aux", "auxpass"} for c in token.children):
         return None
@@ -250,6 +274,28 @@ def withheld_participle(statement: Statement, doc: Doc) -> str | None:
     if statement.subject.start <= before.idx < statement.subject.end:
         return None  # the subject itself, just before: "Rosneft, backed by Gazprom, ..."
     return "unclear attachment"
+
+
+#: Prepositions before an "-ing" clause that weigh the act, not state it (not
+#: "after", "despite", "with", "for", "of": "praised for turning Aer Lingus around",
+#: "in favour of joining Celtic" take it as done).
+_PROPOSITION_PREPOSITIONS = frozenset({"to", "about", "against", "on", "over"})
+
+
+def _weighed(verb: Token) -> bool:
+    """Whether ``verb`` is an "-ing" clause after "to", "about", "against" ...: a
+    thing weighed, not done ("preferable to Deutsche Boerse overpaying for the
+    LSE", "worried about Vodafone buying O2", "committed to cutting jobs"); the
+    parser hangs it on the preposition or, as a participle, on the name."""
+    if verb.tag_ != "VBG":
+        return False
+    if verb.dep_ == "pcomp":
+        prep = verb.head
+    elif verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.head.dep_ == "pobj":
+        prep = verb.head.head
+    else:
+        return False
+    return prep.lower_ in _PROPOSITION_PREPOSITIONS
 
 
 def _passive_prediction(governor: Token) -> bool:
@@ -275,6 +321,8 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
             and governor.lemma_.lower() not in own | IMPLICATIVE_VERBS):
         return "hypothetical"  # "urged Mr Brown to leave Labour": asked, not done
+    if _weighed(token):
+        return "hypothetical"
     if _passive_prediction(token) and any(c.dep_ == "xcomp" for c in token.children):
         # "Chris Day is set to join Preston", "is expected to open": a prediction,
         # though the relation's name holds the word

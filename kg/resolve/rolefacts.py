@@ -12,7 +12,7 @@ builds the facts. :class:`kg.resolve.Resolver` composes it with the rest.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -76,6 +76,21 @@ _NAME_HEADS = frozenset({"open", "club", "federation", "union", "association", "
 _PERSONAL_SERVICES = frozenset({"lawyer", "solicitor", "attorney", "barrister", "agent"})
 #: Prepositions that end a title and introduce what it names ("leader of").
 _TITLE_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
+#: Titles that are no post when what they are "of" is a thing, not a body ("a
+#: defender of the reforms", "the architect of the deal", "author of the report").
+_FIGURATIVE = frozenset({"defender", "champion", "architect", "author", "striker"})
+
+
+def _is_portfolio(words: Sequence[str]) -> bool:
+    """Whether the words after a title's "of" or "for" are its portfolio ("State",
+    "State for Trade and Industry"), not a body it names.
+
+    >>> _is_portfolio(["State", "for", "Trade"]), _is_portfolio(["BT"])
+    (True, False)
+    """
+    kept = [w.lower() for w in words if w.lower() != "the"]
+    return bool(kept) and kept[0] in roles.PORTFOLIOS and all(
+        w in roles.PORTFOLIOS or w in {"of", "for", "and"} for w in kept)
 #: Positions that lead a country ("president", "new prime minister").
 _NATIONAL_LEADERS = [["president"], ["new", "president"], ["prime", "minister"],
                      ["new", "prime", "minister"], ["premier"]]
@@ -246,12 +261,16 @@ class RoleFacts(NounFacts):
         >>> Resolver().position("a keen gardener") is None
         True
         """
-        words = re.findall(r"[\w][\w.'-]*", text)
+        words = text_words = re.findall(r"[\w][\w.'-]*", text)
         tail: list[str] = []
+        portfolio = ""
         for k in range(1, len(words) - 1):
             if words[k] in _TITLE_PREPOSITIONS and words[k - 1].lower() in TITLE_WORDS:
                 # "chief executive of BT Wholesale": the title, then what it names
                 words, tail = words[:k], words[k + 1:]
+                if _is_portfolio(tail):  # "Secretary of State for Trade": the title's
+                    portfolio = " " + " ".join(w.lower() for w in text_words[k:])
+                    tail = []
                 break
         while words and words[-1].lower().rstrip(".") in _HONORIFICS:
             words = words[:-1]  # "the Economist Intelligence Unit's Mr": no title
@@ -261,6 +280,8 @@ class RoleFacts(NounFacts):
                 and any(w.endswith(("'s", "'")) for w in words[:-1])):
             return None  # "the rapper's lawyer": whose lawyer, not a post
         head = words[-1].lower().rsplit("-", 1)[-1] if words else ""  # "vice-chairman"
+        if head in _FIGURATIVE and any(w[:1].islower() and w not in _ARTICLES for w in tail):
+            return None  # "a defender of the reforms", "the architect of the policy"
         if (not words or head not in TITLE_WORDS or head in roles.NOT_HEADS - {"chief"}):
             return None  # "a character from cult website TV Go Home": no title
         if tail:
@@ -324,7 +345,7 @@ class RoleFacts(NounFacts):
         if (not kept or all(w in roles.NOT_HEADS for w in kept)
                 or kept[-1] in _NOT_POSITIONS or _EVALUATIVE & set(kept)):
             return None  # "the first Scot", "best actress", "former colleague": no post
-        title = " ".join(kept)
+        title = " ".join(kept) + portfolio
         return f"{title} of {countries[0]}" if countries else title
 
     def _described(self, held: set[tuple[str, int]], index: DocumentIndex

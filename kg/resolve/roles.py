@@ -475,6 +475,14 @@ NOT_HEADS = frozenset({
     "labour", "conservative", "liberal", "democrat", "republican", "tory", "tv", "field",
     "air", "private", "shadow", "senior", "junior", "chief",
 })
+#: A minister's or secretary's portfolio, a word alone after "of" or "for" ("US
+#: Secretary of State", "Minister for Health"): no body to work for.
+PORTFOLIOS = frozenset({
+    "state", "defence", "defense", "health", "education", "transport", "transportation",
+    "trade", "justice", "energy", "environment", "culture", "agriculture", "interior",
+    "finance", "commerce", "labor", "employment", "industry", "housing", "war",
+    "economy", "tourism", "sport", "fisheries", "immigration", "development",
+})
 _TITLE_RUN_DEPS = frozenset({"compound", "amod", "nmod", "punct", "nummod", "poss", "case"})
 
 
