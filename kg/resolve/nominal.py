@@ -32,6 +32,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from kg.resolve.mentions import tokens_text
+from kg.resolve.roles import WORK_MAKERS
 from kg.resolve.tokens import TokenTable
 
 __all__ = [
@@ -144,6 +145,10 @@ _EMPTY_NOUNS = frozenset({"lot", "lots", "number", "some", "part", "kind", "sort
                           "couple", "majority", "bit", "way", "time", "thing", "things"})
 
 
+#: Adjectives that make an award of the noun after them ("won best actor for Ray").
+_AWARD_ADJECTIVES = frozenset({"best", "worst"})
+
+
 def noun_of(head: Token) -> str | None:
     """The noun an object phrase is about, as it should read in a relation name
     ("talks" in "held talks with"), or ``None`` for a phrase that is no plain noun
@@ -153,6 +158,9 @@ def noun_of(head: Token) -> str | None:
     if any(c.dep_ in {"relcl", "acl", "ccomp", "nsubj"} and not _content_clause(c)
            for c in head.children):
         return None
+    before = head.doc[head.i - 1] if head.i else None
+    if before is not None and before.lower_ in _AWARD_ADJECTIVES and before.head.i == head.i:
+        return f"{before.lower_} {head.lower_}"  # "won best actor for": not "won actor"
     return head.lower_
 
 
@@ -666,7 +674,30 @@ def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
             run = name_tokens(token.head)
             kinds.setdefault("".join(t.text_with_ws for t in run[:-1]) + run[-1].text,
                              "Person")
+    for i in table.find(WORK_MAKERS):
+        work = _work_before(doc[i])  # "Quantum Leap actor Scott Bakula": a work
+        if work:
+            kinds.setdefault(tokens_text(work), "Work")
     return kinds
+
+
+def _work_before(title: Token) -> list[Token]:
+    """The name right before a title of someone who makes or appears in a work
+    ("Quantum Leap actor", "Dead Man's Shoes' actor", "Newsnight presenter"), as
+    tokens; ``[]`` when no name is."""
+    if title.pos_ != "NOUN" or title.i == 0:
+        return []
+    k = title.i - 1
+    if title.doc[k].dep_ == "case":
+        k -= 1  # a possessive: "Dead Man's Shoes' star"
+    name = title.doc[k] if k >= 0 else None
+    if name is None or name.pos_ != "PROPN" or name.head.i != title.i or name.dep_ not in {
+            "compound", "poss", "nmod"}:
+        return []
+    start = name.left_edge.i
+    while start < name.i and title.doc[start].pos_ not in {"PROPN", "NUM"}:
+        start += 1  # (not "the", "his")
+    return list(title.doc[start:name.i + 1])
 
 
 def _listed_members(token: Token) -> list[tuple[Token, str]]:

@@ -76,9 +76,13 @@ _NAME_HEADS = frozenset({"open", "club", "federation", "union", "association", "
 _PERSONAL_SERVICES = frozenset({"lawyer", "solicitor", "attorney", "barrister", "agent"})
 #: Prepositions that end a title and introduce what it names ("leader of").
 _TITLE_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
-#: Titles that are no post when what they are "of" is a thing, not a body ("a
-#: defender of the reforms", "the architect of the deal", "author of the report").
-_FIGURATIVE = frozenset({"defender", "champion", "architect", "author", "striker"})
+#: A role that the phrase says is over ("until last year", "until 2003"); as
+#: :func:`kg.resolve.roles.ended` reads the parse.
+_ENDED_ROLE = re.compile(r"\b(?:until|till)\b[^,;]*\b(?:last|recently|earlier|ago|(?:19|20)\d\d)\b")
+#: Titles that are no post when what they are "of" or "at" is a thing, not a body
+#: ("a defender of the reforms", "author of the report", "a speaker at the funeral").
+_FIGURATIVE = frozenset({"defender", "champion", "architect", "author", "striker",
+                         "speaker", "guest"})
 
 
 def _is_portfolio(words: Sequence[str]) -> bool:
@@ -280,8 +284,10 @@ class RoleFacts(NounFacts):
                 and any(w.endswith(("'s", "'")) for w in words[:-1])):
             return None  # "the rapper's lawyer": whose lawyer, not a post
         head = words[-1].lower().rsplit("-", 1)[-1] if words else ""  # "vice-chairman"
-        if head in _FIGURATIVE and any(w[:1].islower() and w not in _ARTICLES for w in tail):
-            return None  # "a defender of the reforms", "the architect of the policy"
+        things = [w for w in tail if w.lower() not in _ARTICLES]
+        if head in _FIGURATIVE and things and things[0][:1].islower():
+            # "a defender of the reforms", "a speaker at the funerals of ...": no post
+            return None
         if (not words or head not in TITLE_WORDS or head in roles.NOT_HEADS - {"chief"}):
             return None  # "a character from cult website TV Go Home": no title
         if tail:
@@ -346,6 +352,8 @@ class RoleFacts(NounFacts):
                 or kept[-1] in _NOT_POSITIONS or _EVALUATIVE & set(kept)):
             return None  # "the first Scot", "best actress", "former colleague": no post
         title = " ".join(kept) + portfolio
+        if _ENDED_ROLE.search(text) and kept[0] not in roles.FORMER_WORDS:
+            title = f"former {title}"  # "the head of Universal Music until last year"
         return f"{title} of {countries[0]}" if countries else title
 
     def _described(self, held: set[tuple[str, int]], index: DocumentIndex

@@ -44,11 +44,15 @@ from kg.types import Argument, Statement, Value
 __all__ = [
     "AFFILIATION_RULE",
     "APPOINTING_VERBS",
+    "FORMER_WORDS",
     "NOT_HEADS",
     "POSTNOMINALS",
+    "WORK_MAKERS",
+    "WORK_ROLES",
     "affiliation_relation",
     "appointee",
     "club_of",
+    "ended",
     "former_title",
     "from_body",
     "is_past",
@@ -106,6 +110,7 @@ _HONOURS = frozenset({"champion", "champions", "winner", "medallist", "medalist"
 #: Words of a past role that is over, so that a past affiliation holds ("former
 #: Chelsea striker" → formerly_plays_for); not "then", "late" or "outgoing".
 _FORMER = frozenset({"former", "ex", "one-time", "erstwhile"})
+FORMER_WORDS = _FORMER
 #: Titles of elected members: "MP for Sleaford" represents the place.
 _LEGISLATORS = frozenset({"mp", "mep", "msp", "am", "senator", "congressman",
                           "congresswoman", "representative", "councillor", "member"})
@@ -148,6 +153,19 @@ def former_title(title: Sequence[str]) -> list[str] | None:
     if len(present) == len(words) and not any(w.startswith("ex-") for w in words):
         return None
     return None if not present or is_past(present) else present
+
+
+#: Titles of people who make or appear in a work, → the relation to the work a
+#: name before them is ("Nighty Night star Julia Davis", "Newsnight presenter
+#: Jeremy Paxman", "Harry Potter author JK Rowling").
+WORK_ROLES: dict[str, str] = {
+    "star": "stars_in", "co-star": "stars_in", "actor": "stars_in", "actress": "stars_in",
+    "presenter": "presents", "host": "hosts", "creator": "creates", "co-creator": "creates",
+    "writer": "author_of", "co-writer": "author_of", "author": "author_of",
+}
+#: Those of :data:`WORK_ROLES` whose name before them is a work whatever else the
+#: text says ("Quantum Leap actor"); not "star": "Chelsea star" is a club's.
+WORK_MAKERS = frozenset(WORK_ROLES) - {"star", "co-star"}
 
 
 def affiliation_relation(title: Sequence[str], body_type: str) -> str | None:
@@ -194,6 +212,8 @@ def affiliation_relation(title: Sequence[str], body_type: str) -> str | None:
         if last in {"mayor", "governor"} and not lesser:
             return "leads"
         return None
+    if body_type == "Work":
+        return WORK_ROLES.get(last)  # "Nighty Night star" stars in it, works for no one
     if body_type not in _BODIES:
         return None
     if body_type == "PoliticalParty":
@@ -295,6 +315,22 @@ def _split(tokens: Sequence[Token]) -> tuple[list[Token], Token | None]:
     return list(tokens), None
 
 
+#: Words of a time that is over, after "until" ("until last year", "until 2003").
+_ENDED = frozenset({"last", "recently", "earlier", "ago"})
+
+
+def ended(tokens: Sequence[Token]) -> bool:
+    """Whether a role phrase says the role is over: "the head of Universal Music
+    Germany until last year", "chairman until 2003" (not "until next year")."""
+    for token in tokens:
+        if token.lower_ not in {"until", "till"} or token.dep_ != "prep":
+            continue
+        words = [t for t in token.subtree if t.i != token.i]
+        if any(t.lower_ in _ENDED or (t.like_num and len(t.text) == 4) for t in words):
+            return True
+    return False
+
+
 def _object_of(prep: Token) -> list[Token] | None:
     """The noun phrase a preposition governs, as tokens (its object's subtree)."""
     for child in prep.children:
@@ -350,6 +386,8 @@ def role_affiliations(
             continue
         relation = affiliation_relation(title_words, found.type)
         former = former_title(title_words) if relation is None else None
+        if former is None and relation is not None and ended(list(span)):
+            former = title_words  # "the head of X until last year"
         if former is not None:
             relation = affiliation_relation(former, found.type)
             if found.type == "PoliticalParty" and relation != "leads":
@@ -481,7 +519,8 @@ PORTFOLIOS = frozenset({
     "state", "defence", "defense", "health", "education", "transport", "transportation",
     "trade", "justice", "energy", "environment", "culture", "agriculture", "interior",
     "finance", "commerce", "labor", "employment", "industry", "housing", "war",
-    "economy", "tourism", "sport", "fisheries", "immigration", "development",
+    "economy", "tourism", "sport", "fisheries", "immigration", "development", "arts",
+    "media", "heritage", "science", "schools", "pensions", "children",
 })
 _TITLE_RUN_DEPS = frozenset({"compound", "amod", "nmod", "punct", "nummod", "poss", "case"})
 

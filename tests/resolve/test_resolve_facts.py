@@ -696,3 +696,45 @@ def test_an_act_arranged_is_asserted_with_a_future_tense() -> None:
     assert fact.asserted and fact.statement.tense == "future"
     past = {_fact(r): r for r in resolved("Air France halted its flights to Oslo.")}
     assert past[("Air France", "halts_flights_to", "Oslo")].statement.tense == "past"
+
+
+def test_a_role_held_until_a_time_gone_is_former() -> None:
+    facts = asserted("Tim Lang, the head of Acme Records until last year, told reporters "
+                     "that sales were falling.")
+    assert ("Tim Lang", "formerly_leads", "Acme Records") in facts
+    assert ("Tim Lang", "holds_position", "former head") in facts
+    assert ("Tim Lang", "leads", "Acme Records") not in facts
+
+
+def test_an_arts_minister_works_for_no_body_named_arts() -> None:
+    facts = asserted("Arts minister Jane Hale praised the report.")
+    assert ("Jane Hale", "holds_position", "arts minister") in facts
+    assert not any(r == "works_for" for _, r, _ in facts)
+
+
+def test_a_work_before_the_title_of_who_makes_or_plays_in_it() -> None:
+    facts = asserted("Former Bluebell Farm actor Tom Reid was there. Moon Garden author Jo "
+                     "Pike signed copies.")
+    assert ("Tom Reid", "formerly_stars_in", "Bluebell Farm") in facts
+    assert ("Ann Cole", "presents", "Panorama") in asserted(
+        "Panorama presenter Ann Cole asked the question.")
+    assert ("Jo Pike", "author_of", "Moon Garden") in facts
+    assert not any(r in {"works_for", "formerly_works_for"} for _, r, _ in facts)
+    # a club's star plays for it, a known broadcaster's presenter works for it
+    club = asserted("Greenfield Rovers star Sam Hill scored. BBC presenter Nick Robinson "
+                    "spoke.")
+    assert ("Nick Robinson", "works_for", "BBC") in club
+    assert not any(r == "stars_in" for _, r, _ in club)
+
+
+def test_an_award_won_keeps_its_best_in_the_relation() -> None:
+    facts = asserted("Tom Reid won best actor for Moon Garden.")
+    assert ("Tom Reid", "wins_best_actor_for", "Moon Garden") in facts
+    assert ("Tom Reid", "wins_actor_for", "Moon Garden") not in facts
+
+
+def test_a_speaker_at_an_occasion_holds_no_post() -> None:
+    facts = asserted("Ann Fox was a featured speaker at the funerals of Tom Reid.")
+    assert not any(r == "holds_position" for _, r, _ in facts)
+    speaker = asserted("Jim Cole, the Speaker of the House of Commons, spoke.")
+    assert ("Jim Cole", "holds_position", "speaker") in speaker
