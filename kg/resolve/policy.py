@@ -214,6 +214,8 @@ def predicate_token(statement: Statement, doc: Doc) -> Token | None:
     """The token of the statement's verb (or, for a nominal fact, of its subject):
     the token of its lemma's first word nearest to the subject, in its sentence."""
     words = statement.lemma.split()
+    if words[:2] == ["be", "to"] and len(words) > 2:
+        words = words[2:]  # "be to star": the verb of what is arranged
     lemma = words[1] if words[:1] == ["be"] and len(words) > 1 else (words[0] if words else "")
     best: Token | None = None
     best_distance = 1 << 30
@@ -323,6 +325,9 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
         return "hypothetical"  # "urged Mr Brown to leave Labour": asked, not done
     if _weighed(token):
         return "hypothetical"
+    if (token.dep_ == "xcomp" and governor.lemma_ == "be" and governor.tag_ == "VBD"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
+        return "hypothetical"  # "which was to star Jude Law": a plan, not what happened
     if _passive_prediction(token) and any(c.dep_ == "xcomp" for c in token.children):
         # "Chris Day is set to join Preston", "is expected to open": a prediction,
         # though the relation's name holds the word

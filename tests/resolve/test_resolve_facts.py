@@ -738,3 +738,8 @@ def test_a_speaker_at_an_occasion_holds_no_post() -> None:
     assert not any(r == "holds_position" for _, r, _ in facts)
     speaker = asserted("Jim Cole, the Speaker of the House of Commons, spoke.")
     assert ("Jim Cole", "holds_position", "speaker") in speaker
+
+
+def test_a_plan_in_the_past_is_not_what_happened() -> None:
+    text = "Moon Garden, which was to star Tom Reid, was postponed."
+    assert withheld(text).get(("Moon Garden", "stars", "Tom Reid")) == "hypothetical"
