@@ -141,7 +141,8 @@ def withheld_nominal(statement: Statement, *, subject_type: str) -> str | None:
         said = statement.relation.split()[1:2]  # "has talks with": the noun as written
         if noun not in MUTUAL_NOUNS and not (said and said[0] in MUTUAL_NOUNS):
             return "unnamed relation"
-    if statement.rule == "np_place" and subject_type == "Person":
+    if statement.rule == "np_place" and subject_type in {"Person", "PoliticalParty"}:
+        # (a party "in South Shropshire" is its local branch, not where it is)
         return "unnamed relation"
     if subject_type in {"Person", "Work"} and statement.lemma in {"be in", "be at"}:
         # "X were all in the Sound of 2004 top 10", an album "in Country and Western
@@ -278,6 +279,9 @@ def withheld_participle(statement: Statement, doc: Doc) -> str | None:
     return "unclear attachment"
 
 
+#: Words that call a statement false ("they were wrong when they said ...").
+_FALSE_WORDS = frozenset({"wrong", "untrue", "false", "mistaken", "incorrect", "nonsense",
+                          "baseless", "groundless", "unfounded"})
 #: Prepositions before an "-ing" clause that weigh the act, not state it (not
 #: "after", "despite", "with", "for", "of": "praised for turning Aer Lingus around",
 #: "in favour of joining Celtic" take it as done).
@@ -343,6 +347,11 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
             break
         if (head.lemma_.lower() in DENIAL_VERBS and node.dep_ in _CLAUSE_LINKS
                 and node.dep_ not in {"nsubj", "nsubjpass"}):
+            return "denied"
+        if node.dep_ in {"advcl", "ccomp", "csubj"} and any(
+                c.dep_ == "acomp" and c.lower_ in _FALSE_WORDS for c in head.children):
+            # "they were wrong when they said Milburn was ousting Brown", "it is
+            # untrue that ...": what the writer or a speaker calls false
             return "denied"
         lemma = head.lemma_.lower()
         if (lemma in ALLEGATION_VERBS and node.dep_ in _CLAUSE_LINKS

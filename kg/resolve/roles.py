@@ -520,7 +520,7 @@ PORTFOLIOS = frozenset({
     "trade", "justice", "energy", "environment", "culture", "agriculture", "interior",
     "finance", "commerce", "labor", "employment", "industry", "housing", "war",
     "economy", "tourism", "sport", "fisheries", "immigration", "development", "arts",
-    "media", "heritage", "science", "schools", "pensions", "children",
+    "media", "heritage", "science", "schools", "pensions", "children", "home", "foreign",
 })
 _TITLE_RUN_DEPS = frozenset({"compound", "amod", "nmod", "punct", "nummod", "poss", "case"})
 

@@ -743,3 +743,17 @@ def test_a_speaker_at_an_occasion_holds_no_post() -> None:
 def test_a_plan_in_the_past_is_not_what_happened() -> None:
     text = "Moon Garden, which was to star Tom Reid, was postponed."
     assert withheld(text).get(("Moon Garden", "stars", "Tom Reid")) == "hypothetical"
+
+
+def test_what_is_called_wrong_is_denied() -> None:
+    text = "They were wrong when they said Jones was ousting Smith."
+    assert withheld(text).get(("Jones", "ousts", "Smith")) == "denied"
+    assert ("Jones", "ousts", "Smith") in asserted(
+        "They were right when they said Jones was ousting Smith.")
+
+
+def test_a_party_in_a_place_is_its_branch_not_where_it_is() -> None:
+    text = "The scheme used by the Lib Dems in South Shropshire could spread."
+    assert ("Liberal Democrats", "located_in", "South Shropshire") not in asserted(text)
+    assert not any(r == "works_for" for _, r, _ in asserted(
+        "Home Secretary Jane Hale and Foreign Secretary Tom Reid spoke."))
