@@ -396,11 +396,12 @@ def role_affiliations(
             continue
         if relation in {"leads", "manages"} and found.type != "Country" and (
                 _qualified(tokens, title, title_word) or _of_a_part(prep, tokens)
+                or (head.pos_ == "NOUN" and head.lower_ in _PARTS)  # "of the Labour group"
                 or (head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in head.children))):
             # "ISM survey chairman", "digital policy manager at the RNIB", "European
             # boss of Workshare", "chief executive for BT's wireless broadband": the
-            # head of a part, who works for the whole
-            relation = "works_for"
+            # head of a part, who works for the whole (or is a member of the party)
+            relation = "member_of" if found.type == "PoliticalParty" else "works_for"
         if found.type == "City" and relation in {"plays_for", "manages", "works_for"}:
             found = club_of(found)
         if former is not None:
@@ -432,8 +433,15 @@ def _qualified(body: Sequence[Token], title: Sequence[Token],
     head = title[-1].i
     return any(t.i not in inside and t.i < head and (
         (t.pos_ == "NOUN" and not title_word(t.lower_))
+        or (t.lower_ in _PARTS and t.text.islower())  # (a tagger's PROPN too)
         or (t.pos_ == "ADJ" and t.text[:1].isupper()))
         for t in title)
+
+
+#: Nouns of a part of a body, title words or not ("ODPM committee chairman", "the
+#: county Labour group leader"): who heads the part does not lead the whole.
+_PARTS = frozenset({"committee", "panel", "unit", "division", "department", "branch",
+                    "group", "section", "wing", "subcommittee", "caucus"})
 
 
 def _known(run: Sequence[Token], body: Callable[[Argument], Mention | Value | None]) -> bool:

@@ -757,3 +757,12 @@ def test_a_party_in_a_place_is_its_branch_not_where_it_is() -> None:
     assert ("Liberal Democrats", "located_in", "South Shropshire") not in asserted(text)
     assert not any(r == "works_for" for _, r, _ in asserted(
         "Home Secretary Jane Hale and Foreign Secretary Tom Reid spoke."))
+
+
+def test_the_head_of_a_part_does_not_lead_the_whole() -> None:
+    facts = asserted("Acme committee chairman Tom Reid said so. Jane Hale, leader of the "
+                     "Devon county Labour group, spoke.")
+    assert ("Tom Reid", "works_for", "Acme") in facts
+    assert ("Tom Reid", "leads", "Acme") not in facts
+    assert ("Jane Hale", "member_of", "Labour Party") in facts
+    assert ("Jane Hale", "leads", "Labour Party") not in facts
