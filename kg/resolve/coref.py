@@ -334,12 +334,21 @@ class People(Generic[M]):
 
     def _unnamed_subject(self, sent: int, before: Token) -> bool:
         """Whether sentence ``sent`` has a person described, not named, as a subject
-        ("The former France boss has been linked...")."""
+        ("The former France boss has been linked...", "One of his fellow pupils was
+        ...")."""
         start = self._sent_starts[sent]
         end = self._sent_starts[sent + 1] if sent + 1 < len(self._sent_starts) else len(self.doc)
         for token in self.doc[start:min(end, before.i)]:
-            if (token.dep_ in _SUBJECT_DEPS and token.pos_ == "NOUN"
-                    and (token.lower_ in TITLE_WORDS or token.lemma_ in PERSON_NOUNS)):
+            if token.dep_ not in _SUBJECT_DEPS:
+                continue
+            if token.pos_ == "NOUN" and (token.lower_ in TITLE_WORDS
+                                         or token.lemma_ in PERSON_NOUNS):
+                return True
+            own = [t for c in token.children if c.i < token.i or c.dep_ == "prep"
+                   for t in c.subtree]  # (its phrase, not a clause on it)
+            if token.pos_ in {"NOUN", "NUM"} and any(t.lower_ in {"his", "her"} for t in own):
+                # "One of his fellow pupils was Vladimir Putin. ... he": the subject is
+                # about someone named before, whom "he" more likely goes on with
                 return True
         return False
 

@@ -766,3 +766,9 @@ def test_the_head_of_a_part_does_not_lead_the_whole() -> None:
     assert ("Tom Reid", "leads", "Acme") not in facts
     assert ("Jane Hale", "member_of", "Labour Party") in facts
     assert ("Jane Hale", "leads", "Labour Party") not in facts
+
+
+def test_he_after_one_named_as_his_companion_is_not_the_companion() -> None:
+    facts = asserted("Mr Ivanov joined the army in 1970. One of his fellow pupils was Boris "
+                     "Petrov. In Moscow, he met Tom Reid.")
+    assert ("Boris Petrov", "meets_with", "Tom Reid") not in facts
