@@ -166,6 +166,10 @@ def _default_demonyms() -> frozenset[str]:
     return default_gazetteer().demonym_words
 
 
+#: Words a name does not end with: a name cut short ("World Player of").
+_DANGLING = frozenset({"of", "and", "for", "the", "&", "in", "at", "on", "to"})
+
+
 @lru_cache(maxsize=1 << 15)
 def is_plausible_name(text: str) -> bool:
     """Whether a cleaned mention can name an entity: it has a letter, starts with a
@@ -175,6 +179,8 @@ def is_plausible_name(text: str) -> bool:
     [True, False, False, False, True, False]
     >>> is_plausible_name("Miami Vice. Scrubs"), is_plausible_name("St. Louis Cardinals")
     (False, True)
+    >>> is_plausible_name("World Player of")
+    False
     """
     if not text or len(text) > 80 or len(text.split()) > 10:
         return False
@@ -187,6 +193,8 @@ def is_plausible_name(text: str) -> bool:
     first = text[0]
     if not (first.isupper() or first.isdigit()):
         return False
+    if " " in text and text.rsplit(" ", 1)[1] in _DANGLING:
+        return False  # a name cut before its end: "World Player of" (the Year)
     for match in _SENTENCE_BREAK.finditer(text):
         if match.group(1).casefold() not in _ABBREVIATIONS:
             return False

@@ -288,6 +288,20 @@ _FALSE_WORDS = frozenset({"wrong", "untrue", "false", "mistaken", "incorrect", "
 _PROPOSITION_PREPOSITIONS = frozenset({"to", "about", "against", "on", "over"})
 
 
+def _predicts(word: Token) -> bool:
+    """Whether ``word`` is one of :data:`PREDICTION_WORDS`, by its lemma or, where the
+    small model's lemma is wrong ("hopes" → "hop"), by its inflected form.
+
+    >>> import spacy
+    >>> _predicts(spacy.blank("en")("hopes")[0])
+    True
+    """
+    lower = word.lower_
+    return (word.lemma_.lower() in PREDICTION_WORDS
+            or (lower.endswith(("s", "d")) and lower[:-1] in PREDICTION_WORDS)
+            or (lower.endswith("ed") and lower[:-2] in PREDICTION_WORDS))
+
+
 def _weighed(verb: Token) -> bool:
     """Whether ``verb`` is an "-ing" clause after "to", "about", "against" ...: a
     thing weighed, not done ("preferable to Deutsche Boerse overpaying for the
@@ -357,7 +371,7 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
         if (lemma in ALLEGATION_VERBS and node.dep_ in _CLAUSE_LINKS
                 and node.dep_ not in {"nsubj", "nsubjpass"}):
             return "alleged"  # asserted only with the speaker who alleges it
-        if (lemma in PREDICTION_WORDS and lemma not in own
+        if (_predicts(head) and lemma not in own
                 and node.dep_ in {"xcomp", "ccomp", "advcl"}):
             return "hypothetical"  # "is expected to recover in time to earn his cap"
         node = head

@@ -76,6 +76,9 @@ _NAME_HEADS = frozenset({"open", "club", "federation", "union", "association", "
 _PERSONAL_SERVICES = frozenset({"lawyer", "solicitor", "attorney", "barrister", "agent"})
 #: Prepositions that end a title and introduce what it names ("leader of").
 _TITLE_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
+#: A title won for a time or an occasion: an award, not a post.
+_AWARD = re.compile(r"\bof the (?:year|season|month|decade|tournament|match|series)\b",
+                    re.IGNORECASE)
 #: A role that the phrase says is over ("until last year", "until 2003"); as
 #: :func:`kg.resolve.roles.ended` reads the parse.
 _ENDED_ROLE = re.compile(r"\b(?:until|till)\b[^,;]*\b(?:last|recently|earlier|ago|(?:19|20)\d\d)\b")
@@ -265,6 +268,8 @@ class RoleFacts(NounFacts):
         >>> Resolver().position("a keen gardener") is None
         True
         """
+        if _AWARD.search(text):
+            return None  # "young player of the year", "man of the match": an award
         words = text_words = re.findall(r"[\w][\w.'-]*", text)
         tail: list[str] = []
         portfolio = ""

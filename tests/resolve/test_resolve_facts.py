@@ -632,8 +632,8 @@ def test_a_participle_after_a_noun_is_not_the_subject_s() -> None:
     assert ("Conservative Party", "supports", "Smith") in asserted(
         "Backed by the Tories, Mr Smith won the seat.")
     # a role to come, given by no one named, is not held yet
-    assert withheld("Blatter hopes Thierry Henry will be named World Player of the Year."
-                    ).get(("Thierry Henry", "holds_position", "world player")) == "future"
+    assert withheld("Blatter hopes Thierry Henry will be named captain."
+                    ).get(("Thierry Henry", "holds_position", "captain")) == "future"
 
 
 def test_a_middle_initial_keeps_the_surname_after_it() -> None:
@@ -772,3 +772,17 @@ def test_he_after_one_named_as_his_companion_is_not_the_companion() -> None:
     facts = asserted("Mr Ivanov joined the army in 1970. One of his fellow pupils was Boris "
                      "Petrov. In Moscow, he met Tom Reid.")
     assert ("Boris Petrov", "meets_with", "Tom Reid") not in facts
+
+
+def test_a_title_of_the_year_is_an_award() -> None:
+    facts = asserted("Tom Reid was named young player of the year.")
+    assert not any(r == "holds_position" for _, r, _ in facts)
+
+
+def test_what_someone_hopes_is_not_asserted_whatever_the_lemma() -> None:
+    # the small model lemmatises "hopes" as "hop"
+    found = withheld("Fifa president Sepp Blatter hopes Arsenal's Thierry Henry will be "
+                     "named captain on Monday.")
+    assert "hypothetical" in found.values() or "future" in found.values()
+    assert ("Brown", "joins", "Labour Party") not in asserted("Blair hoped Brown would join "
+                                                             "Labour.")

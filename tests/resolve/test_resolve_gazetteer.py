@@ -65,7 +65,8 @@ def test_major_countries(gaz: Gazetteer, code: str, label: str, qid: str) -> Non
         ("Czech Republic", "country/CZ"), ("Ivory Coast", "country/CI"),
         ("C\u00f4te d'Ivoire", "country/CI"), ("Burma", "country/MM"),
         ("Hong Kong", "country/HK"), ("Soviet Union", "country/SU"), ("USSR", "country/SU"),
-        ("England", "country/GB-ENG"),
+        ("England", "country/GB-ENG"), ("S Africa", "country/ZA"), ("N Korea", "country/KP"),
+        ("S Korea", "country/KR"), ("Bosnia", "country/BA"), ("DR Congo", "country/CD"),
     ],
 )
 def test_country_names(gaz: Gazetteer, name: str, key: str) -> None:
