@@ -674,11 +674,47 @@ def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
             run = name_tokens(token.head)
             kinds.setdefault("".join(t.text_with_ws for t in run[:-1]) + run[-1].text,
                              "Person")
+    for i in table.find(_PERFORMANCE_NOUNS | _CATEGORY_NOUNS):
+        for work in _performed_in(doc[i]):  # "her role in Vera Drake", "best actor for Ray"
+            kinds.setdefault(tokens_text(name_tokens(work)), "Work")
     for i in table.find(WORK_MAKERS):
         work = _work_before(doc[i])  # "Quantum Leap actor Scott Bakula": a work
         if work:
             kinds.setdefault(tokens_text(work), "Work")
     return kinds
+
+
+#: Nouns of a part played in a work ("her role in Vera Drake").
+_PERFORMANCE_NOUNS = frozenset({"role", "part", "performance", "portrayal", "turn"})
+#: Words that make such a noun an actor's ("his role", "the lead role").
+_PERFORMED = frozenset({"his", "her", "their", "starring", "lead", "leading", "title",
+                        "supporting", "cameo"})
+#: Award categories, with "best" ("won best actor for Ray").
+_CATEGORY_NOUNS = frozenset({"actor", "actress", "director", "film", "picture", "screenplay",
+                             "documentary", "comedy", "drama", "album", "single", "song"})
+
+
+def _performed_in(noun: Token) -> list[Token]:
+    """The names of works that a performance noun or a "best" award category is
+    for: "her role in Vera Drake", "the lead role in Ray", "Foxx won best actor for
+    Ray" (the "for" on the noun or on its verb); ``[]`` for anything else
+    ("Britain's role in Kosovo": no actor's role)."""
+    if noun.pos_ != "NOUN":
+        return []
+    if noun.lower_ in _PERFORMANCE_NOUNS:
+        if not any(c.lower_ in _PERFORMED for c in noun.children):
+            return []
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"]
+    else:
+        # someone named won it, so "for" names the work ("best actor for Cheadle",
+        # with no winner, names the nominee)
+        if noun.dep_ != "dobj" or not any(c.dep_ == "amod" and c.lower_ == "best"
+                                          for c in noun.children) or not any(
+                c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in noun.head.children):
+            return []
+        preps = [c for h in (noun, noun.head) for c in h.children
+                 if c.dep_ == "prep" and c.lower_ == "for"]
+    return [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
 
 
 def _work_before(title: Token) -> list[Token]:

@@ -786,3 +786,19 @@ def test_what_someone_hopes_is_not_asserted_whatever_the_lemma() -> None:
     assert "hypothetical" in found.values() or "future" in found.values()
     assert ("Brown", "joins", "Labour Party") not in asserted("Blair hoped Brown would join "
                                                              "Labour.")
+
+
+def test_a_work_named_by_a_role_in_it_or_an_award_for_it() -> None:
+    found = {(r.subject.label, r.relation, getattr(r.object, "label", "")): r.object
+             for r in resolved("Tom Hill died in June. Sam Cole won best actor for Hill, "
+                               "and Ann Reid was praised for her role in Moon Garden.")}
+    hill = found[("Sam Cole", "wins_best_actor_for", "Hill")]
+    assert isinstance(hill, Entity) and hill.type == "Work"  # not Tom Hill
+    # with no one named as the winner, "for" names the nominee
+    nominee = resolved("The film is nominated for best actor for Cole. Sam Cole smiled.")
+    assert not any(isinstance(r.object, Entity) and r.object.type == "Work"
+                   for r in nominee)
+    # a country's role is no actor's: Kosovo stays a place
+    assert not any(isinstance(o, Entity) and o.type == "Work"
+                   for o in (r.object for r in resolved(
+                       "Britain's role in Kosovo was praised by Tony Blair.")))
