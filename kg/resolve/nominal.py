@@ -675,8 +675,8 @@ def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
             kinds.setdefault("".join(t.text_with_ws for t in run[:-1]) + run[-1].text,
                              "Person")
     for i in table.find(_PERFORMANCE_NOUNS | _CATEGORY_NOUNS):
-        for work in _performed_in(doc[i]):  # "her role in Vera Drake", "best actor for Ray"
-            kinds.setdefault(tokens_text(name_tokens(work)), "Work")
+        for played in _performed_in(doc[i]):  # "her role in Vera Drake", "best actor for Ray"
+            kinds.setdefault(tokens_text(name_tokens(played)), "Work")
     for i in table.find(WORK_MAKERS):
         work = _work_before(doc[i])  # "Quantum Leap actor Scott Bakula": a work
         if work:
