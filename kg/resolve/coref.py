@@ -405,6 +405,7 @@ class People(Generic[M]):
                 continue  # "He said ..." between the name and the description
             found = [m for m in named
                      if m.mention.key.count("/") == 1  # named in full, not "Pompey"
+                     and not self._given_name_only(m)  # not "Walter" in a quote
                      and self._may_hold(m.mention.key, words, country)]
             if not found:
                 return None  # the closest people named cannot hold the title
@@ -416,6 +417,15 @@ class People(Generic[M]):
             self.described[head.i] = chosen
             return chosen
         return None
+
+    def _given_name_only(self, mention: _PersonMention[M]) -> bool:
+        """Whether a person is named here by the given name alone ("Walter would bring
+        a wealth of experience", in someone's quote): too familiar a name for the
+        narrative's descriptions to follow."""
+        if mention.end - mention.start != 1:
+            return False
+        name = mention.mention.key.partition("/")[2].split()
+        return len(name) > 1 and self.doc[mention.start].text == name[0]
 
     def _may_hold(self, key: str, words: set[str], country: str | None) -> bool:
         profile = self.profiles[key]

@@ -591,6 +591,8 @@ KIND_NOUNS: dict[str, str] = {
     "programme": "Work", "program": "Work", "show": "Work", "series": "Work",
     "film": "Work", "album": "Work", "novel": "Work", "documentary": "Work",
     "sitcom": "Work", "soap": "Work", "musical": "Work", "play": "Work",
+    "biopic": "Work", "movie": "Work", "drama": "Work", "thriller": "Work",
+    "sequel": "Work", "opera": "Work",
     "constituency": "Place", "seat": "Place", "festival": "Event", "conference": "Event",
     "tournament": "Event", "championship": "Event", "organisation": "Organization",
     "organization": "Organization", "pressure": "Organization", "thinktank": "Organization",
@@ -717,6 +719,13 @@ def _performed_in(noun: Token) -> list[Token]:
     return [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
 
 
+#: Words that, capitalised before a title, describe the person, not a work.
+_DESCRIPTORS = frozenset({"veteran", "legendary", "leading", "top", "famous", "young",
+                          "acclaimed", "celebrated", "renowned", "established", "fellow",
+                          "former", "award-winning", "oscar-winning", "comedy", "stage",
+                          "screen", "film", "movie", "tv", "television", "radio"})
+
+
 def _work_before(title: Token) -> list[Token]:
     """The name right before a title of someone who makes or appears in a work
     ("Quantum Leap actor", "Dead Man's Shoes' actor", "Newsnight presenter"), as
@@ -733,6 +742,8 @@ def _work_before(title: Token) -> list[Token]:
     start = name.left_edge.i
     while start < name.i and title.doc[start].pos_ not in {"PROPN", "NUM"}:
         start += 1  # (not "the", "his")
+    if start == name.i and name.lower_ in _DESCRIPTORS:
+        return []  # "Veteran actress Jane Russell": no work named Veteran
     return list(title.doc[start:name.i + 1])
 
 

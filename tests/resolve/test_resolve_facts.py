@@ -718,6 +718,8 @@ def test_a_work_before_the_title_of_who_makes_or_plays_in_it() -> None:
     assert ("Tom Reid", "formerly_stars_in", "Bluebell Farm") in facts
     assert ("Ann Cole", "presents", "Panorama") in asserted(
         "Panorama presenter Ann Cole asked the question.")
+    assert not any(r == "stars_in" for _, r, _ in asserted(
+        "Veteran actress Ann Cole spoke."))  # no work named Veteran
     assert ("Jo Pike", "author_of", "Moon Garden") in facts
     assert not any(r in {"works_for", "formerly_works_for"} for _, r, _ in facts)
     # a club's star plays for it, a known broadcaster's presenter works for it
@@ -794,6 +796,10 @@ def test_a_work_named_by_a_role_in_it_or_an_award_for_it() -> None:
                                "and Ann Reid was praised for her role in Moon Garden.")}
     hill = found[("Sam Cole", "wins_best_actor_for", "Hill")]
     assert isinstance(hill, Entity) and hill.type == "Work"  # not Tom Hill
+    biopic = resolved("Edith Piaf died in 1963. Cotillard triumphed for her performance "
+                      "as Edith Piaf in the biopic Edith.")  # the film, not Edith Piaf
+    assert any(isinstance(r.object, Entity) and r.object.type == "Work"
+               and r.object.label == "Edith" for r in biopic)
     # with no one named as the winner, "for" names the nominee
     nominee = resolved("The film is nominated for best actor for Cole. Sam Cole smiled.")
     assert not any(isinstance(r.object, Entity) and r.object.type == "Work"
