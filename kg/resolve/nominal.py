@@ -686,11 +686,11 @@ def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
     return kinds
 
 
-#: Nouns of a part played in a work ("her role in Vera Drake").
+#: Nouns of a part played in a work ("the lead role in Vera Drake").
 _PERFORMANCE_NOUNS = frozenset({"role", "part", "performance", "portrayal", "turn"})
-#: Words that make such a noun an actor's ("his role", "the lead role").
-_PERFORMED = frozenset({"his", "her", "their", "starring", "lead", "leading", "title",
-                        "supporting", "cameo"})
+#: Words that make such a noun an actor's ("the lead role", "his portrayal"; not
+#: "his role in Enron", which is no work).
+_PERFORMED = frozenset({"starring", "lead", "leading", "title", "supporting", "cameo"})
 #: Award categories, with "best" ("won best actor for Ray").
 _CATEGORY_NOUNS = frozenset({"actor", "actress", "director", "film", "picture", "screenplay",
                              "documentary", "comedy", "drama", "album", "single", "song"})
@@ -698,13 +698,14 @@ _CATEGORY_NOUNS = frozenset({"actor", "actress", "director", "film", "picture", 
 
 def _performed_in(noun: Token) -> list[Token]:
     """The names of works that a performance noun or a "best" award category is
-    for: "her role in Vera Drake", "the lead role in Ray", "Foxx won best actor for
+    for: "the lead role in Ray", "his portrayal in Kinsey", "Foxx won best actor for
     Ray" (the "for" on the noun or on its verb); ``[]`` for anything else
-    ("Britain's role in Kosovo": no actor's role)."""
+    ("Britain's role in Kosovo", "his role in Enron": no actor's role)."""
     if noun.pos_ != "NOUN":
         return []
     if noun.lower_ in _PERFORMANCE_NOUNS:
-        if not any(c.lower_ in _PERFORMED for c in noun.children):
+        if not any(c.lower_ in _PERFORMED or (noun.lower_ == "portrayal" and c.dep_ == "poss")
+                   for c in noun.children):
             return []
         preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"]
     else:

@@ -98,6 +98,8 @@ def _is_portfolio(words: Sequence[str]) -> bool:
     kept = [w.lower() for w in words if w.lower() != "the"]
     return bool(kept) and kept[0] in roles.PORTFOLIOS and all(
         w in roles.PORTFOLIOS or w in {"of", "for", "and"} for w in kept)
+
+
 #: Positions that lead a country ("president", "new prime minister").
 _NATIONAL_LEADERS = [["president"], ["new", "president"], ["prime", "minister"],
                      ["new", "prime", "minister"], ["premier"]]

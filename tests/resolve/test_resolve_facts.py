@@ -793,7 +793,8 @@ def test_what_someone_hopes_is_not_asserted_whatever_the_lemma() -> None:
 def test_a_work_named_by_a_role_in_it_or_an_award_for_it() -> None:
     found = {(r.subject.label, r.relation, getattr(r.object, "label", "")): r.object
              for r in resolved("Tom Hill died in June. Sam Cole won best actor for Hill, "
-                               "and Ann Reid was praised for her role in Moon Garden.")}
+                               "and Ann Reid was praised for the lead role in Moon "
+                               "Garden.")}
     hill = found[("Sam Cole", "wins_best_actor_for", "Hill")]
     assert isinstance(hill, Entity) and hill.type == "Work"  # not Tom Hill
     biopic = resolved("Edith Piaf died in 1963. Cotillard triumphed for her performance "
@@ -804,7 +805,11 @@ def test_a_work_named_by_a_role_in_it_or_an_award_for_it() -> None:
     nominee = resolved("The film is nominated for best actor for Cole. Sam Cole smiled.")
     assert not any(isinstance(r.object, Entity) and r.object.type == "Work"
                    for r in nominee)
-    # a country's role is no actor's: Kosovo stays a place
+    # a country's or a banker's role is no actor's: Kosovo, Enron Capital are no works
+    banker = resolved("Jim Cole denied his role in Enron Capital. Enron Capital hired "
+                      "Tom Reid in May.")
+    assert any(r.subject.label == "Enron Capital" for r in banker)
+    assert not any(r.subject.type == "Work" for r in banker)
     assert not any(isinstance(o, Entity) and o.type == "Work"
                    for o in (r.object for r in resolved(
                        "Britain's role in Kosovo was praised by Tony Blair.")))
