@@ -11,6 +11,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+import kg.store
 from kg.namespaces import ENT, ENTITIES_GRAPH, KG, RDF, RDFS, SCHEMA, SKOS
 from kg.pipeline import KnowledgeGraph
 from kg.rdf import ONTOLOGY_GRAPH
@@ -259,6 +260,40 @@ def test_linking_works_in_passes_of_bounded_size(monkeypatch: pytest.MonkeyPatch
     target = ENT + "person/Anna_Korhonen"
     links = {ENT + key: target for key in [*more, "person/Korhonen/0123456789"]}
     assert set(store.match()) == _reference(before, links)
+
+
+def test_linking_reads_the_people_a_page_at_a_time_and_releases_the_store_between(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Reading each person fills the embedded store's block cache, which only a
+    # release hands back: on a store on disk the people are read a page at a time,
+    # the store released (closed and reopened) between pages and while linking.
+    store = OxigraphStore(tmp_path / "store")
+    people = _store_with_people(unrelated=0)
+    more = [f"person/Korhonen/{n:010d}" for n in range(5)]
+    store.change(add=[*people.match(), *(q for key in more for q in _person(key, "Korhonen"))])
+    for n, key in enumerate(more):
+        _document(store, f"k{n}", key)
+    before = list(store.match())
+    releases: list[int] = []
+    release = OxigraphStore.release
+
+    def releasing(self: OxigraphStore) -> None:
+        releases.append(self._readers)
+        release(self)
+
+    monkeypatch.setattr(OxigraphStore, "release", releasing)
+    monkeypatch.setattr(crossdoc, "PEOPLE_AT_ONCE", 2)
+    monkeypatch.setattr(crossdoc, "LINKS_AT_ONCE", 2)
+    monkeypatch.setattr(kg.store, "RELEASE_EVERY", 5)
+    assert link_surnames(store) == 6
+    # 10 people: 5 pages, read twice (the targets, then the links); and the writes
+    assert len(releases) > 10
+    assert releases == [0] * len(releases)  # never under an open reading
+    target = ENT + "person/Anna_Korhonen"
+    links = {ENT + key: target for key in [*more, "person/Korhonen/0123456789"]}
+    assert set(store.match()) == _reference(before, links)
+    assert link_surnames(store) == 0
+    store.close()
 
 
 # -- a stream of builds into one store ---------------------------------------------------
