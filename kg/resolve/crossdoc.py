@@ -219,8 +219,9 @@ def _people(store: Store, *, scoped: bool = False) -> Iterator[tuple[str, list[s
     people while they are read: the pages are the slices of one query's answer."""
     offset = 0
     while True:
+        # (ORDER BY: the slices of one answer on any store, a remote one included)
         rows = store.query(f"SELECT ?p {{ GRAPH <{ENTITIES_GRAPH}> {{ ?p a <{KG.Person}> }} }} "
-                           f"LIMIT {PEOPLE_AT_ONCE} OFFSET {offset}").rows
+                           f"ORDER BY ?p LIMIT {PEOPLE_AT_ONCE} OFFSET {offset}").rows
         page: list[tuple[str, list[str]]] = []
         for (person,) in rows:
             iri = str(person)
