@@ -722,7 +722,7 @@ def test_a_work_before_the_title_of_who_makes_or_plays_in_it() -> None:
         "Veteran actress Ann Cole spoke."))  # no work named Veteran
     assert ("Jo Pike", "author_of", "Moon Garden") in facts
     assert not any(r in {"works_for", "formerly_works_for"} for _, r, _ in facts)
-    # a club's star plays for it, a known broadcaster's presenter works for it
+    # a club's star stars in no work; a known broadcaster's presenter works for it
     club = asserted("Greenfield Rovers star Sam Hill scored. BBC presenter Nick Robinson "
                     "spoke.")
     assert ("Nick Robinson", "works_for", "BBC") in club
