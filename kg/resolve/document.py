@@ -423,9 +423,7 @@ class DocumentIndex:
         full = self.full_names.get(norm)
         if full is None and " " not in norm and text.split(" ", 1)[0] in _KNIGHTED:
             # "Sir Alan" after "Sir Alan Parker": a knight or dame by first name
-            firsts = {n for n in self.full_names if n.split(" ", 1)[0] == norm}
-            if len(firsts) == 1:
-                full = self.full_names[firsts.pop()]
+            full = self._one_by_given_name(norm)
         if full is None and " " not in norm:
             candidates = self.surnames.get(norm, set())
             if len(candidates) == 1:
@@ -439,10 +437,20 @@ class DocumentIndex:
                 if entry.kind == "person":
                     return _entry_mention(entry, name)
             return None
+        return self._full_mention(full, name)
+
+    def _full_mention(self, full: str, name: str) -> _Mention:
+        """The person named in full ``full``, seen as ``name``: the gazetteer's
+        entry when it knows the name."""
         for entry in self.gazetteer.find(full):
             if entry.kind == "person":
                 return _entry_mention(entry, name)
         return _Mention(f"person/{full}", full, "Person", None, name)
+
+    def _one_by_given_name(self, norm: str) -> str | None:
+        """The one full name of this document that starts with ``norm``, if one."""
+        firsts = [n for n in self.full_names if n.split(" ", 1)[0] == norm]
+        return self.full_names[firsts[0]] if len(firsts) == 1 else None
 
     def by_given_name(self, text: str) -> _Mention | None:
         """The one person this document names in full whose given name ``text`` (a
@@ -454,16 +462,10 @@ class DocumentIndex:
         if (not norm or " " in norm or norm in self.surnames
                 or text.split(" ", 1)[0].casefold().rstrip(".") in _HONORIFICS):
             return None
-        firsts = [n for n in self.full_names if n.split(" ", 1)[0] == norm]
-        if len(firsts) != 1:
-            return None
-        full = self.full_names[firsts[0]]
-        if self.kinds.get(full, "Person") != "Person":
-            return None  # "Mac" after "UK magazine Mac Format": no one's given name
-        for entry in self.gazetteer.find(full):
-            if entry.kind == "person":
-                return _entry_mention(entry, name)
-        return _Mention(f"person/{full}", full, "Person", None, name)
+        full = self._one_by_given_name(norm)
+        if full is None or self.kinds.get(full, "Person") != "Person":
+            return None  # (nor "Mac" after "UK magazine Mac Format": no one's given name)
+        return self._full_mention(full, name)
 
 
 def _is_initial(word: str) -> bool:

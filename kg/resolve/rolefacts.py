@@ -79,9 +79,6 @@ _TITLE_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
 #: A title won for a time or an occasion: an award, not a post.
 _AWARD = re.compile(r"\bof the (?:year|season|month|decade|tournament|match|series)\b",
                     re.IGNORECASE)
-#: A role that the phrase says is over ("until last year", "until 2003"); as
-#: :func:`kg.resolve.roles.ended` reads the parse.
-_ENDED_ROLE = re.compile(r"\b(?:until|till)\b[^,;]*\b(?:last|recently|earlier|ago|(?:19|20)\d\d)\b")
 #: Titles that are no post when what they are "of" or "at" is a thing, not a body
 #: ("a defender of the reforms", "author of the report", "a speaker at the funeral").
 _FIGURATIVE = frozenset({"defender", "champion", "architect", "author", "striker",
@@ -359,7 +356,7 @@ class RoleFacts(NounFacts):
                 or kept[-1] in _NOT_POSITIONS or _EVALUATIVE & set(kept)):
             return None  # "the first Scot", "best actress", "former colleague": no post
         title = " ".join(kept) + portfolio
-        if _ENDED_ROLE.search(text) and kept[0] not in roles.FORMER_WORDS:
+        if roles.ended(text) and kept[0] not in roles.FORMER_WORDS:
             title = f"former {title}"  # "the head of Universal Music until last year"
         return f"{title} of {countries[0]}" if countries else title
 

@@ -31,6 +31,7 @@ True
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
@@ -315,20 +316,18 @@ def _split(tokens: Sequence[Token]) -> tuple[list[Token], Token | None]:
     return list(tokens), None
 
 
-#: Words of a time that is over, after "until" ("until last year", "until 2003").
-_ENDED = frozenset({"last", "recently", "earlier", "ago"})
+#: A role phrase that says the role is over ("the head of Universal Music Germany
+#: until last year", "chairman until 2003"; not "until next year").
+_ENDED_ROLE = re.compile(r"\b(?:until|till)\b[^,;]*\b(?:last|recently|earlier|ago|(?:19|20)\d\d)\b")
 
 
-def ended(tokens: Sequence[Token]) -> bool:
-    """Whether a role phrase says the role is over: "the head of Universal Music
-    Germany until last year", "chairman until 2003" (not "until next year")."""
-    for token in tokens:
-        if token.lower_ not in {"until", "till"} or token.dep_ != "prep":
-            continue
-        words = [t for t in token.subtree if t.i != token.i]
-        if any(t.lower_ in _ENDED or (t.like_num and len(t.text) == 4) for t in words):
-            return True
-    return False
+def ended(text: str) -> bool:
+    """Whether a role phrase says the role is over.
+
+    >>> ended("the head of Acme until last year"), ended("chairman until next year")
+    (True, False)
+    """
+    return _ENDED_ROLE.search(text) is not None
 
 
 def _object_of(prep: Token) -> list[Token] | None:
@@ -386,7 +385,7 @@ def role_affiliations(
             continue
         relation = affiliation_relation(title_words, found.type)
         former = former_title(title_words) if relation is None else None
-        if former is None and relation is not None and ended(list(span)):
+        if former is None and relation is not None and ended(span.text):
             former = title_words  # "the head of X until last year"
         if former is not None:
             relation = affiliation_relation(former, found.type)
