@@ -644,6 +644,8 @@ def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
             while k >= 0 and doc[k].pos_ == "PROPN" and doc[k].head.i in (token.i, k + 1):
                 name.insert(0, doc[k])
                 k -= 1
+            if _maker_named(name, cls):
+                name = []
         run = _contiguous(name)
         if run:
             text = "".join(t.text_with_ws for t in run[:-1]) + run[-1].text
@@ -803,6 +805,12 @@ def kind_named(head: Token, start: int, end: int) -> tuple[list[Token], str] | N
         name.insert(0, doc[k])  # "the East Kilbride seat": "East" hangs off "Kilbride"
         inside.add(k)
         k -= 1
-    if not name or name[-1].idx + len(name[-1]) > end:
+    if not name or name[-1].idx + len(name[-1]) > end or _maker_named(name, cls):
         return None
     return name, cls
+
+
+def _maker_named(name: Sequence[Token], cls: str) -> bool:
+    """Whether the name before a work's kind noun is its maker's, a person's ("the
+    Tennessee Williams drama", "the Mike Leigh film"), not the work's own."""
+    return cls == "Work" and bool(name) and name[-1].ent_type_ == "PERSON"

@@ -813,3 +813,10 @@ def test_a_work_named_by_a_role_in_it_or_an_award_for_it() -> None:
     assert not any(isinstance(o, Entity) and o.type == "Work"
                    for o in (r.object for r in resolved(
                        "Britain's role in Kosovo was praised by Tony Blair.")))
+
+
+def test_a_person_before_a_work_noun_is_its_maker_not_the_work() -> None:
+    found = resolved("Tom Reid joins the cast of the Tennessee Williams drama, which "
+                     "opens in Leeds.")
+    assert not any(isinstance(e, Entity) and e.label == "Tennessee Williams"
+                   and e.type == "Work" for r in found for e in (r.subject, r.object))
