@@ -72,6 +72,14 @@ def _appositions(tok: Token) -> Iterator[NominalFact]:
         return
     if any(c.dep_ in CONJUNCTS and c.i > tok.i for c in head.children):
         return
+    pieces = _hyphened(tok)
+    if pieces is not None:
+        # "senior vice-president of technology" parsed as three appositions
+        # ("senior vice", "-", "president of technology"): one, from its last piece
+        if pieces[1] == tok.i:
+            yield NominalFact(head, "is", "be", tok, "appos",
+                              object_range=(pieces[0], tok.right_edge.i + 1))
+        return
     lo, hi = (head.i, tok.left_edge.i) if head.i < tok.i else (tok.right_edge.i, head.i)
     if not any(t.text in _APPOS_SEPARATORS for t in head.doc.tokens[lo + 1 : hi]):
         yield from _title_head(tok)
@@ -86,6 +94,28 @@ def _appositions(tok: Token) -> Iterator[NominalFact]:
         yield NominalFact(tok, "is", "be", head, "appos")
     else:
         yield NominalFact(head, "is", "be", tok, "appos")
+
+
+def _hyphened(tok: Token) -> tuple[int, int] | None:
+    """The first token of a hyphened word split into appositions of one head, and
+    its last piece, when ``tok`` is one of its pieces ("vice", "-", "president"
+    written "vice-president"): each piece an apposition, no space around the
+    hyphen."""
+    tokens = tok.doc.tokens
+    head = tok.head
+
+    def piece(i: int) -> bool:
+        return 0 <= i < len(tokens) and tokens[i].dep_ == "appos" and tokens[i].head is head
+
+    def joined(i: int) -> bool:  # no space between token i and the next
+        return tokens[i].idx + len(tokens[i].text) == tokens[i + 1].idx
+
+    for hyphen in (tok.i - 1, tok.i, tok.i + 1):
+        if (0 < hyphen < len(tokens) - 1 and tokens[hyphen].text == "-"
+                and piece(hyphen - 1) and piece(hyphen) and piece(hyphen + 1)
+                and joined(hyphen - 1) and joined(hyphen)):
+            return tokens[hyphen - 1].left_edge.i, hyphen + 1
+    return None
 
 
 def _title_head(name: Token) -> Iterator[NominalFact]:

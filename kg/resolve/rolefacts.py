@@ -273,7 +273,8 @@ class RoleFacts(NounFacts):
         tail: list[str] = []
         portfolio = ""
         for k in range(1, len(words) - 1):
-            if words[k] in _TITLE_PREPOSITIONS and words[k - 1].lower() in TITLE_WORDS:
+            if (words[k] in _TITLE_PREPOSITIONS
+                    and words[k - 1].lower().rsplit("-", 1)[-1] in TITLE_WORDS):
                 # "chief executive of BT Wholesale": the title, then what it names
                 words, tail = words[:k], words[k + 1:]
                 if _is_portfolio(tail):  # "Secretary of State for Trade": the title's
@@ -294,10 +295,18 @@ class RoleFacts(NounFacts):
             return None
         if (not words or head not in TITLE_WORDS or head in roles.NOT_HEADS - {"chief"}):
             return None  # "a character from cult website TV Go Home": no title
+        regional = False
         if tail:
             named = self.gazetteer.find(" ".join(w for w in tail if w.lower() != "the"))
             if named and named[0].kind == "country":
                 words = [*words, named[0].label]
+            else:
+                # "UK managing director of filtering firm Ciphertrust": the country
+                # before the title is where the post is, not whose it is
+                # (a state's official stays the country's: "the US envoy for the
+                # Middle East")
+                regional = (any(w[:1].isupper() for w in tail)
+                            and words[-1].lower() not in roles.OFFICIALS)
         countries: list[str] = []
         kinds: list[tuple[str, str]] = []  # (word, "country" | "name" | "word")
         for k, word in enumerate(words):
@@ -313,7 +322,9 @@ class RoleFacts(NounFacts):
             if entry is None and word[:1].isupper() and not after_name:
                 found = self.gazetteer.find(word)
                 entry = found[0] if found and found[0].kind == "country" else None
-            if entry is not None:
+            if entry is not None and regional:
+                kinds.append((word, "region"))
+            elif entry is not None:
                 countries.append(entry.label)
                 kinds.append((word, "country"))
             elif word[:1].isdigit() or (word[:1].isupper() and lower not in TITLE_WORDS
@@ -335,7 +346,7 @@ class RoleFacts(NounFacts):
             if kind == "country":
                 k += 1
                 continue
-            if kind != "name":
+            if kind in {"word", "region"}:
                 rest.append(word)
                 k += 1
                 continue

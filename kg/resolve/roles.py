@@ -99,6 +99,7 @@ _OFFICIALS = frozenset({
     "representative", "delegate", "general", "commander", "admiral", "commissioner",
     "consul", "attache", "emissary", "foreign-minister",
 })
+OFFICIALS = _OFFICIALS
 #: Words that make a role a lesser one: it no longer leads what it names.
 _LESSER = frozenset({"deputy", "assistant", "vice", "shadow", "acting", "junior",
                      "vice-president", "deputy-leader", "under-secretary"})
@@ -361,6 +362,9 @@ def role_affiliations(
         return
     title, prep = _split(list(span))
     title_words = [t.text for t in title if t.pos_ not in {"DET", "PUNCT", "PART"}]
+    later = _body_after_function(prep, span) if prep is not None else None
+    if later is not None:
+        prep = later  # "head of new media at Virgin Radio": the head of a function
     seen: set[str] = set()
     candidates: list[list[Token]] = []
     for run in _runs(title[:-1]):
@@ -375,13 +379,24 @@ def role_affiliations(
         tail = _object_of(prep)
         if tail:
             candidates.append(tail)
+    named: list[tuple[list[Token], Token, Argument, Mention | Value | None]] = []
     for tokens in candidates:
         head = tokens[-1]
         if prep is not None and tokens[0].i > prep.i:
             head = next((c for c in prep.children if c.dep_ == "pobj"), head)
         arg = token_argument(tokens, "obj", head=head)
-        found = body(arg)
+        named.append((tokens, head, arg, body(arg)))
+    # "UK managing director of filtering firm Ciphertrust": a place before the title
+    # of a body named after it is where the post is, a part of the body
+    regional = prep is not None and any(
+        isinstance(found, Mention) and found.type in _PLACE_TYPES and tokens[0].i < prep.i
+        for tokens, _, _, found in named) and any(
+        isinstance(found, Mention) and found.type in _BODIES and tokens[0].i > prep.i
+        for tokens, _, _, found in named)
+    for tokens, head, arg, found in named:
         if not isinstance(found, Mention) or found.key == person.key or found.key in seen:
+            continue
+        if regional and found.type in _PLACE_TYPES:
             continue
         relation = affiliation_relation(title_words, found.type)
         former = former_title(title_words) if relation is None else None
@@ -394,7 +409,8 @@ def role_affiliations(
         if relation is None:
             continue
         if relation in {"leads", "manages"} and found.type != "Country" and (
-                _qualified(tokens, title, title_word) or _of_a_part(prep, tokens)
+                later is not None or regional
+                or _qualified(tokens, title, title_word) or _of_a_part(prep, tokens)
                 or (head.pos_ == "NOUN" and head.lower_ in _PARTS)  # "of the Labour group"
                 or (head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in head.children))):
             # "ISM survey chairman", "digital policy manager at the RNIB", "European
@@ -412,6 +428,32 @@ def role_affiliations(
         yield derived, person, relation, found, speaker
 
 
+#: Prepositions that name the body a function belongs to ("director of products
+#: at Telewest", "manager of mobile marketing for NEC").
+_FUNCTION_BODY_PREPOSITIONS = frozenset({"at", "for", "with"})
+
+
+def _body_after_function(prep: Token, span: Span) -> Token | None:
+    """The preposition naming the body when the title's "of" names a function in
+    lower-case words with no determiner ("head of new media at Virgin Radio",
+    "manager of mobile terminals marketing for NEC"): the title heads the function,
+    not the body. ``None`` when there is no such function or no body after it."""
+    if prep.lower_ != "of":
+        return None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    nested = {t.i for c in pobj.children if c.dep_ == "prep" for t in c.subtree}
+    words = [t for t in pobj.subtree if t.i not in nested]
+    if any(t.pos_ in {"DET", "PRON"} or t.dep_ == "poss" or t.text[:1].isupper()
+           or t.pos_ == "NUM" for t in words):
+        return None
+    end = span.end
+    return next((t for t in span.doc[pobj.i + 1 : end]
+                 if t.dep_ == "prep" and t.lower_ in _FUNCTION_BODY_PREPOSITIONS
+                 and t.head.i in {pobj.i, prep.head.i}), None)
+
+
 def _of_a_part(prep: Token | None, body: Sequence[Token]) -> bool:
     """Whether the title heads a part of the body named before it: "Sotheby's
     worldwide head of contemporary art" (an "of" with no name after it)."""
@@ -424,8 +466,8 @@ def _of_a_part(prep: Token | None, body: Sequence[Token]) -> bool:
 def _qualified(body: Sequence[Token], title: Sequence[Token],
                title_word: Callable[[str], bool]) -> bool:
     """Whether the title's head is qualified by a common noun that is no title word,
-    or by a nationality, outside the body's own name ("ISM survey chairman",
-    "digital policy manager", "European boss")."""
+    by a nationality or by a function, outside the body's own name ("ISM survey
+    chairman", "digital policy manager", "European boss", "regulatory head")."""
     if not title:
         return False
     inside = {t.i for t in body}
@@ -433,8 +475,18 @@ def _qualified(body: Sequence[Token], title: Sequence[Token],
     return any(t.i not in inside and t.i < head and (
         (t.pos_ == "NOUN" and not title_word(t.lower_))
         or (t.lower_ in _PARTS and t.text.islower())  # (a tagger's PROPN too)
-        or (t.pos_ == "ADJ" and t.text[:1].isupper()))
+        or (t.pos_ == "ADJ" and t.text[:1].isupper())
+        or t.lower_ in _FUNCTIONS)  # "regulatory head of the MEF"
         for t in title)
+
+
+#: Adjectives of a function within a body: its head does not lead the whole
+#: ("regulatory head", "technical chief", "financial boss").
+_FUNCTIONS = frozenset({
+    "regulatory", "technical", "financial", "digital", "commercial", "creative",
+    "artistic", "musical", "editorial", "medical", "legal", "political", "scientific",
+    "operational", "strategic", "economic", "academic", "administrative", "diplomatic",
+})
 
 
 #: Nouns of a part of a body, title words or not ("ODPM committee chairman", "the

@@ -119,6 +119,14 @@ def test_apposition(parse: Parse) -> None:
     assert find(sts, "Jake Sullivan", "is").rule == "appos"
 
 
+def test_a_hyphened_apposition_the_parser_split(parse: Parse) -> None:
+    # "vice", "-", "president" parsed as three appositions of the name: one title
+    sts = run(parse, "Nick Dale, senior vice-president of technology at IBM, spoke.")
+    roles = {s.objects[0].text for s in sts if s.subject.text == "Nick Dale"
+             and s.rule == "appos"}
+    assert roles == {"senior vice-president of technology"}
+
+
 def test_title_before_name(parse: Parse) -> None:
     sts = run(parse, "Russian President Vladimir Putin visited Beijing.")
     assert ("Vladimir Putin", "is", "Russian President") in tuples(sts)
