@@ -219,11 +219,21 @@ class Resolver(RoleFacts):
                 continue
             if position and not info.declared:
                 # "shouted insults at Montezemolo": the noun the verb took stays in
-                # the relation's name (shouts_insults_at), as a light verb's must
-                noun = self._noun(statement.objects[0], index)
+                # the relation's name (shouts_insults_at), as a light verb's must;
+                # with no such plain noun, or one with a complement of its own ("had
+                # a stab at something ... in Japan", "wrote [a quote] from England",
+                # "will have trackers that ..., like BitTorrent"), a name of the
+                # verb and the later preposition would lose what the verb took
+                # (an amount is no such loss: "paid $5m for Sybari" → pays_for)
+                first = index.token_at(statement.objects[0].head_start,
+                                       statement.objects[0].head_end)
+                noun = self._noun(statement.objects[0], index, bare=True)
                 if noun is not None:
                     lemma, relation, info, _ = self._relation(
                         f"{statement.lemma} {noun}", obj_arg.role.lower(), statement.passive)
+                elif first is None or not (nominal.is_amount(first) or first.pos_ in {
+                        "PRON", "VERB", "AUX"}):
+                    continue  # (nor is a pronoun or a clause: "took him to Ibrox")
             if isinstance(obj, _Mention) and obj.key == subject.key:
                 return None
             if position:
@@ -291,10 +301,19 @@ class Resolver(RoleFacts):
                          relation=lemma, lemma=lemma, passive=False)
         return (active, agent, relation, subject, speaker)
 
-    def _noun(self, arg: Argument, index: DocumentIndex) -> str | None:
-        """The plain noun an object phrase is about ("insults"), if it is one."""
+    def _noun(self, arg: Argument, index: DocumentIndex, *, bare: bool = False) -> str | None:
+        """The plain noun an object phrase is about ("insults"), if it is one;
+        ``bare``: and no preposition of its own but "of" with an unnamed object ("a
+        stab at something"; not "her performance as Edith Piaf", "control of the
+        company")."""
         head = index.token_at(arg.head_start, arg.head_end)
-        return nominal.noun_of(head) if head is not None else None
+        if head is None or (bare and any(
+                c.dep_ == "prep" and c.lower_ != "of"
+                and any(g.dep_ == "pobj" and g.pos_ != "PROPN" and not g.ent_type_
+                        for g in c.children)
+                for c in head.children)):
+            return None
+        return nominal.noun_of(head)
 
     def _inner(self, statement: Statement, obj_arg: Argument, index: DocumentIndex, *,
                we: _Mention | None, speaker: _Mention | None

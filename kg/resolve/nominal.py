@@ -145,6 +145,18 @@ _EMPTY_NOUNS = frozenset({"lot", "lots", "number", "some", "part", "kind", "sort
                           "couple", "majority", "bit", "way", "time", "thing", "things"})
 
 
+#: Words of an amount of money ("$5m", "£2bn", "10 million dollars").
+_MONEY_WORDS = frozenset({"m", "bn", "k", "mln", "million", "billion", "trillion", "dollars",
+                          "pounds", "euros", "yen", "pence", "cents", "$", "£", "€"})
+
+
+def is_amount(head: Token) -> bool:
+    """Whether an object's head is an amount of money or a bare number ("paid $5m
+    for", "paid 200 for"), which a relation's name does without."""
+    return (head.pos_ == "NUM" or head.ent_type_ == "MONEY"
+            or (head.lower_ in _MONEY_WORDS and any(c.dep_ == "nummod" for c in head.children)))
+
+
 #: Adjectives that make an award of the noun after them ("won best actor for Ray").
 _AWARD_ADJECTIVES = frozenset({"best", "worst"})
 
@@ -155,6 +167,8 @@ def noun_of(head: Token) -> str | None:
     phrase (a clause, a pronoun, a name, a quantity)."""
     if head.pos_ != "NOUN" or head.lower_ in _EMPTY_NOUNS or head.ent_type_:
         return None
+    if is_amount(head):
+        return None  # "paid $5m for": an amount, no noun
     if any(c.dep_ in {"relcl", "acl", "ccomp", "nsubj"} and not _content_clause(c)
            for c in head.children):
         return None

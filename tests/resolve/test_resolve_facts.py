@@ -68,6 +68,35 @@ def test_a_title_with_a_preposition_names_its_body() -> None:
     assert ("Tom Hill", "works_for", "Liberty") in facts
 
 
+def test_the_head_of_a_function_or_a_region_works_for_the_body() -> None:
+    facts = asserted("Ruth Gale, head of new media at Capital Radio, said it. Tom Pike, "
+                     "manager of mobile phone marketing for Nokia, spoke.")
+    assert ("Ruth Gale", "works_for", "Capital Radio") in facts
+    assert ("Tom Pike", "works_for", "Nokia") in facts
+    assert not any(r in {"leads", "manages"} for _, r, _ in facts)
+    assert ("Ann Lee", "leads", "Capital Radio") in asserted("Ann Lee, head of Capital "
+                                                               "Radio, spoke.")
+    facts = asserted("Ken Mole, regulatory head of the Mobile Gaming Forum, said it.")
+    assert ("Ken Mole", "works_for", "Mobile Gaming Forum") in facts
+    # a country before the title of a firm named after it: where the post is
+    facts = asserted("Sam Lowe, UK managing director of software firm Dataflex, spoke.")
+    assert facts == {("Sam Lowe", "holds_position", "UK managing director"),
+                     ("Sam Lowe", "works_for", "Dataflex")}
+    # ... but a state's official still represents it
+    assert ("Tom Lee", "holds_position", "special envoy of United States") in asserted(
+        "Tom Lee, the US special envoy for the Middle East, spoke.")
+
+
+def test_a_hyphened_title_stays_whole() -> None:
+    facts = asserted("Jo Fry, senior vice-president of sales at Intel, spoke. Max Cole, "
+                     "vice-chairman of Acme Foods, spoke.")
+    assert ("Jo Fry", "holds_position", "senior vice-president") in facts
+    assert ("Jo Fry", "works_for", "Intel") in facts
+    assert ("Max Cole", "holds_position", "vice-chairman") in facts
+    assert ("Max Cole", "works_for", "Acme Foods") in facts
+    assert not any(o in {"president", "chairman"} or r == "leads" for _, r, o in facts)
+
+
 def test_a_sports_title_after_a_town_is_its_club() -> None:
     facts = asserted("Leeds striker Alan Smith scored twice. Bolton boss Sam Allardyce "
                      "was pleased.")
@@ -243,6 +272,17 @@ def test_an_entity_inside_the_object_keeps_the_noun() -> None:
                      "by Lord Irvine.")
     assert ("Chelsea", "holds_talks_with", "Borussia Dortmund") in facts
     assert any(r == "rejects_plea_by" and o == "Lord Irvine" for _, r, o in facts)
+
+
+def test_a_later_preposition_never_names_a_relation_that_lost_the_verbs_noun() -> None:
+    # the noun the verb took stays in the name; an amount or a pronoun needs none
+    assert ("Microsoft", "pays_for", "Sybari") in asserted("Microsoft paid $5m for Sybari.")
+    assert ("Graeme Souness", "takes_to", "Ibrox") in asserted(
+        "Graeme Souness took him to Ibrox in 1986.")
+    # a noun with a complement of its own, or one no plain noun: no name without it
+    assert not asserted("Sony had a stab at something similar last year in Japan.")
+    assert not any(o == "Apple" for _, _, o in asserted(
+        "Nokia will have phones that play music, like Apple."))
 
 
 def test_between_only_for_mutual_nouns() -> None:
