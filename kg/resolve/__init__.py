@@ -442,7 +442,8 @@ class Resolver(RoleFacts):
         for statement, subject, relation, obj, speaker in staged:
             withheld = policy.withheld_relation(
                 relation, object_type=obj.type if isinstance(obj, _Mention) else None
-            ) or policy.withheld_role(relation, statement) or policy.withheld_nominal(
+            ) or policy.withheld_role(relation, statement) or policy.withheld_naming(
+                relation, statement) or policy.withheld_nominal(
                 statement, subject_type=subject.type) or policy.withheld_participle(
                 statement, doc)
             if withheld is None and not statement.negated and (

@@ -49,6 +49,7 @@ __all__ = [
     "UNNAMED_RELATIONS",
     "predicate_token",
     "withheld_by_context",
+    "withheld_naming",
     "withheld_nominal",
     "withheld_relation",
     "withheld_role",
@@ -180,6 +181,36 @@ def withheld_relation(relation: str, *, object_type: str | None) -> str | None:
             return "reported speech"
         if words[0] in _SAYING_ONLY and words[-1] != "to":
             return "reported speech"  # "For the Lib Dems, X said": for whom, not to whom
+    return None
+
+
+#: Verbs that give a name ("Firefox, which used to be called Firebird", "Windows,
+#: which has been code-named Longhorn").
+_NAMING_VERBS = frozenset({"call", "name", "code-name", "codename", "dub", "rename",
+                           "nickname", "christen", "title", "label", "term", "brand"})
+
+
+def withheld_naming(relation: str, statement: Statement) -> str | None:
+    """``"unnamed relation"`` for a name given in the passive ("X was called Y",
+    "X used to be called Y", "has been code-named Y"): a name of the subject, no
+    relation between two things; else ``None``. Roles a naming verb gives ("was
+    named chief executive") are resolved before, as roles.
+
+    >>> from kg.types import Argument
+    >>> arg = Argument(text="Firebird", start=0, end=8, head_start=0, head_end=8)
+    >>> called = Statement(subject=arg, relation="used to be called", lemma="use to call",
+    ...                    objects=(arg,), sentence="", sentence_start=0, sentence_end=0,
+    ...                    confidence=0.5, rule="xcomp")
+    >>> withheld_naming("used_to_call", called)
+    'unnamed relation'
+    """
+    if relation in _ROLE_RELATIONS:
+        return None
+    words = statement.relation.lower().split()
+    verb = statement.lemma.split()[-1] if statement.lemma else ""
+    if verb in _NAMING_VERBS and (statement.passive or "be" in words or "been" in words
+                                  or "being" in words):
+        return "unnamed relation"
     return None
 
 

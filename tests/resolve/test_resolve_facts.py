@@ -285,6 +285,15 @@ def test_a_later_preposition_never_names_a_relation_that_lost_the_verbs_noun() -
         "Nokia will have phones that play music, like Apple."))
 
 
+def test_a_name_given_in_the_passive_is_no_relation() -> None:
+    text = ("Vodafone, which used to be called Racal Telecom, sold phones. Leeds United, "
+            "who were once called Leeds City, won.")
+    assert not any(o in {"Racal Telecom", "Leeds City"} for _, _, o in asserted(text))
+    held = withheld(text)
+    assert held[("Vodafone", "used_to_call", "Racal Telecom")] == "unnamed relation"
+    assert held[("Leeds United", "called", "Leeds City")] == "unnamed relation"
+
+
 def test_between_only_for_mutual_nouns() -> None:
     facts = asserted("Talks between Iran and Iraq resumed. Voters have a choice between "
                      "Labour and the Conservatives.")
