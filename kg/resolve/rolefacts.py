@@ -269,6 +269,10 @@ class RoleFacts(NounFacts):
         """
         if _AWARD.search(text):
             return None  # "young player of the year", "man of the match": an award
+        # a comma ends the title: what follows describes someone else ("former dean
+        # of X and Dan Gillmor, a well-known journalist") or the body ("of Acme, a
+        # big firm")
+        text = text.split(", ", 1)[0]
         words = text_words = re.findall(r"[\w][\w.'-]*", text)
         tail: list[str] = []
         portfolio = ""

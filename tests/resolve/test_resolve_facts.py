@@ -97,6 +97,18 @@ def test_a_hyphened_title_stays_whole() -> None:
     assert not any(o in {"president", "chairman"} or r == "leads" for _, r, o in facts)
 
 
+def test_a_comma_ends_a_title() -> None:
+    position = Resolver().position
+    # what follows the comma describes someone else, not the title
+    assert position("former head of the Law School at Leeds University and Ann Bell, "
+                    "a well-known journalist") == "former head"
+    assert position("former dean of the Law School and Ann Bell, a well-known "
+                    "journalist") is None
+    assert position("the first choice of Sam Reed, executive editor of Variety") is None
+    assert position("chief executive of Acme, a big firm") == "chief executive"
+    assert position("Olympic 10,000 metres champion") is not None  # not a number's comma
+
+
 def test_a_sports_title_after_a_town_is_its_club() -> None:
     facts = asserted("Leeds striker Alan Smith scored twice. Bolton boss Sam Allardyce "
                      "was pleased.")
