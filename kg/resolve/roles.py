@@ -663,6 +663,10 @@ def titled_names(doc: Doc, *, table: TokenTable, title_word: Callable[[str], boo
             continue  # "the Foreign Policy Centre Mr Straw": no title, another name
         if all(t.pos_ == "PROPN" and t.lower_ in _HONORIFIC_WORDS for t in words):
             continue
+        past = [t for t in _past_words(words[-1]) if t.i < words[0].i]
+        if past:  # "former Spurs and England defender Gary Stevens": a former one
+            yield name, f"{tokens_text(past)} {tokens_text(words)}", _chars(words)
+            continue
         yield name, tokens_text(words), _chars(words)
     yield from _listed(doc, table=table, title_word=title_word)
     yield from _apposed(doc, table=table, title_word=title_word)
@@ -707,6 +711,19 @@ def _apposed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
 _PLURAL_TITLES = frozenset({w + "s" for w in TITLE_WORDS} | {w + "es" for w in TITLE_WORDS})
 
 
+def _past_words(head: Token) -> list[Token]:
+    """The words before a title's head, in its phrase, that make the role a past
+    one ("former" in "former Spurs and England defender", "ex-international")."""
+    words: list[Token] = []
+    doc = head.doc
+    for t in doc[head.left_edge.i : head.i]:
+        if t.lower_ in _PAST or t.lower_.startswith("ex-"):
+            words.append(t)
+            if t.lower_ == "ex" and t.i + 2 < head.i and doc[t.i + 1].text == "-":
+                words.extend(doc[t.i + 1 : t.i + 3])  # "ex", "-", "international"
+    return words
+
+
 def _listed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
             ) -> Iterator[tuple[list[Token], str, tuple[int, int]]]:
     """Names listed in apposition to a plural title ("five other barristers -
@@ -728,4 +745,6 @@ def _listed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
             name = list(doc[lo:hi])
             if name and name[-1].text in POSTNOMINALS and len(name) > 1:
                 name = name[:-1]
-            yield name, token.lemma_.lower(), _chars([token])
+            past = _past_words(token)  # "ex-international referees Colin High"
+            title = token.lemma_.lower()
+            yield name, f"{tokens_text(past)} {title}" if past else title, _chars([token])
