@@ -63,6 +63,11 @@ UNNAMED_RELATIONS = frozenset({"has", "is", "be", "have", "is_value", "has_value
                                # light verbs whose noun was lost: "taking Britain back"
                                "takes", "puts", "makes", "sets", "keeps", "brings",
                                "lets", "gives", "goes", "comes"})
+#: Light verbs that, with only a preposition after them, name nothing ("does_in",
+#: "makes_in", "has_in": "have confidence in Tottenham" with its noun lost).
+_BARE_LIGHT_VERBS = frozenset({"does", "makes", "has"})  # (not a passive: made_by, made_in)
+_PREPOSITION_WORDS = frozenset({"in", "for", "to", "at", "on", "with", "over", "about",
+                                "from", "into", "by", "against", "under", "after", "before"})
 #: Relations of saying (by their first word): "X said of Y" is no fact about Y.
 _SAYING = frozenset({"says", "said", "claims", "claimed", "adds", "added", "tells", "told",
                      "speaks", "spoke", "writes", "wrote", "insists", "argues", "asks",
@@ -88,7 +93,8 @@ PREDICTION_WORDS = frozenset({"expect", "tip", "likely", "unlikely", "poise",
                               "important", "necessary", "vital", "essential", "crucial",
                               "keen", "eager", "need", "want", "wish"})
 #: Verbs of a prediction in the passive ("is set to join", "is expected to open").
-_PASSIVE_PREDICTIONS = frozenset({"expect", "tip", "poise", "set", "predict", "forecast"})
+_PASSIVE_PREDICTIONS = frozenset({"expect", "tip", "poise", "set", "predict", "forecast",
+                                  "prime", "prim", "line", "slate", "slat"})
 #: Words that open a clause whose content is only supposed.
 #: Verbs whose "to" complement happened ("managed to win", "went on to score").
 IMPLICATIVE_VERBS = frozenset({"manage", "begin", "start", "continue", "go", "help", "use",
@@ -166,10 +172,14 @@ def withheld_relation(relation: str, *, object_type: str | None) -> str | None:
     True
     >>> withheld_relation("says_about", object_type="Person")
     'reported speech'
+    >>> withheld_relation("does_in", object_type="Country")
+    'unnamed relation'
     """
     if relation in UNNAMED_RELATIONS:
         return "unnamed relation"
     words = relation.split("_")
+    if len(words) == 2 and words[0] in _BARE_LIGHT_VERBS and words[1] in _PREPOSITION_WORDS:
+        return "unnamed relation"  # "they did well in France" → does_in; "makes_in"
     if words[0] in _SAYING:
         if (object_type in _OUTLETS and words[0] not in {"writes", "wrote"}) or (
                 object_type is None):

@@ -109,6 +109,16 @@ def test_a_comma_ends_a_title() -> None:
     assert position("Olympic 10,000 metres champion") is not None  # not a number's comma
 
 
+def test_a_past_word_before_a_coordination_or_a_list_keeps_the_role_past() -> None:
+    assert ("Martin Keown", "holds_position", "former defender") in asserted(
+        "However, former Arsenal and England defender Martin Keown said he would stay.")
+    facts = asserted("Coach Andy Robinson asked ex-international referees John Smith and "
+                     "Peter Jones to help.")
+    assert ("John Smith", "holds_position", "ex-international referee") in facts
+    assert ("Peter Jones", "holds_position", "ex-international referee") in facts
+    assert not any(o in {"defender", "referee"} for _, _, o in facts)
+
+
 def test_a_sports_title_after_a_town_is_its_club() -> None:
     facts = asserted("Leeds striker Alan Smith scored twice. Bolton boss Sam Allardyce "
                      "was pleased.")
@@ -304,6 +314,13 @@ def test_a_name_given_in_the_passive_is_no_relation() -> None:
     held = withheld(text)
     assert held[("Vodafone", "used_to_call", "Racal Telecom")] == "unnamed relation"
     assert held[("Leeds United", "called", "Leeds City")] == "unnamed relation"
+
+
+def test_a_prediction_in_the_passive_and_a_bare_light_verb_are_withheld() -> None:
+    held = withheld("Tottenham are primed to snap up Swedish striker Johan Elmander.")
+    assert held[("Tottenham", "prims_to_snap_up", "Johan Elmander")] == "hypothetical"
+    held = withheld("Like us, Scotland did well in France.")
+    assert held[("Scotland", "does_in", "France")] == "unnamed relation"
 
 
 def test_between_only_for_mutual_nouns() -> None:
