@@ -65,7 +65,9 @@ _NOT_POSITIONS = frozenset({"colleague", "colleagues", "counterpart", "legend", 
 _EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "greatest",
                          "only", "brilliant", "great", "good", "excellent", "fantastic",
                          "talented", "past", "first", "last", "top", "leading", "second",
-                         "third", "fourth", "another", "other"})
+                         "third", "fourth", "another", "other", "quality", "nice", "fine",
+                         "world-class", "top-class", "superb", "outstanding", "wonderful",
+                         "gifted", "decent", "exceptional", "terrific", "tremendous"})
 #: Words that make a country's word before them part of a name ("Australian Open",
 #: "All England Club", "Spanish Federation", "Welsh Office").
 _NAME_HEADS = frozenset({"open", "club", "federation", "union", "association", "league",

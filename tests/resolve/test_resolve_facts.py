@@ -97,6 +97,15 @@ def test_a_hyphened_title_stays_whole() -> None:
     assert not any(o in {"president", "chairman"} or r == "leads" for _, r, o in facts)
 
 
+def test_praise_is_no_post() -> None:
+    position = Resolver().position
+    assert position("a quality player") is None
+    assert position("a wonderful director") is None
+    assert position("a nice general for his side") is None
+    assert position("a world-class player") is None
+    assert position("the film director") == "film director"
+
+
 def test_a_comma_ends_a_title() -> None:
     position = Resolver().position
     # what follows the comma describes someone else, not the title
