@@ -73,7 +73,24 @@ _EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "g
 _NAME_HEADS = frozenset({"open", "club", "federation", "union", "association", "league",
                          "cup", "office", "masters", "championship", "championships",
                          "games", "airways", "airlines", "institute", "council", "society",
-                         "academy", "foundation", "museum", "opera", "orchestra", "bank"})
+                         "academy", "foundation", "museum", "opera", "orchestra", "bank",
+                         "athletics", "sport", "cycling", "film", "arts"})
+
+
+def _starts_name(words: Sequence[str], k: int) -> bool:
+    """Whether ``words[k:]`` starts with a name's words: capitalised words that are
+    no title words, up to one that heads a name ("Open", "Film Council")."""
+    for word in words[k:]:
+        lower = word.lower()
+        if not word[:1].isupper():
+            return False
+        if lower in _NAME_HEADS:
+            return True
+        if lower in TITLE_WORDS:
+            return False
+    return False
+
+
 #: Services to a person: "X's lawyer" says whose, and holds no post.
 _PERSONAL_SERVICES = frozenset({"lawyer", "solicitor", "attorney", "barrister", "agent"})
 #: Prepositions that end a title and introduce what it names ("leader of").
@@ -319,11 +336,12 @@ class RoleFacts(NounFacts):
             lower = word.lower()
             after_name = bool(kinds) and (kinds[-1][1] == "name" or (
                 kinds[-1][0] in _CONNECTORS and len(kinds) > 1 and kinds[-2][1] == "name"))
-            following = words[k + 1] if k + 1 < len(words) else ""
-            if following[:1].isupper() and following.lower() in _NAME_HEADS:
-                # a country's word that starts a name ("Australian Open champion",
-                # "All England Club chairman"): the name's, not the post's country
-                after_name = True
+            # a country's word that starts a name ("Australian Open champion", "All
+            # England Club chairman", "UK Film Council chief executive"): the name's,
+            # not the post's country
+            starts_name = (word[:1].isupper() and _starts_name(words, k + 1)
+                           and self._country_word(word))
+            after_name = after_name or starts_name
             entry = None if after_name else self.gazetteer.demonym(word)
             if entry is None and word[:1].isupper() and not after_name:
                 found = self.gazetteer.find(word)
@@ -333,7 +351,8 @@ class RoleFacts(NounFacts):
             elif entry is not None:
                 countries.append(entry.label)
                 kinds.append((word, "country"))
-            elif word[:1].isdigit() or (word[:1].isupper() and lower not in TITLE_WORDS
+            elif word[:1].isdigit() or starts_name or (
+                    word[:1].isupper() and lower not in TITLE_WORDS
                                         and lower.rsplit("-", 1)[-1] not in TITLE_WORDS):
                 kinds.append((word, "name"))
             elif lower not in _ARTICLES:
@@ -369,13 +388,22 @@ class RoleFacts(NounFacts):
         kept = [w for k, w in enumerate(rest) if w is not None and not (
             w in _CONNECTORS and (k == 0 or rest[k - 1] is None or k + 1 == len(rest)
                                   or rest[k + 1] is None))]
-        if (not kept or all(w in roles.NOT_HEADS for w in kept)
+        if kept == ["chief"] and None in rest:
+            pass  # "UK Athletics chief": the chief of the body named before it
+        elif (not kept or all(w in roles.NOT_HEADS for w in kept)
                 or kept[-1] in _NOT_POSITIONS or _EVALUATIVE & set(kept)):
             return None  # "the first Scot", "best actress", "former colleague": no post
         title = " ".join(kept) + portfolio
         if roles.ended(text) and kept[0] not in roles.FORMER_WORDS:
             title = f"former {title}"  # "the head of Universal Music until last year"
         return f"{title} of {countries[0]}" if countries else title
+
+    def _country_word(self, word: str) -> bool:
+        """Whether a capitalised word names or describes a country ("UK", "French")."""
+        if self.gazetteer.demonym(word) is not None:
+            return True
+        found = self.gazetteer.find(word)
+        return bool(found) and found[0].kind == "country"
 
     def _described(self, held: set[tuple[str, int]], index: DocumentIndex
                    ) -> Iterator[_Staged]:

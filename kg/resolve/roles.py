@@ -89,6 +89,9 @@ _PLAYERS = frozenset({
     "scrum-half", "prop", "hooker", "flanker", "batsman", "bowler", "wicketkeeper",
     "playmaker", "lock", "number", "wing",
 })
+#: Titles of a band's members ("Muse singer", "former Blur guitarist").
+_MUSICIANS = frozenset({"singer", "guitarist", "drummer", "bassist", "frontman",
+                        "frontwoman", "vocalist", "keyboardist", "rapper", "member"})
 #: Titles of people who run a club's team.
 _MANAGERS = frozenset({"manager", "boss", "coach"})
 #: Titles of a state's officials: they represent the country ("Russian Deputy
@@ -181,6 +184,10 @@ def affiliation_relation(title: Sequence[str], body_type: str) -> str | None:
     'represents'
     >>> affiliation_relation(["british", "economist"], "Country") is None
     True
+    >>> affiliation_relation(["former", "guitarist"], "Organization") is None
+    True
+    >>> affiliation_relation(["guitarist"], "Organization")
+    'member_of'
     """
     words = _words(title)
     if not words or any(w in _PAST or w.startswith("ex-") for w in words):
@@ -222,6 +229,8 @@ def affiliation_relation(title: Sequence[str], body_type: str) -> str | None:
         # a party's chairman or president runs its organisation; its leader leads it
         return ("leads" if head and not lesser and last in _PARTY_HEADS
                 else "member_of")
+    if last in _MUSICIANS and body_type == "Organization":
+        return "member_of"  # "Muse singer Matt Bellamy": a band's member, no employee
     if last in _PLAYERS and body_type == "Organization":
         return "plays_for"
     if last in _MANAGERS and body_type == "Organization" and not lesser:
@@ -298,8 +307,10 @@ def _runs(tokens: Sequence[Token]) -> Iterator[list[Token]]:
     Democrat", "BBC"), each ending before a possessive marker or a lower-case word."""
     run: list[Token] = []
     for token in tokens:
-        if _is_name_part(token):
-            run.append(token)
+        if _is_name_part(token) or (run and token.text == "-" and not token.whitespace_
+                                    and not run[-1].whitespace_
+                                    and run[-1].lower_ not in _PAST):  # (not "Ex-")
+            run.append(token)  # (a hyphen inside a word: "World Anti-Doping Agency")
             continue
         if run:
             yield run

@@ -128,6 +128,23 @@ def test_a_past_word_before_a_coordination_or_a_list_keeps_the_role_past() -> No
     assert not any(o in {"defender", "referee"} for _, _, o in facts)
 
 
+def test_a_country_word_that_starts_a_bodys_name_is_no_posts_country() -> None:
+    position = Resolver().position
+    assert position("UK Film Council chief executive") == "chief executive"
+    assert position("British Film Institute director") == "director"
+    assert position("UK Athletics chief") == "chief"  # the body's chief, not "of UK"
+    # a country before a portfolio or a title is still the post's
+    assert position("US Treasury Secretary") == "treasury secretary of United States"
+    assert position("Home Office Minister") == "home office minister"
+    assert position("chief") is None
+
+
+def test_a_bands_member_is_a_member() -> None:
+    facts = asserted("Former Blur guitarist Graham Coxon said no.")
+    assert ("Graham Coxon", "formerly_member_of", "Blur") in facts
+    assert not any(r.endswith("works_for") for _, r, _ in facts)
+
+
 def test_a_sports_title_after_a_town_is_its_club() -> None:
     facts = asserted("Leeds striker Alan Smith scored twice. Bolton boss Sam Allardyce "
                      "was pleased.")
