@@ -279,6 +279,8 @@ class DocumentIndex:
                 continue
             if _misread_person(name, gazetteer) is not None:
                 continue
+            if self.without_kind_word(name) is not None:
+                continue  # "Comedy Meet The Fockers": no person's full name
             self.full_names.setdefault(normalize(name), name)
             parts = name.split()
             self.surnames.setdefault(normalize(parts[-1]), set()).add(normalize(name))
@@ -287,6 +289,25 @@ class DocumentIndex:
                         and word.casefold() not in TITLE_WORDS:
                     self.surnames.setdefault(normalize(word), set()).add(normalize(name))
         self._named_by_honorific(doc)
+
+    def without_kind_word(self, name: str) -> str | None:
+        """The name without its first word when that word is a kind's ("Comedy Meet
+        The Fockers topped ...", "Promoters Regular Music booked ...": the tagger
+        joined it at a sentence's start) and the document writes the rest more
+        often than the whole; else ``None``."""
+        words = name.split()
+        if len(words) < 2 or not nominal.leading_kind(words[0].casefold()):
+            return None
+        rest = " ".join(words[1:])
+        if self.text.count(rest) <= self.text.count(name):
+            return None
+        # only where a sentence starts ("the Festival Ballet" keeps its word)
+        text = self.text
+        for found in re.finditer(re.escape(name), text):
+            before = text[: found.start()].rstrip(" \"'\u201c\u2018(")
+            if before and before[-1] not in ".!?\n:":
+                return None
+        return rest
 
     def _named_by_honorific(self, doc: Doc) -> None:
         """Full names the tagger missed, of people the text also calls "Mr X" /

@@ -490,6 +490,9 @@ class EntityResolver:
             return _Mention(f"{prefix}/{text}", text, kind, None, text)
         words = text.split()
         first = words[0].casefold().rstrip(".") if words else ""
+        rest = index.without_kind_word(text) if label not in _VALUE_LABELS else None
+        if rest is not None:  # "Comedy Meet The Fockers": the name is "Meet The Fockers"
+            return self._name(rest, "" if label == "PERSON" else label, index)
         if (first in _HONORIFICS and len(words) > 1 and label not in _VALUE_LABELS
                 and not all(w.casefold() in TITLE_WORDS for w in words[1:])):
             label = "PERSON"  # "Mr Nevzlin", "Lord Haskins", whatever the tagger said

@@ -624,6 +624,18 @@ _KIND_PLURALS = {
     (f"{word[:-1]}ies" if word.endswith("y") and word[-2:-1] not in "aeiou"
      else f"{word}es" if word.endswith(("s", "ch", "sh", "x")) else f"{word}s"): word
     for word in _LIST_KINDS}
+#: Words of a kind that the tagger joins to a name after them at a sentence's start
+#: ("Comedy Meet The Fockers", "Promoters Regular Music").
+_LEADING_KINDS = frozenset({*_LIST_KINDS, *_KIND_PLURALS, "comedy", "comedies",
+                            "promoter", "promoters"})
+
+
+def leading_kind(word: str) -> bool:
+    """Whether a (case-folded) first word of a name is a kind's word, no part of a
+    name ("comedy", "promoters", "carmaker")."""
+    return word in _LEADING_KINDS
+
+
 #: The key prefix of an entity of each class that a kind noun gives.
 KIND_PREFIXES = {"Facility": "facility", "Work": "work", "Place": "place", "Event": "event"}
 

@@ -13,6 +13,8 @@ import pytest
 from kg.extract import extract
 from kg.nlp import parse
 from kg.resolve import Resolver
+from kg.resolve.document import DocumentIndex
+from kg.resolve.gazetteer import default_gazetteer
 from kg.types import Entity, ResolvedStatement
 
 pytestmark = pytest.mark.slow
@@ -143,6 +145,18 @@ def test_a_bands_member_is_a_member() -> None:
     facts = asserted("Former Blur guitarist Graham Coxon said no.")
     assert ("Graham Coxon", "formerly_member_of", "Blur") in facts
     assert not any(r.endswith("works_for") for _, r, _ in facts)
+
+
+def test_a_kinds_word_the_tagger_joined_to_a_name_at_a_sentences_start() -> None:
+    facts = asserted("Promoters Big Gig Music booked Glasgow Green for the concert. John "
+                     "Lee, director of Big Gig Music, said so.")
+    assert ("Big Gig Music", "books", "Glasgow Green") in facts
+    assert not any("Promoters" in s or "Promoters" in o for s, _, o in facts)
+    index = DocumentIndex(next(parse(["Comedy Space Cadets topped the box office. Space "
+                                      "Cadets stars Tom Hanks. She founded the Festival "
+                                      "Ballet. Ballet was her life."])), default_gazetteer())
+    assert index.without_kind_word("Comedy Space Cadets") == "Space Cadets"
+    assert index.without_kind_word("Festival Ballet") is None  # inside a sentence: a name
 
 
 def test_a_sports_title_after_a_town_is_its_club() -> None:
