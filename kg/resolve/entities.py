@@ -95,6 +95,12 @@ _DIGIT = re.compile(r"\d")
 _SCORE_DASHES = frozenset({"-", "\u2013"})
 
 
+def _number_word(token: Token) -> bool:
+    """A number written as a capitalised word inside a title ("Million Dollar Baby",
+    "Seven Samurai"), which the tagger leaves out of the name."""
+    return (token.pos_ == "NUM" and token.text[:1].isupper() and token.text.isalpha()
+            and token.dep_ in {"compound", "nummod"} and not token.is_sent_start)
+
 class EntityResolver:
     """Resolves the arguments of one document's statements to entities and values
     (``metonymy``: a capital acting as an agent is its country; ``coreference``:
@@ -243,7 +249,8 @@ class EntityResolver:
     def _name_span(self, head: Token, arg: Argument) -> Span:
         doc = head.doc
         start, end = head.i, head.i + 1
-        while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].idx >= arg.start):
+        while start > 0 and doc[start - 1].idx >= arg.start and (
+                doc[start - 1].pos_ == "PROPN" or _number_word(doc[start - 1])):
             start -= 1
         while end < len(doc) and doc[end].idx + len(doc[end]) <= arg.end:
             if doc[end].pos_ == "PROPN":

@@ -159,6 +159,12 @@ def test_a_kinds_word_the_tagger_joined_to_a_name_at_a_sentences_start() -> None
     assert index.without_kind_word("Festival Ballet") is None  # inside a sentence: a name
 
 
+def test_a_number_word_starts_a_title() -> None:
+    objects = {o for _, _, o in asserted(
+        "Sam Reed took the best director prize for Million Dollar Baby on Sunday.")}
+    assert "Million Dollar Baby" in objects and "Dollar Baby" not in objects
+
+
 def test_a_sports_title_after_a_town_is_its_club() -> None:
     facts = asserted("Leeds striker Alan Smith scored twice. Bolton boss Sam Allardyce "
                      "was pleased.")
