@@ -229,7 +229,7 @@ def verb_group(verb: Token) -> list[Token]:
     group: list[Token] = []
     for c in verb.children:
         dep = c.dep_
-        if dep in _GROUP_WORDS or dep in PARTICLES or (
+        if dep in _GROUP_WORDS or dep in PARTICLES or _out_of(c, at) or (
                 dep in ADVERBS and first < c.i < at and c.left_edge is c is c.right_edge):
             if at < c.i and (not group or group[-1].i < at):
                 group.append(verb)
@@ -240,6 +240,15 @@ def verb_group(verb: Token) -> list[Token]:
 
 
 _GROUP_WORDS = AUXILIARIES | NEGATIONS
+
+
+def _out_of(child: Token, at: int) -> bool:
+    """Whether ``child`` is the particle of "ruled out of the team", "pulled out of
+    the race", parsed as a preposition right after the verb with "of" under it."""
+    return (child.dep_ == "prep" and child.lower_ == "out" and child.i == at + 1
+            and any(g.dep_ == "prep" and g.lower_ == "of" for g in child.children)
+            and not any(g.dep_ == "pobj" for g in child.children)
+            and not _idiom(child))  # "fallen out of favour with": the idiom's own
 
 
 def _inherited_aux(verb: Token) -> list[Token]:

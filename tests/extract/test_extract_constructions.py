@@ -127,6 +127,15 @@ def test_a_hyphened_apposition_the_parser_split(parse: Parse) -> None:
     assert roles == {"senior vice-president of technology"}
 
 
+def test_out_of_after_a_verb_keeps_its_particle(parse: Parse) -> None:
+    # "ruled out of the team" parsed with "out" as a preposition: the verb's particle
+    sts = run(parse, "Tom Reed has been ruled out of the Wales team for the final.")
+    assert find(sts, "Tom Reed", "has been ruled out for").lemma == "rule out for"
+    # the idiom "out of favour" stays the idiom's
+    sts = run(parse, "Dawson has fallen out of favour with the new coach.")
+    assert not any("out out" in s.relation for s in sts)
+
+
 def test_title_before_name(parse: Parse) -> None:
     sts = run(parse, "Russian President Vladimir Putin visited Beijing.")
     assert ("Vladimir Putin", "is", "Russian President") in tuples(sts)
