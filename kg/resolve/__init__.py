@@ -440,6 +440,9 @@ class Resolver(RoleFacts):
 
         out = []
         for statement, subject, relation, obj, speaker in staged:
+            if (relation in roles.STATE_RELATIONS and isinstance(obj, _Mention)
+                    and roles.ended_by_adverb(policy.predicate_token(statement, doc))):
+                relation = f"formerly_{relation}"  # "having previously been owned by"
             withheld = policy.withheld_relation(
                 relation, object_type=obj.type if isinstance(obj, _Mention) else None
             ) or policy.withheld_role(relation, statement) or policy.withheld_naming(

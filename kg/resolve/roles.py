@@ -48,12 +48,14 @@ __all__ = [
     "FORMER_WORDS",
     "NOT_HEADS",
     "POSTNOMINALS",
+    "STATE_RELATIONS",
     "WORK_MAKERS",
     "WORK_ROLES",
     "affiliation_relation",
     "appointee",
     "club_of",
     "ended",
+    "ended_by_adverb",
     "former_title",
     "from_body",
     "is_past",
@@ -340,6 +342,23 @@ def ended(text: str) -> bool:
     (True, False)
     """
     return _ENDED_ROLE.search(text) is not None
+
+
+#: Relations of a state that holds until it ends (not acts: "previously won" is
+#: a win, "previously owned" an ownership that is over).
+STATE_RELATIONS = frozenset({
+    "owns", "controls", "runs", "leads", "manages", "works_for", "member_of", "plays_for",
+    "represents", "lives_in", "heads", "chairs", "employs", "based_in",
+})
+#: Adverbs that say a state is over ("previously owned by", "formerly ran").
+_ENDED_ADVERBS = frozenset({"previously", "formerly", "once"})
+
+
+def ended_by_adverb(verb: Token | None) -> bool:
+    """Whether a verb says with an adverb that what it states is over ("having
+    previously been owned by Hollinger", "formerly ran the BBC")."""
+    return verb is not None and any(
+        c.dep_ == "advmod" and c.lower_ in _ENDED_ADVERBS for c in verb.children)
 
 
 def _object_of(prep: Token) -> list[Token] | None:
@@ -664,6 +683,8 @@ def titled_names(doc: Doc, *, table: TokenTable, title_word: Callable[[str], boo
             j -= 1
         while lead and lead[0].pos_ in {"PUNCT", "PART"}:
             lead = lead[1:]
+        if lead and j >= 0 and doc[j].dep_ == "poss" and doc[j].lower_ in _PERSONS_OWN:
+            continue  # "his former boss Bernard Ebbers": whose boss, no post
         words = lead + inner
         if not words or not name or not title_word(words[-1].lower_):
             continue
@@ -720,6 +741,10 @@ def _apposed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
 
 #: Plural title nouns ("barristers", "ministers"), to find lists of names after them.
 _PLURAL_TITLES = frozenset({w + "s" for w in TITLE_WORDS} | {w + "es" for w in TITLE_WORDS})
+
+
+#: Possessive determiners of people ("his former boss"; not "its chief executive").
+_PERSONS_OWN = frozenset({"his", "her", "my", "your", "our"})
 
 
 def _past_words(head: Token) -> list[Token]:

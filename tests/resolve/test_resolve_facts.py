@@ -165,6 +165,13 @@ def test_a_number_word_starts_a_title() -> None:
     assert "Million Dollar Baby" in objects and "Dollar Baby" not in objects
 
 
+def test_a_title_after_his_or_her_is_whose_not_a_post() -> None:
+    assert not any(r == "holds_position" for _, r, _ in asserted(
+        "At the trial of his former boss Bernard Ebbers, Scott Sullivan spoke for hours."))
+    assert ("Bernard Ebbers", "holds_position", "former worldcom boss") in asserted(
+        "At the trial of former Worldcom boss Bernard Ebbers, Scott Sullivan spoke for hours.")
+
+
 def test_a_sports_title_after_a_town_is_its_club() -> None:
     facts = asserted("Leeds striker Alan Smith scored twice. Bolton boss Sam Allardyce "
                      "was pleased.")
@@ -367,6 +374,13 @@ def test_a_prediction_in_the_passive_and_a_bare_light_verb_are_withheld() -> Non
     assert held[("Tottenham", "prims_to_snap_up", "Johan Elmander")] == "hypothetical"
     held = withheld("Like us, Scotland did well in France.")
     assert held[("Scotland", "does_in", "France")] == "unnamed relation"
+
+
+def test_a_state_an_adverb_says_is_over_is_a_former_one() -> None:
+    facts = asserted("The Daily Star was sold last year, having previously been owned by "
+                     "the Hollinger Group.")
+    assert ("Hollinger Group", "formerly_owns", "Daily Star") in facts
+    assert not any(r == "owns" for _, r, _ in facts)
 
 
 def test_between_only_for_mutual_nouns() -> None:
