@@ -508,7 +508,10 @@ def frame_for(verb: Token) -> Frame | None:
         if head.dep_ in OPEN_COMPLEMENTS and _own_subject(head) is None:
             # "were able to reinforce X and defeat Y": the chain scopes over both verbs
             to = [c for c in head.children if c.dep_ == "aux" and c.tag_ == "TO"]
-            rel = _chain(head) + to + rel
+            chain = _chain(head)
+            if head.head.pos_ in VERBALS and _first(head.head, DIRECT_OBJECTS) is not None:
+                chain = []  # object control: "persuaded him to go and see X"
+            rel = chain + to + rel
         rule = "conj_verb"
     elif how == "control":
         chain = _chain(verb)

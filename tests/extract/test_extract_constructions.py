@@ -136,6 +136,13 @@ def test_out_of_after_a_verb_keeps_its_particle(parse: Parse) -> None:
     assert not any("out out" in s.relation for s in sts)
 
 
+def test_a_conjunct_of_an_object_controlled_verb_is_the_objects(parse: Parse) -> None:
+    # "persuaded him to go and see X": "see" is his act, not a chain of the persuader's
+    sts = run(parse, "Blair urged Brown to stay and fight the election.")
+    assert ("Brown", "to fight", "the election") in tuples(sts)
+    assert not any("urged" in s.relation and s.subject.text == "Brown" for s in sts)
+
+
 def test_title_before_name(parse: Parse) -> None:
     sts = run(parse, "Russian President Vladimir Putin visited Beijing.")
     assert ("Vladimir Putin", "is", "Russian President") in tuples(sts)
