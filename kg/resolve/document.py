@@ -288,7 +288,32 @@ class DocumentIndex:
                 if len(word) > 2 and word[:1].isupper() and word.isalpha() \
                         and word.casefold() not in TITLE_WORDS:
                     self.surnames.setdefault(normalize(word), set()).add(normalize(name))
+        self._people_tagged_org(gazetteer)
         self._named_by_honorific(doc)
+
+    def _people_tagged_org(self, gazetteer: Gazetteer) -> None:
+        """Full names the tagger called organisations, of people the document names
+        by surname alone as people ("Ireland's Alistair Cragg won ... said Cragg"):
+        two or three words that can be a person's, no word of an organisation's kind,
+        no name the gazetteer knows."""
+        lone = {normalize(ent.text) for ent in self.ents
+                if ent.label_ == "PERSON" and len(ent) == 1}
+        if not lone:
+            return
+        for ent in self.ents:
+            if ent.label_ != "ORG" or not 2 <= len(ent) <= 3:
+                continue
+            name = clean_mention(ent.text)
+            parts = name.split()
+            if (len(parts) < 2 or normalize(parts[-1]) not in lone
+                    or normalize(parts[-1]) in self.surnames  # ("B Jackman" in a squad)
+                    or any(len(w.rstrip(".")) == 1 for w in parts)
+                    or not is_plausible_person(name) or gazetteer.find(name)
+                    or organization_type(name) != "Organization"
+                    or any(w.casefold() in TITLE_WORDS for w in parts)):
+                continue
+            self.full_names.setdefault(normalize(name), name)
+            self.surnames.setdefault(normalize(parts[-1]), set()).add(normalize(name))
 
     def without_kind_word(self, name: str) -> str | None:
         """The name without its first word when that word is a kind's ("Comedy Meet

@@ -515,8 +515,8 @@ class EntityResolver:
             bare = numbered.group(1)
             if index.person(bare) is not None or self.gazetteer.find(bare):
                 text, label = bare, ""
-        if label == "PERSON":
-            return self._person_name(text, index)
+        if label == "PERSON" or (label == "ORG" and normalize(text) in index.full_names):
+            return self._person_name(text, index)  # (a person the tagger called an ORG)
         defined = index.acronyms.get(text)
         if defined is not None and not self.gazetteer.find(text) and defined[0] != text:
             # an acronym the document defined: the entity of its long name

@@ -9,6 +9,7 @@ annotated articles the graph is scored on).
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from kg.extract import extract
 from kg.nlp import parse
@@ -170,6 +171,22 @@ def test_a_title_after_his_or_her_is_whose_not_a_post() -> None:
         "At the trial of his former boss Bernard Ebbers, Scott Sullivan spoke for hours."))
     assert ("Bernard Ebbers", "holds_position", "former worldcom boss") in asserted(
         "At the trial of former Worldcom boss Bernard Ebbers, Scott Sullivan spoke for hours.")
+
+
+def test_a_person_the_tagger_called_an_organisation() -> None:
+    doc = next(parse(["Ireland's Alistair Craig won the race. Craig said so. Acme Holdings "
+                      "rose. B Jones ran."]))
+    doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 2, 4, "ORG"), Span(doc, 8, 9, "PERSON"),
+                Span(doc, 12, 14, "ORG"), Span(doc, 16, 18, "ORG")]
+    index = DocumentIndex(doc, default_gazetteer())
+    # named by surname alone as a person: a person's full name
+    assert index.full_names == {"alistair craig": "Alistair Craig"}
+    assert index.surnames == {"craig": {"alistair craig"}}
+    # an organisation's word or an initial: left as the tagger said
+    statements = extract(doc)
+    facts = {_fact(r) for r in Resolver().resolve(statements, doc, document_facts=True)
+             if r.asserted}
+    assert not any(r == "located_in" and s == "Alistair Craig" for s, r, _ in facts)
 
 
 def test_a_sports_title_after_a_town_is_its_club() -> None:
