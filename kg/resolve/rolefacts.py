@@ -67,7 +67,8 @@ _EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "g
                          "talented", "past", "first", "last", "top", "leading", "second",
                          "third", "fourth", "another", "other", "quality", "nice", "fine",
                          "world-class", "top-class", "superb", "outstanding", "wonderful",
-                         "gifted", "decent", "exceptional", "terrific", "tremendous"})
+                         "gifted", "decent", "exceptional", "terrific", "tremendous",
+                         "latest", "inspired", "inspiring"})
 #: Words that make a country's word before them part of a name ("Australian Open",
 #: "All England Club", "Spanish Federation", "Welsh Office").
 _NAME_HEADS = frozenset({"open", "club", "federation", "union", "association", "league",

@@ -106,6 +106,8 @@ def test_praise_is_no_post() -> None:
     assert position("a wonderful director") is None
     assert position("a nice general for his side") is None
     assert position("a world-class player") is None
+    assert position("the latest comedy star") is None
+    assert position("an inspired and inspiring poet") is None
     assert position("the film director") == "film director"
 
 
