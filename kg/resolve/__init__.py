@@ -440,6 +440,10 @@ class Resolver(RoleFacts):
 
         out = []
         for statement, subject, relation, obj, speaker in staged:
+            if policy.labels_object(statement, relation):
+                relation = "describes"  # "Amnesty has called Camp Delta a scandal"
+            elif policy.regards_object(statement, relation):
+                relation = "regards"  # "he sees Owen as the ideal replacement"
             if (relation in roles.STATE_RELATIONS and isinstance(obj, _Mention)
                     and roles.ended_by_adverb(policy.predicate_token(statement, doc))):
                 relation = f"formerly_{relation}"  # "having previously been owned by"

@@ -47,7 +47,9 @@ __all__ = [
     "NOMINAL_RULES",
     "PREDICTION_WORDS",
     "UNNAMED_RELATIONS",
+    "labels_object",
     "predicate_token",
+    "regards_object",
     "withheld_by_context",
     "withheld_naming",
     "withheld_nominal",
@@ -222,6 +224,42 @@ def withheld_naming(relation: str, statement: Statement) -> str | None:
                                   or "being" in words):
         return "unnamed relation"
     return None
+
+
+#: Verbs that label their object with a second one ("called Camp Delta a scandal",
+#: "branded Howard a liar"): the act is a description of the object.
+_LABELLING_VERBS = frozenset({"call", "brand", "label", "dub", "term"})
+
+
+def labels_object(statement: Statement, relation: str) -> bool:
+    """Whether a statement labels its object with a second object ("Amnesty has
+    called Camp Delta a scandal", "Blair branded Howard a liar"), which *describes*
+    the object: the bare verb (*calls*, *brands*) reads as another act.
+
+    >>> from kg.types import Argument
+    >>> a = Argument("Amnesty", 0, 7, 0, 7, "ORG", "subj")
+    >>> b = Argument("Camp Delta", 17, 27, 22, 27, "FAC", "obj")
+    >>> c = Argument("a scandal", 28, 37, 30, 37, "", "obj")
+    >>> st = Statement(a, "has called", "call", (b, c), "", 0, 37, 0.5, "svo")
+    >>> labels_object(st, "calls")
+    True
+    """
+    verb = statement.lemma.split()[-1] if statement.lemma else ""
+    return (verb in _LABELLING_VERBS and "_" not in relation
+            and sum(o.role.lower() in {"obj", "dobj", "oprd"} for o in statement.objects) >= 2)
+
+
+#: Verbs that, with "as", say how the subject regards its object ("sees Owen as the
+#: ideal replacement", "Real Madrid view him as a replacement").
+_REGARDING_VERBS = frozenset({"see", "view", "regard"})
+
+
+def regards_object(statement: Statement, relation: str) -> bool:
+    """Whether a statement says how its subject regards its object ("sees Owen as
+    the ideal replacement"), which *regards* it: the bare *sees* reads as seeing."""
+    verb = statement.lemma.split()[-1] if statement.lemma else ""
+    return (verb in _REGARDING_VERBS and "_" not in relation
+            and any(o.role.lower() == "as" for o in statement.objects[1:]))
 
 
 #: Relations of a role held: a role someone "will" take is not held yet.

@@ -402,6 +402,18 @@ def test_a_state_an_adverb_says_is_over_is_a_former_one() -> None:
     assert not any(r == "owns" for _, r, _ in facts)
 
 
+def test_labelling_and_regarding_verbs_name_a_description() -> None:
+    assert ("Amnesty International", "describes", "Camp Delta") in asserted(
+        "Amnesty International has called Camp Delta a major human-rights scandal.")
+    assert ("Tony Blair", "describes", "Michael Howard") in asserted(
+        "Tony Blair branded Michael Howard a liar.")
+    assert ("Graeme Souness", "regards", "Michael Owen") in asserted(
+        "Graeme Souness sees Michael Owen as the ideal replacement for Alan Shearer.")
+    # a call and a sight with no second object are as they were
+    assert ("Tony Blair", "calls", "Gordon Brown") in asserted(
+        "Tony Blair called Gordon Brown on Sunday.")
+
+
 def test_between_only_for_mutual_nouns() -> None:
     facts = asserted("Talks between Iran and Iraq resumed. Voters have a choice between "
                      "Labour and the Conservatives.")
