@@ -68,7 +68,8 @@ _EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "g
                          "third", "fourth", "another", "other", "quality", "nice", "fine",
                          "world-class", "top-class", "superb", "outstanding", "wonderful",
                          "gifted", "decent", "exceptional", "terrific", "tremendous",
-                         "latest", "inspired", "inspiring"})
+                         "latest", "inspired", "inspiring", "more", "less", "youngest",
+                         "oldest"})
 #: Words that make a country's word before them part of a name ("Australian Open",
 #: "All England Club", "Spanish Federation", "Welsh Office").
 _NAME_HEADS = frozenset({"open", "club", "federation", "union", "association", "league",
@@ -172,6 +173,9 @@ class RoleFacts(NounFacts):
             if statement.tense == "past":
                 return None  # "Lord Roberts, who was a Welsh Office minister at the time"
             statement = replace(statement, rule="copula")  # "X, who is chairman of Y"
+        elif (statement.rule == "copula" and statement.tense == "past"
+              and not roles.is_past(position.split())):
+            position = f"former {position}"  # "when he was leader of the opposition"
         return (statement, subject, POSITION_RELATION, Value(position), speaker)
 
     def _taken_role(self, statement: Statement, index: DocumentIndex, *,

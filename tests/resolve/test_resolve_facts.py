@@ -191,6 +191,14 @@ def test_a_person_the_tagger_called_an_organisation() -> None:
     assert not any(r == "located_in" and s == "Alistair Craig" for s, r, _ in facts)
 
 
+def test_a_role_stated_in_the_past_is_a_former_one() -> None:
+    assert ("Tony Blair", "holds_position", "former leader") in asserted(
+        "Tony Blair was leader of the opposition.")
+    assert ("Tony Blair", "holds_position", "leader") in asserted(
+        "Tony Blair is leader of the Labour Party.")
+    assert Resolver().position("the youngest premier of the 20th century") is None
+
+
 def test_a_sports_title_after_a_town_is_its_club() -> None:
     facts = asserted("Leeds striker Alan Smith scored twice. Bolton boss Sam Allardyce "
                      "was pleased.")
