@@ -610,6 +610,8 @@ PORTFOLIOS = frozenset({
     "finance", "commerce", "labor", "employment", "industry", "housing", "war",
     "economy", "tourism", "sport", "fisheries", "immigration", "development", "arts",
     "media", "heritage", "science", "schools", "pensions", "children", "home", "foreign",
+    "armed forces", "international development", "constitutional affairs",
+    "work and pensions", "trade and industry", "europe",
 })
 _TITLE_RUN_DEPS = frozenset({"compound", "amod", "nmod", "punct", "nummod", "poss", "case"})
 

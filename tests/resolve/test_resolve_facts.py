@@ -199,6 +199,13 @@ def test_a_role_stated_in_the_past_is_a_former_one() -> None:
     assert Resolver().position("the youngest premier of the 20th century") is None
 
 
+def test_a_portfolio_of_several_words_is_no_employer() -> None:
+    facts = asserted("The party fielded a candidate against Armed Forces Minister Adam "
+                     "Ingram in East Kilbride.")
+    assert ("Adam Ingram", "holds_position", "minister") in facts
+    assert not any(r == "works_for" for _, r, _ in facts)
+
+
 def test_a_sports_title_after_a_town_is_its_club() -> None:
     facts = asserted("Leeds striker Alan Smith scored twice. Bolton boss Sam Allardyce "
                      "was pleased.")
