@@ -40,7 +40,7 @@ from kg.extract.labels import (
     VERBALS,
 )
 from kg.extract.nominal import NominalFact
-from kg.extract.spans import argument, clause_argument, token_range
+from kg.extract.spans import argument, clause_argument, one_name, token_range
 from kg.extract.tokens import Tok as Token
 from kg.extract.tokens import TSpan as Span
 from kg.types import Argument
@@ -79,7 +79,9 @@ def conjuncts(tok: Token) -> list[Token]:
     while stack:
         cur = stack.pop()
         for c in cur.children:
-            if c.dep_ in CONJUNCTS and c.pos_ in NOMINALS and c not in out:
+            if (c.dep_ in CONJUNCTS and c.pos_ in NOMINALS and c not in out
+                    and not one_name(cur, c)):
+                # (not inside one name: "Ernst & Young", "Marks & Spencer")
                 out.append(c)
                 stack.append(c)
     if len(out) > 1:

@@ -11,12 +11,27 @@ from kg.extract.labels import COORDINATORS, DEEP_CUTS, MARKERS, TOP_CUTS
 from kg.extract.tokens import Tok as Token
 from kg.types import Argument
 
-__all__ = ["argument", "clause_argument", "token_range"]
+__all__ = ["argument", "clause_argument", "one_name", "token_range"]
 
 _OPENING = frozenset({"(", "[", "{", "\u201c", "\u2018", "`", "``", '"', "'"})
 _CLOSING = {")": "(", "]": "[", "}": "{", "\u201d": "\u201c", "\u2019": "\u2018"}
 _QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"', "'": "'", "``": "''", "`": "'"}
 _KEEP_CUTS_WITH_CONJ = TOP_CUTS - {"conj", "cc", "preconj"}
+
+
+_COORDINATION = frozenset({"conj", "cc"})
+
+
+def one_name(a: Token, b: Token) -> bool:
+    """Whether two tokens lie inside one named entity joined by "&" ("Ernst" and
+    "Young" of "Ernst & Young"), which the coordination does not split (an "and"
+    inside an entity is as often the tagger's join of two names)."""
+    if not a.ent_type_ or a.ent_type_ != b.ent_type_:
+        return False
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    between = lo.doc.tokens[lo.i + 1 : hi.i + 1]
+    return (all(t.ent_iob_ == "I" for t in between)
+            and any(t.text == "&" for t in between))
 
 
 def token_range(
@@ -36,6 +51,8 @@ def token_range(
     lo, hi = head.left_edge.i, head.right_edge.i + 1
     start, end = lo, hi
     for child in head.children:
+        if child.dep_ in _COORDINATION and one_name(head, child):
+            continue  # "Ernst & Young", "Marks & Spencer": one name, no coordination
         if child.dep_ in cuts or child.i in exclude or _set_off(child) or _score(child):
             if child.i < at:
                 edge = child.right_edge.i + 1

@@ -143,6 +143,16 @@ def test_a_conjunct_of_an_object_controlled_verb_is_the_objects(parse: Parse) ->
     assert not any("urged" in s.relation and s.subject.text == "Brown" for s in sts)
 
 
+def test_a_coordination_inside_one_name_is_no_coordination(parse: Parse) -> None:
+    # "Marks & Spencer", tagged one organisation, is one subject, not two
+    sts = run(parse, "Marks & Spencer hired Stuart Rose.")
+    assert ("Marks & Spencer", "hired", "Stuart Rose") in tuples(sts)
+    assert not any(s.subject.text in {"Marks", "Spencer"} for s in sts)
+    # two names stay two
+    sts = run(parse, "Russia and China signed the deal.")
+    assert {s.subject.text for s in sts if s.relation == "signed"} == {"Russia", "China"}
+
+
 def test_title_before_name(parse: Parse) -> None:
     sts = run(parse, "Russian President Vladimir Putin visited Beijing.")
     assert ("Vladimir Putin", "is", "Russian President") in tuples(sts)
