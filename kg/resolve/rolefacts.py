@@ -70,6 +70,10 @@ _EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "g
                          "gifted", "decent", "exceptional", "terrific", "tremendous",
                          "latest", "inspired", "inspiring", "more", "less", "youngest",
                          "oldest"})
+#: A role still to come that a phrase predicts ("the man most likely to succeed Mr
+#: Blair as Labour leader", "the favourite to become chairman"): no post held.
+_PREDICTED = re.compile(r"\b(?:likely|expected|set|due|tipped|poised|favourite|favorite|"
+                        r"bound|certain|sure)\s+to\b", re.IGNORECASE)
 #: Words that make a country's word before them part of a name ("Australian Open",
 #: "All England Club", "Spanish Federation", "Welsh Office").
 _NAME_HEADS = frozenset({"open", "club", "federation", "union", "association", "league",
@@ -293,6 +297,8 @@ class RoleFacts(NounFacts):
         """
         if _AWARD.search(text):
             return None  # "young player of the year", "man of the match": an award
+        if _PREDICTED.search(text):
+            return None  # "the man most likely to succeed Mr Blair as Labour leader"
         # a comma ends the title: what follows describes someone else ("former dean
         # of X and Dan Gillmor, a well-known journalist") or the body ("of Acme, a
         # big firm")

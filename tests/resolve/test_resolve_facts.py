@@ -109,6 +109,9 @@ def test_praise_is_no_post() -> None:
     assert position("the latest comedy star") is None
     assert position("an inspired and inspiring poet") is None
     assert position("the film director") == "film director"
+    # a role a phrase predicts is not held
+    assert position("the man most likely to succeed Mr Blair as Labour leader") is None
+    assert position("the favourite to become chairman") is None
 
 
 def test_a_comma_ends_a_title() -> None:
