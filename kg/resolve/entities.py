@@ -101,6 +101,7 @@ def _number_word(token: Token) -> bool:
     return (token.pos_ == "NUM" and token.text[:1].isupper() and token.text.isalpha()
             and token.dep_ in {"compound", "nummod"} and not token.is_sent_start)
 
+
 class EntityResolver:
     """Resolves the arguments of one document's statements to entities and values
     (``metonymy``: a capital acting as an agent is its country; ``coreference``:

@@ -364,7 +364,7 @@ class RoleFacts(NounFacts):
                 kinds.append((word, "country"))
             elif word[:1].isdigit() or starts_name or (
                     word[:1].isupper() and lower not in TITLE_WORDS
-                                        and lower.rsplit("-", 1)[-1] not in TITLE_WORDS):
+                    and lower.rsplit("-", 1)[-1] not in TITLE_WORDS):
                 kinds.append((word, "name"))
             elif lower not in _ARTICLES:
                 kinds.append((lower, "word"))
@@ -399,10 +399,10 @@ class RoleFacts(NounFacts):
         kept = [w for k, w in enumerate(rest) if w is not None and not (
             w in _CONNECTORS and (k == 0 or rest[k - 1] is None or k + 1 == len(rest)
                                   or rest[k + 1] is None))]
-        if kept == ["chief"] and None in rest:
-            pass  # "UK Athletics chief": the chief of the body named before it
-        elif (not kept or all(w in roles.NOT_HEADS for w in kept)
-                or kept[-1] in _NOT_POSITIONS or _EVALUATIVE & set(kept)):
+        # ("UK Athletics chief": the chief of the body named before it is a post)
+        bodys_chief = kept == ["chief"] and None in rest
+        if not bodys_chief and (not kept or all(w in roles.NOT_HEADS for w in kept)
+                                or kept[-1] in _NOT_POSITIONS or _EVALUATIVE & set(kept)):
             return None  # "the first Scot", "best actress", "former colleague": no post
         title = " ".join(kept) + portfolio
         if roles.ended(text) and kept[0] not in roles.FORMER_WORDS:
