@@ -113,6 +113,9 @@ _PLACE_VERBS = frozenset({"is", "has", "hosts", "lies", "sits", "borders", "cont
                           "based", "hit", "struck", "affected", "flooded", "bombed", "shelled",
                           "attacked", "visited", "captured", "occupied"})
 #: Object roles that are no preposition (a later object with one is not tried).
+#: Rules of facts with no verb of their own (roles, noun phrases): no adverb on them.
+_NOUN_RULES = ROLE_RULES | policy.NOMINAL_RULES | {roles.AFFILIATION_RULE,
+                                                   roles.PERSON_OF_RULE}
 _NOT_PREPOSITIONS = frozenset({"obj", "dobj", "time", "subj", "", "attr", "oprd", "xcomp",
                                "ccomp", "manner", "purpose", "reason"})
 
@@ -445,6 +448,7 @@ class Resolver(RoleFacts):
             elif policy.regards_object(statement, relation):
                 relation = "regards"  # "he sees Owen as the ideal replacement"
             if (relation in roles.STATE_RELATIONS and isinstance(obj, _Mention)
+                    and statement.rule not in _NOUN_RULES
                     and roles.ended_by_adverb(policy.predicate_token(statement, doc))):
                 relation = f"formerly_{relation}"  # "having previously been owned by"
             withheld = policy.withheld_relation(
