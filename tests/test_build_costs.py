@@ -4,6 +4,7 @@ speed clause)."""
 
 from __future__ import annotations
 
+import ctypes
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -126,6 +127,34 @@ def test_writes_release_the_store_every_so_many_quads(
     memory.replace_graph(g, [(g, g, g, g)])
     memory.release()
     assert len(memory) == 1
+
+
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
+        "uordblks", "fordblks", "keepcost")]
+
+
+def test_a_store_on_disk_keeps_large_blocks_out_of_the_heap(tmp_path: Path) -> None:
+    # glibc raises its mmap threshold to the size of a mapped block once it is
+    # freed (up to 32 MB); kg fixes it before its first store on disk opens, so
+    # that a later large block its heap cannot hold still gets pages of its own
+    # (mapped, handed back when freed) instead of growing the heap
+    libc = ctypes.CDLL(None)
+    if not hasattr(libc, "mallinfo2"):
+        pytest.skip("glibc's mallinfo2 is needed to see where a block was put")
+    libc.mallinfo2.restype = _MallInfo2
+    libc.malloc.restype = ctypes.c_void_p
+    libc.malloc.argtypes = [ctypes.c_size_t]
+    libc.free.argtypes = [ctypes.c_void_p]
+    OxigraphStore(tmp_path / "store").close()
+    assert kg.store._fix_mmap_threshold()
+    libc.free(libc.malloc(24 << 20))  # would raise a moving threshold to 24 MB
+    mapped = libc.mallinfo2().hblks
+    block = libc.malloc(8 << 20)
+    assert libc.mallinfo2().hblks == mapped + 1
+    libc.free(block)
+    assert libc.mallinfo2().hblks == mapped
 
 
 def test_a_build_remembers_its_documents_outside_the_heap(tmp_path: Path) -> None:
