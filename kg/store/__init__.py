@@ -543,10 +543,10 @@ def _fix_mmap_threshold() -> bool:
     ``malloc_trim`` of a :meth:`OxigraphStore.release` cannot hand all of it
     back. Replaying the main process's writes of a build of the whole BBC ten
     times (its store work, no parsing), the resident size right after a release
-    was 127 MB after the first copy and 146 MB after the tenth; with the
-    threshold fixed, 122 and 131 MB, and the loop of documents peaked lower
-    (about 145 MB, not 170). At glibc's own starting value (128 kB) it saved as
-    much, but the replay's CPU time was 5 % higher; at 1 MB it was within the
+    was 127 MB after the first copy and 146 MB after the tenth, and the loop of
+    documents reached 167 MB; with the threshold fixed at 1 MB, 124, 136 and
+    149 MB. At glibc's own starting value (128 kB) it saved a little more (122,
+    131), but the replay's CPU time was 5 % higher; at 1 MB it was within the
     noise of the default's.
     """
     try:
