@@ -178,8 +178,10 @@ class RoleFacts(NounFacts):
                 return None  # "Lord Roberts, who was a Welsh Office minister at the time"
             statement = replace(statement, rule="copula")  # "X, who is chairman of Y"
         elif (statement.rule == "copula" and statement.tense == "past"
-              and not roles.is_past(position.split())):
-            position = f"former {position}"  # "when he was leader of the opposition"
+              and statement.speaker is None and not roles.is_past(position.split())):
+            # "when he was leader of the opposition"; not what someone said ("said
+            # Connick was an actor of enormous charisma": the tense of the report)
+            position = f"former {position}"
         return (statement, subject, POSITION_RELATION, Value(position), speaker)
 
     def _taken_role(self, statement: Statement, index: DocumentIndex, *,

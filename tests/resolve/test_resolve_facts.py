@@ -199,6 +199,8 @@ def test_a_role_stated_in_the_past_is_a_former_one() -> None:
         "Tony Blair was leader of the opposition.")
     assert ("Tony Blair", "holds_position", "leader") in asserted(
         "Tony Blair is leader of the Labour Party.")
+    assert ("Harry Connick", "holds_position", "actor") in asserted(
+        "Jeffrey Richards said Harry Connick was an actor of enormous charisma.")
     assert Resolver().position("the youngest premier of the 20th century") is None
 
 
