@@ -230,7 +230,7 @@ class Resolver(RoleFacts):
                 # (an amount is no such loss: "paid $5m for Sybari" → pays_for)
                 first = index.token_at(statement.objects[0].head_start,
                                        statement.objects[0].head_end)
-                noun = self._noun(statement.objects[0], index, bare=True)
+                noun = nominal.bare_noun_of(first) if first is not None else None
                 if noun is not None:
                     lemma, relation, info, _ = self._relation(
                         f"{statement.lemma} {noun}", obj_arg.role.lower(), statement.passive)
@@ -304,19 +304,10 @@ class Resolver(RoleFacts):
                          relation=lemma, lemma=lemma, passive=False)
         return (active, agent, relation, subject, speaker)
 
-    def _noun(self, arg: Argument, index: DocumentIndex, *, bare: bool = False) -> str | None:
-        """The plain noun an object phrase is about ("insults"), if it is one;
-        ``bare``: and no preposition of its own but "of" with an unnamed object ("a
-        stab at something"; not "her performance as Edith Piaf", "control of the
-        company")."""
+    def _noun(self, arg: Argument, index: DocumentIndex) -> str | None:
+        """The plain noun an object phrase is about ("insults"), if it is one."""
         head = index.token_at(arg.head_start, arg.head_end)
-        if head is None or (bare and any(
-                c.dep_ == "prep" and c.lower_ != "of"
-                and any(g.dep_ == "pobj" and g.pos_ != "PROPN" and not g.ent_type_
-                        for g in c.children)
-                for c in head.children)):
-            return None
-        return nominal.noun_of(head)
+        return nominal.noun_of(head) if head is not None else None
 
     def _inner(self, statement: Statement, obj_arg: Argument, index: DocumentIndex, *,
                we: _Mention | None, speaker: _Mention | None

@@ -178,6 +178,19 @@ def noun_of(head: Token) -> str | None:
     return head.lower_
 
 
+def bare_noun_of(head: Token) -> str | None:
+    """:func:`noun_of`, for a noun with no preposition of its own but "of" whose
+    object is unnamed ("a stab at something" has none; "her performance as Edith
+    Piaf" and "control of the company" keep theirs): a noun that can stand in a
+    relation's name before another preposition."""
+    if any(c.dep_ == "prep" and c.lower_ != "of"
+           and any(g.dep_ == "pobj" and g.pos_ != "PROPN" and not g.ent_type_
+                   for g in c.children)
+           for c in head.children):
+        return None
+    return noun_of(head)
+
+
 def _content_clause(clause: Token) -> bool:
     """Whether a clause on a noun says what the noun's content is ("a plea ... that
     the holder should be a lawyer"), which leaves the noun plain."""

@@ -196,6 +196,12 @@ def withheld_relation(relation: str, *, object_type: str | None) -> str | None:
     return None
 
 
+def _last_word(lemma: str) -> str:
+    """The last word of a statement's lemma (its verb: "use to call" → "call")."""
+    words = lemma.split()
+    return words[-1] if words else ""
+
+
 #: Verbs that give a name ("Firefox, which used to be called Firebird", "Windows,
 #: which has been code-named Longhorn").
 _NAMING_VERBS = frozenset({"call", "name", "code-name", "codename", "dub", "rename",
@@ -219,7 +225,7 @@ def withheld_naming(relation: str, statement: Statement) -> str | None:
     if relation in _ROLE_RELATIONS:
         return None
     words = statement.relation.lower().split()
-    verb = statement.lemma.split()[-1] if statement.lemma else ""
+    verb = _last_word(statement.lemma)
     if verb in _NAMING_VERBS and (statement.passive or "be" in words or "been" in words
                                   or "being" in words):
         return "unnamed relation"
@@ -244,7 +250,7 @@ def labels_object(statement: Statement, relation: str) -> bool:
     >>> labels_object(st, "calls")
     True
     """
-    verb = statement.lemma.split()[-1] if statement.lemma else ""
+    verb = _last_word(statement.lemma)
     return (verb in _LABELLING_VERBS and "_" not in relation
             and sum(o.role.lower() in {"obj", "dobj", "oprd"} for o in statement.objects) >= 2)
 
@@ -257,7 +263,7 @@ _REGARDING_VERBS = frozenset({"see", "view", "regard"})
 def regards_object(statement: Statement, relation: str) -> bool:
     """Whether a statement says how its subject regards its object ("sees Owen as
     the ideal replacement"), which *regards* it: the bare *sees* reads as seeing."""
-    verb = statement.lemma.split()[-1] if statement.lemma else ""
+    verb = _last_word(statement.lemma)
     return (verb in _REGARDING_VERBS and "_" not in relation
             and any(o.role.lower() == "as" for o in statement.objects[1:]))
 

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from kg.resolve import nominal, roles
 from kg.resolve.document import _HONORIFICS, DocumentIndex, _is_title_word
+from kg.resolve.gazetteer import GazetteerEntry
 from kg.resolve.mentions import Mention as _Mention
 from kg.resolve.mentions import Staged as _Staged
 from kg.resolve.mentions import (
@@ -352,13 +353,11 @@ class RoleFacts(NounFacts):
             # a country's word that starts a name ("Australian Open champion", "All
             # England Club chairman", "UK Film Council chief executive"): the name's,
             # not the post's country
-            starts_name = (word[:1].isupper() and _starts_name(words, k + 1)
-                           and self._country_word(word))
+            country = self._country_entry(word)
+            starts_name = (country is not None and word[:1].isupper()
+                           and _starts_name(words, k + 1))
             after_name = after_name or starts_name
-            entry = None if after_name else self.gazetteer.demonym(word)
-            if entry is None and word[:1].isupper() and not after_name:
-                found = self.gazetteer.find(word)
-                entry = found[0] if found and found[0].kind == "country" else None
+            entry = None if after_name else country
             if entry is not None and regional:
                 kinds.append((word, "region"))
             elif entry is not None:
@@ -411,12 +410,13 @@ class RoleFacts(NounFacts):
             title = f"former {title}"  # "the head of Universal Music until last year"
         return f"{title} of {countries[0]}" if countries else title
 
-    def _country_word(self, word: str) -> bool:
-        """Whether a capitalised word names or describes a country ("UK", "French")."""
-        if self.gazetteer.demonym(word) is not None:
-            return True
-        found = self.gazetteer.find(word)
-        return bool(found) and found[0].kind == "country"
+    def _country_entry(self, word: str) -> GazetteerEntry | None:
+        """The country a word describes ("French") or, capitalised, names ("UK")."""
+        entry = self.gazetteer.demonym(word)
+        if entry is None and word[:1].isupper():
+            found = self.gazetteer.find(word)
+            entry = found[0] if found and found[0].kind == "country" else None
+        return entry
 
     def _described(self, held: set[tuple[str, int]], index: DocumentIndex
                    ) -> Iterator[_Staged]:
