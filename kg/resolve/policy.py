@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.types import Statement
+from kg.types import HYPOTHETICAL_MODALS, Statement
 
 __all__ = [
     "ALLEGATION_VERBS",
@@ -411,6 +411,18 @@ def _passive_prediction(governor: Token) -> bool:
                     for c in governor.children))
 
 
+def _unsaid(verb: Token) -> str | None:
+    """``"negated"`` or ``"hypothetical"`` when ``verb`` itself is denied or only
+    possible ("did not come to play", "could go on to win"): what an implicative
+    verb carries to its "to" clause, which has no negation or modal of its own."""
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return "negated"
+        if child.dep_ == "aux" and child.lemma_.lower() in HYPOTHETICAL_MODALS:
+            return "hypothetical"
+    return None
+
+
 def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
     """``"denied"`` or ``"conditional"`` when the statement's verb sits inside what
     someone denies or inside an "if" clause; ``None`` otherwise."""
@@ -423,9 +435,12 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
     own = set(statement.lemma.split())  # "plans to buy": the plan is the relation
     governor = token.head
     if (token.dep_ in {"xcomp", "advcl", "ccomp"} and governor.i != token.i
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-            and governor.lemma_.lower() not in own | IMPLICATIVE_VERBS):
-        return "hypothetical"  # "urged Mr Brown to leave Labour": asked, not done
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
+        if governor.lemma_.lower() not in own | IMPLICATIVE_VERBS:
+            return "hypothetical"  # "urged Mr Brown to leave Labour": asked, not done
+        unsaid = _unsaid(governor)
+        if unsaid is not None:
+            return unsaid  # "will not be coming out of retirement to compete in"
     if _weighed(token):
         return "hypothetical"
     if (token.dep_ == "xcomp" and governor.lemma_ == "be" and governor.tag_ == "VBD"
