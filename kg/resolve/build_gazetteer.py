@@ -120,11 +120,13 @@ DEMONYMS: dict[str, list[str]] = {
     "CO": ["Colombian"], "CR": ["Costa Rican"], "HR": ["Croatian", "Croat"],
     "CU": ["Cuban"], "CY": ["Cypriot"], "CZ": ["Czech"], "DK": ["Danish", "Dane"],
     "EC": ["Ecuadorian"], "EG": ["Egyptian"], "SV": ["Salvadoran"], "ER": ["Eritrean"],
-    "EE": ["Estonian"], "ET": ["Ethiopian"], "FI": ["Finnish", "Finn"], "FR": ["French"],
+    "EE": ["Estonian"], "ET": ["Ethiopian"], "FI": ["Finnish", "Finn"],
+    "FR": ["French", "Frenchman", "Frenchwoman"],
     "GE": ["Georgian"], "DE": ["German"], "GH": ["Ghanaian"], "GR": ["Greek"],
     "GT": ["Guatemalan"], "HT": ["Haitian"], "HN": ["Honduran"], "HU": ["Hungarian"],
     "IS": ["Icelandic"], "IN": ["Indian"], "ID": ["Indonesian"], "IR": ["Iranian"],
-    "IQ": ["Iraqi"], "IE": ["Irish"], "IL": ["Israeli"], "IT": ["Italian"],
+    "IQ": ["Iraqi"], "IE": ["Irish", "Irishman", "Irishwoman"],
+    "IL": ["Israeli"], "IT": ["Italian"],
     "CI": ["Ivorian"], "JM": ["Jamaican"], "JP": ["Japanese"], "JO": ["Jordanian"],
     "KZ": ["Kazakh", "Kazakhstani"], "KE": ["Kenyan"], "XK": ["Kosovar"],
     "KW": ["Kuwaiti"], "KG": ["Kyrgyz"], "LV": ["Latvian"], "LB": ["Lebanese"],
@@ -132,7 +134,8 @@ DEMONYMS: dict[str, list[str]] = {
     "MY": ["Malaysian"], "ML": ["Malian"], "MT": ["Maltese"], "MX": ["Mexican"],
     "MD": ["Moldovan"], "MN": ["Mongolian"], "ME": ["Montenegrin"], "MA": ["Moroccan"],
     "MZ": ["Mozambican"], "MM": ["Burmese"], "NA": ["Namibian"], "NP": ["Nepali", "Nepalese"],
-    "NL": ["Dutch"], "NI": ["Nicaraguan"], "NG": ["Nigerian"], "KP": ["North Korean"],
+    "NL": ["Dutch", "Dutchman", "Dutchwoman"], "NI": ["Nicaraguan"], "NG": ["Nigerian"],
+    "KP": ["North Korean"],
     "NO": ["Norwegian"], "OM": ["Omani"], "PK": ["Pakistani"], "PS": ["Palestinian"],
     "PA": ["Panamanian"], "PY": ["Paraguayan"], "PE": ["Peruvian"],
     "PH": ["Filipino", "Philippine"], "PL": ["Polish", "Pole"], "PT": ["Portuguese"],
@@ -147,8 +150,10 @@ DEMONYMS: dict[str, list[str]] = {
     "UA": ["Ukrainian"], "AE": ["Emirati"], "GB": ["British", "Briton"],
     "US": ["American"], "UY": ["Uruguayan"], "UZ": ["Uzbek"], "VE": ["Venezuelan"],
     "VN": ["Vietnamese"], "YE": ["Yemeni"], "ZM": ["Zambian"], "ZW": ["Zimbabwean"],
-    "NZ": ["New Zealand"], "SU": ["Soviet"], "GB-ENG": ["English"],
-    "GB-SCT": ["Scottish", "Scot"], "GB-WLS": ["Welsh"],
+    "NZ": ["New Zealand"], "SU": ["Soviet"],
+    "GB-ENG": ["English", "Englishman", "Englishwoman"],
+    "GB-SCT": ["Scottish", "Scot", "Scotsman", "Scotswoman"],
+    "GB-WLS": ["Welsh", "Welshman", "Welshwoman"],
 }
 
 #: Entries that are not sovereign states: typed Territory, not Country.
@@ -192,6 +197,8 @@ def fold(text: str) -> str:
 
 
 def _plural(demonym: str) -> str | None:
+    if demonym.endswith(("hman", "sman", "woman")):
+        return demonym[:-3] + "men"  # "Frenchman" → "Frenchmen"
     if demonym.endswith(("ese", "ish", "sh", "ch", "ss", "Zealand")):
         return None
     return demonym + "s"

@@ -227,6 +227,14 @@ def _squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def _person_noun(demonym: str) -> bool:
+    """Whether a demonym is a noun for a person ("Spaniard", "Dutchman", "Swede"), not
+    an adjective that can start a body's name ("British", "Italian", "Chinese")."""
+    lower = demonym.casefold()
+    return lower.endswith(("man", "woman")) or not lower.endswith(
+        ("an", "ish", "ese", "ch", "i", "ic", "ss", "sh"))
+
+
 class DocumentIndex:
     """What the resolver knows about one document: token offsets, entity spans, and
     the people named in full (for "Putin" → "Vladimir Putin")."""
@@ -275,6 +283,7 @@ class DocumentIndex:
             if ent.label_ != "PERSON" and not self._titled(ent):
                 continue
             name = self.person_name(clean_mention(self.tokens.span_text(self.extend_name(ent))))
+            name = self.after_demonym(name, person=ent.label_ == "PERSON") or name
             if len(name.split()) < 2 or not is_plausible_person(name):
                 continue
             if _misread_person(name, gazetteer) is not None:
@@ -314,6 +323,39 @@ class DocumentIndex:
                 continue
             self.full_names.setdefault(normalize(name), name)
             self.surnames.setdefault(normalize(parts[-1]), set()).add(normalize(name))
+
+    def after_demonym(self, name: str, *, person: bool) -> str | None:
+        """A person's name after the demonym the tagger joined to it, and the words
+        before ("Veteran Spaniard Conchita Martinez", "Dutchman Patrick van
+        Balkom"): at least two words that can be a person's and name no body nor
+        place; the tagger called the whole a person (``person``) or the document
+        names the surname alone. Else ``None`` ("British Gas Trading" stays whole).
+
+        >>> from kg.nlp import parse
+        >>> from kg.resolve.gazetteer import default_gazetteer
+        >>> doc = next(parse(["Dutchman Patrick van Balkom was second."]))
+        >>> DocumentIndex(doc, default_gazetteer()).after_demonym(
+        ...     "Dutchman Patrick van Balkom", person=True)
+        'Patrick van Balkom'
+        """
+        words = name.split()
+        for i in range(len(words) - 3, -1, -1):
+            if words[i][:1].isupper() and self.gazetteer.demonym(words[i]) is not None:
+                break
+        else:
+            return None
+        rest = words[i + 1:]
+        if (not rest[0][:1].isupper() or not rest[-1][:1].isupper()
+                or any(w.casefold() in TITLE_WORDS for w in rest)):
+            return None
+        found = " ".join(rest)
+        if (not is_plausible_person(found) or self.gazetteer.find(found)
+                or organization_type(found) != "Organization"):
+            return None
+        if not (person or _person_noun(words[i]) or any(
+                ent.label_ == "PERSON" and ent.text == rest[-1] for ent in self.ents)):
+            return None
+        return found
 
     def without_kind_word(self, name: str) -> str | None:
         """The name without its first word when that word is a kind's ("Comedy Meet

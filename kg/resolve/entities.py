@@ -501,6 +501,10 @@ class EntityResolver:
         rest = index.without_kind_word(text) if label not in _VALUE_LABELS else None
         if rest is not None:  # "Comedy Meet The Fockers": the name is "Meet The Fockers"
             return self._name(rest, "" if label == "PERSON" else label, index)
+        cut = (index.after_demonym(text, person=label == "PERSON")
+               if label not in _VALUE_LABELS and len(words) > 2 else None)
+        if cut is not None:  # "Veteran Spaniard Conchita Martinez"
+            return self._person_name(cut, index)
         if (first in _HONORIFICS and len(words) > 1 and label not in _VALUE_LABELS
                 and not all(w.casefold() in TITLE_WORDS for w in words[1:])):
             label = "PERSON"  # "Mr Nevzlin", "Lord Haskins", whatever the tagger said
