@@ -86,7 +86,8 @@ _NAME_HEADS = frozenset({"open", "club", "federation", "union", "association", "
 
 def _starts_name(words: Sequence[str], k: int) -> bool:
     """Whether ``words[k:]`` starts with a name's words: capitalised words that are
-    no title words, up to one that heads a name ("Open", "Film Council")."""
+    no title words, up to one that heads a name ("Open", "Film Council") or an
+    acronym ("Egypt FA spokesman")."""
     for word in words[k:]:
         lower = word.lower()
         if not word[:1].isupper():
@@ -95,6 +96,8 @@ def _starts_name(words: Sequence[str], k: int) -> bool:
             return True
         if lower in TITLE_WORDS:
             return False
+        if len(word) > 1 and word.isupper() and word.isalpha():
+            return True
     return False
 
 
