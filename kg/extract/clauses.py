@@ -519,6 +519,8 @@ def frame_for(verb: Token) -> Frame | None:
             chain = []  # object control: "urged NATO to enter ..."
         rel = sorted(set(chain + rel), key=_position)
         rule = "xcomp"
+        # "has been invited to compete against X": the subject was invited
+        passive = passive or (verb.head.pos_ in VERBALS and _is_passive(verb.head))
     elif how == "relcl":
         rule = "relcl"
     elif how == "acl":

@@ -220,6 +220,13 @@ class Resolver(RoleFacts):
                 return (statement, subject, relation, obj, speaker)
             if obj is None:
                 continue
+            if not position and isinstance(obj, _Mention):
+                result = self._result(statement, index)
+                if result is not None:
+                    # "booted France to victory": boots_to_victory, not boots
+                    lemma, relation, info, _ = self._relation(
+                        f"{statement.lemma} to {result}", obj_arg.role.lower(),
+                        statement.passive)
             if position and not info.declared:
                 # "shouted insults at Montezemolo": the noun the verb took stays in
                 # the relation's name (shouts_insults_at), as a light verb's must;
@@ -303,6 +310,17 @@ class Resolver(RoleFacts):
         active = replace(statement, subject=agent_arg, objects=(statement.subject, *rest),
                          relation=lemma, lemma=lemma, passive=False)
         return (active, agent, relation, subject, speaker)
+
+    @staticmethod
+    def _result(statement: Statement, index: DocumentIndex) -> str | None:
+        """The outcome a verb brings its object to, from a later "to" object
+        ("booted France to victory" → "victory"), if any."""
+        for arg in statement.objects[1:]:
+            if arg.role.lower() == "to":
+                head = index.token_at(arg.head_start, arg.head_end)
+                if head is not None:
+                    return nominal.result_of(head)
+        return None
 
     def _noun(self, arg: Argument, index: DocumentIndex) -> str | None:
         """The plain noun an object phrase is about ("insults"), if it is one."""
@@ -440,7 +458,7 @@ class Resolver(RoleFacts):
                 relation = "regards"  # "he sees Owen as the ideal replacement"
             if (relation in roles.STATE_RELATIONS and isinstance(obj, _Mention)
                     and statement.rule not in _NOUN_RULES
-                    and roles.ended_by_adverb(policy.predicate_token(statement, doc))):
+                    and roles.act_ended(policy.predicate_token(statement, doc))):
                 relation = f"formerly_{relation}"  # "having previously been owned by"
             withheld = policy.withheld_relation(
                 relation, object_type=obj.type if isinstance(obj, _Mention) else None

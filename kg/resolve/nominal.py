@@ -157,6 +157,26 @@ def is_amount(head: Token) -> bool:
             or (head.lower_ in _MONEY_WORDS and any(c.dep_ == "nummod" for c in head.children)))
 
 
+#: Nouns of an outcome a verb brings its object to ("booted France to victory",
+#: "fired Arsenal to a 2-0 win", "led Porto to the title").
+RESULT_NOUNS = frozenset({
+    "victory", "win", "glory", "title", "triumph", "success", "promotion", "safety",
+    "defeat", "draw", "final", "semi-final", "semi-finals", "quarter-final",
+    "quarter-finals", "championship", "crown", "gold", "top"})
+
+
+def result_of(head: Token) -> str | None:
+    """The outcome a "to" phrase's head names, as it reads in a relation's name
+    ("to victory" → "victory", "to a 2-0 win" → "win"), or ``None``.
+
+    >>> import spacy
+    >>> result_of(spacy.blank("en")("victory")[0])
+    'victory'
+    """
+    lower = head.lower_
+    return lower if lower in RESULT_NOUNS else None
+
+
 #: Adjectives that make an award of the noun after them ("won best actor for Ray").
 _AWARD_ADJECTIVES = frozenset({"best", "worst"})
 
@@ -175,7 +195,23 @@ def noun_of(head: Token) -> str | None:
     before = head.doc[head.i - 1] if head.i else None
     if before is not None and before.lower_ in _AWARD_ADJECTIVES and before.head.i == head.i:
         return f"{before.lower_} {head.lower_}"  # "won best actor for": not "won actor"
-    return head.lower_
+    return hyphened(head)
+
+
+def hyphened(token: Token) -> str:
+    """A word with the words a hyphen joins to it before it, in lower case, as the
+    text writes it ("runner-up", which the parser splits in three, and "up" alone
+    would read as another word).
+
+    >>> import spacy
+    >>> hyphened(spacy.blank("en")("She was runner-up")[-1])
+    'runner-up'
+    """
+    doc, start = token.doc, token.i
+    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+           and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha):
+        start -= 2
+    return doc[start : token.i + 1].text.lower() if start < token.i else token.lower_
 
 
 def bare_noun_of(head: Token) -> str | None:

@@ -51,11 +51,11 @@ __all__ = [
     "STATE_RELATIONS",
     "WORK_MAKERS",
     "WORK_ROLES",
+    "act_ended",
     "affiliation_relation",
     "appointee",
     "club_of",
     "ended",
-    "ended_by_adverb",
     "former_title",
     "from_body",
     "is_past",
@@ -354,11 +354,38 @@ STATE_RELATIONS = frozenset({
 _ENDED_ADVERBS = frozenset({"previously", "formerly", "once"})
 
 
-def ended_by_adverb(verb: Token | None) -> bool:
-    """Whether a verb says with an adverb that what it states is over ("having
-    previously been owned by Hollinger", "formerly ran the BBC")."""
-    return verb is not None and any(
-        c.dep_ == "advmod" and c.lower_ in _ENDED_ADVERBS for c in verb.children)
+#: Nouns of a stretch of time ("led them for five years").
+_DURATION_NOUNS = frozenset({"year", "month", "week", "day", "decade", "season", "term"})
+
+
+def act_ended(verb: Token | None) -> bool:
+    """Whether a verb says that what it states is over: with an adverb ("having
+    previously been owned by Hollinger", "formerly ran the BBC"), or in the past
+    tense with how long it lasted or when it ended ("whom he led for five years",
+    "managed Coventry until 2001", "from 1996 to 2001"; not "has led for five years")."""
+    if verb is None:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in _ENDED_ADVERBS for c in verb.children):
+        return True
+    return verb.tag_ == "VBD" and any(_time_ended(c) for c in verb.children
+                                      if c.dep_ == "prep")
+
+
+def _time_ended(prep: Token) -> bool:
+    """Whether a preposition's phrase gives a stretch of time or its end ("for five
+    years", "until 2001", "from 1996 to 2001")."""
+    word = prep.lower_
+    for obj in prep.children:
+        if obj.dep_ != "pobj":
+            continue
+        if word == "for" and obj.lemma_.lower() in _DURATION_NOUNS:
+            return True
+        if word in {"until", "till"} and ended(" ".join(t.text for t in prep.subtree)):
+            return True
+        if word == "from" and any(c.dep_ == "prep" and c.lower_ in {"to", "until"}
+                                  for c in (*prep.children, *obj.children)):
+            return True
+    return False
 
 
 def _object_of(prep: Token) -> list[Token] | None:
