@@ -153,6 +153,21 @@ def test_a_bands_member_is_a_member() -> None:
     assert not any(r.endswith("works_for") for _, r, _ in facts)
 
 
+def test_a_demonym_the_tagger_joined_to_a_name_is_no_part_of_it() -> None:
+    facts = asserted("Veteran Spaniard Conchita Martinez beat Italian Roberta Vinci in "
+                     "Doha. Dutchman Patrick van Balkom beat Briton Mark Lewis-Francis.")
+    assert ("Conchita Martinez", "defeats", "Roberta Vinci") in facts
+    assert ("Patrick van Balkom", "defeats", "Mark Lewis-Francis") in facts
+    assert not any("Spaniard" in s or "Dutchman" in s for s, _, _ in facts)
+    # an adjective that can start a body's name keeps it
+    assert not any(s == "Gas Trading" for s, _, _ in asserted(
+        "British Gas Trading sued Centrica over the deal."))
+
+
+def test_an_acronym_after_a_country_word_starts_a_bodys_name() -> None:
+    assert Resolver().position("Egypt FA spokesman") == "spokesman"
+
+
 def test_a_kinds_word_the_tagger_joined_to_a_name_at_a_sentences_start() -> None:
     facts = asserted("Promoters Big Gig Music booked Glasgow Green for the concert. John "
                      "Lee, director of Big Gig Music, said so.")
@@ -399,6 +414,27 @@ def test_a_later_preposition_never_names_a_relation_that_lost_the_verbs_noun() -
         "Nokia will have phones that play music, like Apple."))
 
 
+def test_an_outcome_the_verb_brings_its_object_to_names_the_relation() -> None:
+    facts = asserted("Scrum-half Dimitri Yachvili booted France to victory at Twickenham. "
+                     "Jose Mourinho led Porto to the Champions League title.")
+    assert ("Dimitri Yachvili", "boots_to_victory", "France") in facts
+    assert ("Jose Mourinho", "leads_to_title", "Porto") in facts
+    assert not any(r in {"boots", "leads"} for _, r, _ in facts)
+
+
+def test_a_hyphened_noun_stays_whole_in_a_relations_name() -> None:
+    facts = asserted("Amelie Mauresmo was runner-up to Kim Clijsters in the final.")
+    assert ("Amelie Mauresmo", "is_runner_up_to", "Kim Clijsters") in facts
+    assert not any(r == "is_up_to" for _, r, _ in facts)
+
+
+def test_a_verb_in_the_passive_names_its_to_clauses_relation_in_the_passive() -> None:
+    facts = asserted("Kelly Sotherton has been invited by the organisers to compete "
+                     "against Carolina Kluft.")
+    assert ("Kelly Sotherton", "invited_to_compete_against", "Carolina Kluft") in facts
+    assert not any(r.startswith("invites") for _, r, _ in facts)
+
+
 def test_a_name_given_in_the_passive_is_no_relation() -> None:
     text = ("Vodafone, which used to be called Racal Telecom, sold phones. Leeds United, "
             "who were once called Leeds City, won.")
@@ -410,7 +446,9 @@ def test_a_name_given_in_the_passive_is_no_relation() -> None:
 
 def test_a_prediction_in_the_passive_and_a_bare_light_verb_are_withheld() -> None:
     held = withheld("Tottenham are primed to snap up Swedish striker Johan Elmander.")
-    assert held[("Tottenham", "prims_to_snap_up", "Johan Elmander")] == "hypothetical"
+    # (named from the small model's lemma "prim": the relation is withheld either way)
+    assert [why for (s, _, o), why in held.items()
+            if (s, o) == ("Tottenham", "Johan Elmander")] == ["hypothetical"]
     held = withheld("Like us, Scotland did well in France.")
     assert held[("Scotland", "does_in", "France")] == "unnamed relation"
 
@@ -420,6 +458,16 @@ def test_a_state_an_adverb_says_is_over_is_a_former_one() -> None:
                      "the Hollinger Group.")
     assert ("Hollinger Group", "formerly_owns", "Daily Star") in facts
     assert not any(r == "owns" for _, r, _ in facts)
+
+
+def test_a_state_in_the_past_with_its_length_or_end_is_a_former_one() -> None:
+    text = ("Jonathan Sayeed represented Bristol East from 1983 to 1992. Gordon Strachan "
+            "led Coventry for five years. Alex Ferguson has led Manchester United for "
+            "years.")
+    facts = asserted(text)
+    assert ("Jonathan Sayeed", "formerly_represents", "Bristol East") in facts
+    assert ("Gordon Strachan", "formerly_leads", "Coventry") in facts
+    assert ("Alex Ferguson", "leads", "Manchester United") in facts  # (still does)
 
 
 def test_labelling_and_regarding_verbs_name_a_description() -> None:
@@ -601,6 +649,16 @@ def test_what_someone_is_urged_or_means_to_do_is_not_done() -> None:
     assert ("Chelsea", "manages_to_beat", "Arsenal") in asserted(text)
 
 
+def test_a_denied_or_possible_going_carries_to_its_purpose() -> None:
+    text = ("Gordon Brown went to Paris to meet Jacques Chirac. Dermot Donnelly will not "
+            "be coming out of retirement to compete in the Ulster Championships. Jack "
+            "Straw could go to Berlin to meet Gerhard Schroeder.")
+    assert ("Gordon Brown", "meets_with", "Jacques Chirac") in asserted(text)
+    held = withheld(text)
+    assert held.get(("Dermot Donnelly", "competes_in", "Ulster Championships")) == "negated"
+    assert held.get(("Jack Straw", "meets_with", "Gerhard Schroeder")) == "hypothetical"
+
+
 def test_denied_and_conditional_content_is_not_asserted() -> None:
     held = withheld("Gordon Brown denied that Tony Blair had ousted Alan Milburn. If Labour "
                     "wins, Tony Blair will sack John Prescott.")
@@ -666,8 +724,8 @@ def test_predictions_and_charges_are_not_asserted() -> None:
     # a passive prediction, though the relation holds its word
     held = withheld("Queens Park Rangers keeper Chris Day is set to join Preston. "
                     "Alicia Keys is expected to open the Super Bowl.")
-    assert held.get(("Chris Day", "sets_to_join", "Preston")) == "hypothetical"
-    assert held.get(("Alicia Keys", "expects_to_open", "Super Bowl")) == "hypothetical"
+    assert held.get(("Chris Day", "set_to_join", "Preston")) == "hypothetical"
+    assert held.get(("Alicia Keys", "expected_to_open", "Super Bowl")) == "hypothetical"
     assert ("Chelsea", "sets_record_against", "Arsenal") in asserted(
         "Chelsea set a record against Arsenal.")
 
