@@ -22,16 +22,40 @@ _KEEP_CUTS_WITH_CONJ = TOP_CUTS - {"conj", "cc", "preconj"}
 _COORDINATION = frozenset({"conj", "cc"})
 
 
+#: Entity types whose "X and Y" inside one tag is as often two of them ("Ant and Dec").
+_PAIRED_TYPES = frozenset({"PERSON", "NORP"})
+
+
 def one_name(a: Token, b: Token) -> bool:
-    """Whether two tokens lie inside one named entity joined by "&" ("Ernst" and
-    "Young" of "Ernst & Young"), which the coordination does not split (an "and"
-    inside an entity is as often the tagger's join of two names)."""
+    """Whether two tokens lie inside one named entity, joined by "&" ("Ernst" and
+    "Young" of "Ernst & Young") or by an "and" whose sides the document never writes
+    without the other ("Bride and Prejudice"; not "Arsenal and Real Madrid" where it
+    writes "Arsenal" elsewhere), which the coordination does not split."""
     if not a.ent_type_ or a.ent_type_ != b.ent_type_:
         return False
     lo, hi = (a, b) if a.i < b.i else (b, a)
-    between = lo.doc.tokens[lo.i + 1 : hi.i + 1]
-    return (all(t.ent_iob_ == "I" for t in between)
-            and any(t.text == "&" for t in between))
+    tokens = lo.doc.tokens
+    between = tokens[lo.i + 1 : hi.i + 1]
+    if not all(t.ent_iob_ == "I" for t in between):
+        return False
+    if any(t.text == "&" for t in between):
+        return True
+    if a.ent_type_ in _PAIRED_TYPES:
+        return False
+    cc = next((t for t in between if t.lower_ == "and"), None)
+    if cc is None:
+        return False
+    start = lo.i
+    while start > 0 and tokens[start].ent_iob_ == "I":
+        start -= 1
+    end = hi.i
+    while end + 1 < len(tokens) and tokens[end + 1].ent_iob_ == "I":
+        end += 1
+    text = lo.doc.text
+    left = text[tokens[start].idx : cc.idx].strip()
+    right = text[cc.idx + len(cc.text) : tokens[end].idx + len(tokens[end].text)].strip()
+    whole = text.count(text[tokens[start].idx : tokens[end].idx + len(tokens[end].text)])
+    return text.count(left) <= whole and text.count(right) <= whole
 
 
 def token_range(

@@ -151,6 +151,21 @@ def test_a_coordination_inside_one_name_is_no_coordination(parse: Parse) -> None
     # two names stay two
     sts = run(parse, "Russia and China signed the deal.")
     assert {s.subject.text for s in sts if s.relation == "signed"} == {"Russia", "China"}
+    # an "and" inside one tagged name whose sides the text never writes alone
+    sts = run(parse, "The Securities and Exchange Commission fined Citigroup.")
+    assert ("The Securities and Exchange Commission", "fined", "Citigroup") in tuples(sts)
+
+
+def test_an_and_inside_one_tag_splits_where_the_text_writes_a_side_alone(
+        parse: Parse) -> None:
+    text = "Arsenal and Real Madrid want Michael Owen. Real Madrid said so."
+    doc = parse(text)
+    joined = [e for e in doc.ents if " and " in e.text]
+    if not joined:
+        pytest.skip("the tagger did not join the two names in one tag here")
+    sts = [s for s in extract(doc) if s.relation == "want"]
+    assert "Real Madrid" in {s.subject.text for s in sts}
+    assert not any(" and " in s.subject.text for s in sts)
 
 
 def test_title_before_name(parse: Parse) -> None:
