@@ -276,12 +276,15 @@ class DocumentIndex:
         self._scope: str | None = None
         self.groups: Groups[_Mention] | None = None
         self._kinds: dict[str, str] | None = None
+        self._titles: dict[int, tuple[int, int]] | None = None
         # normalised full name → the label first seen; surname → full names
         self.full_names: dict[str, str] = {}
         self.surnames: dict[str, set[str]] = {}
         for ent in self.ents:
             if ent.label_ != "PERSON" and not self._titled(ent):
                 continue
+            if self.titled_span(ent) is not ent:
+                continue  # "Seek" of the thriller "Hide and Seek": no person
             name = self.person_name(clean_mention(self.tokens.span_text(self.extend_name(ent))))
             name = self.after_demonym(name, person=ent.label_ == "PERSON") or name
             if len(name.split()) < 2 or not is_plausible_person(name):
@@ -401,10 +404,32 @@ class DocumentIndex:
 
     @property
     def kinds(self) -> dict[str, str]:
-        """Names the document says the kind of ("carmaker Maruti" → Company)."""
+        """Names the document says the kind of ("carmaker Maruti" → Company, "the
+        film Bride and Prejudice" → Work)."""
         if self._kinds is None:
             self._kinds = nominal.described_kinds(self.doc, self.tokens)
+            for start, end in set(self.titles.values()):
+                self._kinds.setdefault(self.tokens.span_text(self.doc[start:end]), "Work")
         return self._kinds
+
+    @property
+    def titles(self) -> dict[int, tuple[int, int]]:
+        """Token → the token range of the work's title it lies in
+        (:func:`kg.resolve.nominal.work_titles`)."""
+        if self._titles is None:
+            self._titles = nominal.work_titles(self.doc, self.tokens)
+        return self._titles
+
+    def titled_span(self, span: Span) -> Span:
+        """``span`` grown to the work's title it lies in, if it lies in one ("Bride"
+        → "Bride and Prejudice"); else ``span``."""
+        titles = self.titles
+        if not titles:
+            return span
+        found = titles.get(span.start)
+        if found is None or found[1] < span.end or found == (span.start, span.end):
+            return span
+        return self.doc[found[0] : found[1]]
 
     @property
     def scope(self) -> str:

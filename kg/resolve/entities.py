@@ -124,7 +124,8 @@ class EntityResolver:
         if index.people is None:
             index.people = People(index.doc, self.gazetteer,
                                   lambda text, label: self._name(text, label, index),
-                                  index.extend_name, ents=index.ents, tokens=index.tokens)
+                                  lambda span: index.titled_span(index.extend_name(span)),
+                                  ents=index.ents, tokens=index.tokens)
         return index.people
 
     def _groups(self, index: DocumentIndex) -> Groups[_Mention]:
@@ -403,6 +404,10 @@ class EntityResolver:
             if place is not None:
                 return place
             return self._refer(head, arg, index, we, speaker) if self.coreference else None
+        if label not in _VALUE_LABELS:
+            titled = index.titled_span(span)
+            if titled is not span:  # "Bride" of the film "Bride and Prejudice"
+                span, label = titled, ""
         text = index.tokens.span_text(span)
         if label in DATE_LABELS:
             return date_value(text)

@@ -689,6 +689,71 @@ def leading_kind(word: str) -> bool:
 KIND_PREFIXES = {"Facility": "facility", "Work": "work", "Place": "place", "Event": "event"}
 
 
+#: Nouns before a work's title ("the film Bride and Prejudice", "the song Georgia On
+#: My Mind", "the musical The Woman in White").
+_WORK_KINDS = frozenset({w for w, cls in KIND_NOUNS.items() if cls == "Work"}
+                        | {"song", "single", "book", "track", "ballet", "thriller", "comedy",
+                           "sequel", "remake", "cartoon", "epic"})
+#: Small words a title keeps between its capitalised words ("Maria Full of Grace"; not
+#: "with", "for", "by", "at": "the hit track Lady Marmalade with Lil' Kim").
+_TITLE_JOINERS = frozenset({"of", "in", "on", "the", "and", "a", "an", "to", "my", "your",
+                            "our", "his", "her", "or"})
+
+
+def _title_end(doc: Doc, start: int) -> int:
+    """Where a title that starts at token ``start`` ends: capitalised words and
+    numbers, with the small words of :data:`_TITLE_JOINERS` between them."""
+    k = start
+    while k < len(doc):
+        token = doc[k]
+        inner = k > start and (token.like_num or (
+            token.lower_ in _TITLE_JOINERS and k + 1 < len(doc)
+            and doc[k + 1].text[:1].isupper()))
+        if not (token.text[:1].isupper() or inner):
+            break
+        k += 1
+    return k
+
+
+def work_titles(doc: Doc, table: TokenTable) -> dict[int, tuple[int, int]]:
+    """The works' titles a document writes after a noun of their kind ("the film
+    Bride and Prejudice"), wherever it writes them: token → the title's token range
+    ``[start, end)``, for titles of two words or more (the tagger cuts them at their
+    small words: "Bride", "The Woman" + "White").
+
+    >>> from kg.nlp import parse
+    >>> doc = next(parse(["He stars in the film Bride and Prejudice. Bride and Prejudice won."]))
+    >>> sorted({doc[a:b].text for a, b in work_titles(doc, TokenTable(doc)).values()})
+    ['Bride and Prejudice']
+    """
+    titles: set[str] = set()
+    for i in table.find(_WORK_KINDS):
+        kind = doc[i]
+        if not (kind.pos_ == "NOUN" or (kind.pos_ == "ADJ" and kind.lower_ == "musical")
+                ) or i + 1 >= len(doc):
+            continue  # (not "play", "book" or "show" as verbs)
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < i for c in kind.children):
+            continue  # "that day's Today programme Mr Johnson": the title came before
+        end = _title_end(doc, i + 1)
+        if doc[i + 1].ent_type_ == "PERSON" and all(
+                doc[k].ent_type_ == "PERSON" for k in range(i + 1, end)):
+            continue  # "the film Tom Cruise made" (but "the drama Maria Full of Grace")
+        if end - i - 1 >= 2:
+            titles.add(doc[i + 1 : end].text)
+    found: dict[int, tuple[int, int]] = {}
+    text = doc.text.lower()  # ("Assault on Precinct 13" for "Assault On Precinct 13")
+    for title in titles:
+        title = title.lower()
+        at = text.find(title)
+        while at >= 0:
+            span = doc.char_span(at, at + len(title))
+            if span is not None:
+                for k in range(span.start, span.end):
+                    found.setdefault(k, (span.start, span.end))
+            at = text.find(title, at + 1)
+    return found
+
+
 def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
     """Names that the document itself says the kind of: "carmaker Maruti", "the
     charity Mencap", "Mencap, the learning disability charity", "the Westminster

@@ -501,6 +501,20 @@ def test_names_before_a_kind_noun() -> None:
     assert ("Gordon Brown", "writes_in", "Guardian") in facts
 
 
+def test_a_works_title_after_its_kind_stays_whole() -> None:
+    text = ("Catalina Sandino Moreno starred in the Colombian drama Maria Full of Grace. "
+            "Maria Full of Grace won at Sundance.")
+    rs = [r for r in resolved(text) if r.asserted]
+    labels = {r.subject.label for r in rs} | {
+        r.object.label for r in rs if isinstance(r.object, Entity)}
+    assert "Maria Full of Grace" in labels
+    assert not labels & {"Maria Full", "Grace"}
+    assert all(r.subject.type == "Work" for r in rs if r.subject.label == "Maria Full of Grace")
+    # a name after the noun that is a person's is no title ("the film Tom Cruise made")
+    assert not any(r.subject.type == "Work" for r in resolved(
+        "In the film Tom Cruise met Nicole Kidman.") if r.subject.label == "Tom Cruise")
+
+
 def test_the_members_a_kind_noun_lists_are_of_its_kind() -> None:
     types = {r.object.label: r.object.type for r in resolved(
         "Her previous films have included Closer and Sideways. "
