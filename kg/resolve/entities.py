@@ -385,6 +385,9 @@ class EntityResolver:
                   and index.doc[span.start - 1].lower_ in _PERSON_TITLES):
                 # "US President Bush": a person (titled), not the town of Bush
                 span, label = index.doc[span.start - 1 : span.end], "PERSON"
+            elif label in {"GPE", "LOC"} and self._named_after_place(span, arg, index):
+                # "Real Madrid", "Inter Milan": a body named with its town, no town
+                span, label = index.doc[span.start - 1 : span.end], "ORG"
         elif head.pos_ == "PROPN" and head.lower_ not in LONE_TITLES:
             span, label = self._name_span(head, arg), ""
         else:
@@ -427,6 +430,19 @@ class EntityResolver:
             if country is not None:
                 return _entry_mention(country, None)
         return mention
+
+    def _named_after_place(self, span: Span, arg: Argument, index: DocumentIndex) -> bool:
+        """Whether a place's name has a capitalised word before it in the same name
+        that is no title, demonym or place ("Real Madrid", "Inter Milan", "Dynamo
+        Kiev"; not "US President Bush", "Spain Madrid"), so that the two name a body."""
+        if not span.start or index.tokens.idx[span.start - 1] < arg.start:
+            return False
+        prev = index.doc[span.start - 1]
+        return (prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.is_alpha
+                and prev.text[:1].isupper() and span.start <= prev.head.i < span.end
+                and prev.lower_ not in TITLE_WORDS and prev.lower_ not in _HONORIFICS
+                and self.gazetteer.demonym(prev.text) is None
+                and not self.gazetteer.find(prev.text))
 
     def _place_word(self, head: Token, arg: Argument) -> _Mention | None:
         """A country the tagger took for a common noun, the whole argument ("Wales

@@ -501,6 +501,14 @@ def test_names_before_a_kind_noun() -> None:
     assert ("Gordon Brown", "writes_in", "Guardian") in facts
 
 
+def test_a_body_named_with_its_town_is_no_town() -> None:
+    facts = asserted("Real Madrid signed Michael Owen from Liverpool.")
+    assert ("Real Madrid", "signs", "Michael Owen") in facts
+    assert not any(s == "Spain" for s, _, _ in facts)  # (Madrid, the capital, as Spain)
+    assert ("Eminem", "performs_on", "HMS Belfast") in asserted(
+        "Eminem performed on HMS Belfast on Friday.")
+
+
 def test_a_works_title_after_its_kind_stays_whole() -> None:
     text = ("Catalina Sandino Moreno starred in the Colombian drama Maria Full of Grace. "
             "Maria Full of Grace won at Sundance.")
