@@ -101,6 +101,18 @@ def _starts_name(words: Sequence[str], k: int) -> bool:
     return False
 
 
+#: Titles that a demonym makes a post of its country ("Russian President", "British
+#: ambassador", "French coach"); other titles after one say a nationality ("British
+#: actor", "an Indian blogger").
+_STATE_HEADS = roles.OFFICIALS | frozenset({
+    "president", "premier", "chancellor", "king", "queen", "prince", "princess", "monarch",
+    "leader", "emir", "sultan", "governor", "head", "chief", "chairman", "captain", "coach",
+    "manager", "skipper", "boss", "selector", "president-elect", "colonel", "brigadier",
+    "lieutenant", "major", "marshal", "sergeant", "corporal"})
+
+#: Adverbs an apposition puts before a title, no part of it ("now chairman").
+_TITLE_ADVERBS = frozenset({"now", "currently", "also", "still", "presently"})
+
 #: Services to a person: "X's lawyer" says whose, and holds no post.
 _PERSONAL_SERVICES = frozenset({"lawyer", "solicitor", "attorney", "barrister", "agent"})
 #: Prepositions that end a title and introduce what it names ("leader of").
@@ -348,9 +360,12 @@ class RoleFacts(NounFacts):
                 regional = (any(w[:1].isupper() for w in tail)
                             and words[-1].lower() not in roles.OFFICIALS)
         countries: list[str] = []
+        nationality = True  # every country from a demonym ("British actor")
         kinds: list[tuple[str, str]] = []  # (word, "country" | "name" | "word")
         for k, word in enumerate(words):
             lower = word.lower()
+            if lower in _TITLE_ADVERBS:
+                continue  # "Phil Redmond, now chairman of Mersey TV"
             after_name = bool(kinds) and (kinds[-1][1] == "name" or (
                 kinds[-1][0] in _CONNECTORS and len(kinds) > 1 and kinds[-2][1] == "name"))
             # a country's word that starts a name ("Australian Open champion", "All
@@ -366,6 +381,7 @@ class RoleFacts(NounFacts):
             elif entry is not None:
                 countries.append(entry.label)
                 kinds.append((word, "country"))
+                nationality = nationality and self.gazetteer.demonym(word) is not None
             elif word[:1].isdigit() or starts_name or (
                     word[:1].isupper() and lower not in TITLE_WORDS
                     and lower.rsplit("-", 1)[-1] not in TITLE_WORDS):
@@ -411,6 +427,8 @@ class RoleFacts(NounFacts):
         title = " ".join(kept) + portfolio
         if roles.ended(text) and kept[0] not in roles.FORMER_WORDS:
             title = f"former {title}"  # "the head of Universal Music until last year"
+        if countries and nationality and head not in _STATE_HEADS:
+            return title  # "British actor Clive Owen": his nationality, no post of the UK
         return f"{title} of {countries[0]}" if countries else title
 
     def _country_entry(self, word: str) -> GazetteerEntry | None:
