@@ -387,7 +387,10 @@ class EntityResolver:
                 span, label = index.doc[span.start - 1 : span.end], "PERSON"
             elif label in {"GPE", "LOC"} and self._named_after_place(span, arg, index):
                 # "Real Madrid", "Inter Milan": a body named with its town, no town
-                span, label = index.doc[span.start - 1 : span.end], "ORG"
+                start = span.start - 1
+                while self._named_after_place(index.doc[start : span.end], arg, index):
+                    start -= 1  # "BBC Radio Scotland"
+                span, label = index.doc[start : span.end], "ORG"
         elif head.pos_ == "PROPN" and head.lower_ not in LONE_TITLES:
             span, label = self._name_span(head, arg), ""
         else:
@@ -438,11 +441,13 @@ class EntityResolver:
         if not span.start or index.tokens.idx[span.start - 1] < arg.start:
             return False
         prev = index.doc[span.start - 1]
-        return (prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.is_alpha
+        if not (prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.is_alpha
                 and prev.text[:1].isupper() and span.start <= prev.head.i < span.end
                 and prev.lower_ not in TITLE_WORDS and prev.lower_ not in _HONORIFICS
-                and self.gazetteer.demonym(prev.text) is None
-                and not self.gazetteer.find(prev.text))
+                and self.gazetteer.demonym(prev.text) is None):
+            return False
+        found = self.gazetteer.find(prev.text)
+        return not found or found[0].kind == "org"  # (not "Spain Madrid")
 
     def _place_word(self, head: Token, arg: Argument) -> _Mention | None:
         """A country the tagger took for a common noun, the whole argument ("Wales
@@ -470,9 +475,13 @@ class EntityResolver:
             end = after
             while end + 1 < len(index.doc) and index.doc[end + 1].pos_ == "PROPN":
                 end += 1
-            text = index.tokens.span_text(index.doc[after : end + 1])
+            span = index.doc[after : end + 1]
+            titled = index.titled_span(span)  # "horror film Critters 3"
+            if titled is not span:
+                return self._name(index.tokens.span_text(titled), "", index)
             ent = index.ent_of.get(end)
-            return self._name(clean_mention(text), ent.label_ if ent is not None else "", index)
+            return self._name(clean_mention(index.tokens.span_text(span)),
+                              ent.label_ if ent is not None else "", index)
         tokens, cls = found
         text = index.tokens.span_text(index.doc[tokens[0].i : tokens[-1].i + 1])
         if cls == "Event" and is_plausible_name(text):

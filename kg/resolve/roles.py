@@ -362,13 +362,16 @@ def act_ended(verb: Token | None) -> bool:
     """Whether a verb says that what it states is over: with an adverb ("having
     previously been owned by Hollinger", "formerly ran the BBC"), or in the past
     tense with how long it lasted or when it ended ("whom he led for five years",
-    "managed Coventry until 2001", "from 1996 to 2001"; not "has led for five years")."""
+    "managed Coventry until 2001", "from 1996 to 2001", "until he joined the Navy";
+    not "has led for five years")."""
     if verb is None:
         return False
     if any(c.dep_ == "advmod" and c.lower_ in _ENDED_ADVERBS for c in verb.children):
         return True
-    return verb.tag_ == "VBD" and any(_time_ended(c) for c in verb.children
-                                      if c.dep_ == "prep")
+    return verb.tag_ == "VBD" and any(
+        _time_ended(c) if c.dep_ == "prep" else c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in {"until", "till"} for m in c.children)
+        for c in verb.children)  # ("lived in Norfolk until he joined the Navy")
 
 
 def _time_ended(prep: Token) -> bool:

@@ -168,6 +168,23 @@ def test_an_acronym_after_a_country_word_starts_a_bodys_name() -> None:
     assert Resolver().position("Egypt FA spokesman") == "spokesman"
 
 
+def test_a_demonym_before_a_profession_is_a_nationality_not_a_post() -> None:
+    position = Resolver().position
+    assert position("British actor") == "actor"
+    assert position("an Indian blogger") == "blogger"
+    assert position("French film director") == "film director"
+    # before a state's or a national side's title it is the post's country
+    assert position("Russian President") == "president of Russia"
+    assert position("Chinese foreign minister") == "foreign minister of China"
+    assert position("Irish captain") == "captain of Ireland"
+    # a country's name, not a demonym, stays the post's
+    assert position("England coach") == "coach of England"
+
+
+def test_an_adverb_before_a_title_is_no_part_of_it() -> None:
+    assert Resolver().position("now chairman of Mersey TV") == "chairman"
+
+
 def test_a_kinds_word_the_tagger_joined_to_a_name_at_a_sentences_start() -> None:
     facts = asserted("Promoters Big Gig Music booked Glasgow Green for the concert. John "
                      "Lee, director of Big Gig Music, said so.")
@@ -468,6 +485,9 @@ def test_a_state_in_the_past_with_its_length_or_end_is_a_former_one() -> None:
     assert ("Jonathan Sayeed", "formerly_represents", "Bristol East") in facts
     assert ("Gordon Strachan", "formerly_leads", "Coventry") in facts
     assert ("Alex Ferguson", "leads", "Manchester United") in facts  # (still does)
+    facts = asserted("Johnny Carson lived in Norfolk from the age of eight until he "
+                     "joined the Navy.")
+    assert ("Johnny Carson", "formerly_lives_in", "Norfolk") in facts
 
 
 def test_labelling_and_regarding_verbs_name_a_description() -> None:
@@ -507,6 +527,8 @@ def test_a_body_named_with_its_town_is_no_town() -> None:
     assert not any(s == "Spain" for s, _, _ in facts)  # (Madrid, the capital, as Spain)
     assert ("Eminem", "performs_on", "HMS Belfast") in asserted(
         "Eminem performed on HMS Belfast on Friday.")
+    assert not any(o == "Radio Scotland" for _, _, o in asserted(
+        "BBC Radio Scotland presenter Vic Galloway said it was fun."))
 
 
 def test_a_works_title_after_its_kind_stays_whole() -> None:
@@ -518,6 +540,8 @@ def test_a_works_title_after_its_kind_stays_whole() -> None:
     assert "Maria Full of Grace" in labels
     assert not labels & {"Maria Full", "Grace"}
     assert all(r.subject.type == "Work" for r in rs if r.subject.label == "Maria Full of Grace")
+    assert ("Leonardo DiCaprio", "begins_career_in", "Critters 3") in asserted(
+        "Leonardo DiCaprio began his movie career in the horror film Critters 3.")
     # a name after the noun that is a person's is no title ("the film Tom Cruise made")
     assert not any(r.subject.type == "Work" for r in resolved(
         "In the film Tom Cruise met Nicole Kidman.") if r.subject.label == "Tom Cruise")
