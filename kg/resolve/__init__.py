@@ -205,6 +205,10 @@ class Resolver(RoleFacts):
             obj = self._argument(obj_arg, index, agent=obj_agent, we=we, speaker=speaker)
             if position and not isinstance(obj, _Mention):
                 continue  # later objects only for entities, not "on Monday"
+            if position and obj_arg.role.lower() == "with":
+                pobj = index.token_at(obj_arg.head_start, obj_arg.head_end)
+                if pobj is not None and nominal.absolute_with(pobj):
+                    continue  # ", with David Niven in the lead role": no companion
             if obj is None and not position and statement.rule not in policy.NOMINAL_RULES:
                 inner = (self._related(statement, obj_arg, index, we=we, speaker=speaker)
                          or self._inner(statement, obj_arg, index, we=we, speaker=speaker))

@@ -177,6 +177,23 @@ def result_of(head: Token) -> str | None:
     return lower if lower in RESULT_NOUNS else None
 
 
+def absolute_with(pobj: Token) -> bool:
+    """Whether ``pobj`` is the subject of an absolute "with" phrase after a comma
+    (", with David Niven in the lead role"): what it says holds beside the clause,
+    no companion of its act.
+
+    >>> from kg.nlp import parse
+    >>> doc = next(parse(["The novel was filmed in 1967, with David Niven in the lead role."]))
+    >>> absolute_with(doc[9])
+    True
+    """
+    prep = pobj.head
+    if prep.lower_ != "with" or pobj.dep_ != "pobj" or prep.i == 0:
+        return False
+    return prep.doc[prep.i - 1].text == "," and any(
+        c.dep_ == "prep" and c.lower_ != "of" and c.i > pobj.i for c in pobj.children)
+
+
 #: Adjectives that make an award of the noun after them ("won best actor for Ray").
 _AWARD_ADJECTIVES = frozenset({"best", "worst"})
 

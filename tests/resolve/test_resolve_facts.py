@@ -439,6 +439,14 @@ def test_an_outcome_the_verb_brings_its_object_to_names_the_relation() -> None:
     assert not any(r in {"boots", "leads"} for _, r, _ in facts)
 
 
+def test_an_absolute_with_phrase_names_no_companion() -> None:
+    facts = asserted("Casino Royale was turned into a spy movie by John Huston in 1967, "
+                     "with David Niven in the lead role.")
+    assert not any(o == "David Niven" for _, _, o in facts)
+    assert ("Chelsea", "holds_talks_with", "Borussia Dortmund") in asserted(
+        "Chelsea held talks with Borussia Dortmund in London.")
+
+
 def test_a_hyphened_noun_stays_whole_in_a_relations_name() -> None:
     facts = asserted("Amelie Mauresmo was runner-up to Kim Clijsters in the final.")
     assert ("Amelie Mauresmo", "is_runner_up_to", "Kim Clijsters") in facts
