@@ -385,6 +385,9 @@ class EntityResolver:
                   and index.doc[span.start - 1].lower_ in _PERSON_TITLES):
                 # "US President Bush": a person (titled), not the town of Bush
                 span, label = index.doc[span.start - 1 : span.end], "PERSON"
+            elif label == "ORG" and self._country_first(span, arg, index):
+                # "UK Film Council" with "UK" tagged apart: the body's whole name
+                span = index.doc[span.start - 1 : span.end]
             elif label in {"GPE", "LOC"} and self._named_after_place(span, arg, index):
                 # "Real Madrid", "Inter Milan": a body named with its town, no town
                 start = span.start - 1
@@ -433,6 +436,18 @@ class EntityResolver:
             if country is not None:
                 return _entry_mention(country, None)
         return mention
+
+    def _country_first(self, span: Span, arg: Argument, index: DocumentIndex) -> bool:
+        """Whether a body's name has a country's name before it that the tagger
+        left out ("UK Film Council": "UK" GPE, "Film Council" ORG), in the argument."""
+        if not span.start or index.tokens.idx[span.start - 1] < arg.start:
+            return False
+        prev = index.doc[span.start - 1]
+        if not (prev.pos_ == "PROPN" and prev.dep_ == "compound"
+                and span.start <= prev.head.i < span.end and prev.ent_type_ == "GPE"):
+            return False
+        found = self.gazetteer.find(prev.text)
+        return bool(found) and found[0].kind == "country"
 
     def _named_after_place(self, span: Span, arg: Argument, index: DocumentIndex) -> bool:
         """Whether a place's name has a capitalised word before it in the same name

@@ -537,6 +537,9 @@ def test_a_body_named_with_its_town_is_no_town() -> None:
         "Eminem performed on HMS Belfast on Friday.")
     assert not any(o == "Radio Scotland" for _, _, o in asserted(
         "BBC Radio Scotland presenter Vic Galloway said it was fun."))
+    # a country's name before a body's, tagged apart, is part of its name
+    assert ("John Woodward", "leads", "UK Film Council") in asserted(
+        "UK Film Council chief executive John Woodward said it was a barrier.")
 
 
 def test_a_works_title_after_its_kind_stays_whole() -> None:
