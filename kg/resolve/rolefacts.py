@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from kg.resolve import nominal, roles
+from kg.resolve import nominal, policy, roles
 from kg.resolve.document import _HONORIFICS, DocumentIndex, _is_title_word
 from kg.resolve.gazetteer import GazetteerEntry
 from kg.resolve.mentions import Mention as _Mention
@@ -110,6 +110,9 @@ _STATE_HEADS = roles.OFFICIALS | frozenset({
     "manager", "skipper", "boss", "selector", "president-elect", "colonel", "brigadier",
     "lieutenant", "major", "marshal", "sergeant", "corporal"})
 
+#: Words that qualify a title, capitalised or not, and are no name ("Shadow Europe
+#: minister" is no minister of a body called "Shadow Europe").
+_TITLE_MODIFIERS = frozenset({"shadow", "deputy", "assistant", "acting", "junior", "interim"})
 #: Adverbs an apposition puts before a title, no part of it ("now chairman").
 _TITLE_ADVERBS = frozenset({"now", "currently", "also", "still", "presently"})
 
@@ -228,6 +231,9 @@ class RoleFacts(NounFacts):
                                      speaker=speaker)
             if not isinstance(subject, _Mention) or subject.type != "Person":
                 return None
+            if (not roles.is_past(position.split())
+                    and roles.act_ended(policy.predicate_token(statement, index.doc))):
+                position = f"former {position}"  # "served as minister between 1987 and 1990"
             rest = tuple(o for o in statement.objects if o is not obj_arg)
             given = verb in _GIVING_VERBS and not any(
                 o.role.lower() == "by" for o in statement.objects)
@@ -335,6 +341,9 @@ class RoleFacts(NounFacts):
                 break
         while words and words[-1].lower().rstrip(".") in _HONORIFICS:
             words = words[:-1]  # "the Economist Intelligence Unit's Mr": no title
+        while len(words) > 1 and words[0].lower().rstrip(".") in {"mr", "mrs", "ms", "miss"}:
+            words = words[1:]  # "Mr Justice Sullivan": the title is "justice" (but
+            # "Lord Chancellor" is one)
         if words and words[0].lower() in _POSSESSIVE_DETERMINERS:
             return None  # "his lawyer": someone's relative, not a post
         if (words and words[-1].lower() in _PERSONAL_SERVICES
@@ -382,6 +391,8 @@ class RoleFacts(NounFacts):
                 countries.append(entry.label)
                 kinds.append((word, "country"))
                 nationality = nationality and self.gazetteer.demonym(word) is not None
+            elif lower in _TITLE_MODIFIERS and not starts_name:
+                kinds.append((lower, "word"))  # "Shadow Europe minister"
             elif word[:1].isdigit() or starts_name or (
                     word[:1].isupper() and lower not in TITLE_WORDS
                     and lower.rsplit("-", 1)[-1] not in TITLE_WORDS):

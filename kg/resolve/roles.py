@@ -362,7 +362,8 @@ def act_ended(verb: Token | None) -> bool:
     """Whether a verb says that what it states is over: with an adverb ("having
     previously been owned by Hollinger", "formerly ran the BBC"), or in the past
     tense with how long it lasted or when it ended ("whom he led for five years",
-    "managed Coventry until 2001", "from 1996 to 2001", "until he joined the Navy";
+    "managed Coventry until 2001", "from 1996 to 2001", "between 1987 and 1990",
+    "until he joined the Navy";
     not "has led for five years")."""
     if verb is None:
         return False
@@ -385,6 +386,8 @@ def _time_ended(prep: Token) -> bool:
             return True
         if word in {"until", "till"} and ended(" ".join(t.text for t in prep.subtree)):
             return True
+        if word == "between" and obj.ent_type_ == "DATE":
+            return True  # "between 1987 and 1990"
         if word == "from" and any(c.dep_ == "prep" and c.lower_ in {"to", "until"}
                                   for c in (*prep.children, *obj.children)):
             return True
@@ -430,9 +433,10 @@ def role_affiliations(
     for run in _runs(title[:-1]):
         # leading title words are no part of the name ("Shadow", "Former"), unless
         # the whole run is one ("Liberal Democrat", "Economist Intelligence Unit")
-        while run and (title_word(run[0].lower_) or run[0].lower_ in _PAST | _FORMER
-                       ) and not _known(run, body):
-            run = run[1:]
+        while run and (run[0].lower_ in _LESSER or (
+                (title_word(run[0].lower_) or run[0].lower_ in _PAST | _FORMER)
+                and not _known(run, body))):
+            run = run[1:]  # ("Shadow Home Secretary": no body called "Shadow Home")
         if run:
             candidates.append(run)
     if prep is not None:

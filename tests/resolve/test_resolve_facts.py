@@ -185,6 +185,21 @@ def test_an_adverb_before_a_title_is_no_part_of_it() -> None:
     assert Resolver().position("now chairman of Mersey TV") == "chairman"
 
 
+def test_a_qualifying_word_and_an_honorific_before_a_title() -> None:
+    position = Resolver().position
+    assert position("Shadow Europe minister") == "shadow europe minister"  # no minister
+    assert position("Mr Justice") == "justice"
+    assert position("Lord Chancellor") == "lord chancellor"
+    facts = asserted("Shadow Home Secretary David Davis said no.")
+    assert not any(r == "works_for" for _, r, _ in facts)  # no body "Shadow Home"
+
+
+def test_a_role_served_in_a_closed_past_is_a_former_one() -> None:
+    facts = asserted("Robert Jackson served as higher education minister between 1987 "
+                     "and 1990.")
+    assert ("Robert Jackson", "holds_position", "former higher education minister") in facts
+
+
 def test_a_kinds_word_the_tagger_joined_to_a_name_at_a_sentences_start() -> None:
     facts = asserted("Promoters Big Gig Music booked Glasgow Green for the concert. John "
                      "Lee, director of Big Gig Music, said so.")
