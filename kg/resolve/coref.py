@@ -298,11 +298,40 @@ class People(Generic[M]):
             subjects = {m.mention.key for m in found if m.subject}
             if len(keys) == 1 and not subjects and self._unnamed_subject(sent, token):
                 return None  # "The former France boss ... succeed Mark Hughes. He ..."
+            if len(keys) == 1 and not subjects and self._pronoun_chain(sent, token, gender):
+                # "Sir Nicholas Scott has died ... during the premiership of Margaret
+                # Thatcher. As a minister he dealt with ... He also merged": the "he"
+                # before continues a chain, which goes back to a subject further back
+                earlier = self._earlier_subject(sent, gender, keys)
+                if earlier is not None:
+                    return earlier
             if len(keys) == 1:
                 return found[0].mention
             if len(subjects) == 1:
                 return self._by_key[next(iter(subjects))]
             return None
+        return None
+
+    def _pronoun_chain(self, sent: int, token: Token, gender: str) -> bool:
+        """Whether a subject pronoun of ``gender`` comes between sentence ``sent``
+        (after its start) and ``token``: the pronoun continues that one's chain."""
+        doc = self.doc
+        start = self._sent_starts[sent + 1] if sent + 1 < len(self._sent_starts) else token.i
+        return any(doc[i].dep_ in {"nsubj", "nsubjpass"}
+                   and _PRONOUN_GENDER.get(doc[i].lower_) == gender
+                   for i in range(start, token.i))
+
+    def _earlier_subject(self, sent: int, gender: str, others: set[str]) -> M | None:
+        """The one person of ``gender`` who is a subject before sentence ``sent``
+        (nearest first, up to five sentences back) and is none of ``others``."""
+        for back in range(sent - 1, max(-1, sent - 6), -1):
+            keys = {m.mention.key for m in self.mentions
+                    if m.sent == back and m.subject and m.mention.key not in others
+                    and self._gender_fits(m.mention.key, gender)}
+            if len(keys) == 1:
+                return self._by_key[next(iter(keys))]
+            if keys:
+                return None
         return None
 
     def listed(self, token: Token) -> list[M]:

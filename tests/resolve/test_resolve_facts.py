@@ -712,6 +712,19 @@ def test_relatives_in_lists_and_appositions() -> None:
     assert ("Daniel", "holds_position", "trainee vicar") in facts
 
 
+def test_he_after_a_chain_of_he_goes_back_to_its_subject() -> None:
+    text = ("Former minister Sir Nicholas Scott has died. He served from 1981 to 1987 "
+            "during the premiership of Margaret Thatcher. As a minister he dealt with "
+            "education. He also merged the New University of Ulster and the Ulster "
+            "Polytechnic.")
+    facts = asserted(text)
+    assert ("Nicholas Scott", "merges", "New University of Ulster") in facts
+    assert not any(s == "Margaret Thatcher" for s, _, _ in facts)
+    # one person before, named as no subject, and no chain: still that person
+    assert any(s == "Chelsea" and o == "John Smith" for s, _, o in asserted(
+        "The book was written by John Smith. Chelsea hired him."))
+
+
 # -- the assertion policy -------------------------------------------------------------
 
 def test_what_someone_is_urged_or_means_to_do_is_not_done() -> None:
