@@ -269,6 +269,11 @@ class Resolver(RoleFacts):
             if (relation == "located_in" and subject.type == "Country"
                     and isinstance(obj, _Mention) and obj.type in _INSIDE_COUNTRIES):
                 return None  # "against Ireland in Cardiff": the match is there
+            if (relation == "located_in" and subject.type == "Country"
+                    and isinstance(obj, _Mention) and obj.type == "Country"
+                    and not subject.key.startswith(f"{obj.key}-")):
+                return None  # "Stalin's Russia, Ceausescu's Romania": no country in
+                # another, but its parts ("Wales is in the United Kingdom")
             return (statement, subject, relation, obj, speaker)
         return None
 

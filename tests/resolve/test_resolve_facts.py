@@ -557,6 +557,13 @@ def test_a_body_named_with_its_town_is_no_town() -> None:
         "UK Film Council chief executive John Woodward said it was a barrier.")
 
 
+def test_no_country_lies_in_another_but_its_parts() -> None:
+    assert ("Wales", "located_in", "United Kingdom") in asserted(
+        "Wales is in the United Kingdom.")
+    facts = asserted("Teachers came from South Africa, Australia, Jamaica and India.")
+    assert not any(r == "located_in" for _, r, _ in facts)
+
+
 def test_a_works_title_after_its_kind_stays_whole() -> None:
     text = ("Catalina Sandino Moreno starred in the Colombian drama Maria Full of Grace. "
             "Maria Full of Grace won at Sundance.")
