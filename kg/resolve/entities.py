@@ -417,6 +417,8 @@ class EntityResolver:
             titled = index.titled_span(span)
             if titled is not span:  # "Bride" of the film "Bride and Prejudice"
                 span, label = titled, ""
+            elif label != "PERSON" and (end := nominal.award_end(index.doc, span.end)) > span.end:
+                span = index.doc[span.start : end]  # "BBC Sports Personality of the Year"
         text = index.tokens.span_text(span)
         if label in DATE_LABELS:
             return date_value(text)

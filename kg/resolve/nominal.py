@@ -771,6 +771,27 @@ def work_titles(doc: Doc, table: TokenTable) -> dict[int, tuple[int, int]]:
     return found
 
 
+#: Words an award's name ends with after "of the" ("Player of the Year").
+_AWARD_TIMES = frozenset({"Year", "Season", "Month", "Decade", "Century", "Tournament",
+                          "Match", "Series"})
+
+
+def award_end(doc: Doc, end: int) -> int:
+    """Where a name that ends at token ``end`` ends with the "of the Year" that
+    makes it an award's ("BBC Sports Personality of the Year", which the tagger cuts
+    at "of"), or ``end``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("He is Player of the Year now")
+    >>> award_end(doc, 3)
+    6
+    """
+    if (end + 2 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ == "the"
+            and doc[end + 2].text in _AWARD_TIMES):
+        return end + 3
+    return end
+
+
 def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
     """Names that the document itself says the kind of: "carmaker Maruti", "the
     charity Mencap", "Mencap, the learning disability charity", "the Westminster

@@ -557,6 +557,12 @@ def test_a_body_named_with_its_town_is_no_town() -> None:
         "UK Film Council chief executive John Woodward said it was a barrier.")
 
 
+def test_an_awards_name_keeps_its_of_the_year() -> None:
+    facts = asserted("Four months later, Holmes has won the BBC Sport Personality of the "
+                     "Year and written a book. Kelly Holmes is delighted.")
+    assert ("Kelly Holmes", "wins", "BBC Sport Personality of the Year") in facts
+
+
 def test_no_country_lies_in_another_but_its_parts() -> None:
     assert ("Wales", "located_in", "United Kingdom") in asserted(
         "Wales is in the United Kingdom.")
