@@ -744,7 +744,7 @@ def work_titles(doc: Doc, table: TokenTable) -> dict[int, tuple[int, int]]:
     ['Bride and Prejudice']
     """
     titles: set[str] = set()
-    for i in table.find(_WORK_KINDS):
+    for i in table.find(_WORK_KINDS):  # (few: the text is searched only for these)
         kind = doc[i]
         if not (kind.pos_ == "NOUN" or (kind.pos_ == "ADJ" and kind.lower_ == "musical")
                 ) or i + 1 >= len(doc):
@@ -758,7 +758,9 @@ def work_titles(doc: Doc, table: TokenTable) -> dict[int, tuple[int, int]]:
         if end - i - 1 >= 2:
             titles.add(doc[i + 1 : end].text)
     found: dict[int, tuple[int, int]] = {}
-    text = doc.text.lower()  # ("Assault on Precinct 13" for "Assault On Precinct 13")
+    if not titles:
+        return found
+    text = table.text.lower()  # ("Assault on Precinct 13" for "Assault On Precinct 13")
     for title in titles:
         title = title.lower()
         at = text.find(title)
