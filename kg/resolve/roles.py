@@ -355,7 +355,7 @@ _ENDED_ADVERBS = frozenset({"previously", "formerly", "once"})
 
 
 #: Nouns of a stretch of time ("led them for five years").
-_DURATION_NOUNS = frozenset({"year", "month", "week", "day", "decade", "season", "term"})
+_DURATION_NOUNS = frozenset({"year", "month", "week", "day", "decade", "season"})
 
 
 def act_ended(verb: Token | None) -> bool:
@@ -382,8 +382,9 @@ def _time_ended(prep: Token) -> bool:
     for obj in prep.children:
         if obj.dep_ != "pobj":
             continue
-        if word == "for" and obj.lemma_.lower() in _DURATION_NOUNS:
-            return True
+        if word == "for" and obj.lemma_.lower() in _DURATION_NOUNS and (
+                obj.tag_ == "NNS" or any(c.dep_ == "nummod" for c in obj.children)):
+            return True  # "for five years", "for years" (not "for the season")
         if word in {"until", "till"} and ended(" ".join(t.text for t in prep.subtree)):
             return True
         if word == "between" and obj.ent_type_ == "DATE":

@@ -198,6 +198,10 @@ def test_a_role_served_in_a_closed_past_is_a_former_one() -> None:
     facts = asserted("Robert Jackson served as higher education minister between 1987 "
                      "and 1990.")
     assert ("Robert Jackson", "holds_position", "former higher education minister") in facts
+    # a term one is given is no length of time that has ended
+    facts = asserted("Alan Greenspan became chairman of the Federal Reserve for a fifth "
+                     "term in June 2004.")
+    assert ("Alan Greenspan", "holds_position", "chairman") in facts
 
 
 def test_a_kinds_word_the_tagger_joined_to_a_name_at_a_sentences_start() -> None:
