@@ -423,6 +423,30 @@ def _unsaid(verb: Token) -> str | None:
     return None
 
 
+def _no_object(statement: Statement, verb: Token) -> bool:
+    """Whether the verb's direct object, whose noun names the relation ("take no
+    action against", "has no links with"), is denied by "no".
+
+    >>> from kg.nlp import parse
+    >>> from kg.types import Argument
+    >>> doc = next(parse(["Google has no connection with Speegle."]))
+    >>> st = Statement(Argument("Google", 0, 6, 0, 6, "ORG", "subj"), "has",
+    ...                "have connection with", (), "", 0, 38, 0.5, "svo")
+    >>> _no_object(st, doc[1])
+    True
+    """
+    words = set(statement.lemma.split())
+    return any(child.dep_ == "dobj" and child.pos_ == "NOUN" and child.lower_ in words
+               and any(d.dep_ == "det" and _denying_no(d) for d in child.children)
+               for child in verb.children)
+
+
+def _denying_no(word: Token) -> bool:
+    """Whether ``word`` is a "no" that denies ("no", or "No" opening a sentence; not
+    the name in "his own No campaign")."""
+    return word.text == "no" or (word.text == "No" and bool(word.is_sent_start))
+
+
 def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
     """``"denied"`` or ``"conditional"`` when the statement's verb sits inside what
     someone denies or inside an "if" clause; ``None`` otherwise."""
@@ -431,6 +455,8 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
     token = predicate_token(statement, doc)
     if token is None:
         return None
+    if _no_object(statement, token):
+        return "negated"  # "will take no action against Mourinho", "has no links with"
     node: Token = token
     own = set(statement.lemma.split())  # "plans to buy": the plan is the relation
     governor = token.head

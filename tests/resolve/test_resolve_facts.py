@@ -761,6 +761,16 @@ def test_a_denied_or_possible_going_carries_to_its_purpose() -> None:
     assert held.get(("Jack Straw", "meets_with", "Gerhard Schroeder")) == "hypothetical"
 
 
+def test_a_noun_denied_by_no_denies_the_relation_it_names() -> None:
+    held = withheld("The Football Association will take no action against Jose "
+                    "Mourinho. Google has no connection with Speegle.")
+    assert held.get(("Football Association", "takes_action_against", "Jose Mourinho")) \
+        == "negated"
+    assert held.get(("Google", "has_connection_with", "Speegle")) == "negated"
+    assert ("Football Association", "takes_action_against", "Jose Mourinho") in asserted(
+        "The Football Association took action against Jose Mourinho.")
+
+
 def test_denied_and_conditional_content_is_not_asserted() -> None:
     held = withheld("Gordon Brown denied that Tony Blair had ousted Alan Milburn. If Labour "
                     "wins, Tony Blair will sack John Prescott.")
