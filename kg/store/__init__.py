@@ -215,6 +215,12 @@ class Store(ABC):
         """Hand back the memory the store's engine keeps for what it has read
         (a no-op where nothing is kept); the store stays open."""
 
+    @property
+    def releases(self) -> bool:
+        """Whether :meth:`release` hands memory back (so that work done in pieces,
+        with a release between them, holds less than work done at once)."""
+        return False
+
     def close(self) -> None:  # noqa: B027 - optional for backends
         """Release the store (a no-op where nothing is held)."""
 
@@ -505,6 +511,11 @@ class OxigraphStore(Store):
         del self._store
         _trim_heap()
         self._store, self._writable = _open_oxigraph(self.path, read_only=False)
+
+    @property
+    def releases(self) -> bool:
+        """A writable store on disk: :meth:`release` closes and reopens it."""
+        return self.path is not None and self._writable
 
     def close(self) -> None:
         if not hasattr(self, "_store"):
