@@ -36,6 +36,22 @@ def test_the_cache_of_converted_iris_is_bounded() -> None:
     assert info.currsize <= NAMED_NODE_CACHE
 
 
+def test_iris_of_documents_and_statements_stay_out_of_the_lasting_caches() -> None:
+    # they come once in a build: they would push out the IRIs that recur
+    from kg.rdf import document_iri, segment
+    from kg.store import _named_node
+
+    _named_node.cache_clear()
+    segment.cache_clear()
+    entity = to_ox(URIRef("http://kg.example.org/entity/person/Ann_Lee"))
+    for n in range(300):
+        doc = document_iri(f"news/{n}.txt")
+        assert to_ox(doc).value == str(doc)
+        to_ox(URIRef(f"http://kg.example.org/statement/news%2F{n}.txt/{n:020x}"))
+    assert _named_node.cache_info().currsize == 1 and segment.cache_info().currsize == 0
+    assert to_ox(URIRef("http://kg.example.org/entity/person/Ann_Lee")) is entity
+
+
 @pytest.mark.parametrize("on_disk", [False, True])
 def test_replace_graph_inserts_a_new_graph_and_replaces_a_stored_one(
         tmp_path: Path, on_disk: bool) -> None:
