@@ -80,12 +80,27 @@ _SAFE = "-_.~"
 def segment(text: str) -> str:
     """One IRI path segment for arbitrary text: spaces become ``_``, everything
     outside unreserved ASCII is percent-encoded, and ``.``/``..`` cannot occur.
+    Kept for names, which recur across documents (a bounded cache).
 
     >>> segment('Xi Jinping')
     'Xi_Jinping'
     >>> segment('<a>"{b}\\n')
     '%3Ca%3E%22%7Bb%7D%0A'
     """
+    return _encode_segment(text)
+
+
+@lru_cache(maxsize=8)
+def _document_segment(doc_id: str) -> str:
+    """:func:`segment` of a document's id, kept only for the few documents at
+    hand (each of its statements' IRIs repeats it): an id comes once in a build,
+    and in :func:`segment`'s cache each would stay, about 300 bytes a document,
+    in every worker and in the main process, up to its 65,536 entries."""
+    return _encode_segment(doc_id)
+
+
+def _encode_segment(text: str) -> str:
+    """What :func:`segment` returns, computed."""
     text = " ".join(text.split(" ")).replace(" ", "_")
     out = quote(text, safe=_SAFE)
     if out in {"", ".", ".."}:
@@ -100,7 +115,7 @@ def entity_iri(entity: Entity) -> URIRef:
 
 def document_iri(doc_id: str) -> URIRef:
     """The document's IRI, which also names its graph."""
-    return DOC[segment(doc_id)]
+    return DOC[_document_segment(doc_id)]
 
 
 def relation_iri(name: str) -> URIRef:
@@ -141,7 +156,7 @@ def _statement_iri(doc_id: str, rs: ResolvedStatement, obj: Node) -> URIRef:
         str(obj), s.rule, *[f"{a.start}:{a.end}" for a in s.objects],
     ]
     digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:20]
-    return STMT[f"{segment(doc_id)}/{digest}"]
+    return STMT[f"{_document_segment(doc_id)}/{digest}"]
 
 
 def entity_quads(entity: Entity) -> Iterator[Quad]:

@@ -10,9 +10,12 @@ builds each file into a fresh store on disk in a child process of its own, as
 ``kg build`` does (the build, then the store's summary), and prints that process's
 peak RSS, its peak before the summary, and the largest worker's (``--processes``).
 A build whose memory is flat in the corpus gives the same peak at every size.
-What is left above the smallest size is RocksDB's (under pyoxigraph, which offers
-no option to size it): the summary's join counts fill the indexes' block cache,
-up to about 35 MB each (kg hands it back between counts, ``Store.release``).
+The summary no longer sets the peak: it counts a page of named graphs at a time,
+the store released between pages (``kg.graph.stats.GRAPHS_PER_PAGE``), where
+whole-store counts filled RocksDB's block cache (up to about 32 MB, a size
+pyoxigraph offers no option to change). What is left above the smallest size is
+the build's own (its writes and the linking of surnames after the loop, RocksDB's
+caches between two releases) and, in the workers, the parse of the largest batch.
 
 ``--tracemalloc`` also prints, for each size, the Python allocations still held
 at the end of the build, by line (what grows with the corpus, not the peak).
