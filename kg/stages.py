@@ -147,9 +147,7 @@ class Stages:
     def __init__(self, options: StageOptions) -> None:
         from kg.nlp import load
         from kg.ontology import as_ontology
-        from kg.store import fix_mmap_threshold
 
-        fix_mmap_threshold()  # a batch's parse frees large blocks (see there)
         self.options = options
         self.ontology: Ontology = as_ontology(options.ontology)
         self.nlp: Language = load(options.model)

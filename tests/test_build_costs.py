@@ -162,9 +162,6 @@ libc.malloc.argtypes = [ctypes.c_size_t]
 libc.free.argtypes = [ctypes.c_void_p]
 if sys.argv[2] == "open":
     OxigraphStore(sys.argv[1]).close()
-elif sys.argv[2] == "stages":
-    from kg.stages import StageOptions, Stages
-    Stages(StageOptions())
 libc.free(libc.malloc(24 << 20))  # would raise a moving threshold to 24 MB
 info = libc.mallinfo2()
 size = info.fordblks + (2 << 20)  # more than all the heaps' free space: the heap
@@ -175,38 +172,25 @@ libc.free(block)
 """
 
 
-def _large_block_mapped(tmp_path: Path, first: str) -> int:
-    """Run :data:`_LARGE_BLOCK` in a process of its own, whose heap no other test
-    has used, after ``first`` ("open": a store on disk, "stages": the stages,
-    anything else: nothing); 1 if the large block got pages of its own."""
-    import subprocess
-    import sys
-
-    done = subprocess.run(
-        [sys.executable, "-c", _LARGE_BLOCK, str(tmp_path / "store"), first],
-        capture_output=True, text=True, check=False)
-    if done.returncode == 3:
-        pytest.skip("glibc's mallinfo2 is needed to see where a block was put")
-    assert done.returncode == 0, done.stderr
-    return int(done.stdout)
-
-
 @pytest.mark.parametrize("open_first", [True, False])
 def test_a_store_on_disk_keeps_large_blocks_out_of_the_heap(
         tmp_path: Path, open_first: bool) -> None:
     # glibc raises its mmap threshold to the size of a mapped block once it is
     # freed (up to 32 MB); kg fixes it before its first store on disk opens, so
     # that a later large block its heaps cannot hold still gets pages of its own
-    # (mapped, handed back when freed) instead of growing a heap.
-    mapped = _large_block_mapped(tmp_path, "open" if open_first else "no store")
-    assert mapped == (1 if open_first else 0)
+    # (mapped, handed back when freed) instead of growing a heap. In a process of
+    # its own, whose heap no other test has used.
+    import subprocess
+    import sys
 
-
-@pytest.mark.slow
-def test_a_parsing_process_keeps_large_blocks_out_of_the_heap(tmp_path: Path) -> None:
-    # the same in a worker of a build: a batch's parse frees large blocks, and a
-    # later batch's would otherwise grow the heap and stay
-    assert _large_block_mapped(tmp_path, "stages") == 1
+    done = subprocess.run(
+        [sys.executable, "-c", _LARGE_BLOCK, str(tmp_path / "store"),
+         "open" if open_first else "no store"],
+        capture_output=True, text=True, check=False)
+    if done.returncode == 3:
+        pytest.skip("glibc's mallinfo2 is needed to see where a block was put")
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == (1 if open_first else 0)
 
 
 def test_a_build_remembers_its_documents_outside_the_heap(tmp_path: Path) -> None:

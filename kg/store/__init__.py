@@ -46,7 +46,6 @@ __all__ = [
     "QueryResult",
     "Store",
     "check_store_directory",
-    "fix_mmap_threshold",
     "from_ox",
     "open_store",
     "to_ox",
@@ -535,16 +534,15 @@ def _shared(engine: ox.Store) -> bool:
 
 #: A heap block from this size up that glibc's heaps have no room for gets pages
 #: of its own (``mmap``), handed back to the system when it is freed: kept fixed
-#: in a process that opens a store on disk or parses (:func:`fix_mmap_threshold`).
+#: in a process that opens a store on disk (:func:`_fix_mmap_threshold`).
 MMAP_THRESHOLD = 1 << 20
 _M_MMAP_THRESHOLD = -3  # mallopt's parameter number (glibc's malloc.h)
 
 
 @lru_cache(maxsize=1)
-def fix_mmap_threshold() -> bool:
+def _fix_mmap_threshold() -> bool:
     """Keep glibc's ``mmap`` threshold at :data:`MMAP_THRESHOLD` in this process
-    (done once, before the first store on disk opens, and before a process loads
-    the model to run the stages: :class:`kg.stages.Stages`); ``False`` where the C
+    (done once, before the first store on disk opens); ``False`` where the C
     library has no ``mallopt`` or refuses.
 
     By default glibc raises the threshold to the size of each mapped block that
@@ -561,13 +559,6 @@ def fix_mmap_threshold() -> bool:
     149 MB. At glibc's own starting value (128 kB) it saved a little more (122,
     131), but the replay's CPU time was 5 % higher; at 1 MB it was within the
     noise of the default's.
-
-    A parsing process frees large blocks too (the arrays of a batch's parse): by
-    default their threshold rose, a later batch's blocks grew the heap and stayed
-    (the resident size of a process running ``build_batch`` over the first 500 BBC
-    files five times jumped from 192 to 278 MB in the third copy, and its peak
-    reached 281 MB); with the threshold fixed it stayed at 190 to 195 MB between
-    batches and peaked at 269 MB.
     """
     try:
         mallopt = ctypes.CDLL(None).mallopt
@@ -637,7 +628,7 @@ def _open_oxigraph(path: Path | None, *, read_only: bool) -> tuple[ox.Store, boo
     """
     if path is None:
         return ox.Store(), True
-    fix_mmap_threshold()
+    _fix_mmap_threshold()
     if path.exists() and not path.is_dir():
         raise StoreError(f"the store path {path} is a file, not a directory",
                          hint="give --store a directory (it is created if missing)")
