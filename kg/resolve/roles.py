@@ -363,8 +363,7 @@ def act_ended(verb: Token | None) -> bool:
     previously been owned by Hollinger", "formerly ran the BBC"), or in the past
     tense with how long it lasted or when it ended ("whom he led for five years",
     "managed Coventry until 2001", "from 1996 to 2001", "between 1987 and 1990",
-    "until he joined the Navy";
-    not "has led for five years")."""
+    "until he joined the Navy"; not "has led for five years")."""
     if verb is None:
         return False
     if any(c.dep_ == "advmod" and c.lower_ in _ENDED_ADVERBS for c in verb.children):
@@ -377,7 +376,7 @@ def act_ended(verb: Token | None) -> bool:
 
 def _time_ended(prep: Token) -> bool:
     """Whether a preposition's phrase gives a stretch of time or its end ("for five
-    years", "until 2001", "from 1996 to 2001")."""
+    years", "until 2001", "from 1996 to 2001", "between 1987 and 1990")."""
     word = prep.lower_
     for obj in prep.children:
         if obj.dep_ != "pobj":
