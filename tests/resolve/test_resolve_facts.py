@@ -479,6 +479,15 @@ def test_a_verb_in_the_passive_names_its_to_clauses_relation_in_the_passive() ->
     assert not any(r.startswith("invites") for _, r, _ in facts)
 
 
+def test_replacing_someone_is_no_succession_in_office() -> None:
+    # a substitute takes a player's place on the pitch; only "succeed" is the office's
+    facts = asserted("Shaun Maloney replaced the injured Chris Sutton at half time. "
+                     "Gordon Brown succeeded John Smith as chancellor.")
+    assert ("Shaun Maloney", "replaces", "Chris Sutton") in facts
+    assert ("Gordon Brown", "succeeds", "John Smith") in facts
+    assert ("Shaun Maloney", "succeeds", "Chris Sutton") not in facts
+
+
 def test_a_name_given_in_the_passive_is_no_relation() -> None:
     text = ("Vodafone, which used to be called Racal Telecom, sold phones. Leeds United, "
             "who were once called Leeds City, won.")
