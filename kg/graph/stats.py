@@ -91,8 +91,7 @@ def _count(store: Store, sparql: str) -> int:
     first (:meth:`kg.store.Store.release`): each count scans much of the store,
     and what one scan left cached would add to the next one's."""
     store.release()
-    rows = store.query(sparql).rows
-    return int(str(rows[0][0])) if rows and rows[0][0] is not None else 0
+    return _count_rows(store, sparql)
 
 
 def _quads(store: Store) -> int:

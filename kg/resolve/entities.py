@@ -102,6 +102,13 @@ def _number_word(token: Token) -> bool:
             and token.dep_ in {"compound", "nummod"} and not token.is_sent_start)
 
 
+def _word_before(span: Span, arg: Argument, index: DocumentIndex) -> Token | None:
+    """The token just before ``span``, if the argument holds it."""
+    if not span.start or index.tokens.idx[span.start - 1] < arg.start:
+        return None
+    return index.doc[span.start - 1]
+
+
 class EntityResolver:
     """Resolves the arguments of one document's statements to entities and values
     (``metonymy``: a capital acting as an agent is its country; ``coreference``:
@@ -442,10 +449,8 @@ class EntityResolver:
     def _country_first(self, span: Span, arg: Argument, index: DocumentIndex) -> bool:
         """Whether a body's name has a country's name before it that the tagger
         left out ("UK Film Council": "UK" GPE, "Film Council" ORG), in the argument."""
-        if not span.start or index.tokens.idx[span.start - 1] < arg.start:
-            return False
-        prev = index.doc[span.start - 1]
-        if not (prev.pos_ == "PROPN" and prev.dep_ == "compound"
+        prev = _word_before(span, arg, index)
+        if prev is None or not (prev.pos_ == "PROPN" and prev.dep_ == "compound"
                 and span.start <= prev.head.i < span.end and prev.ent_type_ == "GPE"):
             return False
         found = self.gazetteer.find(prev.text)
@@ -455,10 +460,8 @@ class EntityResolver:
         """Whether a place's name has a capitalised word before it in the same name
         that is no title, demonym or place ("Real Madrid", "Inter Milan", "Dynamo
         Kiev"; not "US President Bush", "Spain Madrid"), so that the two name a body."""
-        if not span.start or index.tokens.idx[span.start - 1] < arg.start:
-            return False
-        prev = index.doc[span.start - 1]
-        if not (prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.is_alpha
+        prev = _word_before(span, arg, index)
+        if prev is None or not (prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.is_alpha
                 and prev.text[:1].isupper() and span.start <= prev.head.i < span.end
                 and prev.lower_ not in TITLE_WORDS and prev.lower_ not in _HONORIFICS
                 and self.gazetteer.demonym(prev.text) is None):

@@ -225,8 +225,7 @@ def hyphened(token: Token) -> str:
     'runner-up'
     """
     doc, start = token.doc, token.i
-    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
-           and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha):
+    while start >= 2 and _in_word(doc[start - 1]) and doc[start - 2].is_alpha:
         start -= 2
     return doc[start : token.i + 1].text.lower() if start < token.i else token.lower_
 

@@ -111,8 +111,8 @@ _STATE_HEADS = roles.OFFICIALS | frozenset({
     "lieutenant", "major", "marshal", "sergeant", "corporal"})
 
 #: Words that qualify a title, capitalised or not, and are no name ("Shadow Europe
-#: minister" is no minister of a body called "Shadow Europe").
-_TITLE_MODIFIERS = frozenset({"shadow", "deputy", "assistant", "acting", "junior", "interim"})
+#: minister" is no minister of a body called "Shadow Europe"): the lesser ones.
+_TITLE_MODIFIERS = roles.LESSER | {"interim"}
 #: Adverbs an apposition puts before a title, no part of it ("now chairman").
 _TITLE_ADVERBS = frozenset({"now", "currently", "also", "still", "presently"})
 

@@ -46,6 +46,7 @@ __all__ = [
     "AFFILIATION_RULE",
     "APPOINTING_VERBS",
     "FORMER_WORDS",
+    "LESSER",
     "NOT_HEADS",
     "POSTNOMINALS",
     "STATE_RELATIONS",
@@ -108,6 +109,7 @@ OFFICIALS = _OFFICIALS
 #: Words that make a role a lesser one: it no longer leads what it names.
 _LESSER = frozenset({"deputy", "assistant", "vice", "shadow", "acting", "junior",
                      "vice-president", "deputy-leader", "under-secretary"})
+LESSER = _LESSER
 #: Words that make a role a past one: no affiliation is asserted now.
 _PAST = frozenset({"former", "ex", "ex-president", "ex-prime", "late", "then", "one-time",
                    "erstwhile", "outgoing", "retired"})
