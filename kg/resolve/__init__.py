@@ -465,6 +465,9 @@ class Resolver(RoleFacts):
                 relation = "describes"  # "Amnesty has called Camp Delta a scandal"
             elif policy.regards_object(statement, relation):
                 relation = "regards"  # "he sees Owen as the ideal replacement"
+            elif (isinstance(obj, _Mention) and obj.type == "PoliticalParty"
+                  and policy.speaks_for(statement, relation, index.text)):
+                relation = "spokesperson_for"  # "Letwin, for the Tories, attacked"
             if (relation in roles.STATE_RELATIONS and isinstance(obj, _Mention)
                     and statement.rule not in _NOUN_RULES
                     and roles.act_ended(policy.predicate_token(statement, doc))):

@@ -64,6 +64,19 @@ _DIGIT = re.compile(r"\d")
 #: "BBC One's Breakfast with Frost": an owner's possessive, then the work's name.
 _OWNED_WORK = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w ]*?)['\u2019]s\s+(.+)$")
 _WORK_SUFFIX = re.compile(r"\s+(?:programme|program|show|series|bulletin|column)$")
+#: Last words of a programme's name that no person's name ends with ("the BBC's
+#: Westminster Hour", tagged a person; "Question Time", "the Politics Show").
+_PROGRAMME_ENDINGS = frozenset({"hour", "show", "programme", "time", "tonight", "today",
+                                "live", "report", "week", "news", "night", "magazine"})
+
+
+def programme_named(text: str) -> bool:
+    """Whether a name ends with a word of programmes' names, not of people's.
+
+    >>> programme_named("Westminster Hour"), programme_named("Sarah Rainsford")
+    (True, False)
+    """
+    return text.rsplit(None, 1)[-1].casefold() in _PROGRAMME_ENDINGS if text.strip() else False
 _WORK_CONNECTORS = frozenset({"with", "of", "the", "and", "on", "in", "at", "for", "a"})
 _TRAILING_NUMBER = re.compile(r"(.+?)\s+\d{1,3}(?:\s*\+\s*\d{1,2})?$")  # "Dyer 69", "Ba 90+2"
 #: "Parliamentary Labour Party (PLP)": an acronym in brackets, then the long name
@@ -291,8 +304,8 @@ class DocumentIndex:
                 continue
             if _misread_person(name, gazetteer) is not None:
                 continue
-            if self.without_kind_word(name) is not None:
-                continue  # "Comedy Meet The Fockers": no person's full name
+            if self.without_kind_word(name) is not None or programme_named(name):
+                continue  # "Comedy Meet The Fockers", "Westminster Hour": no person
             self.full_names.setdefault(normalize(name), name)
             parts = name.split()
             self.surnames.setdefault(normalize(parts[-1]), set()).add(normalize(name))

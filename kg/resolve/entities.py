@@ -51,6 +51,7 @@ from kg.resolve.document import (
     _after_last_title,
     _misread_person,
     _squash,
+    programme_named,
 )
 from kg.resolve.gazetteer import default_gazetteer, normalize
 from kg.resolve.mentions import Mention as _Mention
@@ -349,9 +350,10 @@ class EntityResolver:
                 return named
         ent = index.ent_of.get(head.i)
         label = arg.label or (ent.label_ if ent is not None else "")
-        if "s " in arg.text and label != "PERSON":
-            programme = self._programme(arg.text)
-            if programme is not None and index.person(programme.label) is None:
+        if "s " in arg.text:
+            on_air = programme_named(arg.text)  # "the BBC's Westminster Hour" (PERSON)
+            programme = self._programme(arg.text) if on_air or label != "PERSON" else None
+            if programme is not None and (on_air or index.person(programme.label) is None):
                 return programme  # not "the BBC's Louisa Lim", a reporter
         if ent is not None:
             lo, hi = max(ent.start_char, arg.start), min(ent.end_char, arg.end)
@@ -392,6 +394,10 @@ class EntityResolver:
                   and index.doc[span.start - 1].lower_ in _PERSON_TITLES):
                 # "US President Bush": a person (titled), not the town of Bush
                 span, label = index.doc[span.start - 1 : span.end], "PERSON"
+            elif label in {"NORP", "ORG"} and self._known_longer(span, arg, index):
+                # "Liberal Democrats" with only "Democrats" tagged (NORP): the
+                # party whose whole name it is, not the US Democratic Party
+                span, label = index.doc[span.start - 1 : span.end], "ORG"
             elif label == "ORG" and self._country_first(span, arg, index):
                 # "UK Film Council" with "UK" tagged apart: the body's whole name
                 span = index.doc[span.start - 1 : span.end]
@@ -439,12 +445,24 @@ class EntityResolver:
             span, label = index.doc.char_span(arg.start, arg.end,
                                               alignment_mode="expand") or span, "ORG"
             text = index.tokens.span_text(span)
+        if label == "PERSON" and programme_named(text):
+            label = "WORK_OF_ART"  # "Westminster Hour" tagged a person
         mention = self._name(clean_mention(text), label, index)
         if mention is not None and self.metonymy and agent and mention.entry is not None:
             country = self.gazetteer.capital_country(mention.entry)
             if country is not None:
                 return _entry_mention(country, None)
         return mention
+
+    def _known_longer(self, span: Span, arg: Argument, index: DocumentIndex) -> bool:
+        """Whether the capitalised word before a tagged name, in the same name, makes
+        it the name of a body the gazetteer knows ("Liberal" + "Democrats")."""
+        prev = _word_before(span, arg, index)
+        if prev is None or not (prev.pos_ == "PROPN" and prev.dep_ in {"compound", "amod"}
+                                and span.start <= prev.head.i < span.end):
+            return False
+        found = self.gazetteer.find(f"{prev.text} {index.tokens.span_text(span)}")
+        return bool(found) and found[0].kind == "org"
 
     def _country_first(self, span: Span, arg: Argument, index: DocumentIndex) -> bool:
         """Whether a body's name has a country's name before it that the tagger

@@ -84,6 +84,10 @@ _OUTLETS = frozenset({"MediaOrganization", "Work"})
 #: Verbs whose complement the subject denies ("Brown denied that he ousted Milburn").
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "rebut", "disown",
                           "contradict", "dispute"})
+#: Nouns that name a proposition someone can deny ("rejected the idea [that] ...").
+_PROPOSITION_NOUNS = frozenset({"idea", "suggestion", "notion", "claim", "report",
+                                "allegation", "view", "theory", "speculation", "accusation",
+                                "charge", "assertion", "rumour", "rumor", "argument"})
 #: Verbs whose complement is an allegation: a fact only as its speaker's claim.
 ALLEGATION_VERBS = frozenset({"allege", "accuse", "suspect", "rumour", "rumor", "charge",
                               "allegation", "accusation", "claim", "suspicion"})
@@ -268,6 +272,37 @@ def regards_object(statement: Statement, relation: str) -> bool:
             and any(o.role.lower() == "as" for o in statement.objects[1:]))
 
 
+def speaks_for(statement: Statement, relation: str, text: str) -> bool:
+    """Whether the body a statement's relation ends "for" is one its subject speaks
+    for, named in a phrase set off by commas ("Oliver Letwin, for the Tories,
+    attacked government red tape", "For the Lib Dems, Kirsty Williams called the
+    target unambitious"): *spokesperson_for*, not *attacks_tape_for*, when the body
+    is a party (the resolver's check; "Owen, for Real Madrid, scored" plays for it).
+    ``text`` is the document's text.
+
+    >>> from kg.types import Argument
+    >>> t = "Letwin, for the Tories, attacked debt."
+    >>> a = Argument("Letwin", 0, 6, 0, 6, "PERSON", "subj")
+    >>> b = Argument("debt", 33, 37, 33, 37, "", "obj")
+    >>> c = Argument("the Tories", 12, 22, 16, 22, "NORP", "for")
+    >>> st = Statement(a, "attacked", "attack", (b, c), t, 0, 38, 0.5, "svo")
+    >>> speaks_for(st, "attacks_debt_for", t)
+    True
+    """
+    if not relation.endswith("_for"):
+        return False
+    for arg in statement.objects:
+        if arg.role != "for":
+            continue
+        before = text[max(statement.sentence_start, arg.start - 6) : arg.start]
+        opened = before.rstrip().lower().endswith("for") and (
+            before.rstrip()[:-3].rstrip().endswith(",")
+            or text[statement.sentence_start : arg.start].strip().lower() == "for")
+        if opened and text[arg.end : arg.end + 1] == ",":
+            return True
+    return False
+
+
 #: Relations of a role held: a role someone "will" take is not held yet.
 _ROLE_RELATIONS = frozenset({"holds_position", "leads", "member_of", "works_for",
                              "represents", "plays_for", "manages", "appoints", "elects"})
@@ -447,6 +482,17 @@ def _denying_no(word: Token) -> bool:
     return word.text == "no" or (word.text == "No" and bool(word.is_sent_start))
 
 
+def _denial_before(verb: Token) -> bool:
+    """Whether ``verb`` is what a denial before it denies, the parse having made
+    the denial its complement: "Knapman rejected the idea [that] Kilroy-Silk posed a
+    threat", with no "that", comes out as *posed* governing *rejected the idea*."""
+    return any(
+        c.dep_ == "ccomp" and c.i < verb.i and c.lemma_.lower() in DENIAL_VERBS
+        and any(o.dep_ == "dobj" and o.lemma_.lower() in _PROPOSITION_NOUNS
+                for o in c.children)
+        for c in verb.children)
+
+
 def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
     """``"denied"`` or ``"conditional"`` when the statement's verb sits inside what
     someone denies or inside an "if" clause; ``None`` otherwise."""
@@ -469,6 +515,8 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
             return unsaid  # "will not be coming out of retirement to compete in"
     if _weighed(token):
         return "hypothetical"
+    if _denial_before(token):
+        return "denied"  # "rejected the idea Mr Kilroy-Silk posed a threat to UKIP"
     if (token.dep_ == "xcomp" and governor.lemma_ == "be" and governor.tag_ == "VBD"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
         return "hypothetical"  # "which was to star Jude Law": a plan, not what happened

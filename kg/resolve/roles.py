@@ -130,6 +130,12 @@ _BODIES = frozenset({"Organization", "Company", "GovernmentBody", "International
                      "MediaOrganization", "ArmedForce", "PoliticalParty"})
 #: Classes of places ("Veteran US television host": a title word before one).
 _PLACE_TYPES = frozenset({"Country", "City", "Place"})
+#: Classes of a possessor before a place that is no body the place is a part of
+#: ("Britain's US ambassador", "Blair's UK ...").
+_NOT_OWNERS = frozenset({"Person", "Country", "City", "Place", "GovernmentBody"})
+#: Title words of a party's or the opposition's posts ("the party's Treasury
+#: spokesman", "shadow Home Office minister").
+_PARTY_TITLE_WORDS = frozenset({"party", "shadow", "opposition"})
 #: Prepositions after a title that name its body ("chief executive of BT").
 _BODY_PREPOSITIONS = frozenset({"of", "at", "for", "with", "in"})
 
@@ -334,7 +340,8 @@ def _split(tokens: Sequence[Token]) -> tuple[list[Token], Token | None]:
 
 #: A role phrase that says the role is over ("the head of Universal Music Germany
 #: until last year", "chairman until 2003"; not "until next year").
-_ENDED_ROLE = re.compile(r"\b(?:until|till)\b[^,;]*\b(?:last|recently|earlier|ago|(?:19|20)\d\d)\b")
+_ENDED_ROLE = re.compile(r"\b(?:until|till)\b[^,;]*\b(?:last|recently|earlier|ago|(?:19|20)\d\d)\b",
+                         re.IGNORECASE)
 
 
 def ended(text: str) -> bool:
@@ -350,7 +357,7 @@ def ended(text: str) -> bool:
 #: a win, "previously owned" an ownership that is over).
 STATE_RELATIONS = frozenset({
     "owns", "controls", "runs", "leads", "manages", "works_for", "member_of", "plays_for",
-    "represents", "lives_in", "heads", "chairs", "employs", "based_in",
+    "represents", "lives_in", "heads", "chairs", "employs", "based_in", "holds",
 })
 #: Adverbs that say a state is over ("previously owned by", "formerly ran").
 _ENDED_ADVERBS = frozenset({"previously", "formerly", "once"})
@@ -365,12 +372,15 @@ def act_ended(verb: Token | None) -> bool:
     previously been owned by Hollinger", "formerly ran the BBC"), or in the past
     tense with how long it lasted or when it ended ("whom he led for five years",
     "managed Coventry until 2001", "from 1996 to 2001", "between 1987 and 1990",
-    "until he joined the Navy"; not "has led for five years")."""
+    "until he joined the Navy", "until 1997, it had been held by the Tories"; not
+    "has led for five years")."""
     if verb is None:
         return False
     if any(c.dep_ == "advmod" and c.lower_ in _ENDED_ADVERBS for c in verb.children):
         return True
-    return verb.tag_ == "VBD" and any(
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children))
+    return past and any(
         _time_ended(c) if c.dep_ == "prep" else c.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in {"until", "till"} for m in c.children)
         for c in verb.children)  # ("lived in Norfolk until he joined the Navy")
@@ -459,10 +469,26 @@ def role_affiliations(
         for tokens, _, _, found in named) and any(
         isinstance(found, Mention) and found.type in _BODIES and tokens[0].i > prep.i
         for tokens, _, _, found in named)
+    # "E&Y's UK head of tax": a place between a body and the title, the same
+    # (the owner need not be known: "E&Y")
+    regional = regional or (any(
+        not (isinstance(found, Mention) and found.type in _NOT_OWNERS)
+        and tokens[-1].i + 1 < len(doc) and doc[tokens[-1].i + 1].tag_ == "POS"
+        for tokens, _, _, found in named) and any(
+        isinstance(found, Mention) and found.type in _PLACE_TYPES
+        and (prep is None or tokens[0].i < prep.i) for tokens, _, _, found in named))
+    # "the party's Treasury spokesman", "Tory Treasury spokesman": a department a
+    # party's spokesman speaks on, not one they work for
+    portfolio = any(t.lower_ in _PARTY_TITLE_WORDS for t in title) or any(
+        isinstance(found, Mention) and found.type == "PoliticalParty"
+        for _, _, _, found in named)
     for tokens, head, arg, found in named:
         if not isinstance(found, Mention) or found.key == person.key or found.key in seen:
             continue
         if regional and found.type in _PLACE_TYPES:
+            continue
+        if portfolio and found.type == "GovernmentBody" and (
+                prep is None or tokens[0].i < prep.i):
             continue
         relation = affiliation_relation(title_words, found.type)
         former = former_title(title_words) if relation is None else None
@@ -719,6 +745,8 @@ def titled_names(doc: Doc, *, table: TokenTable, title_word: Callable[[str], boo
                 break
             lead.insert(0, t)
             j -= 1
+        while lead and lead[0].i > 0 and not doc[lead[0].i - 1].whitespace_:
+            lead = lead[1:]  # the walk stopped inside a word: "22-year-old" is no title
         while lead and lead[0].pos_ in {"PUNCT", "PART"}:
             lead = lead[1:]
         if lead and j >= 0 and doc[j].dep_ == "poss" and doc[j].lower_ in _PERSONS_OWN:

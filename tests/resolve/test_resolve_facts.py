@@ -1188,3 +1188,58 @@ def test_a_person_before_a_work_noun_is_its_maker_not_the_work() -> None:
                      "opens in Leeds.")
     assert not any(isinstance(e, Entity) and e.label == "Tennessee Williams"
                    and e.type == "Work" for r in found for e in (r.subject, r.object))
+
+
+def test_an_age_before_a_title_is_no_part_of_it() -> None:
+    facts = asserted("The prize went to 19-year-old chemistry student Mark Dobson.")
+    assert ("Mark Dobson", "holds_position", "chemistry student") in facts
+    assert not any(f[2].startswith("old") for f in facts)
+
+
+def test_what_a_denial_before_it_denies_with_no_that() -> None:
+    facts = withheld("Ms Okafor rejected the idea Mr Brandt posed a threat to Oxfam.")
+    assert facts.get(("Brandt", "poses_threat_to", "Oxfam")) == "denied"
+    assert ("Brandt", "poses_threat_to", "Oxfam") not in asserted(
+        "Ms Okafor rejected the idea Mr Brandt posed a threat to Oxfam.")
+
+
+def test_a_state_held_until_a_year_in_the_past_perfect_is_a_former_one() -> None:
+    assert ("Labour Party", "formerly_holds", "Bradford") in asserted(
+        "Until 1983, Bradford had been held by Labour since 1950.")
+    assert ("Labour Party", "holds", "Bradford") in asserted(
+        "Labour has held Bradford since 1950.")
+
+
+def test_a_known_party_name_the_tagger_cut_short() -> None:
+    facts = asserted("The Liberal Democrats criticised Labour over the plan.")
+    assert ("Liberal Democrats", "criticizes", "Labour Party") in facts
+    assert not any("Democratic Party" in f for f in facts)
+
+
+def test_a_party_named_between_commas_is_the_one_spoken_for() -> None:
+    facts = asserted("But Ann Keen, for the Tories, attacked the levy and the delays.")
+    assert ("Ann Keen", "spokesperson_for", "Conservative Party") in facts
+    assert not any(f[1].startswith("attacks") for f in facts)
+    assert ("Owen", "scores_for", "Real Madrid") in asserted(
+        "Owen, for Real Madrid, scored twice.")  # a club: played for
+
+
+def test_a_party_spokesman_on_a_department_does_not_work_for_it() -> None:
+    facts = asserted("Ann Keen, the party's Home Office spokeswoman, said the plan failed.")
+    assert not any(f[1] == "works_for" for f in facts)
+    assert ("Joe Park", "works_for", "Home Office") in asserted(
+        "Home Office spokesman Joe Park said the plan failed.")
+
+
+def test_a_place_between_a_firm_and_a_title_is_where_the_post_is() -> None:
+    facts = asserted("Said Ruth Amos, Deloitte's UK head of audit.")
+    assert not any(f[1] == "leads" and f[2] == "United Kingdom" for f in facts)
+    assert ("Lee Kwan", "works_for", "Vodafone") in asserted(
+        "Vodafone's UK boss Lee Kwan quit.")
+
+
+def test_a_programme_tagged_a_person_is_a_work() -> None:
+    facts = {_fact(r) for r in resolved(
+        "Speaking to the BBC's Sunday Politics Hour, Mr Shah said the vote was close.")}
+    assert not any(f[0] == "Sunday Politics Hour" and f[1] == "works_for" for f in facts)
+    assert not any(f[1] == "meets_with" for f in facts)
