@@ -166,6 +166,27 @@ def _object_before(verb: Token) -> Token | None:
     return None
 
 
+#: Nouns of a player's or a staff's position that the tagger reads as verbs
+#: between a team and a name ("England lock Danny Grewcock").
+_POSITION_VERBS = frozenset({"lock", "prop", "hook", "wing", "centre", "captain", "skipper",
+                             "coach", "back", "forward", "flank", "boss"})
+
+
+def _position_misread(verb: Token, subj: Token) -> bool:
+    """Whether ``verb`` is a position noun between a team (``subj``, just before
+    it) and a person's name just after it: "England lock Danny Grewcock", "Ireland
+    and Munster lock Paul O'Connell" (not "England captained by ...")."""
+    if verb.tag_ != "VBP" or verb.lemma_.lower() not in _POSITION_VERBS:
+        return False
+    doc = verb.doc
+    before = doc[verb.i - 1]
+    if subj.pos_ != "PROPN" or before.pos_ != "PROPN" or not (
+            before.i == subj.i or (before.dep_ == "conj" and before.head.i == subj.i)):
+        return False
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    return after is not None and after.pos_ == "PROPN" and after.ent_type_ == "PERSON"
+
+
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     """The head of ``verb``'s subject and how it was found.
 
@@ -177,6 +198,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     """
     subj = _own_subject(verb)
     dep = verb.dep_
+    if subj is not None and _position_misread(verb, subj):
+        return None, ""
     if subj is not None:
         if is_relative_pronoun(subj) and dep in RELATIVE_CLAUSES:
             return _antecedent(verb), "relcl"
@@ -203,6 +226,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if dep in NOUN_CLAUSES and head.pos_ in NOMINALS:
         return head, "acl"
     if dep in ADVERBIAL_CLAUSES and head.pos_ in VERBALS:
+        if verb.tag_ in {"VBP", "VBZ"} and not any(c.dep_ == "mark" for c in verb.children):
+            # a present-tense verb with no subject and no "when"/"as": a noun the tagger
+            # read as a verb ("ruled out of the Six Nations clash against Scotland")
+            return None, ""
         found, _ = subject_of(head, depth + 1)
         return found, "advcl"
     if dep in PREP_CLAUSES and head.dep_ in PREPOSITIONS and head.head.pos_ in VERBALS:

@@ -5,8 +5,9 @@ in ``“Have we approached them? They have approached ours,” he explained.`` t
 first sentence has no speech verb at all. :func:`quote_speakers` pairs the quote
 marks of a document, and for each quotation that spans sentences finds the speech
 verb right after the closing mark (or right before the opening one, as in
-``Putin said: “... . ...”``); every sentence inside the quotation is attributed to
-that verb's subject.
+``Putin said: “... . ...”``, or in the sentence before, as in ``“...,” he said. “... .
+...”``); every sentence inside the quotation is attributed to that verb's subject. A
+quotation of one sentence with no speech verb of its own is attributed the same way.
 """
 
 from __future__ import annotations
@@ -27,16 +28,30 @@ def _pairs(doc: TDoc) -> list[tuple[int, int]]:
     """Index pairs (open, close) of double quote marks, curly, PTB or straight."""
     pairs: list[tuple[int, int]] = []
     opened: int | None = None
-    for tok in doc.tokens:
+    tokens = doc.tokens
+    for tok in tokens:
         text = tok.text
         if text not in _MARKS:
             continue
+        if text == _STRAIGHT and opened is not None and _opening(tokens, tok):
+            continue  # a new paragraph of the open quotation: news closes no quotation
+            # that goes on in the next paragraph, and opens it again there
         if text in _OPEN or (text == _STRAIGHT and opened is None):
             opened = tok.i
         elif (text in _CLOSE or text == _STRAIGHT) and opened is not None:
             pairs.append((opened, tok.i))
             opened = None
     return pairs
+
+
+def _opening(tokens: list[Tok], mark: Tok) -> bool:
+    """Whether a straight quote mark opens a quotation: space (or nothing) before
+    it, a word right after it (`room. "I'm happy`; not `this," he said`)."""
+    i = mark.i
+    before = (i == 0 or tokens[i - 1].is_space
+              or tokens[i - 1].idx + len(tokens[i - 1].text) < mark.idx)
+    after = i + 1 < len(tokens) and tokens[i + 1].idx == mark.idx + len(mark.text)
+    return before and after and not tokens[i + 1].is_punct
 
 
 def _speech_subject(tokens: list[Tok]) -> Tok | None:
@@ -46,6 +61,26 @@ def _speech_subject(tokens: list[Tok]) -> Tok | None:
             if subj is not None:
                 return subj
     return None
+
+
+def _introduced(tokens: list[Tok], mark: int) -> bool:
+    """Whether the quotation opening at token ``mark`` follows a colon (`he
+    said: "...`), so that the speech verb before it is its speaker's."""
+    i = mark - 1
+    while i >= 0 and tokens[i].is_space:
+        i -= 1
+    return i >= 0 and tokens[i].text == ":"
+
+
+def _said_before(doc: TDoc, first: int, start: int) -> Tok | None:
+    """The speaker of a quotation with no speech verb of its own that opens its
+    sentence (``first``; its mark at token ``start``), from the sentence before, as
+    news writes a speaker's next quotation: `"It is a disgrace," he said. "He is an
+    Arsenal player."`."""
+    if first == 0 or any(t.is_alpha for t in doc.tokens[doc.sents[first].start : start]):
+        return None
+    before = doc.sents[first - 1]
+    return _speech_subject(doc.tokens[before.start : before.end])
 
 
 def quote_speakers(doc: TDoc) -> dict[int, Tok]:
@@ -63,8 +98,28 @@ def quote_speakers(doc: TDoc) -> dict[int, Tok]:
     out: dict[int, Tok] = {}
     for start, end in pairs:
         first, last = sent_of[start], sent_of[end]
+        if first < last and not any(t.is_alpha for t in doc.tokens[start : doc.sents[first].end]):
+            first += 1  # the opening mark ends the sentence before: `he said. "`
+        if first < last and not any(t.is_alpha
+                                    for t in doc.tokens[doc.sents[last].start : end]):
+            last -= 1  # the closing mark opens the next sentence: `."\n\nThose ...`
         if first == last:
+            sent = doc.sents[first]
+            if any(t.pos_ in VERBALS and t.lemma_.lower() in SPEECH_VERBS
+                   for t in doc.tokens[sent.start : sent.end]):
+                continue  # its speech verb is in the sentence: the clause rules' work
+            speaker = _said_before(doc, first, start)
+            if speaker is not None:
+                out.setdefault(first, speaker)
             continue
+        opening = doc.sents[first]
+        if _introduced(doc.tokens, start):  # `Wenger added: "... . ..."`
+            speaker = _speech_subject(doc.tokens[opening.start : start])
+            if speaker is not None:
+                for k in range(first, last + 1):
+                    if not doc.sents[k].start <= speaker.i < doc.sents[k].end:
+                        out.setdefault(k, speaker)
+                continue
         closing = doc.sents[last]
         after = doc.tokens[end + 1 : closing.end]
         # a quotation may close at the end of its sentence: the verb opens the next one
@@ -73,8 +128,9 @@ def quote_speakers(doc: TDoc) -> dict[int, Tok]:
             after = doc.tokens[nxt.start : min(nxt.end, nxt.start + 6)]
         speaker = _speech_subject(after)
         if speaker is None:
-            opening = doc.sents[first]
             speaker = _speech_subject(doc.tokens[opening.start : start])
+        if speaker is None:
+            speaker = _said_before(doc, first, start)
         if speaker is None:
             continue
         for k in range(first, last + 1):

@@ -213,12 +213,14 @@ def _after_last_title(words: list[str]) -> list[str]:
 def _expansion(words_before: str, acronym: str) -> str | None:
     """The longest tail of ``words_before`` that ``acronym`` abbreviates: its first
     letter starts it and its letters follow the tail's initials in order ("In March
-    the Office of National Statistics" + "ONS" → "Office of National Statistics")."""
+    the Office of National Statistics" + "ONS" → "Office of National Statistics";
+    "World Anti-Doping Agency" + "Wada")."""
     words = words_before.split()
     for i, word in enumerate(words):
         if word[:1] != acronym[:1]:
             continue
-        initials = [w[0].upper() for w in words[i:] if w[:1].isupper()]
+        initials = [p[0].upper() for w in words[i:] if w[:1].isupper()
+                    for p in w.split("-") if p[:1].isupper()]  # "Anti-Doping": A, D
         if len(initials) < 2:
             return None
         letters = iter(initials)

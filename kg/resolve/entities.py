@@ -827,6 +827,11 @@ def _apposed(head: Token) -> bool:
 
 def _quoted(token: Token, index: DocumentIndex) -> bool:
     """Whether ``token`` is inside a quotation: an odd number of quotation marks
-    before it in its sentence."""
+    before it in its sentence, counting an opening mark the parse gave to the
+    sentence before ("It is a disgrace," he said. "He is ...")."""
+    text = index.text
     start = token.sent.start_char
-    return sum(index.text.count(q, start, token.idx) for q in _QUOTE_MARKS) % 2 == 1
+    before = len(text[:start].rstrip())
+    opened = (before > 0 and text[before - 1] in _QUOTE_MARKS
+              and (before == 1 or text[before - 2].isspace()))
+    return (opened + sum(text.count(q, start, token.idx) for q in _QUOTE_MARKS)) % 2 == 1

@@ -88,6 +88,9 @@ DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "rebut", "disow
 _PROPOSITION_NOUNS = frozenset({"idea", "suggestion", "notion", "claim", "report",
                                 "allegation", "view", "theory", "speculation", "accusation",
                                 "charge", "assertion", "rumour", "rumor", "argument"})
+#: Verbs whose complement, when they are negated, is not so ("it doesn't mean
+#: I've lost faith in him", "does not prove that he took it").
+_IMPLYING_VERBS = frozenset({"mean", "imply", "prove", "show", "suggest", "indicate"})
 #: Verbs whose complement is an allegation: a fact only as its speaker's claim.
 ALLEGATION_VERBS = frozenset({"allege", "accuse", "suspect", "rumour", "rumor", "charge",
                               "allegation", "accusation", "claim", "suspicion"})
@@ -104,7 +107,10 @@ _PASSIVE_PREDICTIONS = frozenset({"expect", "tip", "poise", "set", "predict", "f
 #: Words that open a clause whose content is only supposed.
 #: Verbs whose "to" complement happened ("managed to win", "went on to score").
 IMPLICATIVE_VERBS = frozenset({"manage", "begin", "start", "continue", "go", "help", "use",
-                               "come", "get", "proceed", "be"})
+                               "come", "get", "proceed", "be",
+                               # a comeback's result: "rallied to beat", "fought back
+                               # to beat", "bounced back to win", "recovered to close"
+                               "rally", "fight", "battle", "bounce", "recover", "storm"})
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether", "lest"})
 _CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp",
                            "pobj", "prep", "dobj", "obj", "csubj"})
@@ -536,6 +542,9 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
         if (head.lemma_.lower() in DENIAL_VERBS and node.dep_ in _CLAUSE_LINKS
                 and node.dep_ not in {"nsubj", "nsubjpass"}):
             return "denied"
+        if (head.lemma_.lower() in _IMPLYING_VERBS and node.dep_ == "ccomp"
+                and _unsaid(head) == "negated"):
+            return "negated"  # "it doesn't mean I've lost faith in him"
         if node.dep_ in {"advcl", "ccomp", "csubj"} and any(
                 c.dep_ == "acomp" and c.lower_ in _FALSE_WORDS for c in head.children):
             # "they were wrong when they said Milburn was ousting Brown", "it is

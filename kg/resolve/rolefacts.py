@@ -120,6 +120,8 @@ _TITLE_ADVERBS = frozenset({"now", "currently", "also", "still", "presently"})
 _PERSONAL_SERVICES = frozenset({"lawyer", "solicitor", "attorney", "barrister", "agent"})
 #: Prepositions that end a title and introduce what it names ("leader of").
 _TITLE_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
+#: Prepositions that end the head of a phrase ("angry at ...", "in charge of ...").
+_PHRASE_PREPOSITIONS = _TITLE_PREPOSITIONS | {"by", "in", "on", "from", "to", "about"}
 #: A title won for a time or an occasion: an award, not a post.
 _AWARD = re.compile(r"\bof the (?:year|season|month|decade|tournament|match|series)\b",
                     re.IGNORECASE)
@@ -328,6 +330,11 @@ class RoleFacts(NounFacts):
         # big firm")
         text = text.split(", ", 1)[0]
         words = text_words = re.findall(r"[\w][\w.'-]*", text)
+        first = next((k for k, w in enumerate(words[:-1]) if k and w in _PHRASE_PREPOSITIONS),
+                     None)
+        if (first is not None and words[first - 1].islower()
+                and words[first - 1].rsplit("-", 1)[-1] not in TITLE_WORDS):
+            return None  # "angry at being impersonated by a disc jockey": no post's head
         tail: list[str] = []
         portfolio = ""
         for k in range(1, len(words) - 1):

@@ -341,6 +341,30 @@ def test_multi_sentence_quotation(parse: Parse) -> None:
     assert all(s.speaker is None for s in sts if s.relation in {"said", "ended"})
 
 
+def test_a_speakers_next_quotation_and_one_that_runs_over_paragraphs(parse: Parse) -> None:
+    # the next quotation after `..., he said.` is his; a paragraph of a quotation
+    # opens again without the last one closing
+    sts = run(parse, '"The plan is a mess," Ms Ortiz said. "I am the mayor of the town. '
+                     'We will fight it.\n\n"We have the money."\n\nThe council met later.')
+    assert find(sts, "I", "am").speaker.text == "Ms Ortiz"  # type: ignore[union-attr]
+    assert find(sts, "We", "have").speaker.text == "Ms Ortiz"  # type: ignore[union-attr]
+    assert find(sts, "The council", "met").speaker is None
+    # a quotation after a colon is its speaker's, whoever speaks in the next sentence
+    sts = run(parse, 'Mr Ito added: "We lost. We must learn."\n\nMr Sato said the club was sad.')
+    assert find(sts, "We", "lost").speaker.text == "Mr Ito"  # type: ignore[union-attr]
+    # one sentence of quotation with no speech verb, after the speaker's
+    sts = run(parse, '"It is over," he said. "I am happy at Leeds."')
+    assert find(sts, "I", "am happy at").speaker.text == "he"  # type: ignore[union-attr]
+
+
+def test_a_noun_read_as_a_verb_takes_no_subject(parse: Parse) -> None:
+    sts = run(parse, "Smith was ruled out of Saturday's Six Nations clash against Wales.")
+    assert not any(s.relation.startswith("clash") for s in sts)
+    sts = run(parse, "Scotland lock Jim Hamilton was banned.")
+    assert not any(s.relation.startswith("lock") for s in sts)
+    assert any(s.relation.startswith("face") for s in run(parse, "Scotland face Italy today."))
+
+
 def test_passive_agent_in_relation(parse: Parse) -> None:
     sts = run(parse, "The decision was announced by the ministry.")
     st = find(sts, "The decision", "was announced by")

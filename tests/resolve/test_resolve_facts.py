@@ -1243,3 +1243,36 @@ def test_a_programme_tagged_a_person_is_a_work() -> None:
         "Speaking to the BBC's Sunday Politics Hour, Mr Shah said the vote was close.")}
     assert not any(f[0] == "Sunday Politics Hour" and f[1] == "works_for" for f in facts)
     assert not any(f[1] == "meets_with" for f in facts)
+
+
+def test_an_acronym_with_a_hyphened_word_is_no_place() -> None:
+    facts = asserted("The World Anti-Doping Agency (Wada) opened an office in Canada. "
+                     "Wada has criticised Athletics Australia over the case.")
+    assert not any(f[1] == "located_in" and f[2] == "Wada" for f in facts)
+    assert ("World Anti-Doping Agency", "criticizes", "Athletics Australia") in facts
+
+
+def test_a_comeback_verb_carries_its_result() -> None:
+    assert ("Andy Murray", "defeats", "David Ferrer") in asserted(
+        "Andy Murray rallied to beat David Ferrer in the final.")
+
+
+def test_what_a_denied_meaning_would_imply_is_not_asserted() -> None:
+    text = ('Rafael Benitez praised Jerzy Dudek. "Just because he is on the bench, it does '
+            'not mean I have lost faith in him," Benitez said.')
+    assert withheld(text).get(("Rafael Benitez", "loses_faith_in", "Jerzy Dudek")) == "negated"
+
+
+def test_a_phrase_headed_by_no_title_is_no_position() -> None:
+    r = Resolver()
+    assert r.position("angry at being mocked by a radio presenter") is None
+    assert r.position("head of new media at Virgin Radio") == "head"
+    assert r.position("Friends of the Earth director") == "director"
+
+
+def test_he_in_a_speakers_next_quotation_is_someone_else() -> None:
+    text = ('Carlos Vela, the Valencia director, was angry. "It is a disgrace," he said. '
+            '"He is a Chelsea player and we have to be respectful."')
+    facts = asserted(text)
+    assert ("Carlos Vela", "holds_position", "valencia director") in facts
+    assert not any(f[0] == "Carlos Vela" and f[1] == "plays_for" for f in facts)
