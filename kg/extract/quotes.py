@@ -22,6 +22,8 @@ _OPEN = frozenset({"\u201c", "``"})
 _CLOSE = frozenset({"\u201d", "''"})
 _STRAIGHT = '"'
 _MARKS = _OPEN | _CLOSE | {_STRAIGHT}
+#: Pronouns that may be a quotation's speaker.
+_PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 
 
 def _pairs(doc: TDoc) -> list[tuple[int, int]]:
@@ -80,7 +82,13 @@ def _said_before(doc: TDoc, first: int, start: int) -> Tok | None:
     if first == 0 or any(t.is_alpha for t in doc.tokens[doc.sents[first].start : start]):
         return None
     before = doc.sents[first - 1]
-    return _speech_subject(doc.tokens[before.start : before.end])
+    for tok in doc.tokens[before.start : before.end]:
+        if tok.pos_ in VERBALS and tok.lemma_.lower() in SPEECH_VERBS:
+            subj, _ = subject_of(tok)
+            if subj is not None and (subj.pos_ == "PROPN" or subj.lower_ in _PERSONAL or (
+                    subj.pos_ == "NOUN" and any(c.lower_ == "the" for c in subj.children))):
+                return subj  # someone's saying (not "it has been reported", "people say")
+    return None
 
 
 def quote_speakers(doc: TDoc) -> dict[int, Tok]:

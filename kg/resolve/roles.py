@@ -745,7 +745,8 @@ def titled_names(doc: Doc, *, table: TokenTable, title_word: Callable[[str], boo
                 break
             lead.insert(0, t)
             j -= 1
-        while lead and lead[0].i > 0 and not doc[lead[0].i - 1].whitespace_:
+        while (lead and lead[0].i > 0 and not doc[lead[0].i - 1].whitespace_
+               and not doc[lead[0].i - 1].is_space):
             lead = lead[1:]  # the walk stopped inside a word: "22-year-old" is no title
         while lead and lead[0].pos_ in {"PUNCT", "PART"}:
             lead = lead[1:]

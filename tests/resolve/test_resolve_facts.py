@@ -1194,6 +1194,9 @@ def test_an_age_before_a_title_is_no_part_of_it() -> None:
     facts = asserted("The prize went to 19-year-old chemistry student Mark Dobson.")
     assert ("Mark Dobson", "holds_position", "chemistry student") in facts
     assert not any(f[2].startswith("old") for f in facts)
+    # a title that opens a paragraph stays (the line break is no part of a word)
+    assert ("Jane Okoro", "holds_position", "sprinter") in asserted(
+        "Okoro appeals against ban\n\nSprinter Jane Okoro has lodged an appeal.")
 
 
 def test_what_a_denial_before_it_denies_with_no_that() -> None:
