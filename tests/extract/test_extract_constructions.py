@@ -363,6 +363,8 @@ def test_a_noun_read_as_a_verb_takes_no_subject(parse: Parse) -> None:
     sts = run(parse, "Scotland lock Jim Hamilton was banned.")
     assert not any(s.relation.startswith("lock") for s in sts)
     assert any(s.relation.startswith("face") for s in run(parse, "Scotland face Italy today."))
+    sts = run(parse, "Hollywood stars Tom Hanks, Meg Ryan and Richard Gere are in the audience.")
+    assert not any(s.relation.startswith("star") for s in sts)
 
 
 def test_passive_agent_in_relation(parse: Parse) -> None:
