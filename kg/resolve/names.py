@@ -123,8 +123,13 @@ def clean_mention(text: str) -> str:
     'Subscribe'
     >>> clean_mention("the Royal National Institute for Deaf People (RNID")
     'Royal National Institute for Deaf People'
+    >>> clean_mention("Nasa) Ames Research Center")
+    'Ames Research Center'
     """
     text = _SPACES.sub(" ", text).strip(_EDGE_JUNK)
+    close = text.find(")")
+    if 0 < close < len(text) - 1 and "(" not in text[:close]:
+        text = text[close + 1 :].strip(_EDGE_JUNK)  # a bracket opened before: "(Nasa) Ames"
     # a trailing parenthesis, closed or not: "Royal National Institute (RNID"
     text = _TRAILING_BRACKET.sub("", text) if not text.startswith("(") else text
     text = _LEADING_DETERMINERS.sub("", text)
