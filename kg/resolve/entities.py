@@ -447,6 +447,9 @@ class EntityResolver:
             text = index.tokens.span_text(span)
         if label == "PERSON" and programme_named(text):
             label = "WORK_OF_ART"  # "Westminster Hour" tagged a person
+        elif (label == "PERSON" and span.start and span[0].pos_ == "PROPN"
+              and nominal.KIND_NOUNS.get(index.doc[span.start - 1].lower_) == "Organization"):
+            label = "ORG"  # "the band New Order" tagged a person (and "New" no title)
         mention = self._name(clean_mention(text), label, index)
         if mention is not None and self.metonymy and agent and mention.entry is not None:
             country = self.gazetteer.capital_country(mention.entry)

@@ -1279,3 +1279,9 @@ def test_he_in_a_speakers_next_quotation_is_someone_else() -> None:
     facts = asserted(text)
     assert ("Carlos Vela", "holds_position", "valencia director") in facts
     assert not any(f[0] == "Carlos Vela" and f[1] == "plays_for" for f in facts)
+
+
+def test_a_band_named_after_its_kind_is_no_person() -> None:
+    found = {(r.subject.label, r.subject.type) for r in resolved(
+        "The band New Order played in Manchester.") if r.asserted}
+    assert ("New Order", "Organization") in found  # not "Order", a person
