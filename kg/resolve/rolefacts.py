@@ -92,8 +92,8 @@ def _starts_name(words: Sequence[str], k: int) -> bool:
         lower = word.lower()
         if not word[:1].isupper():
             return False
-        if lower in _NAME_HEADS:
-            return True
+        if lower in _NAME_HEADS or lower in roles.PARTY_NAMES:
+            return True  # ("Scottish Conservative leader": the party's, in Scotland)
         if lower in TITLE_WORDS:
             return False
         if len(word) > 1 and word.isupper() and word.isalpha():

@@ -48,6 +48,7 @@ __all__ = [
     "FORMER_WORDS",
     "LESSER",
     "NOT_HEADS",
+    "PARTY_NAMES",
     "POSTNOMINALS",
     "STATE_RELATIONS",
     "WORK_MAKERS",
@@ -133,6 +134,10 @@ _PLACE_TYPES = frozenset({"Country", "City", "Place"})
 #: Classes of a possessor before a place that is no body the place is a part of
 #: ("Britain's US ambassador", "Blair's UK ...").
 _NOT_OWNERS = frozenset({"Person", "Country", "City", "Place", "GovernmentBody"})
+#: Words that name a party after a demonym ("Scottish Conservative leader", "Welsh
+#: Labour leader"): a branch of the party, not a post of the country.
+PARTY_NAMES = frozenset({"conservative", "conservatives", "tory", "tories", "labour",
+                         "liberal", "lib", "nationalist", "green", "unionist", "socialist"})
 #: Title words of a party's or the opposition's posts ("the party's Treasury
 #: spokesman", "shadow Home Office minister").
 _PARTY_TITLE_WORDS = frozenset({"party", "shadow", "opposition"})
@@ -442,6 +447,7 @@ def role_affiliations(
         prep = later  # "head of new media at Virgin Radio": the head of a function
     seen: set[str] = set()
     candidates: list[list[Token]] = []
+    branch = False  # a party's branch in a country ("Welsh Labour leader")
     for run in _runs(title[:-1]):
         # leading title words are no part of the name ("Shadow", "Former"), unless
         # the whole run is one ("Liberal Democrat", "Economist Intelligence Unit")
@@ -449,6 +455,10 @@ def role_affiliations(
                 (title_word(run[0].lower_) or run[0].lower_ in _PAST | _FORMER)
                 and not _known(run, body))):
             run = run[1:]  # ("Shadow Home Secretary": no body called "Shadow Home")
+        if len(run) > 1 and run[1].lower_ in PARTY_NAMES and _a_country(run, body):
+            # "Scottish Conservative leader", read as Scotland: the party's (not
+            # "Scottish Green Party", a party's whole name)
+            run, branch = run[1:], True
         if run:
             candidates.append(run)
     if prep is not None:
@@ -509,6 +519,8 @@ def role_affiliations(
             # boss of Workshare", "chief executive for BT's wireless broadband": the
             # head of a part, who works for the whole (or is a member of the party)
             relation = "member_of" if found.type == "PoliticalParty" else "works_for"
+        if branch and relation == "leads" and found.type == "PoliticalParty":
+            relation = "member_of"  # the Scottish Conservatives' leader is a Conservative
         if found.type == "City" and relation in {"plays_for", "manages", "works_for"}:
             found = club_of(found)
         if former is not None:
@@ -523,6 +535,14 @@ def role_affiliations(
 #: Prepositions that name the body a function belongs to ("director of products
 #: at Telewest", "manager of mobile marketing for NEC").
 _FUNCTION_BODY_PREPOSITIONS = frozenset({"at", "for", "with"})
+
+
+def _a_country(run: Sequence[Token], body: Callable[[Argument], Mention | Value | None]
+               ) -> bool:
+    """Whether words of a title name a country ("Scottish Conservative" read as
+    Scotland)."""
+    found = body(token_argument(list(run), "obj", head=run[-1]))
+    return isinstance(found, Mention) and found.type == "Country"
 
 
 def _body_after_function(prep: Token, span: Span) -> Token | None:

@@ -1285,3 +1285,11 @@ def test_a_band_named_after_its_kind_is_no_person() -> None:
     found = {(r.subject.label, r.subject.type) for r in resolved(
         "The band New Order played in Manchester.") if r.asserted}
     assert ("New Order", "Organization") in found  # not "Order", a person
+
+
+def test_a_demonym_before_a_party_names_its_branch_not_the_country() -> None:
+    facts = asserted("Welsh Labour leader Rhodri Morgan said no.")
+    assert ("Rhodri Morgan", "holds_position", "welsh labour leader") in facts
+    assert ("Rhodri Morgan", "member_of", "Labour Party") in facts
+    assert not any(f[2] == "Wales" for f in facts)
+    assert ("Tony Blair", "leads", "Labour Party") in asserted("Labour leader Tony Blair said no.")
