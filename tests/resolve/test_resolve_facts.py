@@ -1290,6 +1290,9 @@ def test_a_band_named_after_its_kind_is_no_person() -> None:
 def test_a_demonym_before_a_party_names_its_branch_not_the_country() -> None:
     facts = asserted("Welsh Labour leader Rhodri Morgan said no.")
     assert ("Rhodri Morgan", "holds_position", "welsh labour leader") in facts
-    assert ("Rhodri Morgan", "member_of", "Labour Party") in facts
     assert not any(f[2] == "Wales" for f in facts)
+    facts = asserted("Scottish Conservative leader, Annabel Goldie, said no.")
+    assert ("Annabel Goldie", "holds_position", "scottish conservative leader") in facts
+    assert ("Annabel Goldie", "member_of", "Conservative Party") in facts
+    assert not any(f[2] == "Scotland" for f in facts)
     assert ("Tony Blair", "leads", "Labour Party") in asserted("Labour leader Tony Blair said no.")
