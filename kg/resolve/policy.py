@@ -160,8 +160,15 @@ def withheld_nominal(statement: Statement, *, subject_type: str) -> str | None:
         said = statement.relation.split()[1:2]  # "has talks with": the noun as written
         if noun not in MUTUAL_NOUNS and not (said and said[0] in MUTUAL_NOUNS):
             return "unnamed relation"
+    if statement.rule == "appos_place" and not _after_preposition(statement):
+        # "Subs Not Used: Warrington, Maloney.", "Internazionale, Juventus, Monaco.":
+        # a list of names, not "in Houston, Texas", "at Clare College, Cambridge"
+        return "unclear attachment"
     if statement.rule == "np_place" and subject_type in {"Person", "PoliticalParty"}:
         # (a party "in South Shropshire" is its local branch, not where it is)
+        return "unnamed relation"
+    if statement.lemma in {"be in", "be at"} and not _named_head(statement):
+        # "were all in the Sound of 2004 top 10": the name only says which chart
         return "unnamed relation"
     if subject_type in {"Person", "Work"} and statement.lemma in {"be in", "be at"}:
         # "X were all in the Sound of 2004 top 10", an album "in Country and Western
@@ -172,6 +179,28 @@ def withheld_nominal(statement: Statement, *, subject_type: str) -> str | None:
         if verb not in MUTUAL_VERBS:
             return "not mutual"  # "X and Y called for ...": both did, not each other
     return None
+
+
+#: Prepositions before a place that a comma and a larger place follow ("in
+#: Houston, Texas", "from Omaha, Nebraska").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "of", "to", "for", "near", "on",
+                                 "into", "outside", "inside", "around", "across", "via"})
+
+
+def _named_head(statement: Statement) -> bool:
+    """Whether the statement's first object ends with a name's word (capitalised),
+    not a common noun or a number a name only modifies ("the Sound of 2004 top
+    10")."""
+    obj = statement.object
+    words = obj.text.split() if obj is not None else []
+    return bool(words) and words[-1][:1].isupper()
+
+
+def _after_preposition(statement: Statement) -> bool:
+    """Whether the statement's subject follows a preposition in its sentence."""
+    before = statement.sentence[: max(0, statement.subject.start - statement.sentence_start)]
+    words = before.split()
+    return bool(words) and words[-1].lower() in _PLACE_PREPOSITIONS
 
 
 def withheld_relation(relation: str, *, object_type: str | None) -> str | None:

@@ -1296,3 +1296,19 @@ def test_a_demonym_before_a_party_names_its_branch_not_the_country() -> None:
     assert ("Annabel Goldie", "member_of", "Conservative Party") in facts
     assert not any(f[2] == "Scotland" for f in facts)
     assert ("Tony Blair", "leads", "Labour Party") in asserted("Labour leader Tony Blair said no.")
+
+
+def test_a_list_of_names_is_no_place_in_another() -> None:
+    assert withheld("Subs Not Used: Whitley, Gallagher.").get(
+        ("Whitley", "located_in", "Gallagher")) in {None, "unclear attachment"}
+    assert not any(f[1] == "located_in" for f in asserted(
+        "AC Milan, Bayer Leverkusen, Internazionale, Juventus, Monaco."))
+    assert ("Malibu", "located_in", "California") in asserted(
+        "He died at his home in Malibu, California, a spokesman said.")
+
+
+def test_a_name_that_only_modifies_where_someone_is_is_no_place() -> None:
+    facts = asserted("The band Razorlight was in the Sound of 2004 top 10.")
+    assert not any(f[1] == "located_in" for f in facts)
+    assert ("Eden Project", "located_in", "Cornwall") in asserted(
+        "The Eden Project is in Cornwall.")
