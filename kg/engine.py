@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
     from kg.store import Store
 
-__all__ = ["TASKS_PER_PROCESS", "TASK_CHARS", "Engine", "LocalEngine", "write_built"]
+__all__ = ["FORKSERVER_PRELOAD", "TASKS_PER_PROCESS", "TASK_CHARS", "Engine", "LocalEngine",
+           "fork_server", "write_built"]
 
 R = TypeVar("R")
 
@@ -70,7 +71,7 @@ def write_built(store: Store, items: list[Built]) -> None:
 
 class LocalEngine(Engine):
     """The stages in this process (``processes=1``) or in ``processes`` worker
-    processes. The workers are forked by a fork server (:func:`_context`): a fresh
+    processes. The workers are forked by a fork server (:func:`fork_server`): a fresh
     interpreter, started once per process, that loads the stages with the default
     options and warms them before it forks any worker, so that each worker starts
     with them (copy-on-write). This process itself is never forked: a fork would
@@ -135,21 +136,30 @@ def _batches(documents: Iterable[Document], chars: int) -> Iterator[list[Documen
 FORKSERVER_PRELOAD = "kg._forkserver"
 
 
-def _context() -> BaseContext:
-    """How the worker processes start: forked by multiprocessing's fork server,
-    with kg's stages preloaded (:data:`FORKSERVER_PRELOAD`); with "spawn" where
-    there is no fork server (Windows). The server is one per process, started by
-    the first pool that uses it from a fresh interpreter (fork and exec, as a
-    subprocess is) and kept until this process exits: later builds find it warm.
-    A fork server started earlier by other code, without kg's preload, forks
-    workers that load the stages themselves, as spawned ones do."""
+def fork_server() -> BaseContext | None:
+    """The context of kg's fork server, started if it is not running: a fresh
+    interpreter (fork and exec, as a subprocess is), one per process, kept until
+    this process exits, that imports :data:`FORKSERVER_PRELOAD` (the stages loaded
+    and warmed) before it forks any worker; later builds find it warm. ``None``
+    where there is no fork server (Windows). A fork server started earlier by other
+    code, without kg's preload, forks workers that load the stages themselves."""
     import multiprocessing
+    import multiprocessing.forkserver
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
+        return None
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([FORKSERVER_PRELOAD])
+    multiprocessing.forkserver.ensure_running()
     return context
+
+
+def _context() -> BaseContext:
+    """How the worker processes start: forked by kg's fork server
+    (:func:`fork_server`), else with "spawn"."""
+    import multiprocessing
+
+    return fork_server() or multiprocessing.get_context("spawn")
 
 
 def _pooled(task: Callable[[StageOptions, list[Document]], list[R]],
