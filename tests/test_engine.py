@@ -192,3 +192,25 @@ def test_importing_the_preload_outside_a_fork_server_loads_nothing() -> None:
 
     assert not kg._forkserver._in_fork_server()
     assert not kg._forkserver.WARMED
+
+
+def _die_on_third(options: object, batch: list[Document]) -> list[str]:
+    """A task whose worker is killed (as by the kernel's OOM killer) on batch 2."""
+    import os
+    import signal
+
+    if batch[0].id == "2":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return [d.id for d in batch]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no SIGKILL on Windows")
+def test_a_forked_worker_killed_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.engine
+    from kg.errors import KgError
+    from kg.stages import StageOptions
+
+    monkeypatch.setattr(kg.engine, "TASK_CHARS", 1)  # one document a batch
+    docs = [Document(id=str(i), text="x") for i in range(6)]
+    with pytest.raises(KgError, match="worker process of the build died"):
+        list(LocalEngine(2).run(_die_on_third, docs, options=StageOptions()))
