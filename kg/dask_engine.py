@@ -147,10 +147,23 @@ def _client(options: DaskOptions) -> tuple[Any, Any]:
     # without a dashboard nobody sees the workers' statistical profiles, the
     # system monitor's samples or the event loops' health ticks, which cost the
     # scheduler's thread in this process about 3 % of a core
-    with dask.config.set(_QUIET):
+    with dask.config.set({**_QUIET, **_forked()}):
         cluster = LocalCluster(n_workers=options.workers, threads_per_worker=1,
                                processes=True, host="127.0.0.1", dashboard_address=None)
     return Client(cluster), cluster
+
+
+def _forked() -> dict[str, str]:
+    """The LocalCluster's start method: its worker processes forked by kg's fork
+    server (see :func:`kg.engine.fork_server`), which has kg's stages loaded and
+    warm, instead of spawned and loading them in their first task. The server is
+    started here, with kg's preload, before distributed would start one with its
+    own. Nothing where there is no fork server."""
+    from kg.engine import fork_server
+
+    if fork_server() is None:
+        return {}
+    return {"distributed.worker.multiprocessing-method": "forkserver"}
 
 
 #: The LocalCluster's settings for what only a dashboard shows (it has none).

@@ -29,9 +29,12 @@ from kg.stages import Built, Processed, StageOptions, build_batch, process_batch
 from kg.types import Document
 
 if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
     from kg.store import Store
 
-__all__ = ["TASK_CHARS", "Engine", "LocalEngine", "write_built"]
+__all__ = ["FORKSERVER_PRELOAD", "TASKS_PER_PROCESS", "TASK_CHARS", "Engine", "LocalEngine",
+           "fork_server", "write_built"]
 
 R = TypeVar("R")
 
@@ -39,6 +42,11 @@ R = TypeVar("R")
 #: enough that the workers finish together at the end of a build, large enough that
 #: a task's round trip costs little next to its parse.
 TASK_CHARS = 20_000
+
+#: The batches in flight per worker process: one running, the others waiting, so
+#: that a worker that finishes its batch while the batch at the head of the line
+#: (the next result, in order) still runs finds another one.
+TASKS_PER_PROCESS = 4
 
 
 class Engine(ABC):
@@ -63,12 +71,15 @@ def write_built(store: Store, items: list[Built]) -> None:
 
 class LocalEngine(Engine):
     """The stages in this process (``processes=1``) or in ``processes`` worker
-    processes started with "spawn" (a fork would copy the locks that Oxigraph's
-    and Rich's threads hold, and hang). Each worker loads the model once, then
+    processes. The workers are forked by a fork server (:func:`fork_server`): a fresh
+    interpreter, started once per process, that loads the stages with the default
+    options and warms them before it forks any worker, so that each worker starts
+    with them (copy-on-write). This process itself is never forked: a fork would
+    copy the locks that Oxigraph's and Rich's threads hold, and hang. Each worker
     takes batches of whole documents (:data:`TASK_CHARS`): it parses a document's
-    pieces, joins them and runs every stage on it. At most two batches per worker
-    are in flight, so memory does not grow with the corpus, and results come back
-    in the order of the documents."""
+    pieces, joins them and runs every stage on it. At most
+    :data:`TASKS_PER_PROCESS` batches per worker are in flight, so memory does not
+    grow with the corpus, and results come back in the order of the documents."""
 
     def __init__(self, processes: int = 1) -> None:
         if processes < 1:
@@ -120,19 +131,47 @@ def _batches(documents: Iterable[Document], chars: int) -> Iterator[list[Documen
         yield batch
 
 
+#: What kg's fork server imports before it forks a worker: a module whose import
+#: there loads and warms the stages (see :mod:`kg._forkserver`).
+FORKSERVER_PRELOAD = "kg._forkserver"
+
+
+def fork_server() -> BaseContext | None:
+    """The context of kg's fork server, started if it is not running: a fresh
+    interpreter (fork and exec, as a subprocess is), one per process, kept until
+    this process exits, that imports :data:`FORKSERVER_PRELOAD` (the stages loaded
+    and warmed) before it forks any worker; later builds find it warm. ``None``
+    where there is no fork server (Windows). A fork server started earlier by other
+    code, without kg's preload, forks workers that load the stages themselves."""
+    import multiprocessing
+    import multiprocessing.forkserver
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return None
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([FORKSERVER_PRELOAD])
+    multiprocessing.forkserver.ensure_running()
+    return context
+
+
+def _context() -> BaseContext:
+    """How the worker processes start: forked by kg's fork server
+    (:func:`fork_server`), else with "spawn"."""
+    import multiprocessing
+
+    return fork_server() or multiprocessing.get_context("spawn")
+
+
 def _pooled(task: Callable[[StageOptions, list[Document]], list[R]],
             documents: Iterable[Document], *, options: StageOptions,
             processes: int) -> Iterator[list[R]]:
-    import multiprocessing
-
-    pool = ProcessPoolExecutor(max_workers=processes,
-                               mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start_worker, initargs=(options, os.getpid()))
+    pool = ProcessPoolExecutor(max_workers=processes, mp_context=_context(),
+                               initializer=_start_worker, initargs=(options,))
     pending: deque[Future[list[R]]] = deque()
     try:
         for batch in _batches(documents, TASK_CHARS):
             pending.append(pool.submit(task, options, batch))
-            while len(pending) >= 2 * processes:
+            while len(pending) >= TASKS_PER_PROCESS * processes:
                 yield _result(pending.popleft())
         while pending:
             yield _result(pending.popleft())
@@ -149,19 +188,22 @@ def _result(future: Future[list[R]]) -> list[R]:
                            "with less memory, give fewer --processes") from exc
 
 
-def _start_worker(options: StageOptions, parent: int) -> None:
-    """A worker's start: load the model (before the first task) and watch the
-    parent, so that a worker whose build was killed (kill -9) exits too rather than
-    wait for tasks for ever."""
-    watcher = threading.Thread(target=_exit_with, args=(parent,), daemon=True,
+def _start_worker(options: StageOptions) -> None:
+    """A worker's start: load the stages (before the first task; a worker forked
+    from kg's fork server finds them loaded) and watch the parent, so that a worker
+    whose build was killed (kill -9) exits too rather than wait for tasks for ever."""
+    watcher = threading.Thread(target=_exit_with_parent, daemon=True,
                                name="kg-parent-watch")
     watcher.start()
     stages_for(options)
 
 
-def _exit_with(parent: int, every: float = 0.5) -> None:
-    import time
+def _exit_with_parent() -> None:
+    """Wait until the process that started this one is gone, then exit. (Not the
+    parent process id: a worker forked by the fork server is the server's child.)"""
+    import multiprocessing
 
-    while os.getppid() == parent:
-        time.sleep(every)
-    os._exit(1)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        parent.join()
+        os._exit(1)

@@ -32,8 +32,9 @@ if TYPE_CHECKING:
     from kg.rdf import Quad
     from kg.resolve import Resolver
 
-__all__ = ["ZONE_STRINGS", "Built", "MemoryZone", "Processed", "StageOptions", "Stages",
-           "build_batch", "built", "extract_batch", "process_batch", "stages_for"]
+__all__ = ["WARM_TEXT", "ZONE_STRINGS", "Built", "MemoryZone", "Processed", "StageOptions",
+           "Stages", "build_batch", "built", "extract_batch", "process_batch", "stages_for",
+           "warm"]
 
 #: How many strings the batches of a build may add to the spaCy string store (with
 #: their lexemes and tokenizer cache entries) before they are freed: about 1,700 BBC
@@ -251,6 +252,25 @@ def built(item: Processed) -> Built:
                         if p == rdf_type and o == statement}),
         nquads=out.getvalue(),
     )
+
+
+#: What :func:`warm` runs the stages over: a few sentences that go through every
+#: stage (a quotation, a title, an apposition, a place, a date, a possessive).
+WARM_TEXT = (
+    "1 March 2005\n\n"
+    "Russia will supply gas to China, President Vladimir Putin said on Monday. "
+    "\"We cooperate with China in the security area,\" he told reporters in Moscow.\n\n"
+    "Tony Blair, the UK prime minister, met Gordon Brown's advisers at the BBC."
+)
+
+
+def warm(options: StageOptions) -> Stages:
+    """This process's :class:`Stages` for ``options``, loaded and run once over
+    :data:`WARM_TEXT` (outside any memory zone): what a worker forked from this
+    process then finds ready."""
+    stages = stages_for(options)
+    list(stages.run([Document(id="kg-warm", text=WARM_TEXT)]))
+    return stages
 
 
 def process_batch(options: StageOptions, documents: list[Document]) -> list[Processed]:

@@ -118,3 +118,99 @@ def test_extract_documents_in_two_processes_equals_one() -> None:
     two = list(extract_documents(sources(), processes=2))
     assert [(d.id, s) for d, s in two] == [(d.id, s) for d, s in one]
     assert sum(len(s) for _d, s in one) > 10
+
+
+def _sleep_then_name(options: object, batch: list[Document]) -> list[str]:
+    """A task whose early batches take longest (so that they finish last)."""
+    import time
+
+    time.sleep(0.02 * max(0, 6 - int(batch[0].id)))
+    return [d.id for d in batch]
+
+
+def test_results_come_back_in_order_when_tasks_finish_out_of_order(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    import kg.engine
+    from kg.stages import StageOptions
+
+    running = {"now": 0, "most": 0}
+    lock = threading.Lock()
+
+    def task(options: StageOptions, batch: list[Document]) -> list[str]:
+        with lock:
+            running["now"] += 1
+            running["most"] = max(running["most"], running["now"])
+        try:
+            return _sleep_then_name(options, batch)
+        finally:
+            with lock:
+                running["now"] -= 1
+
+    def threads(max_workers: int, **_: object) -> ThreadPoolExecutor:
+        return ThreadPoolExecutor(max_workers=4 * max_workers)  # more than the cap
+
+    monkeypatch.setattr(kg.engine, "ProcessPoolExecutor", threads)
+    docs = [Document(id=str(i), text="x" * 10) for i in range(20)]
+    monkeypatch.setattr(kg.engine, "TASK_CHARS", 10)  # one document a batch
+    got = list(kg.engine._pooled(task, docs, options=StageOptions(), processes=2))
+    assert got == [[str(i)] for i in range(20)]
+    # the later batches ran while the slow first one did, up to the cap in flight
+    assert 2 * 2 < running["most"] <= kg.engine.TASKS_PER_PROCESS * 2
+
+
+def _worker_facts(options: object, batch: list[Document]) -> list[tuple[bool, bool, int]]:
+    """In a worker: whether the fork server forked it, whether the server warmed the
+    stages before, and how many models were loaded (in the server or here)."""
+    import multiprocessing
+    import os
+
+    from kg.nlp import _load
+
+    parent = multiprocessing.parent_process()
+    forked_by_server = parent is not None and parent.pid != os.getppid()
+    server = sys.modules.get("kg._forkserver")
+    warmed = bool(server and server.WARMED)
+    return [(forked_by_server, warmed, _load.cache_info().misses) for _ in batch]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no fork server on Windows")
+def test_workers_are_forked_from_a_warm_fork_server() -> None:
+    from kg.stages import StageOptions
+
+    docs = [Document(id=str(i), text="Russia supplies gas.") for i in range(4)]
+    facts = [f for batch in LocalEngine(2).run(_worker_facts, docs, options=StageOptions())
+             for f in batch]
+    # forked by the server, which loaded the model and warmed the stages: no load here
+    assert facts == [(True, True, 1)] * 4
+
+
+def test_importing_the_preload_outside_a_fork_server_loads_nothing() -> None:
+    import kg._forkserver
+
+    assert not kg._forkserver._in_fork_server()
+    assert not kg._forkserver.WARMED
+
+
+def _die_on_third(options: object, batch: list[Document]) -> list[str]:
+    """A task whose worker is killed (as by the kernel's OOM killer) on batch 2."""
+    import os
+    import signal
+
+    if batch[0].id == "2":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return [d.id for d in batch]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no SIGKILL on Windows")
+def test_a_forked_worker_killed_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.engine
+    from kg.errors import KgError
+    from kg.stages import StageOptions
+
+    monkeypatch.setattr(kg.engine, "TASK_CHARS", 1)  # one document a batch
+    docs = [Document(id=str(i), text="x") for i in range(6)]
+    with pytest.raises(KgError, match="worker process of the build died"):
+        list(LocalEngine(2).run(_die_on_third, docs, options=StageOptions()))

@@ -15,9 +15,11 @@ processes, the speed-up of W processes over one, and the peak RSS of this
 process and of its largest child. It also checks that the three builds give the
 same graph (the same quads, compared as sorted N-Quads), and prints the main
 process's share of the CPU time of each build: ``getrusage(RUSAGE_SELF)`` (this
-process, with its store's threads) against ``RUSAGE_CHILDREN`` (the worker
-processes, counted once they have exited at the end of the build), both taken
-around the ``build`` call.
+process, with its store's threads) taken around the ``build`` call, against the
+CPU time of every process below this one (the workers, and the fork server that
+kg's workers are forked from, which is not this process's child to reap),
+read with psutil every 0.1 s while the build runs (the last tenth of a second of
+each is not counted; a process there before the build counts from the first read).
 """
 
 from __future__ import annotations
@@ -27,9 +29,11 @@ import io
 import os
 import platform
 import resource
+import threading
 import time
 from collections.abc import Callable
 
+import psutil
 from _corpus import bbc_sample
 
 
@@ -37,6 +41,50 @@ def _timed(run: Callable[[], object]) -> float:
     start = time.perf_counter()
     run()
     return time.perf_counter() - start
+
+
+class Descendants:
+    """The CPU seconds and the peak RSS of the processes below this one while it
+    runs (``with Descendants() as below: ...; below.cpu``)."""
+
+    def __init__(self, every: float = 0.1) -> None:
+        self.every = every
+        self.me = psutil.Process()
+        self.first: dict[int, float] = {}  # pid -> CPU s at the first read
+        self.last: dict[int, float] = {}
+        self.peak_rss = 0
+        self._done = threading.Event()
+
+    def _read(self, first: bool = False) -> None:
+        for process in self.me.children(recursive=True):
+            try:
+                times = process.cpu_times()
+                rss = process.memory_info().rss
+            except psutil.Error:
+                continue
+            seconds = times.user + times.system
+            if first:
+                self.first[process.pid] = seconds
+            self.last[process.pid] = seconds
+            self.peak_rss = max(self.peak_rss, rss)
+
+    def _loop(self) -> None:
+        while not self._done.wait(self.every):
+            self._read()
+
+    def __enter__(self) -> Descendants:
+        self._read(first=True)
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._done.set()
+        self._thread.join()
+
+    @property
+    def cpu(self) -> float:
+        return sum(s - self.first.get(pid, 0.0) for pid, s in self.last.items())
 
 
 def main() -> None:
@@ -53,27 +101,33 @@ def main() -> None:
     w = args.workers
 
     shares: dict[str, tuple[float, float]] = {}  # name -> (main CPU s, workers' CPU s)
+    peak_child = 0  # bytes
 
-    def cpu(who: int) -> float:
-        usage = resource.getrusage(who)
+    def cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
         return usage.ru_utime + usage.ru_stime
 
     def raw(processes: int) -> float:
-        own, children = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
-        seconds = _timed(lambda: list(nlp.pipe(texts, batch_size=64, n_process=processes)))
-        shares[f"raw, {processes} process(es)"] = (
-            cpu(resource.RUSAGE_SELF) - own, cpu(resource.RUSAGE_CHILDREN) - children)
+        nonlocal peak_child
+        own = cpu()
+        with Descendants() as below:
+            seconds = _timed(lambda: list(nlp.pipe(texts, batch_size=64,
+                                                   n_process=processes)))
+        shares[f"raw, {processes} process(es)"] = (cpu() - own, below.cpu)
+        peak_child = max(peak_child, below.peak_rss)
         return seconds
 
     quads: dict[str, int] = {}
     graphs: dict[str, list[bytes]] = {}
 
     def build(name: str, **options: object) -> float:
+        nonlocal peak_child
         graph = KnowledgeGraph("memory:")
-        own, children = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
-        seconds = _timed(lambda: graph.build(paths, **options))  # type: ignore[arg-type]
-        shares[name] = (cpu(resource.RUSAGE_SELF) - own,
-                        cpu(resource.RUSAGE_CHILDREN) - children)
+        own = cpu()
+        with Descendants() as below:
+            seconds = _timed(lambda: graph.build(paths, **options))  # type: ignore[arg-type]
+        shares[name] = (cpu() - own, below.cpu)
+        peak_child = max(peak_child, below.peak_rss)
         quads[name] = len(graph)
         buffer = io.BytesIO()
         graph.export(buffer, "nq")
@@ -121,8 +175,8 @@ def main() -> None:
           f"processes {total[f'raw, {w} process(es)'] / total[f'local, {w} processes']:.2f}, "
           f"dask {total[f'raw, {w} process(es)'] / total[f'dask, {w} workers']:.2f}")
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak RSS: this process {own:,.0f} MB, largest child {child:,.0f} MB")
+    print(f"peak RSS: this process {own:,.0f} MB, largest process below it "
+          f"{peak_child / 2**20:,.0f} MB (read every 0.1 s)")
 
 
 if __name__ == "__main__":
