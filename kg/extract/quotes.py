@@ -121,27 +121,32 @@ def quote_speakers(doc: TDoc) -> dict[int, Tok]:
                 out.setdefault(first, speaker)
             continue
         opening = doc.sents[first]
+        speaker = None
         if _introduced(doc.tokens, start):  # `Wenger added: "... . ..."`
             speaker = _speech_subject(doc.tokens[opening.start : start])
-            if speaker is not None:
-                for k in range(first, last + 1):
-                    if not doc.sents[k].start <= speaker.i < doc.sents[k].end:
-                        out.setdefault(k, speaker)
-                continue
-        closing = doc.sents[last]
-        after = doc.tokens[end + 1 : closing.end]
-        # a quotation may close at the end of its sentence: the verb opens the next one
-        if not any(t.is_alpha for t in after) and last + 1 < len(doc.sents):
-            nxt = doc.sents[last + 1]
-            after = doc.tokens[nxt.start : min(nxt.end, nxt.start + 6)]
-        speaker = _speech_subject(after)
         if speaker is None:
-            speaker = _speech_subject(doc.tokens[opening.start : start])
-        if speaker is None:
-            speaker = _said_before(doc, first, start)
+            speaker = _speaker_around(doc, first, last, start, end)
         if speaker is None:
             continue
         for k in range(first, last + 1):
             if not doc.sents[k].start <= speaker.i < doc.sents[k].end:
                 out.setdefault(k, speaker)
     return out
+
+
+def _speaker_around(doc: TDoc, first: int, last: int, start: int, end: int) -> Tok | None:
+    """The speaker of a quotation (marks at tokens ``start`` and ``end``, sentences
+    ``first`` to ``last``) from the speech verb after its closing mark, else before
+    its opening mark, else in the sentence before it."""
+    closing = doc.sents[last]
+    after = doc.tokens[end + 1 : closing.end]
+    # a quotation may close at the end of its sentence: the verb opens the next one
+    if not any(t.is_alpha for t in after) and last + 1 < len(doc.sents):
+        nxt = doc.sents[last + 1]
+        after = doc.tokens[nxt.start : min(nxt.end, nxt.start + 6)]
+    speaker = _speech_subject(after)
+    if speaker is None:
+        speaker = _speech_subject(doc.tokens[doc.sents[first].start : start])
+    if speaker is None:
+        speaker = _said_before(doc, first, start)
+    return speaker
