@@ -172,7 +172,7 @@ _POSITION_VERBS = frozenset({"lock", "prop", "hook", "wing", "centre", "captain"
                              "coach", "back", "forward", "flank", "boss"})
 
 
-def _loose_clause(verb: Token) -> bool:
+def _loose_clause(verb: Token, subj: Token) -> bool:
     """Whether ``verb`` is a present-tense verb with a subject of its own hung on
     another verb as an adverbial clause with no "when", "because"... or as its
     subject: a noun the tagger read as a verb ("Hollywood stars Leonardo DiCaprio ... are in the
@@ -182,9 +182,9 @@ def _loose_clause(verb: Token) -> bool:
         return False
     if any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.i < verb.i) for c in verb.children):
         return False
-    subj = _own_subject(verb)  # a name or noun right before it ("he is determined"
+    # its own subject (``subj``), a name or noun right before it ("he is determined"
     # parsed as an adverbial clause is a clause)
-    return subj is not None and subj.i == verb.i - 1 and subj.pos_ in {"NOUN", "PROPN"}
+    return subj.i == verb.i - 1 and subj.pos_ in {"NOUN", "PROPN"}
 
 
 def _position_misread(verb: Token, subj: Token) -> bool:
@@ -213,7 +213,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     """
     subj = _own_subject(verb)
     dep = verb.dep_
-    if subj is not None and (_position_misread(verb, subj) or _loose_clause(verb)):
+    if subj is not None and (_position_misread(verb, subj) or _loose_clause(verb, subj)):
         return None, ""
     if subj is not None:
         if is_relative_pronoun(subj) and dep in RELATIVE_CLAUSES:

@@ -56,9 +56,14 @@ def _opening(tokens: list[Tok], mark: Tok) -> bool:
     return before and after and not tokens[i + 1].is_punct
 
 
+def _speech(tok: Tok) -> bool:
+    """Whether ``tok`` is a verb of saying."""
+    return tok.pos_ in VERBALS and tok.lemma_.lower() in SPEECH_VERBS
+
+
 def _speech_subject(tokens: list[Tok]) -> Tok | None:
     for tok in tokens:
-        if tok.pos_ in VERBALS and tok.lemma_.lower() in SPEECH_VERBS:
+        if _speech(tok):
             subj, _ = subject_of(tok)
             if subj is not None:
                 return subj
@@ -83,7 +88,7 @@ def _said_before(doc: TDoc, first: int, start: int) -> Tok | None:
         return None
     before = doc.sents[first - 1]
     for tok in doc.tokens[before.start : before.end]:
-        if tok.pos_ in VERBALS and tok.lemma_.lower() in SPEECH_VERBS:
+        if _speech(tok):
             subj, _ = subject_of(tok)
             if subj is not None and (subj.pos_ == "PROPN" or subj.lower_ in _PERSONAL or (
                     subj.pos_ == "NOUN" and any(c.lower_ == "the" for c in subj.children))):
@@ -113,8 +118,7 @@ def quote_speakers(doc: TDoc) -> dict[int, Tok]:
             last -= 1  # the closing mark opens the next sentence: `."\n\nThose ...`
         if first == last:
             sent = doc.sents[first]
-            if any(t.pos_ in VERBALS and t.lemma_.lower() in SPEECH_VERBS
-                   for t in doc.tokens[sent.start : sent.end]):
+            if any(_speech(t) for t in doc.tokens[sent.start : sent.end]):
                 continue  # its speech verb is in the sentence: the clause rules' work
             speaker = _said_before(doc, first, start)
             if speaker is not None:

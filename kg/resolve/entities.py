@@ -110,6 +110,18 @@ def _word_before(span: Span, arg: Argument, index: DocumentIndex) -> Token | Non
     return index.doc[span.start - 1]
 
 
+def _name_word_before(span: Span, arg: Argument, index: DocumentIndex,
+                      deps: frozenset[str] = frozenset({"compound"})) -> Token | None:
+    """The proper noun just before ``span``, in the argument, that modifies a word of
+    ``span`` (``deps``: its dependency labels): a word of the same name the tagger
+    left out ("UK" of "UK Film Council", "Real" of "Real Madrid")."""
+    prev = _word_before(span, arg, index)
+    if prev is None or not (prev.pos_ == "PROPN" and prev.dep_ in deps
+                            and span.start <= prev.head.i < span.end):
+        return None
+    return prev
+
+
 class EntityResolver:
     """Resolves the arguments of one document's statements to entities and values
     (``metonymy``: a capital acting as an agent is its country; ``coreference``:
@@ -460,9 +472,8 @@ class EntityResolver:
     def _known_longer(self, span: Span, arg: Argument, index: DocumentIndex) -> bool:
         """Whether the capitalised word before a tagged name, in the same name, makes
         it the name of a body the gazetteer knows ("Liberal" + "Democrats")."""
-        prev = _word_before(span, arg, index)
-        if prev is None or not (prev.pos_ == "PROPN" and prev.dep_ in {"compound", "amod"}
-                                and span.start <= prev.head.i < span.end):
+        prev = _name_word_before(span, arg, index, frozenset({"compound", "amod"}))
+        if prev is None:
             return False
         found = self.gazetteer.find(f"{prev.text} {index.tokens.span_text(span)}")
         return bool(found) and found[0].kind == "org"
@@ -470,9 +481,8 @@ class EntityResolver:
     def _country_first(self, span: Span, arg: Argument, index: DocumentIndex) -> bool:
         """Whether a body's name has a country's name before it that the tagger
         left out ("UK Film Council": "UK" GPE, "Film Council" ORG), in the argument."""
-        prev = _word_before(span, arg, index)
-        if prev is None or not (prev.pos_ == "PROPN" and prev.dep_ == "compound"
-                and span.start <= prev.head.i < span.end and prev.ent_type_ == "GPE"):
+        prev = _name_word_before(span, arg, index)
+        if prev is None or prev.ent_type_ != "GPE":
             return False
         found = self.gazetteer.find(prev.text)
         return bool(found) and found[0].kind == "country"
@@ -481,11 +491,11 @@ class EntityResolver:
         """Whether a place's name has a capitalised word before it in the same name
         that is no title, demonym or place ("Real Madrid", "Inter Milan", "Dynamo
         Kiev"; not "US President Bush", "Spain Madrid"), so that the two name a body."""
-        prev = _word_before(span, arg, index)
-        if prev is None or not (prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.is_alpha
-                and prev.text[:1].isupper() and span.start <= prev.head.i < span.end
-                and prev.lower_ not in TITLE_WORDS and prev.lower_ not in _HONORIFICS
-                and self.gazetteer.demonym(prev.text) is None):
+        prev = _name_word_before(span, arg, index)
+        if prev is None or not (prev.is_alpha and prev.text[:1].isupper()
+                                and prev.lower_ not in TITLE_WORDS
+                                and prev.lower_ not in _HONORIFICS
+                                and self.gazetteer.demonym(prev.text) is None):
             return False
         found = self.gazetteer.find(prev.text)
         return not found or found[0].kind == "org"  # (not "Spain Madrid")
@@ -834,7 +844,9 @@ def _quoted(token: Token, index: DocumentIndex) -> bool:
     sentence before ("It is a disgrace," he said. "He is ...")."""
     text = index.text
     start = token.sent.start_char
-    before = len(text[:start].rstrip())
+    before = start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
     opened = (before > 0 and text[before - 1] in _QUOTE_MARKS
               and (before == 1 or text[before - 2].isspace()))
     return (opened + sum(text.count(q, start, token.idx) for q in _QUOTE_MARKS)) % 2 == 1
