@@ -21,6 +21,15 @@ class Sample:
     words: int
     nlp: Language
 
+    def fresh(self) -> Language:
+        """Another copy of the pipeline, loaded anew and warmed up the same way:
+        for a baseline that has not parsed the corpus before."""
+        import spacy
+
+        nlp = spacy.load(f"{self.nlp.meta['lang']}_{self.nlp.meta['name']}")
+        _warm(nlp, self.texts)
+        return nlp
+
 
 def bbc_sample(n: int) -> Sample:
     """Read the sample, or exit with a clear message when ../shared is absent."""
@@ -32,5 +41,9 @@ def bbc_sample(n: int) -> Sample:
     paths = sorted(BBC.glob("*/*.txt"))[:n]
     texts = [d.text for d in read(paths)]
     nlp = load()
-    list(nlp.pipe(texts[:20]))  # warm up
+    _warm(nlp, texts)
     return Sample(paths, texts, sum(len(t.split()) for t in texts), nlp)
+
+
+def _warm(nlp: Language, texts: list[str]) -> None:
+    list(nlp.pipe(texts[:20]))
