@@ -244,8 +244,19 @@ def frame_statements(frame: Frame, info: SentenceInfo) -> Iterator[Candidate]:
             else:
                 objs = (first,)
             feats = features(rule, sub, objs, frame, info)
-            yield {"subject": sub, "relation": relation, "lemma": lemma, "objects": objs,
-                   "rule": rule, **base}, feats
+            out = {"subject": sub, "relation": relation, "lemma": lemma, "objects": objs,
+                   "rule": rule, **base}
+            if _denied_conjunct(sub) or _denied_conjunct(first):
+                out["negated"] = not negated  # "in Manchester and not Blackpool"
+            yield out, feats
+
+
+def _denied_conjunct(arg: Argument) -> bool:
+    """Whether a conjunct is the one the coordination denies ("in Manchester and not
+    Blackpool", "Brown, not Blair, will ..."; not "not only X but Y")."""
+    words = arg.text.split(None, 2)
+    return len(words) > 1 and words[0].lower() == "not" and words[1].lower() not in {
+        "only", "just", "merely", "least", "to", "a", "an", "one"}
 
 
 #: Whether a text has a letter or digit (an argument that is only punctuation is dropped).

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from kg.extract.labels import (
     ADVERBIAL_CLAUSES,
@@ -48,7 +49,10 @@ from kg.extract.labels import (
 from kg.extract.tokens import Tok as Token
 from kg.extract.tokens import TSpan as Span
 
-__all__ = ["Frame", "Obj", "clause_frames", "speaker_of", "subject_of"]
+if TYPE_CHECKING:
+    from spacy.tokens import Token as SpacyToken
+
+__all__ = ["Frame", "Obj", "clause_frames", "ranked", "speaker_of", "subject_of"]
 
 
 @dataclass(slots=True)
@@ -527,6 +531,32 @@ def _fronted_modifiers(verb: Token) -> list[Obj]:
     return out
 
 
+#: Words that rank the one a copula names among those who did something ("the first
+#: woman to win", "the only player to score").
+_RANKS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "only", "latest",
+                    "youngest", "oldest"})
+
+
+def ranked(verb: Token | SpacyToken) -> bool:
+    """Whether ``verb`` is "be" or "become" with a ranked noun ("has become the third
+    player to withdraw from X"), so that the infinitive after it is what the subject
+    did.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["She", "became", "the", "first", "woman", "to", "win"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, lemmas=["she", "become", "the",
+    ...           "first", "woman", "to", "win"], heads=[1, 1, 4, 4, 1, 6, 4],
+    ...           deps=["nsubj", "ROOT", "det", "amod", "attr", "aux", "relcl"])
+    >>> ranked(doc[1])
+    True
+    """
+    if verb.lemma_ not in {"be", "become"}:
+        return False
+    return any(c.dep_ == "amod" and (c.lower_ in _RANKS or c.tag_ == "JJS")
+               for attr in verb.children if attr.dep_ == "attr" for c in attr.children)
+
+
 def _has_xcomp(verb: Token) -> bool:
     return any(c.dep_ in OPEN_COMPLEMENTS or (
         c.dep_ == "acomp" and _first(c, OPEN_COMPLEMENTS) is not None) for c in verb.children)
@@ -559,12 +589,17 @@ def frame_for(verb: Token) -> Frame | None:
         chain = _chain(verb)
         if verb.head.pos_ in VERBALS and _first(verb.head, DIRECT_OBJECTS) is not None:
             chain = []  # object control: "urged NATO to enter ..."
+        elif ranked(verb.head):
+            # "has become the third player to withdraw from X": she withdrew from X
+            chain, rel = [], [t for t in rel if t.tag_ != "TO"]
         rel = sorted(set(chain + rel), key=_position)
         rule = "xcomp"
         # "has been invited to compete against X": the subject was invited
         passive = passive or (verb.head.pos_ in VERBALS and _is_passive(verb.head))
     elif how == "relcl":
         rule = "relcl"
+        if verb.head.dep_ == "attr" and ranked(verb.head.head):
+            rel = [t for t in rel if t.tag_ != "TO"]  # "the first woman to win X"
     elif how == "acl":
         rule = "acl"
         if verb.tag_ == "VBN" and _first(verb, AUXILIARIES) is None:

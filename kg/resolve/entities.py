@@ -110,6 +110,26 @@ def _word_before(span: Span, arg: Argument, index: DocumentIndex) -> Token | Non
     return index.doc[span.start - 1]
 
 
+#: Determiners a title of a work may open with ("His Dark Materials", "My Family").
+_POSSESSIVE_OPENINGS = frozenset({"His", "Her", "My", "Our", "Their", "Your"})
+
+
+def _title_opening(token: Token) -> bool:
+    """Whether a word the tagger did not call a proper noun opens the name after it:
+    capitalised inside a sentence, a possessive determiner or a common noun that
+    modifies the name ("His" of "His Dark Materials", "X" of "the X Files"); not a
+    title ("Chancellor Brown") nor a word that opens its sentence or a quotation."""
+    if token.is_sent_start or not token.text[:1].isupper() or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    if before.is_quote or before.text in {":", "(", "-"}:
+        return False
+    if token.pos_ == "PRON":
+        return token.text in _POSSESSIVE_OPENINGS and token.dep_ == "poss"
+    return (token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "PROPN"
+            and token.lower_ not in TITLE_WORDS and token.lower_ not in _HONORIFICS)
+
+
 def _name_word_before(span: Span, arg: Argument, index: DocumentIndex,
                       deps: frozenset[str] = frozenset({"compound"})) -> Token | None:
     """The proper noun just before ``span``, in the argument, that modifies a word of
@@ -274,6 +294,8 @@ class EntityResolver:
         while start > 0 and doc[start - 1].idx >= arg.start and (
                 doc[start - 1].pos_ == "PROPN" or _number_word(doc[start - 1])):
             start -= 1
+        if start > 0 and doc[start - 1].idx >= arg.start and _title_opening(doc[start - 1]):
+            start -= 1  # "His Dark Materials", "the X Files actress"
         while end < len(doc) and doc[end].idx + len(doc[end]) <= arg.end:
             if doc[end].pos_ == "PROPN":
                 end += 1

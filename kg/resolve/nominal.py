@@ -82,6 +82,8 @@ KIN: dict[str, str] = {
     "lawyer": "lawyer_of", "coach": "coach_of", "agent": "agent_of",
 }
 _KIN_WORDS = frozenset(KIN)
+#: Words before a kin noun that make the relation a past one ("his former wife").
+_NO_LONGER = frozenset({"former", "ex", "late", "estranged"})
 #: Possessed nouns that make a place the possessor's home.
 _HOMES = frozenset({"home", "house", "residence", "mansion", "villa", "estate", "farm",
                     "flat", "apartment", "cottage"})
@@ -130,6 +132,8 @@ def possessive_relation(owner_type: str, owned_type: str, owned_words: Sequence[
         return "owns", False
     if owner_type == "Person" and owned_type == "Person":
         for word in lower:
+            if word in _NO_LONGER or word.startswith("ex-"):
+                return None  # "Mr Brown's former advisor Ed Balls": no longer
             if word in KIN:
                 return KIN[word], True
     return None
@@ -334,7 +338,7 @@ def relatives(doc: Doc, table: TokenTable) -> Iterator[tuple[str, list[Token], T
         relation = KIN.get(token.lower_)
         if relation is None or not (token.pos_ in {"NOUN", "ADJ"} or token.text.islower()):
             continue  # ("stepson", lower-case, may be tagged a proper noun)
-        if (i and doc[i - 1].lower_ in {"former", "ex", "late", "estranged"}) or (
+        if (i and doc[i - 1].lower_ in _NO_LONGER) or (
                 i > 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "ex"):
             continue  # "her former mother-in-law", "his ex-wife": no longer
         if (i + 4 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "in"

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.clauses import ranked
 from kg.types import HYPOTHETICAL_MODALS, Statement
 
 __all__ = [
@@ -543,8 +544,10 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
     governor = token.head
     if (token.dep_ in {"xcomp", "advcl", "ccomp"} and governor.i != token.i
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
-        if governor.lemma_.lower() not in own | IMPLICATIVE_VERBS:
-            return "hypothetical"  # "urged Mr Brown to leave Labour": asked, not done
+        if governor.lemma_.lower() not in own | IMPLICATIVE_VERBS and not ranked(governor):
+            # "urged Mr Brown to leave Labour": asked, not done (but "became the
+            # first woman to win X": done)
+            return "hypothetical"
         unsaid = _unsaid(governor)
         if unsaid is not None:
             return unsaid  # "will not be coming out of retirement to compete in"

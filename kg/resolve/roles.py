@@ -93,6 +93,11 @@ _PLAYERS = frozenset({
     "scrum-half", "prop", "hooker", "flanker", "batsman", "bowler", "wicketkeeper",
     "playmaker", "lock", "number", "wing",
 })
+#: Titles of athletes of sports played alone, whose town before the title is a home
+#: town, not a club ("Ballymena sprinter Paul Brizzel").
+_ATHLETES = frozenset({"sprinter", "runner", "athlete", "boxer", "golfer", "jockey",
+                       "swimmer", "cyclist", "hurdler", "jumper", "skater", "skier",
+                       "rower", "gymnast", "decathlete", "heptathlete", "triathlete"})
 #: Titles of a band's members ("Muse singer", "former Blur guitarist").
 _MUSICIANS = frozenset({"singer", "guitarist", "drummer", "bassist", "frontman",
                         "frontwoman", "vocalist", "keyboardist", "rapper", "member"})
@@ -203,6 +208,8 @@ def affiliation_relation(title: Sequence[str], body_type: str) -> str | None:
     True
     >>> affiliation_relation(["guitarist"], "Organization")
     'member_of'
+    >>> affiliation_relation(["sprinter"], "Organization") is None
+    True
     """
     words = _words(title)
     if not words or any(w in _PAST or w.startswith("ex-") for w in words):
@@ -212,6 +219,8 @@ def affiliation_relation(title: Sequence[str], body_type: str) -> str | None:
     last = words[-1]
     if last in _HONOURS:
         return None  # "AAA champion": a title won, not a post held
+    if last in _ATHLETES and body_type != "Country":
+        return None  # "Ballymena sprinter": a home town, no club or employer
     lesser = any(w in _LESSER for w in words)
     pairs = set(itertools.pairwise(words))
     head = last in _HEADS or bool(pairs & _HEAD_PAIRS)
@@ -640,8 +649,8 @@ def of_bodies(
         if after >= len(doc) or doc[after].lower_ != "of" or doc[after].dep_ != "prep":
             continue
         prep = doc[after]
-        if prep.head.i not in range(ent.start, ent.end):
-            continue
+        if prep.head.i not in range(ent.start, ent.end) or (after == ent.end and _peer(ent)):
+            continue  # (not "Lord Roberts of Conwy": a peer's title, no body)
         tokens = _object_of(prep)
         if not tokens:
             continue
@@ -669,6 +678,31 @@ def of_bodies(
             sentence_start=sent.start_char, sentence_end=sent.end_char,
             confidence=0.8, rule=PERSON_OF_RULE, tense="present")
         yield statement, who, relation, found, None
+
+
+#: The words of a peer's title, whose "of" names the peer's territory ("Lord Roberts of
+#: Conwy", "Baroness Thatcher of Kesteven"), not a body the peer belongs to.
+_PEERAGE = frozenset({"lord", "lady", "baroness", "baron", "viscount", "viscountess", "earl",
+                      "countess", "marquess", "duke", "duchess"})
+
+
+def _peer(ent: Span) -> bool:
+    """Whether a person's name is a peer's, its title inside or just before it."""
+    first = ent[0] if ent[0].lower_ in _PEERAGE or not ent.start else ent.doc[ent.start - 1]
+    return first.lower_ in _PEERAGE
+
+
+#: Last words of constituencies' names ("Bolton West", "Sleaford and North Hykeham").
+_COMPASS = frozenset({"North", "South", "East", "West", "Central", "Mid"})
+
+
+def _seat(name: Sequence[Token]) -> bool:
+    """Whether the name before a postnominal title is the seat's, not the person's:
+    it ends in a compass word, or is one word after a determiner ("Bolton West MP",
+    "the Harwich MP"; not "the Audit Committee Peter Ainsworth MP")."""
+    start = name[0].i
+    return name[-1].text in _COMPASS or (
+        len(name) == 1 and start > 0 and name[0].doc[start - 1].pos_ == "DET")
 
 
 #: Titles written after a name ("Ian MacDonald QC", "Douglas Hogg MP").
@@ -739,7 +773,8 @@ def titled_names(doc: Doc, *, table: TokenTable, title_word: Callable[[str], boo
         if any(t.ent_type_ in _WORK_LABELS for t in tokens):
             continue  # "Captain Corelli's Mandolin" tagged a work: no captain
         if len(tokens) >= 2 and tokens[-1].text in POSTNOMINALS:
-            yield tokens[:-1], tokens[-1].text, _chars([tokens[-1]])
+            if not _seat(tokens[:-1]):
+                yield tokens[:-1], tokens[-1].text, _chars([tokens[-1]])
             tokens = tokens[:-1]
         # a title inside the run ("[Wednesday] Prime Minister Yulia Tymoshenko"), or
         # just before it ("ex-chatshow host Mr Kilroy-Silk")

@@ -305,6 +305,15 @@ def test_negation(parse: Parse) -> None:
     assert st.negated and st.lemma == "approach" and st.tense == "past"
 
 
+def test_the_conjunct_a_coordination_denies_is_negated(parse: Parse) -> None:
+    sts = run(parse, "The league chose Cardiff and not Swansea.")
+    by_object = {s.objects[0].text: s.negated for s in sts
+                 if s.subject.text == "The league" and s.objects}
+    assert by_object == {"Cardiff": False, "not Swansea": True}
+    sts = run(parse, "The club bought not only Smith but also Jones.")
+    assert not any(s.negated for s in sts)
+
+
 @pytest.mark.parametrize(("modal", "tense"), [("may", None), ("could", None),
                                               ("will", "future")])
 def test_modality(parse: Parse, modal: str, tense: str | None) -> None:

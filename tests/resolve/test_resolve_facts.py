@@ -1312,3 +1312,45 @@ def test_a_name_that_only_modifies_where_someone_is_is_no_place() -> None:
     assert not any(f[1] == "located_in" for f in facts)
     assert ("Eden Project", "located_in", "Cornwall") in asserted(
         "The Eden Project is in Cornwall.")
+
+
+def test_a_peers_territory_is_no_body_he_works_for() -> None:
+    facts = asserted("Ex-Home Office Minister Lord Howell of Conwy denied the claim.")
+    assert ("Lord Howell", "formerly_works_for", "Home Office") in facts
+    assert not any(f[1] == "works_for" for f in facts)  # (not Conwy, tagged a body)
+    assert ("Ann Pryce", "works_for", "Institute of Physics") in asserted(
+        "Ann Pryce of the Institute of Physics denied the claim.")
+
+
+def test_a_former_adviser_is_no_adviser() -> None:
+    assert not any(f[1] == "adviser_to" for f in asserted(
+        "Mr Smith's former adviser Jane Doyle said the plan was wrong."))
+    assert ("Jane Doyle", "adviser_to", "Smith") in asserted(
+        "Mr Smith's adviser Jane Doyle said the plan was wrong.")
+
+
+def test_a_capitalised_word_before_a_name_opens_a_title() -> None:
+    facts = asserted("Kate Moss designed the costumes for Our Silent Harbours at the Old Vic.")
+    assert any(f[2] == "Our Silent Harbours" for f in facts)
+    assert not any(f[2] == "Silent Harbours" for f in facts)
+
+
+def test_a_seat_before_a_postnominal_is_no_person() -> None:
+    facts = asserted("Ms Jones, a Treasury minister and Leeds North MP, spoke at the rally.")
+    assert not any(f[0] == "Leeds North" for f in facts)
+    assert ("Alan Hart", "holds_position", "mp") in asserted("Alan Hart MP spoke at the rally.")
+
+
+def test_a_town_before_an_athletes_title_is_no_employer() -> None:
+    facts = asserted("Coleraine sprinter Paul Dunne won the race in Belfast.")
+    assert ("Paul Dunne", "holds_position", "coleraine sprinter") in facts
+    assert not any(f[1] in {"works_for", "plays_for"} for f in facts)
+
+
+def test_the_first_one_to_do_something_did_it() -> None:
+    assert ("Anna Kovacs", "withdraws_from", "Qatar Open") in asserted(
+        "Anna Kovacs has become the second seeded player to withdraw from the Qatar Open.")
+    assert ("Anna Kovacs", "defeats", "Serena Williams") in asserted(
+        "Anna Kovacs became the first woman to beat Serena Williams this year.")
+    assert withheld("Mr Hart urged Anna Kovacs to beat Serena Williams.").get(
+        ("Anna Kovacs", "defeats", "Serena Williams")) == "hypothetical"
