@@ -32,6 +32,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from kg.resolve.mentions import tokens_text
+from kg.resolve.policy import UNDONE_WORDS
 from kg.resolve.roles import WORK_MAKERS
 from kg.resolve.tokens import TokenTable
 
@@ -424,10 +425,6 @@ ACT_NOUNS: dict[str, tuple[str, str]] = {
     "sacking": ("of", "sack"), "dismissal": ("of", "dismiss"), "rejection": ("of", "reject"),
     "visit": ("to", "visit"),
 }
-#: Words before an act's noun that leave it undone or unsure ("a possible takeover").
-_UNDONE = frozenset({"possible", "potential", "proposed", "planned", "rumoured", "rumored",
-                     "expected", "likely", "alleged", "failed", "abortive", "aborted",
-                     "mooted", "future", "hypothetical", "hostile", "would-be"})
 _ACT_WORDS = frozenset(ACT_NOUNS)
 
 
@@ -460,7 +457,7 @@ def acts(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, str, Token]]:
         token = doc[i]
         owner = _poss_child(token) if token.pos_ == "NOUN" else None
         if owner is None or owner.pos_ not in {"PROPN", "PRON"} or any(
-                c.lower_ in _UNDONE for c in token.children if c.dep_ in {"amod", "compound"}):
+                c.lower_ in UNDONE_WORDS for c in token.children if c.dep_ in {"amod", "compound"}):
             continue
         if _pending(token):
             continue  # "Mitsubishi's takeover of UFJ will have to be approved"

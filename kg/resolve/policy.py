@@ -508,8 +508,41 @@ def _no_object(statement: Statement, verb: Token) -> bool:
     """
     words = set(statement.lemma.split())
     return any(child.dep_ == "dobj" and child.pos_ == "NOUN" and child.lower_ in words
-               and any(d.dep_ == "det" and _denying_no(d) for d in child.children)
-               for child in verb.children)
+               and _denied_noun(child) for child in verb.children)
+
+
+def _denied_noun(noun: Token) -> bool:
+    """Whether a noun is denied by "no", or all but denied by "little" or "few" ("made
+    little impact on"; not "a little")."""
+    determiners = [d for d in noun.children if d.dep_ == "det"]
+    return any(_denying_no(d) for d in determiners) or (
+        not determiners and any(d.dep_ == "amod" and d.lower_ in {"little", "few"}
+                                for d in noun.children))
+
+
+#: Words before an act's noun that leave it undone or unsure ("a possible takeover",
+#: "an alleged talk between X and Y").
+UNDONE_WORDS = frozenset({"possible", "potential", "proposed", "planned", "rumoured",
+                          "rumored", "expected", "likely", "alleged", "failed", "abortive",
+                          "aborted", "mooted", "future", "hypothetical", "hostile",
+                          "would-be"})
+
+
+def _undone_between(statement: Statement, doc: Doc) -> bool:
+    """Whether the noun of "NOUN between X and Y" is left undone or unsure ("an
+    alleged talk between Rijkaard and Frisk")."""
+    span = doc.char_span(statement.subject.head_start, statement.subject.head_end,
+                         alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    prep = token.head
+    if prep.lower_ != "between":
+        return False
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in UNDONE_WORDS
+               for c in prep.head.children)
 
 
 def _denying_no(word: Token) -> bool:
@@ -534,6 +567,8 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
     someone denies or inside an "if" clause; ``None`` otherwise."""
     if statement.rule in {"poss", "title", "appos", "role_affiliation", "person_of"}:
         return None  # facts of a noun phrase are stated whatever its clause does
+    if statement.rule == "np_between":
+        return "hypothetical" if _undone_between(statement, doc) else None
     token = predicate_token(statement, doc)
     if token is None:
         return None

@@ -380,8 +380,10 @@ class RoleFacts(NounFacts):
         kinds: list[tuple[str, str]] = []  # (word, "country" | "name" | "word")
         for k, word in enumerate(words):
             lower = word.lower()
-            if lower in _TITLE_ADVERBS:
-                continue  # "Phil Redmond, now chairman of Mersey TV"
+            if lower in _TITLE_ADVERBS or lower in _ARTICLES:
+                continue  # "Phil Redmond, now chairman of Mersey TV", "A ... coach"
+            if word.islower() and k + 1 < len(words) and roles.describes(lower):
+                continue  # "a crestfallen France coach": the man, not the post
             after_name = bool(kinds) and (kinds[-1][1] == "name" or (
                 kinds[-1][0] in _CONNECTORS and len(kinds) > 1 and kinds[-2][1] == "name"))
             # a country's word that starts a name ("Australian Open champion", "All

@@ -57,6 +57,7 @@ __all__ = [
     "affiliation_relation",
     "appointee",
     "club_of",
+    "describes",
     "ended",
     "former_title",
     "from_body",
@@ -119,6 +120,31 @@ LESSER = _LESSER
 #: Words that make a role a past one: no affiliation is asserted now.
 _PAST = frozenset({"former", "ex", "ex-president", "ex-prime", "late", "then", "one-time",
                    "erstwhile", "outgoing", "retired"})
+#: Participles that name a post's kind, not describe its holder ("retired general",
+#: "elected mayor", "chartered accountant").
+_POST_PARTICIPLES = frozenset({"retired", "elected", "unelected", "appointed", "designated",
+                               "qualified", "chartered", "certified", "registered",
+                               "licensed", "ordained", "decorated", "seeded", "unseeded",
+                               "capped", "uncapped", "contracted", "salaried"})
+#: Participles in "-en" that describe a person ("a crestfallen France coach").
+_DESCRIBING_EN = frozenset({"crestfallen", "fallen", "beaten", "broken", "forgotten",
+                            "stricken", "shaken", "outspoken", "soft-spoken", "downtrodden"})
+
+
+def describes(word: str) -> bool:
+    """Whether a lower-case word before a title describes the one who holds it, not
+    the post: a participle ("inexperienced Sale Sharks prop", "a crestfallen France
+    coach", "murdered fashion designer"; not "retired general", "top seed").
+
+    >>> describes("inexperienced"), describes("crestfallen"), describes("retired")
+    (True, True, False)
+    """
+    if word in _DESCRIBING_EN:
+        return True
+    return (len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+            and word not in _POST_PARTICIPLES)
+
+
 #: Titles won, not posts held: no affiliation with the body of the contest.
 _HONOURS = frozenset({"champion", "champions", "winner", "medallist", "medalist",
                       "finalist", "laureate", "runner-up"})
@@ -798,6 +824,8 @@ def titled_names(doc: Doc, *, table: TokenTable, title_word: Callable[[str], boo
             if t.pos_ == "PROPN" and not title_word(t.lower_) and not (
                     t.dep_ in {"compound", "poss"} and t.head.i > t.i):
                 break
+            if t.text.islower() and describes(t.lower_):
+                break  # "inexperienced Sale Sharks prop": the man, not the post
             lead.insert(0, t)
             j -= 1
         while (lead and lead[0].i > 0 and not doc[lead[0].i - 1].whitespace_

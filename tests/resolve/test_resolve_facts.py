@@ -1354,3 +1354,25 @@ def test_the_first_one_to_do_something_did_it() -> None:
         "Anna Kovacs became the first woman to beat Serena Williams this year.")
     assert withheld("Mr Hart urged Anna Kovacs to beat Serena Williams.").get(
         ("Anna Kovacs", "defeats", "Serena Williams")) == "hypothetical"
+
+
+def test_an_unsure_talk_between_two_is_no_fact() -> None:
+    text = "The row began with an alleged meeting between Tom Hart and Jane Doyle."
+    assert withheld(text).get(("Tom Hart", "has_meeting_with", "Jane Doyle")) == "hypothetical"
+    assert ("Tom Hart", "has_meeting_with", "Jane Doyle") in asserted(
+        "The row began with a meeting between Tom Hart and Jane Doyle.")
+
+
+def test_little_impact_is_all_but_none() -> None:
+    assert withheld("Anna Kovacs made little impact on Serena Williams.").get(
+        ("Anna Kovacs", "makes_impact_on", "Serena Williams")) == "negated"
+    assert ("Anna Kovacs", "makes_impact_on", "Serena Williams") in asserted(
+        "Anna Kovacs made an impact on Serena Williams.")
+
+
+def test_a_word_that_describes_the_holder_is_no_part_of_the_post() -> None:
+    r = Resolver()
+    assert r.position("A disheartened Wales coach") == "coach of Wales"
+    assert r.position("the retired general") == "retired general"
+    facts = asserted("Bath signed inexperienced Gloucester hooker Tom Hart.")
+    assert not any(f[1] == "holds_position" and "inexperienced" in f[2] for f in facts)
