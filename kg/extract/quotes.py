@@ -61,6 +61,12 @@ def _speech(tok: Tok) -> bool:
     return tok.pos_ in VERBALS and tok.lemma_.lower() in SPEECH_VERBS
 
 
+def _says_its_own(verb: Tok) -> bool:
+    """Whether a verb of saying has what it says in its own clause (an object, a
+    clause, a modal): then it reports no quotation before it."""
+    return any(c.dep_ in {"dobj", "ccomp", "xcomp"} or c.tag_ == "MD" for c in verb.children)
+
+
 def _speech_subject(tokens: list[Tok]) -> Tok | None:
     for tok in tokens:
         if _speech(tok):
@@ -145,9 +151,11 @@ def _speaker_around(doc: TDoc, first: int, last: int, start: int, end: int) -> T
     closing = doc.sents[last]
     after = doc.tokens[end + 1 : closing.end]
     # a quotation may close at the end of its sentence: the verb opens the next one
+    # (if that verb says nothing of its own: not "Laporte will announce his line-up")
     if not any(t.is_alpha for t in after) and last + 1 < len(doc.sents):
         nxt = doc.sents[last + 1]
-        after = doc.tokens[nxt.start : min(nxt.end, nxt.start + 6)]
+        after = [t for t in doc.tokens[nxt.start : min(nxt.end, nxt.start + 6)]
+                 if not _says_its_own(t)]
     speaker = _speech_subject(after)
     if speaker is None:
         speaker = _speech_subject(doc.tokens[doc.sents[first].start : start])

@@ -1376,3 +1376,11 @@ def test_a_word_that_describes_the_holder_is_no_part_of_the_post() -> None:
     assert r.position("the retired general") == "retired general"
     facts = asserted("Bath signed inexperienced Gloucester hooker Tom Hart.")
     assert not any(f[1] == "holds_position" and "inexperienced" in f[2] for f in facts)
+
+
+def test_a_verb_of_saying_with_its_own_object_reports_no_quotation_before_it() -> None:
+    text = ('Mark Lane praised his squad. Meanwhile, winger Tom Hart is delighted with his '
+            'call-up. "It is incredible," the youngster said. "I was not expecting it at '
+            'all. "I scored against Chelsea twice last season." Lane will announce his '
+            'starting line-up on Friday.')
+    assert not any(f[0] == "Mark Lane" and f[2] == "Chelsea" for f in asserted(text))
