@@ -120,3 +120,6 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 NUMERIC_LABELS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL", "DATE", "TIME", "ORDINAL"})
 #: Entity labels of people.
 PERSON_LABELS = frozenset({"PERSON"})
+#: Pronouns of a subject, which only a verb can follow ("as they eye captain X":
+#: "eye" is a verb, whatever its tag).
+SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})

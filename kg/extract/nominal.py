@@ -28,6 +28,7 @@ from kg.extract.labels import (
     POSSESSORS,
     PREP_OBJECTS,
     PREPOSITIONS,
+    SUBJECT_PRONOUNS,
     SUBJECTS,
 )
 from kg.extract.tokens import Tok as Token
@@ -182,6 +183,8 @@ def _title(head: Token) -> Iterator[NominalFact]:
     tstart = lo
     while tstart < start and doc[tstart].dep_ in PHRASE_OPENERS:
         tstart += 1
+    if tstart and doc[tstart - 1].lower_ in SUBJECT_PRONOUNS:
+        tstart += 1  # "as they eye captain Steven Gerrard": a verb, tagged a noun
     if tstart >= start:
         return
     title_head = doc[start - 1]

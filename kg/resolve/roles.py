@@ -37,6 +37,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.labels import SUBJECT_PRONOUNS
 from kg.resolve.mentions import Mention, Staged, token_argument, tokens_text
 from kg.resolve.names import TITLE_WORDS
 from kg.resolve.tokens import TokenTable
@@ -833,6 +834,8 @@ def titled_names(doc: Doc, *, table: TokenTable, title_word: Callable[[str], boo
             lead = lead[1:]  # the walk stopped inside a word: "22-year-old" is no title
         while lead and lead[0].pos_ in {"PUNCT", "PART"}:
             lead = lead[1:]
+        if lead and lead[0].i and doc[lead[0].i - 1].lower_ in SUBJECT_PRONOUNS:
+            lead = lead[1:]  # "as they eye captain Steven Gerrard": a verb, tagged a noun
         if lead and j >= 0 and doc[j].dep_ == "poss" and doc[j].lower_ in _PERSONS_OWN:
             continue  # "his former boss Bernard Ebbers": whose boss, no post
         words = lead + inner

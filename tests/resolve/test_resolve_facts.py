@@ -1384,3 +1384,9 @@ def test_a_verb_of_saying_with_its_own_object_reports_no_quotation_before_it() -
             'all. "I scored against Chelsea twice last season." Lane will announce his '
             'starting line-up on Friday.')
     assert not any(f[0] == "Mark Lane" and f[2] == "Chelsea" for f in asserted(text))
+
+
+def test_a_word_after_a_subject_pronoun_is_a_verb_not_a_title() -> None:
+    facts = asserted("The big clubs are circling as they eye captain Tom Hart.")
+    assert ("Tom Hart", "holds_position", "captain") in facts
+    assert not any(f[1] == "holds_position" and "eye" in f[2] for f in facts)
