@@ -129,7 +129,11 @@ def main() -> None:
                        "--processes", str(args.processes)]
             if args.tracemalloc:
                 command.append("--tracemalloc")
-            output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+            done = subprocess.run(command, capture_output=True, text=True)
+            if done.returncode:
+                sys.exit(f"the build of {copies} copies failed (exit {done.returncode}):\n"
+                         + "\n".join(done.stderr.splitlines()[-30:]))
+            output = done.stdout
             figures = json.loads(output.strip().splitlines()[-1])
             peaks.append(figures["peak_mb"])
             worker = f"{figures['worker_mb']:5.0f}MB" if args.processes > 1 else ""
