@@ -110,6 +110,15 @@ _STATE_HEADS = roles.OFFICIALS | frozenset({
     "manager", "skipper", "boss", "selector", "president-elect", "colonel", "brigadier",
     "lieutenant", "major", "marshal", "sergeant", "corporal"})
 
+#: Professions that a country's name before them (not only its demonym) gives a
+#: nationality, not a post of the state ("US rapper", "UK artist").
+_PROFESSIONS = frozenset({
+    "artist", "rapper", "singer", "actor", "actress", "writer", "author", "novelist",
+    "director", "film-maker", "filmmaker", "designer", "musician", "star", "comedian",
+    "presenter", "producer", "poet", "playwright", "composer", "photographer", "model",
+    "chef", "architect", "businessman", "businesswoman", "entrepreneur", "tycoon",
+    "songwriter", "dj", "guitarist", "drummer", "pianist", "sculptor", "painter"})
+
 #: Words that qualify a title, capitalised or not, and are no name ("Shadow Europe
 #: minister" is no minister of a body called "Shadow Europe"): the lesser ones.
 _TITLE_MODIFIERS = roles.LESSER | {"interim"}
@@ -447,8 +456,10 @@ class RoleFacts(NounFacts):
         title = " ".join(kept) + portfolio
         if roles.ended(text) and kept[0] not in roles.FORMER_WORDS:
             title = f"former {title}"  # "the head of Universal Music until last year"
-        if countries and nationality and head not in _STATE_HEADS:
-            return title  # "British actor Clive Owen": his nationality, no post of the UK
+        if countries and (nationality or head in _PROFESSIONS) and head not in _STATE_HEADS:
+            # "British actor Clive Owen", "US rapper Snoop Dogg": his nationality, no
+            # post of the country (but "England coach": the national team's)
+            return title
         return f"{title} of {countries[0]}" if countries else title
 
     def _country_entry(self, word: str) -> GazetteerEntry | None:

@@ -248,6 +248,8 @@ def affiliation_relation(title: Sequence[str], body_type: str) -> str | None:
         return None  # "AAA champion": a title won, not a post held
     if last in _ATHLETES and body_type != "Country":
         return None  # "Ballymena sprinter": a home town, no club or employer
+    if last in WORK_ROLES and body_type in {"GovernmentBody", "ArmedForce"}:
+        return None  # "The Office star Ricky Gervais": a show, whatever its name's look
     lesser = any(w in _LESSER for w in words)
     pairs = set(itertools.pairwise(words))
     head = last in _HEADS or bool(pairs & _HEAD_PAIRS)
@@ -523,6 +525,13 @@ def role_affiliations(
         for tokens, _, _, found in named) and any(
         isinstance(found, Mention) and found.type in _PLACE_TYPES
         and (prep is None or tokens[0].i < prep.i) for tokens, _, _, found in named))
+    # "managing director of the IFPI in Germany": a place after the body is where
+    # the post is, a part of the body
+    regional = regional or (prep is not None and any(
+        t.lower_ == "in" and t.dep_ == "prep" and t.i > prep.i and any(
+            c.dep_ == "pobj" and c.ent_type_ == "GPE" for c in t.children) for t in span)
+        and any(isinstance(found, Mention) and found.type in _BODIES and tokens[0].i > prep.i
+                for tokens, _, _, found in named))  # (not "MP for Wantage in Oxfordshire")
     # "the party's Treasury spokesman", "Tory Treasury spokesman": a department a
     # party's spokesman speaks on, not one they work for
     portfolio = any(t.lower_ in _PARTY_TITLE_WORDS for t in title) or any(

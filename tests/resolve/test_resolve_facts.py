@@ -1390,3 +1390,26 @@ def test_a_word_after_a_subject_pronoun_is_a_verb_not_a_title() -> None:
     facts = asserted("The big clubs are circling as they eye captain Tom Hart.")
     assert ("Tom Hart", "holds_position", "captain") in facts
     assert not any(f[1] == "holds_position" and "eye" in f[2] for f in facts)
+
+
+def test_a_countrys_name_before_a_profession_is_a_nationality() -> None:
+    r = Resolver()
+    assert r.position("US rapper") == "rapper"
+    assert r.position("a UK artist") == "artist"
+    assert r.position("England coach") == "coach of England"
+    assert r.position("US ambassador") == "ambassador of United States"
+
+
+def test_a_star_of_a_show_named_like_a_ministry_works_for_no_ministry() -> None:
+    facts = asserted("The Office star Tom Hart came third.")
+    assert not any(f[1] == "works_for" for f in facts)
+
+
+def test_the_head_of_a_body_in_a_country_heads_its_branch() -> None:
+    facts = asserted("Jane Doyle, the head of Siemens in Portugal, said sales grew.")
+    assert ("Jane Doyle", "works_for", "Siemens") in facts
+    assert ("Jane Doyle", "leads", "Siemens") not in facts
+    assert ("Jane Doyle", "leads", "Siemens") in asserted(
+        "Jane Doyle, the head of Siemens, said sales grew.")
+    assert ("Robert Hall", "represents", "Wantage") in asserted(
+        "Robert Hall, 58, MP for Wantage in Oxfordshire, said he was disillusioned.")
