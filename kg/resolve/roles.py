@@ -127,20 +127,27 @@ _POST_PARTICIPLES = frozenset({"retired", "elected", "unelected", "appointed", "
                                "qualified", "chartered", "certified", "registered",
                                "licensed", "ordained", "decorated", "seeded", "unseeded",
                                "capped", "uncapped", "contracted", "salaried"})
-#: Participles in "-en" that describe a person ("a crestfallen France coach").
-_DESCRIBING_EN = frozenset({"crestfallen", "fallen", "beaten", "broken", "forgotten",
-                            "stricken", "shaken", "outspoken", "soft-spoken", "downtrodden"})
+#: Words before a title that describe a person, not the post: participles in "-en"
+#: ("a crestfallen France coach") and adjectives of repute ("a charismatic
+#: businessman", "a well-known civil rights activist").
+_DESCRIBING = frozenset({"crestfallen", "fallen", "beaten", "broken", "forgotten", "stricken",
+                         "shaken", "outspoken", "soft-spoken", "downtrodden", "charismatic",
+                         "well-known", "famous", "renowned", "legendary", "prominent",
+                         "popular", "controversial", "colourful", "colorful", "flamboyant",
+                         "maverick", "notorious", "wealthy", "eccentric", "reclusive",
+                         "influential", "powerful", "veteran", "seasoned"})
 
 
 def describes(word: str) -> bool:
     """Whether a lower-case word before a title describes the one who holds it, not
     the post: a participle ("inexperienced Sale Sharks prop", "a crestfallen France
-    coach", "murdered fashion designer"; not "retired general", "top seed").
+    coach", "murdered fashion designer"; not "retired general", "top seed") or an
+    adjective of repute ("a charismatic businessman").
 
     >>> describes("inexperienced"), describes("crestfallen"), describes("retired")
     (True, True, False)
     """
-    if word in _DESCRIBING_EN:
+    if word in _DESCRIBING:
         return True
     return (len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
             and word not in _POST_PARTICIPLES)

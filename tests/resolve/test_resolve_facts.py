@@ -1413,3 +1413,9 @@ def test_the_head_of_a_body_in_a_country_heads_its_branch() -> None:
         "Jane Doyle, the head of Siemens, said sales grew.")
     assert ("Robert Hall", "represents", "Wantage") in asserted(
         "Robert Hall, 58, MP for Wantage in Oxfordshire, said he was disillusioned.")
+
+
+def test_a_word_of_repute_before_a_title_is_no_part_of_the_post() -> None:
+    r = Resolver()
+    assert r.position("a charismatic businessman") == "businessman"
+    assert r.position("a well-known civil rights activist") == "civil rights activist"
