@@ -32,7 +32,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from kg.resolve.mentions import tokens_text
-from kg.resolve.policy import UNDONE_WORDS
+from kg.resolve.policy import undone
 from kg.resolve.roles import WORK_MAKERS
 from kg.resolve.tokens import TokenTable
 
@@ -456,8 +456,7 @@ def acts(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, str, Token]]:
     for i in table.find(_ACT_WORDS):
         token = doc[i]
         owner = _poss_child(token) if token.pos_ == "NOUN" else None
-        if owner is None or owner.pos_ not in {"PROPN", "PRON"} or any(
-                c.lower_ in UNDONE_WORDS for c in token.children if c.dep_ in {"amod", "compound"}):
+        if owner is None or owner.pos_ not in {"PROPN", "PRON"} or undone(token):
             continue
         if _pending(token):
             continue  # "Mitsubishi's takeover of UFJ will have to be approved"

@@ -51,6 +51,7 @@ __all__ = [
     "labels_object",
     "predicate_token",
     "regards_object",
+    "undone",
     "withheld_by_context",
     "withheld_naming",
     "withheld_nominal",
@@ -522,7 +523,7 @@ def _denied_noun(noun: Token) -> bool:
 
 #: Words before an act's noun that leave it undone or unsure ("a possible takeover",
 #: "an alleged talk between X and Y").
-UNDONE_WORDS = frozenset({"possible", "potential", "proposed", "planned", "rumoured",
+_UNDONE_WORDS = frozenset({"possible", "potential", "proposed", "planned", "rumoured",
                           "rumored", "expected", "likely", "alleged", "failed", "abortive",
                           "aborted", "mooted", "future", "hypothetical", "hostile",
                           "would-be"})
@@ -539,10 +540,20 @@ def _undone_between(statement: Statement, doc: Doc) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     prep = token.head
-    if prep.lower_ != "between":
-        return False
-    return any(c.dep_ in {"amod", "compound"} and c.lower_ in UNDONE_WORDS
-               for c in prep.head.children)
+    return prep.lower_ == "between" and undone(prep.head)
+
+
+def undone(noun: Token) -> bool:
+    """Whether a word before an act's noun leaves the act undone or unsure ("a
+    possible takeover", "an alleged talk").
+
+    >>> from kg.nlp import parse
+    >>> doc = next(parse(["A possible takeover of Arsenal was denied."]))
+    >>> undone(doc[2]), undone(doc[5])
+    (True, False)
+    """
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in _UNDONE_WORDS
+               for c in noun.children)
 
 
 def _denying_no(word: Token) -> bool:
