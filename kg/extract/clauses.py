@@ -327,6 +327,19 @@ def _is_passive(verb: Token) -> bool:
 _PASSIVE_MARKS = PASSIVE_SUBJECTS | {"auxpass"}
 
 
+def _reduced_relative(verb: Token, subject: Token) -> bool:
+    """A past participle with no auxiliary set off from its subject by a comma
+    ("Steel and Morris, dubbed the McLibel Two, ..."): a reduced relative clause
+    that the parser read as the subject's own verb. An active verb in the past
+    tense would be tagged VBD; one with an adverb between ("Steel, however,
+    dubbed it") keeps the adverb before it."""
+    if verb.tag_ != "VBN" or verb.i < 2 or _first(verb, AUXILIARIES) is not None:
+        return False
+    doc = verb.doc
+    return (doc[verb.i - 1].text == "," and subject.i < verb.i
+            and subject.left_edge.i <= verb.i - 2 <= subject.right_edge.i)
+
+
 def _quoted_before(clause: Token, verb: Token) -> bool:
     """ "“We cooperate,” he said" / "X, he said": a comma or quote between the clause
     and the speech verb (a semicolon means two sentences)."""
@@ -606,6 +619,10 @@ def frame_for(verb: Token) -> Frame | None:
             prefix = "is"
             passive = True
             rule = "acl_be"
+    elif how == "own" and _reduced_relative(verb, subject):
+        prefix = "is"  # "Steel and Morris, dubbed the McLibel Two, took on ...": they
+        passive = True  # were dubbed so (the parser made the participle the root)
+        rule = "acl_be"
     elif how in {"advcl", "pcomp", "repair"}:
         rule = how
         rel = [t for t in rel if t.dep_ not in MARKERS]

@@ -128,8 +128,10 @@ def _title_head(name: Token) -> Iterator[NominalFact]:
         return
     start = title.left_edge.i
     doc = title.doc.tokens
+    opener = start
     while start < title.i and doc[start].dep_ in PHRASE_OPENERS:
         start += 1
+    start = _after_work_title(doc, opener, start)
     if any(t.pos_ in {"VERB", "AUX", "PRON", "ADP", "ADV"} or t.tag_ in {"JJR", "JJS"}
            or (t.pos_ == "PUNCT" and t.idx > doc[t.i - 1].idx + len(doc[t.i - 1].text))
            or t.dep_ in CONJUNCTS or t.pos_ == "CCONJ" or t.ent_type_ in PERSON_LABELS
@@ -142,6 +144,29 @@ def _title_head(name: Token) -> Iterator[NominalFact]:
     yield NominalFact(name, "is", "be", title, "title",
                       subject_range=(name.left_edge.i, name.i + 1),
                       object_range=(start, title.i + 1))
+
+
+def _after_work_title(doc: list[Token], opener: int, start: int) -> int:
+    """Where a title that begins at ``start`` really begins when its first names end
+    a work's title ("Touching the Void director", "The Phantom of the Opera
+    director": a director, of no "Void" or "Opera"): after those names, when the
+    phrase opens with "the" right after a capitalised verb ("Touching"), or after a
+    capitalised name and "of", that no entity tag covers; else ``start``."""
+    if opener < 1 or doc[opener].lower_ != "the" or start == opener:
+        return start
+    word = doc[opener - 1]
+    if word.lower_ == "of" and opener >= 2:
+        word = doc[opener - 2]
+        if word.pos_ != "PROPN":
+            return start
+    elif word.tag_ != "VBG":
+        return start
+    if not word.text[:1].isupper() or word.ent_type_:
+        return start
+    while start < len(doc) and doc[start].pos_ == "PROPN" and doc[start].dep_ in {
+            "compound", "nmod"}:
+        start += 1
+    return start
 
 
 def _name_start(head: Token) -> int:
@@ -183,6 +208,7 @@ def _title(head: Token) -> Iterator[NominalFact]:
     tstart = lo
     while tstart < start and doc[tstart].dep_ in PHRASE_OPENERS:
         tstart += 1
+    tstart = _after_work_title(doc, lo, tstart)
     if tstart and doc[tstart - 1].lower_ in SUBJECT_PRONOUNS:
         tstart += 1  # "as they eye captain Steven Gerrard": a verb, tagged a noun
     if tstart >= start:

@@ -283,6 +283,20 @@ def test_participial_modifier(parse: Parse) -> None:
     assert st.passive and st.rule == "acl_be" and st.objects[0].role == "on"
 
 
+def test_participle_the_parser_made_the_root(parse: Parse) -> None:
+    # "dubbed" parsed as the subject's own verb (the ROOT, nsubj "Steel"): a past
+    # participle with no auxiliary after a comma is a reduced relative clause
+    sts = run(parse, "Helen Steel and David Morris, dubbed the McLibel Two, took on "
+                     "the fast food giant.")
+    st = find(sts, "Helen Steel", "is dubbed")
+    assert st.passive and st.rule == "acl_be"
+    assert [o.text for o in st.objects] == ["the McLibel Two"]
+    assert not any(s.relation == "dubbed" and not s.passive for s in sts)
+    # an adverb between subject and verb: an active verb ("however, dubbed it")
+    sts = run(parse, "Steel, however, dubbed it a failure.")
+    assert not any(s.passive for s in sts)
+
+
 def test_possessive(parse: Parse) -> None:
     sts = run(parse, "NATO's expansion worried Moscow.")
     assert ("NATO", "has", "expansion") in tuples(sts)
