@@ -287,6 +287,9 @@ class People(Generic[M]):
                     if local is not None and m.start <= local.i < m.end}
         if speaker is not None:
             excluded.add(speaker)
+        listed = self._conjunct_before(token, gender, excluded)
+        if listed is not None:
+            return listed
         for sent in range(here, max(-1, here - 5), -1):
             found = [m for m in self.mentions
                      if m.sent == sent and (sent < here or m.start < token.i)
@@ -311,6 +314,23 @@ class People(Generic[M]):
                 return self._by_key[next(iter(subjects))]
             return None
         return None
+
+    def _conjunct_before(self, token: Token, gender: str, excluded: set[str]) -> M | None:
+        """For a possessive in a coordination ("David Evans and his brother Dick",
+        "met Chirac and his wife"), the person named just before it in the same
+        coordination, if one of ``gender`` is: the pronoun goes with that conjunct,
+        not with the clause's subject."""
+        noun = token.head
+        if token.dep_ != "poss" or noun.dep_ != "conj":
+            return None
+        before = [c for c in noun.conjuncts if c.i < noun.i]
+        if not before:
+            return None
+        last = max(before, key=lambda c: c.i)
+        keys = {m.mention.key: m.mention for m in self.mentions
+                if m.start <= last.i < m.end and m.mention.key not in excluded
+                and self._gender_fits(m.mention.key, gender)}
+        return next(iter(keys.values())) if len(keys) == 1 else None
 
     def _pronoun_chain(self, sent: int, token: Token, gender: str) -> bool:
         """Whether a subject pronoun of ``gender`` comes between sentence ``sent``

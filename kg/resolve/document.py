@@ -33,6 +33,7 @@ from kg.resolve.names import (
     LONE_TITLES,
     TITLE_WORDS,
     clean_mention,
+    is_name_letter,
     is_plausible_person,
     organization_type,
     strip_titles,
@@ -496,8 +497,13 @@ class DocumentIndex:
         start = span.start
         pos, idx = self.tokens.pos, self.tokens.idx
         while start > 0:
-            if pos[start - 1] != PROPN or idx[start - 1] < lo:
-                break  # (read from the table: no Token object for the common case)
+            if idx[start - 1] < lo:
+                break
+            if pos[start - 1] != PROPN:  # (read from the table: no Token for most)
+                if not self._letter_of_name(start - 1, span):
+                    break
+                start -= 1  # "X Files" with the "X" tagged a noun
+                continue
             prev = self.doc[start - 1]
             if (
                 not (start >= 2 and self.doc[start - 2].lower_ == "of")  # "of Research"
@@ -512,6 +518,13 @@ class DocumentIndex:
             else:
                 break
         return self.doc[start : span.end] if start != span.start else span
+
+    def _letter_of_name(self, i: int, span: Span) -> bool:
+        """Whether token ``i`` is a capital letter that opens the name ``span``
+        ("X Files", "T Rex"), which the tagger takes for a common noun."""
+        token = self.doc[i]
+        return (is_name_letter(token.text) and token.dep_ == "compound"
+                and span.start <= token.head.i < span.end)
 
     def person_name(self, text: str) -> str:
         """A person's name without titles, and without a trailing place that the

@@ -23,6 +23,7 @@ __all__ = [
     "PRONOUNS",
     "TITLE_WORDS",
     "clean_mention",
+    "is_name_letter",
     "is_plausible_name",
     "is_plausible_person",
     "organization_type",
@@ -150,18 +151,26 @@ def strip_titles(name: str, *, demonyms: frozenset[str] | None = None) -> str:
     'President'
     >>> strip_titles("Singers Jennifer Lopez")
     'Jennifer Lopez'
+    >>> strip_titles("Teenager Andy Murray")
+    'Andy Murray'
     """
     if demonyms is None:
         demonyms = _default_demonyms()
     words = name.split()
     while len(words) > 1:
         word = words[0].casefold().rstrip(".")
-        if word in TITLE_WORDS or word in demonyms or (
+        if word in TITLE_WORDS or word in demonyms or word in _DESCRIBING_NOUNS or (
                 len(words) > 2 and word.endswith("s") and word[:-1] in TITLE_WORDS):
             words.pop(0)  # (a plural title: "Singers Jennifer Lopez and ...")
         else:
             break
     return " ".join(words)
+
+
+#: Nouns that describe a person before the name, no title ("Teenager Andy Murray",
+#: "Newcomer Ciara"): stripped from the name, no post.
+_DESCRIBING_NOUNS = frozenset({"teenager", "teen", "newcomer", "youngster", "rookie",
+                               "debutant", "schoolboy", "schoolgirl"})
 
 
 @lru_cache(maxsize=1)
@@ -173,6 +182,16 @@ def _default_demonyms() -> frozenset[str]:
 
 #: Words a name does not end with: a name cut short ("World Player of").
 _DANGLING = frozenset({"of", "and", "for", "the", "&", "in", "at", "on", "to"})
+
+
+def is_name_letter(text: str) -> bool:
+    """Whether a word is a capital letter that may open a name ("X Files", "T Rex"),
+    which the tagger takes for a common noun; not "A" or "I".
+
+    >>> is_name_letter("X"), is_name_letter("A"), is_name_letter("x")
+    (True, False, False)
+    """
+    return len(text) == 1 and text.isupper() and text not in {"A", "I"}
 
 
 @lru_cache(maxsize=1 << 15)

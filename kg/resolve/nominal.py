@@ -32,6 +32,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from kg.resolve.mentions import tokens_text
+from kg.resolve.names import is_name_letter
 from kg.resolve.policy import undone
 from kg.resolve.roles import WORK_MAKERS
 from kg.resolve.tokens import TokenTable
@@ -923,8 +924,9 @@ def _work_before(title: Token) -> list[Token]:
             "compound", "poss", "nmod"}:
         return []
     start = name.left_edge.i
-    while start < name.i and title.doc[start].pos_ not in {"PROPN", "NUM"}:
-        start += 1  # (not "the", "his")
+    while start < name.i and title.doc[start].pos_ not in {"PROPN", "NUM"} \
+            and not is_name_letter(title.doc[start].text):
+        start += 1  # (not "the", "his"; the "X" of "X Files")
     if start == name.i and name.lower_ in _DESCRIPTORS:
         return []  # "Veteran actress Jane Russell": no work named Veteran
     return list(title.doc[start:name.i + 1])

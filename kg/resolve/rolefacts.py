@@ -158,6 +158,23 @@ _NATIONAL_LEADERS = [["president"], ["new", "president"], ["prime", "minister"],
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 
 
+def _own_possessive(person: str, title: str) -> bool:
+    """Whether a title in apposition to ``person`` is someone's of that very person
+    ("Marley's former head of press"): it is the post of another, named in it.
+
+    >>> _own_possessive("Bob Marley", "Rob Partridge - Marley's former head of press")
+    True
+    >>> _own_possessive("Rob Partridge", "Marley's former head of press")
+    False
+    """
+    words = {w for w in person.split() if w[:1].isupper()}
+    return any(m.group(1) in words for m in _POSSESSOR.finditer(title))
+
+
+#: A capitalised word in the possessive ("Marley's", "Jones'").
+_POSSESSOR = re.compile(r"\b([A-Z][\w-]*)(?:'s|\u2019s|'|\u2019)(?!\w)")
+
+
 def _names_no_person(index: DocumentIndex, title_start: int, title_end: int,
                      name_start: int, name_end: int) -> bool:
     """Whether a title and the name beside it are together the name of something
@@ -203,6 +220,9 @@ class RoleFacts(NounFacts):
         subject = self._argument(statement.subject, index, agent=True, we=we, speaker=speaker)
         if not isinstance(subject, _Mention) or subject.type != "Person":
             return None
+        if statement.rule == "appos" and _own_possessive(subject.label, statement.objects[0].text):
+            return None  # "Bob Marley, Rob Partridge - Marley's former head of press": the
+            # post of someone the apposition names, no one's post of himself
         if statement.rule == "relcl":
             if statement.tense == "past":
                 return None  # "Lord Roberts, who was a Welsh Office minister at the time"

@@ -713,6 +713,20 @@ def test_relatives() -> None:
     assert ("Alan Milburn", "ally_of", "Tony Blair") in facts
 
 
+def test_relative_of_the_conjunct_before() -> None:
+    # "X and his brother Y": his is X's, not the clause subject's
+    facts = asserted("Larry Mullen attracted fellow pupils Paul Hewson, Adam Clayton, "
+                     "David Evans and his brother Dick.")
+    assert ("Dick", "sibling_of", "David Evans") in facts
+    assert not {f for f in facts if f[1] == "sibling_of" and "Larry Mullen" in f}
+    facts = asserted("Tony Blair met Jacques Chirac and his wife Bernadette in Paris.")
+    assert ("Bernadette", "spouse_of", "Jacques Chirac") in facts
+    assert ("Bernadette", "spouse_of", "Tony Blair") not in facts
+    # the subject's own conjunct: the same person either way
+    assert ("Cherie", "spouse_of", "Tony Blair") in asserted(
+        "Tony Blair and his wife Cherie flew to Rome.")
+
+
 def test_someone_s_lawyer_is_a_relation_not_a_post() -> None:
     facts = asserted("Police charged Mr Lane but his lawyer, Amy Ross, told the BBC it "
                      "was absurd.")
@@ -1095,6 +1109,40 @@ def test_a_work_before_the_title_of_who_makes_or_plays_in_it() -> None:
                     "spoke.")
     assert ("Nick Robinson", "works_for", "BBC") in club
     assert not any(r == "stars_in" for _, r, _ in club)
+
+
+def test_an_apposition_with_the_persons_own_possessive_is_anothers_post() -> None:
+    facts = asserted("To mark the birth of reggae star Bob Marley, Rob Partridge - "
+                     "Marley's former head of press at Island Records - remembers him.")
+    assert not {f for f in facts if f[0] == "Bob Marley" and f[1] != "holds_position"}
+    assert ("Bob Marley", "holds_position", "reggae star") in facts
+    assert not any(f[0] == "Bob Marley" and "head" in f[2] for f in facts)
+    assert ("Rob Partridge", "formerly_works_for", "Island Records") in asserted(
+        "Rob Partridge, Marley's former head of press at Island Records, spoke.")
+
+
+def test_a_describing_noun_before_a_name_is_no_part_of_it() -> None:
+    assert ("Andy Murray", "defeats", "Tim Henman") in asserted(
+        "Teenager Andy Murray beat Tim Henman.")
+    facts = asserted("Newcomer Ciara knocked Elvis Presley off the top spot.")
+    assert not any(s.startswith("Newcomer") for s, _, _ in facts)
+
+
+def test_a_work_title_with_an_article_before_a_title() -> None:
+    # the names after "the" end the work's title: no "Void" or "Opera" to work for
+    facts = asserted("The jury included critic Roy Hart and Touching the Void director "
+                     "Kevin Moore. Falling Down and The Phantom of the Opera director Joel "
+                     "Schumacher won a prize.")
+    assert ("Kevin Moore", "holds_position", "director") in facts
+    assert ("Joel Schumacher", "holds_position", "director") in facts
+    assert not any(o in {"Void", "Opera"} for _, _, o in facts)
+    # an article of the title's own phrase is none: "the Labour leader"
+    assert ("Michael Howard", "leads", "Labour Party") in asserted(
+        "He met the Labour leader Michael Howard.")
+    # a capital letter the tagger made a noun opens the work's name
+    assert ("Gillian Anderson", "stars_in", "X Files") in asserted(
+        "The panel included X Files actress Gillian Anderson, critic Roger Clarke and "
+        "film director Kevin Moore.")
 
 
 def test_an_award_won_keeps_its_best_in_the_relation() -> None:
