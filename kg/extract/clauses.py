@@ -327,6 +327,33 @@ def _is_passive(verb: Token) -> bool:
 _PASSIVE_MARKS = PASSIVE_SUBJECTS | {"auxpass"}
 
 
+def _noun_before_predicate(verb: Token) -> bool:
+    """Whether a present-tense "verb" is a noun that the clause's real predicate
+    follows ("The Six Nations clash at Lansdowne Road was a sell-out", "... clash
+    with England is sold out"): a finite verb after it, attached to it with no
+    subject, marker or conjunction of its own, as no clause of English is."""
+    if verb.tag_ not in {"VBP", "VBZ"} or any(
+            c.dep_ in DIRECT_OBJECTS or c.dep_ in CLAUSAL_OBJECTS for c in verb.children):
+        return False  # (a verb with an object is one: "X offers courses ... to achieve")
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in {"advcl", "conj"}:
+            continue
+        finite = child.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
+            c.dep_ in AUXILIARIES and c.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+            for c in child.children)
+        if not finite or any(c.dep_ in SUBJECTS or c.dep_ in MARKERS for c in child.children):
+            continue
+        if not any(c.dep_ not in AUXILIARIES and c.pos_ not in {"PUNCT", "SPACE"}
+                   for c in child.children):
+            continue  # a bare last word is the noun ("Murray returns to Scotland fold")
+        if any(t.dep_ == "cc" or t.text in {",", ";", "-", "--", ":"}
+               for t in verb.doc.tokens[verb.i + 1 : child.i]):
+            continue  # "Russia and China cooperate ... and are partners", "pokes around
+            # a bit, asks ...": a coordination, or a clause set off
+        return True
+    return False
+
+
 def _reduced_relative(verb: Token, subject: Token) -> bool:
     """A past participle with no auxiliary set off from its subject by a comma
     ("Steel and Morris, dubbed the McLibel Two, ..."): a reduced relative clause
@@ -579,6 +606,8 @@ def frame_for(verb: Token) -> Frame | None:
     """The frame of one predicate, or ``None`` when it has no subject."""
     subject, how = subject_of(verb)
     if subject is None or subject.i == verb.i:
+        return None
+    if how == "own" and _noun_before_predicate(verb):
         return None
     rel = verb_group(verb)
     rule = "svo"

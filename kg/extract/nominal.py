@@ -240,8 +240,31 @@ def _place(tok: Token) -> Iterator[NominalFact]:
     if pobj is None:
         return
     place = pobj.ent_type_ in PLACE_LABELS and tok.lower_ in PLACE_PREPOSITIONS
+    if place and _party_to_event(noun):
+        return  # "a 3-2 win over Cotonsport Garoua in Accra": where the match was
     rule = "np_place" if place else "np_prep"
     yield NominalFact(noun, "is " + tok.lower_, "be " + tok.lower_, pobj, rule)
+
+
+#: Nouns of a match or its result, whose place a name after them is not in.
+_EVENT_NOUNS = frozenset({"win", "victory", "defeat", "draw", "loss", "triumph", "match",
+                          "game", "clash", "tie", "final", "semi-final", "fixture",
+                          "meeting", "encounter", "showdown", "derby", "battle"})
+
+
+def _party_to_event(noun: Token) -> bool:
+    """Whether ``noun`` is the other party of a match or its result ("a win over X",
+    "the clash with X", "their defeat by X"), so that a place after it is the
+    match's."""
+    prep = noun.head
+    return (noun.dep_ in PREP_OBJECTS and prep.lower_ in _PARTY_PREPOSITIONS
+            and prep.head.pos_ == "NOUN" and prep.head.lower_ in _EVENT_NOUNS)
+
+
+#: Prepositions of the other party to a match ("the final of X in Y" is X's: a
+#: tournament is where its final is).
+_PARTY_PREPOSITIONS = frozenset({"over", "against", "with", "to", "by", "versus", "vs",
+                                 "v"})
 
 
 def _between(tok: Token) -> Iterator[NominalFact]:

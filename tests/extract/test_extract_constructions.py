@@ -297,6 +297,27 @@ def test_participle_the_parser_made_the_root(parse: Parse) -> None:
     assert not any(s.passive for s in sts)
 
 
+def test_a_noun_the_parser_made_a_verb_before_the_predicate(parse: Parse) -> None:
+    # "clash" parsed as the verb of "The Six Nations", with the real predicate
+    # ("was", "is sold out") hung on it with no subject, marker or conjunction
+    for text in ("The Six Nations clash at Lansdowne Road was a sell-out.",
+                 "Ireland's Six Nations clash with England at Lansdowne Road is sold out."):
+        assert not any(s.relation.startswith("clash") for s in run(parse, text)), text
+    # a bare last word read as the verb is the noun, not the predicate
+    assert ("Murray", "returns to", "Scotland") in tuples(
+        run(parse, "Murray returns to Scotland fold\n\n"))
+    # a coordination keeps both verbs
+    sts = run(parse, "Russia supplies gas to China and sells oil to India.")
+    assert ("Russia", "supplies", "gas", "China") in tuples(sts)
+    assert ("Russia", "sells", "oil", "India") in tuples(sts)
+
+
+def test_a_place_after_the_party_to_a_match_is_the_matchs(parse: Parse) -> None:
+    sts = run(parse, "Hearts of Oak earned a 3-2 win over Cameroon's Cotonsport Garoua "
+                     "in Accra.")
+    assert not any(s.rule == "np_place" and s.objects[0].text == "Accra" for s in sts)
+
+
 def test_possessive(parse: Parse) -> None:
     sts = run(parse, "NATO's expansion worried Moscow.")
     assert ("NATO", "has", "expansion") in tuples(sts)
