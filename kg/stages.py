@@ -237,19 +237,25 @@ def built(item: Processed) -> Built:
     """``item`` made compact for the store's writer (see :class:`Built`)."""
     import io
 
+    from rdflib import URIRef
+
     from kg.namespaces import RDF
     from kg.store import write_nquads
 
     out = io.BytesIO()
     write_nquads(out, item.quads)
     rdf_type, statement = RDF.type, RDF.Statement  # (a namespace makes a new term each time)
+    # p == rdf_type as rdflib compares terms (same class, same text), with str's
+    # own comparison in C: rdflib's __eq__ in Python cost as much as the rest
+    same = str.__eq__
     return Built(
         document=item.document,
         sentences=item.sentences,
         words=item.words,
         extractions=len(item.statements),
         statements=len({s for s, p, o, _g in item.quads
-                        if p == rdf_type and o == statement}),
+                        if type(p) is URIRef and same(p, rdf_type)
+                        and type(o) is URIRef and same(o, statement)}),
         nquads=out.getvalue(),
     )
 

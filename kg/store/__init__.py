@@ -743,10 +743,24 @@ def open_store(uri: str | os.PathLike[str] | None = None, *, read_only: bool = F
 
 def write_nquads(out: IO[bytes], quads: Iterable[RdfQuad]) -> None:
     """Serialise rdflib quads as N-Quads (what ``kg extract --format nquads`` prints)."""
-    out.write(ox.serialize(
-        (ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in quads),
-        format=ox.RdfFormat.N_QUADS,
-    ) or b"")
+    out.write(ox.serialize(_ox_quads(quads), format=ox.RdfFormat.N_QUADS) or b"")
+
+
+def _ox_quads(quads: Iterable[RdfQuad]) -> Iterator[ox.Quad]:
+    """``quads`` as pyoxigraph quads, each term object converted once: a document's
+    quads share their graph, predicates and statement nodes as the same objects."""
+    # keyed by id(term): cheaper than an rdflib term's own hash; the term is kept
+    # beside its conversion, so that its id cannot pass to another object
+    converted: dict[int, tuple[Node, Any]] = {}
+    get = converted.get
+    for quad in quads:
+        terms = []
+        for term in quad:
+            found = get(id(term))
+            if found is None:
+                found = converted[id(term)] = (term, to_ox(term))
+            terms.append(found[1])
+        yield ox.Quad(*terms)
 
 
 def parse_nquads(data: bytes) -> Iterator[RdfQuad]:
