@@ -159,16 +159,19 @@ def _statement_iri(doc_id: str, rs: ResolvedStatement, obj: Node) -> URIRef:
     return STMT[f"{_document_segment(doc_id)}/{digest}"]
 
 
-def entity_quads(entity: Entity) -> Iterator[Quad]:
-    """The entity's description, in :data:`ENTITIES_GRAPH`."""
-    iri, g = entity_iri(entity), ENTITIES_GRAPH
-    yield iri, RDF.type, KG[segment(entity.type)], g
-    yield iri, RDFS.label, text_literal(entity.label), g
+def entity_quads(entity: Entity, *, iri: URIRef | None = None) -> Iterator[Quad]:
+    """The entity's description, in :data:`ENTITIES_GRAPH` (``iri``: the entity's
+    IRI, when the caller has made it already)."""
+    g = ENTITIES_GRAPH
+    if iri is None:
+        iri = entity_iri(entity)
+    yield iri, _TYPE, KG[segment(entity.type)], g
+    yield iri, _LABEL, text_literal(entity.label), g
     for alias in sorted(entity.aliases):
         if alias != entity.label:
-            yield iri, SKOS.altLabel, text_literal(alias), g
+            yield iri, _ALT_LABEL, text_literal(alias), g
     if entity.wikidata:
-        yield iri, OWL.sameAs, WD[segment(entity.wikidata)], g
+        yield iri, _SAME_AS, WD[segment(entity.wikidata)], g
 
 
 def _relation_quads(name: str, *, literal: bool, known: frozenset[str],
@@ -226,6 +229,7 @@ def document_quads(
     entities: dict[str, Entity] = {}
     relations: dict[str, bool] = {}
     sentences: dict[str, Literal] = {}
+    iris: dict[str, URIRef] = {}  # entity key → IRI: an entity recurs in many quads
     for rs in resolved:
         entities.setdefault(rs.subject.key, rs.subject)
         if isinstance(rs.object, Entity):
@@ -233,11 +237,13 @@ def document_quads(
         if rs.speaker is not None:
             entities.setdefault(rs.speaker.key, rs.speaker)
         relations.setdefault(rs.relation, isinstance(rs.object, Value))
-        quads.extend(_statement_quads(document, d, rs, sentences))
+        quads.extend(_statement_quads(document, d, rs, sentences, iris))
 
+    mentions = SCHEMA.mentions
     for entity in entities.values():
-        quads.append((d, SCHEMA.mentions, entity_iri(entity), d))
-        quads.extend(entity_quads(entity))
+        iri = _entity_iri(entity, iris)
+        quads.append((d, mentions, iri, d))
+        quads.extend(entity_quads(entity, iri=iri))
     for name, literal in relations.items():
         quads.extend(_relation_quads(name, literal=literal, known=known, ontology=ontology))
     return quads
@@ -261,6 +267,15 @@ _ARGUMENT, _ARGUMENT_TEXT, _ROLE, _CONFIDENCE, _RULE = (
 _NEGATED, _ASSERTED, _MODALITY, _TENSE, _SPEAKER, _WITHHELD = (
     KG.negated, KG.asserted, KG.modality, KG.tense, KG.speaker, KG.withheld)
 _BOOLEAN = {True: Literal(True), False: Literal(False)}
+_LABEL, _ALT_LABEL, _SAME_AS = RDFS.label, SKOS.altLabel, OWL.sameAs
+
+
+def _entity_iri(entity: Entity, iris: dict[str, URIRef]) -> URIRef:
+    """:func:`entity_iri`, made once per entity key of a document (``iris``)."""
+    iri = iris.get(entity.key)
+    if iri is None:
+        iri = iris[entity.key] = entity_iri(entity)
+    return iri
 
 
 @lru_cache(maxsize=4_096)
@@ -282,9 +297,11 @@ def _confidence_literal(confidence: float) -> Literal:
 
 
 def _statement_quads(document: Document, d: URIRef, rs: ResolvedStatement,
-                     sentences: dict[str, Literal]) -> Iterator[Quad]:
+                     sentences: dict[str, Literal], iris: dict[str, URIRef]) -> Iterator[Quad]:
     s = rs.statement
-    subj, pred, obj = entity_iri(rs.subject), relation_iri(rs.relation), _object_term(rs.object)
+    subj, pred = _entity_iri(rs.subject, iris), relation_iri(rs.relation)
+    obj = _entity_iri(rs.object, iris) if isinstance(rs.object, Entity) else _object_term(
+        rs.object)
     node = _statement_iri(document.id, rs, obj)
     sentence = sentences.get(s.sentence)
     if sentence is None:
@@ -322,4 +339,4 @@ def _statement_quads(document: Document, d: URIRef, rs: ResolvedStatement,
     if s.tense:
         yield node, _TENSE, _word_literal(s.tense), d
     if rs.speaker is not None:
-        yield node, _SPEAKER, entity_iri(rs.speaker), d
+        yield node, _SPEAKER, _entity_iri(rs.speaker, iris), d
