@@ -75,10 +75,13 @@ def token_range(
     lo, hi = head.left_edge.i, head.right_edge.i + 1
     start, end = lo, hi
     for child in head.children:
-        if child.dep_ in _COORDINATION and one_name(head, child):
+        dep, i = child.dep_, child.i
+        if dep in _COORDINATION and one_name(head, child):
             continue  # "Ernst & Young", "Marks & Spencer": one name, no coordination
-        if child.dep_ in cuts or child.i in exclude or _set_off(child) or _score(child):
-            if child.i < at:
+        # (the cheap tests of _set_off and _score first: most children fail them)
+        if (dep in cuts or i in exclude or ((i < at or dep == "acl") and _set_off(child))
+                or (dep == "nummod" and _score(child))):
+            if i < at:
                 edge = child.right_edge.i + 1
                 if edge > start:
                     start = edge
