@@ -610,7 +610,7 @@ class RoleFacts(NounFacts):
         def person(arg: Argument) -> _Mention | Value | None:
             return self._argument(arg, index, agent=True)
 
-        yield from roles.of_bodies(index.doc, person=person, body=body)
+        yield from roles.of_bodies(index.doc, person=person, body=body, ents=index.ents)
         yield from self._relatives(index)
         yield from self._based(index)
         yield from self._homes(index)

@@ -679,11 +679,13 @@ def of_bodies(
     *,
     person: Callable[[Argument], Mention | Value | None],
     body: Callable[[Argument], Mention | Value | None],
+    ents: Sequence[Span] | None = None,
 ) -> Iterator[Staged]:
     """"Stuart Hensel of the Economist Intelligence Unit", "John Murray, of Aldridge
     Conservatives": a person named with the body they belong to (works_for, or
-    member_of a party)."""
-    for ent in doc.ents:
+    member_of a party). ``ents`` may pass ``doc.ents`` when the caller has them
+    already (spaCy builds them anew on each call)."""
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ != "PERSON":
             continue
         after = ent.end
