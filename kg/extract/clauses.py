@@ -354,6 +354,20 @@ def _noun_before_predicate(verb: Token) -> bool:
     return False
 
 
+def _unjoined(verb: Token) -> bool:
+    """Whether a verb the parser coordinated with the one before has nothing that
+    joins them (no "and", no comma): a noun read as a verb ("named in the squad for
+    Saturday's Six Nations clash with Italy")."""
+    head = verb.head
+    return head.i < verb.i and not any(
+        t.dep_ == "cc" or t.pos_ == "CCONJ" or t.text in _JOINERS
+        for t in verb.doc.tokens[head.i + 1 : verb.i])
+
+
+#: Punctuation that can join two coordinated verbs.
+_JOINERS = frozenset({",", ";", "-", "--", ":", "\u2013", "\u2014"})
+
+
 def _reduced_relative(verb: Token, subject: Token) -> bool:
     """A past participle with no auxiliary set off from its subject by a comma
     ("Steel and Morris, dubbed the McLibel Two, ..."): a reduced relative clause
@@ -607,7 +621,8 @@ def frame_for(verb: Token) -> Frame | None:
     subject, how = subject_of(verb)
     if subject is None or subject.i == verb.i:
         return None
-    if how == "own" and _noun_before_predicate(verb):
+    if (how == "own" and _noun_before_predicate(verb)) or (how == "conj"
+                                                         and _unjoined(verb)):
         return None
     rel = verb_group(verb)
     rule = "svo"

@@ -925,6 +925,11 @@ def _past_words(head: Token) -> list[Token]:
     doc = head.doc
     for t in doc[head.left_edge.i : head.i]:
         if t.lower_ in _PAST or t.lower_.startswith("ex-"):
+            first = t.head
+            if first.i != head.i and (first.pos_ == "NOUN" or first.ent_type_ == "NORP") \
+                    and any(c.dep_ == "conj" for c in first.children):
+                continue  # "former Olympian and BBC pundit", "former minister and Labour
+                # MP": the first title's past only (not "former Spurs and England defender")
             words.append(t)
             if t.lower_ == "ex" and t.i + 2 < head.i and doc[t.i + 1].text == "-":
                 words.extend(doc[t.i + 1 : t.i + 3])  # "ex", "-", "international"

@@ -306,6 +306,10 @@ def test_a_noun_the_parser_made_a_verb_before_the_predicate(parse: Parse) -> Non
     # a bare last word read as the verb is the noun, not the predicate
     assert ("Murray", "returns to", "Scotland") in tuples(
         run(parse, "Murray returns to Scotland fold\n\n"))
+    # nor is a "verb" coordinated with the one before with nothing to join them
+    sts = run(parse, "Simon Taylor has been named in the Scotland squad for Saturday's "
+                     "Six Nations clash with Italy.")
+    assert not any(s.relation.startswith("clash") for s in sts)
     # a coordination keeps both verbs
     sts = run(parse, "Russia supplies gas to China and sells oil to India.")
     assert ("Russia", "supplies", "gas", "China") in tuples(sts)

@@ -1121,6 +1121,16 @@ def test_an_apposition_with_the_persons_own_possessive_is_anothers_post() -> Non
         "Rob Partridge, Marley's former head of press at Island Records, spoke.")
 
 
+def test_former_before_the_first_of_two_titles_is_that_ones() -> None:
+    facts = asserted("Former Olympian and BBC pundit Steve Cram points this out.")
+    assert ("Steve Cram", "holds_position", "pundit") in facts
+    assert not any("former" in o for _, _, o in facts)
+    # one title with two modifiers stays a past one
+    assert ("Gary Stevens", "holds_position", "former defender") in asserted(
+        "However, former Spurs and England defender Gary Stevens said he would not be "
+        "surprised if the system had caused a rift.")
+
+
 def test_a_describing_noun_before_a_name_is_no_part_of_it() -> None:
     assert ("Andy Murray", "defeats", "Tim Henman") in asserted(
         "Teenager Andy Murray beat Tim Henman.")
