@@ -354,6 +354,24 @@ def _noun_before_predicate(verb: Token) -> bool:
     return False
 
 
+def _modifies_misread_noun(obj: Token) -> bool:
+    """Whether a name the parser made an object is the modifier of the noun right
+    after it, which it read as a verb with no subject ("received Kennedy Center
+    honours in 2004", "avoided an FA Cup upset by edging past Exeter"): a finite
+    verb has a subject of its own, and a participle right after a name, with no
+    comma, is rarely a clause on it."""
+    if obj.i + 1 >= len(obj.doc.tokens):
+        return False
+    after = obj.doc.tokens[obj.i + 1]
+    if obj.right_edge.i != obj.i and after.head.i != obj.i:
+        return False
+    if after.pos_ != "VERB" or after.dep_ not in {"advcl", "acl", "conj"} or any(
+            c.dep_ in SUBJECTS for c in after.children):
+        return False
+    return after.tag_ in {"VBZ", "VBP"} or (after.tag_ == "VBN" and obj.pos_ == "PROPN"
+                                            and after.head.i == obj.i)
+
+
 def _unjoined(verb: Token) -> bool:
     """Whether a verb the parser coordinated with the one before has nothing that
     joins them (no "and", no comma): a noun read as a verb ("named in the squad for
@@ -447,6 +465,8 @@ def _objects(verb: Token, rel: list[Token], antecedent: Token | None) -> tuple[l
                 if obj is not None:
                     preps.append(obj)
                 continue
+            if _modifies_misread_noun(c):
+                continue  # "received [Kennedy Center] honours": no Kennedy Center received
             head = c
             if antecedent is not None and is_relative_pronoun(c):
                 head = antecedent

@@ -201,7 +201,11 @@ def _after_last_title(words: list[str]) -> list[str]:
     McWhirter" → "Alastair McWhirter"), or ``words`` when no title leads in."""
     for i in range(len(words) - 2, 0, -1):
         word = words[i].casefold().rstrip(".")
-        if word in _HONORIFICS and words[i + 1][:1].isupper():
+        if word in _HONORIFICS and words[i + 1][:1].isupper() and not (
+                _is_initial(words[i]) and words[i - 1][:1].isupper()
+                and words[i - 1].casefold() not in TITLE_WORDS):
+            # (a letter after a name is its middle initial: "Walter M Phillips Jr",
+            # not "M" for Monsieur)
             return words[i:]
         if (word in TITLE_WORDS and word not in _MODIFIER_TITLES
                 and len(words) - i - 1 >= 2

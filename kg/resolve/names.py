@@ -75,7 +75,8 @@ TITLE_WORDS = frozenset({
     "pollster", "candidate", "councillor", "official", "negotiator", "lecturer",
     "teacher", "doctor", "architect", "engineer", "lobbyist", "diplomat", "supremo",
     "organiser", "commentator", "columnist", "historian", "academic", "pundit",
-    "broadcaster", "qc", "trainee", "referee", "umpire", "midfield",
+    "broadcaster", "qc", "trainee", "referee", "umpire", "midfield", "magistrate", "coroner",
+    "sheriff", "prosecutor", "comptroller",
 })
 
 #: Title words that, alone, are no name ("President" said...).

@@ -724,10 +724,16 @@ def _title_end(doc: Doc, start: int) -> int:
     k = start
     while k < len(doc):
         token = doc[k]
-        inner = k > start and (token.like_num or (
-            token.lower_ in _TITLE_JOINERS and k + 1 < len(doc)
-            and doc[k + 1].text[:1].isupper()))
-        if not (token.text[:1].isupper() or inner):
+        if k > start and token.lower_ in _TITLE_JOINERS:
+            nxt = k  # the small words run on to a capitalised one: "Top of the Pops"
+            while nxt < len(doc) and doc[nxt].lower_ in _TITLE_JOINERS \
+                    and not doc[nxt].text[:1].isupper():
+                nxt += 1
+            if nxt == k or nxt >= len(doc) or not doc[nxt].text[:1].isupper():
+                break
+            k = nxt
+            continue
+        if not (token.text[:1].isupper() or (k > start and token.like_num)):
             break
         k += 1
     return k

@@ -322,6 +322,21 @@ def test_a_place_after_the_party_to_a_match_is_the_matchs(parse: Parse) -> None:
     assert not any(s.rule == "np_place" and s.objects[0].text == "Accra" for s in sts)
 
 
+def test_a_name_before_a_noun_read_as_a_verb_is_no_object(parse: Parse) -> None:
+    # "honours" (VBZ, no subject) and "upset" (VBN on the name) are the nouns the
+    # names modify: nothing received "Kennedy Center", nor avoided "the FA Cup"
+    for text, verb, name in (("Davis and Dee were married for 56 years and together "
+                              "received Kennedy Center honours in 2004.", "received",
+                              "Kennedy Center"),
+                             ("Manchester United avoided an FA Cup upset by edging past "
+                              "Exeter City.", "avoided", "FA Cup")):
+        objects = [o.text for s in run(parse, text) if s.relation == verb for o in s.objects]
+        assert not any(name in o for o in objects), (text, objects)
+    # a name with an object clause of its own keeps its verb
+    assert ("Russia", "supplies", "gas", "China") in tuples(
+        run(parse, "Russia supplies gas to China."))
+
+
 def test_possessive(parse: Parse) -> None:
     sts = run(parse, "NATO's expansion worried Moscow.")
     assert ("NATO", "has", "expansion") in tuples(sts)

@@ -1121,6 +1121,22 @@ def test_an_apposition_with_the_persons_own_possessive_is_anothers_post() -> Non
         "Rob Partridge, Marley's former head of press at Island Records, spoke.")
 
 
+def test_a_works_title_runs_over_its_small_words() -> None:
+    # "of the" between capitalised words: one title, not "Top"
+    facts = asserted("The long-running programme Top of the Pops moved to BBC Two in 2005.")
+    assert {s for s, _, _ in facts} == {"Top of the Pops"}
+
+
+def test_a_middle_initial_is_no_honorific_and_a_magistrate_a_title() -> None:
+    # "M" after a given name is an initial, not "Monsieur"
+    assert ("Walter M Phillips Jr", "lawyer_of", "Cosby") in asserted(
+        "Cosby's lawyer, Walter M Phillips Jr, said the comedian was pleased.")
+    facts = asserted("Magistrate Lee Gilmore, who issued the order at Waverley Local "
+                     "Court, said she understood.")
+    assert ("Lee Gilmore", "holds_position", "magistrate") in facts
+    assert not any(s.startswith("Magistrate") for s, _, _ in facts)
+
+
 def test_former_before_the_first_of_two_titles_is_that_ones() -> None:
     facts = asserted("Former Olympian and BBC pundit Steve Cram points this out.")
     assert ("Steve Cram", "holds_position", "pundit") in facts
