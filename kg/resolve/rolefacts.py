@@ -121,7 +121,7 @@ _PROFESSIONS = frozenset({
 
 #: Words that qualify a title, capitalised or not, and are no name ("Shadow Europe
 #: minister" is no minister of a body called "Shadow Europe"): the lesser ones.
-_TITLE_MODIFIERS = roles.LESSER | {"interim"}
+_TITLE_MODIFIERS = roles.LESSER | roles.TITLE_ADJECTIVES | {"interim"}
 #: Adverbs an apposition puts before a title, no part of it ("now chairman").
 _TITLE_ADVERBS = frozenset({"now", "currently", "also", "still", "presently"})
 

@@ -52,6 +52,7 @@ __all__ = [
     "PARTY_NAMES",
     "POSTNOMINALS",
     "STATE_RELATIONS",
+    "TITLE_ADJECTIVES",
     "WORK_MAKERS",
     "WORK_ROLES",
     "act_ended",
@@ -118,6 +119,8 @@ OFFICIALS = _OFFICIALS
 _LESSER = frozenset({"deputy", "assistant", "vice", "shadow", "acting", "junior",
                      "vice-president", "deputy-leader", "under-secretary"})
 LESSER = _LESSER
+#: Capitalised adjectives of a title's rank that name no body ("Supreme Leader").
+TITLE_ADJECTIVES = frozenset({"supreme"})
 #: Words that make a role a past one: no affiliation is asserted now.
 _PAST = frozenset({"former", "ex", "ex-president", "ex-prime", "late", "then", "one-time",
                    "erstwhile", "outgoing", "retired"})
@@ -496,7 +499,7 @@ def role_affiliations(
     for run in _runs(title[:-1]):
         # leading title words are no part of the name ("Shadow", "Former"), unless
         # the whole run is one ("Liberal Democrat", "Economist Intelligence Unit")
-        while run and (run[0].lower_ in _LESSER or (
+        while run and (run[0].lower_ in _LESSER | TITLE_ADJECTIVES or (
                 (title_word(run[0].lower_) or run[0].lower_ in _PAST | _FORMER)
                 and not _known(run, body))):
             run = run[1:]  # ("Shadow Home Secretary": no body called "Shadow Home")

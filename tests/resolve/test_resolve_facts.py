@@ -1121,6 +1121,13 @@ def test_an_apposition_with_the_persons_own_possessive_is_anothers_post() -> Non
         "Rob Partridge, Marley's former head of press at Island Records, spoke.")
 
 
+def test_a_supreme_leader_leads_no_body_named_supreme() -> None:
+    facts = asserted("They accused him of insulting the current Supreme Leader Ayatollah "
+                     "Ali Khamenei.")
+    assert ("Ayatollah Ali Khamenei", "holds_position", "current supreme leader") in facts
+    assert not any(r == "leads" for _, r, _ in facts)
+
+
 def test_a_works_title_runs_over_its_small_words() -> None:
     # "of the" between capitalised words: one title, not "Top"
     facts = asserted("The long-running programme Top of the Pops moved to BBC Two in 2005.")
