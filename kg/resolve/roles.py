@@ -122,8 +122,11 @@ LESSER = _LESSER
 #: Capitalised adjectives of a title's rank that name no body ("Supreme Leader").
 TITLE_ADJECTIVES = frozenset({"supreme"})
 #: Words that make a role a past one: no affiliation is asserted now.
+#: Participles of a dismissal: the post is over ("sacked Chelsea boss", "fired flight
+#: attendant"), and they open no name.
+_DISMISSED = frozenset({"sacked", "fired", "ousted", "deposed", "axed"})
 _PAST = frozenset({"former", "ex", "ex-president", "ex-prime", "late", "then", "one-time",
-                   "erstwhile", "outgoing", "retired"})
+                   "erstwhile", "outgoing", "retired"}) | _DISMISSED
 #: Participles that name a post's kind, not describe its holder ("retired general",
 #: "elected mayor", "chartered accountant").
 _POST_PARTICIPLES = frozenset({"retired", "elected", "unelected", "appointed", "designated",
@@ -152,7 +155,7 @@ def describes(word: str) -> bool:
     """
     if word in _DESCRIBING:
         return True
-    return (len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+    return (len(word) > 4 and word not in _PAST and word.endswith("ed") and not word.endswith("eed")
             and word not in _POST_PARTICIPLES)
 
 
@@ -161,7 +164,7 @@ _HONOURS = frozenset({"champion", "champions", "winner", "medallist", "medalist"
                       "finalist", "laureate", "runner-up"})
 #: Words of a past role that is over, so that a past affiliation holds ("former
 #: Chelsea striker" → formerly_plays_for); not "then", "late" or "outgoing".
-_FORMER = frozenset({"former", "ex", "one-time", "erstwhile"})
+_FORMER = frozenset({"former", "ex", "one-time", "erstwhile"}) | _DISMISSED
 FORMER_WORDS = _FORMER
 #: Titles of elected members: "MP for Sleaford" represents the place.
 _LEGISLATORS = frozenset({"mp", "mep", "msp", "am", "senator", "congressman",
@@ -499,7 +502,7 @@ def role_affiliations(
     for run in _runs(title[:-1]):
         # leading title words are no part of the name ("Shadow", "Former"), unless
         # the whole run is one ("Liberal Democrat", "Economist Intelligence Unit")
-        while run and (run[0].lower_ in _LESSER | TITLE_ADJECTIVES or (
+        while run and (run[0].lower_ in _LESSER | TITLE_ADJECTIVES | _DISMISSED or (
                 (title_word(run[0].lower_) or run[0].lower_ in _PAST | _FORMER)
                 and not _known(run, body))):
             run = run[1:]  # ("Shadow Home Secretary": no body called "Shadow Home")
@@ -623,11 +626,17 @@ def _body_after_function(prep: Token, span: Span) -> Token | None:
 
 def _of_a_part(prep: Token | None, body: Sequence[Token]) -> bool:
     """Whether the title heads a part of the body named before it: "Sotheby's
-    worldwide head of contemporary art" (an "of" with no name after it)."""
-    if prep is None or prep.lower_ != "of" or body[0].i > prep.i:
+    worldwide head of contemporary art" (an "of" with no name after it), "EA's
+    managing director for European publishing" (a "for" with a common noun)."""
+    if prep is None or prep.lower_ not in {"of", "for"} or body[0].i > prep.i:
         return False
     part = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return part is not None and not any(t.pos_ == "PROPN" for t in part.subtree)
+    if part is None:
+        return False
+    if prep.lower_ == "for":  # (its field may have a region: "North American sales")
+        return part.pos_ == "NOUN" and part.text.islower() and not any(
+            t.ent_type_ in {"ORG", "PERSON", "GPE", "FAC"} for t in part.subtree)
+    return not any(t.pos_ == "PROPN" for t in part.subtree)
 
 
 def _qualified(body: Sequence[Token], title: Sequence[Token],

@@ -1121,6 +1121,20 @@ def test_an_apposition_with_the_persons_own_possessive_is_anothers_post() -> Non
         "Rob Partridge, Marley's former head of press at Island Records, spoke.")
 
 
+def test_a_head_for_a_function_and_a_sacked_boss() -> None:
+    # the managing director for a function works for the firm; does not lead it
+    facts = asserted("Gerhard Florin, EA's managing director for European publishing, "
+                     "said the market was growing.")
+    assert ("Gerhard Florin", "works_for", "EA") in facts
+    assert ("Gerhard Florin", "leads", "EA") not in facts
+    # a sacked boss managed the club
+    facts = asserted("Claudio Ranieri, the sacked Chelsea boss, said so.")
+    assert ("Claudio Ranieri", "formerly_manages", "Chelsea") in facts
+    assert ("Claudio Ranieri", "manages", "Chelsea") not in facts
+    assert not any("Sacked" in o for _, _, o in asserted(
+        "Sacked Chelsea boss Claudio Ranieri said so."))
+
+
 def test_a_supreme_leader_leads_no_body_named_supreme() -> None:
     facts = asserted("They accused him of insulting the current Supreme Leader Ayatollah "
                      "Ali Khamenei.")
