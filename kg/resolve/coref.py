@@ -79,6 +79,8 @@ _FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen"
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 #: The pronouns :meth:`People.pronoun` can answer for (any other gets ``None``).
 PERSON_PRONOUNS = frozenset(_PRONOUN_GENDER)
+#: Parts of speech of common words (see :meth:`People._common_word`).
+_COMMON_POS = frozenset({POS_IDS["NOUN"], POS_IDS["ADJ"]})
 #: Pronouns that are objects, never the subject of their own clause.
 _OBJECT_PRONOUNS = frozenset({"him", "her"})
 
@@ -170,11 +172,23 @@ class People(Generic[M]):
                 continue
             span = extend_name(ent)
             covered.update(range(span.start, span.end))
+            if len(span) == 1 and self._common_word(span.start):
+                continue  # "Comedy sequel Meet the Fockers, in which he stars": no one
             self._add(span.start, span.end,
                       name_of(clean_mention(tokens.span_text(span)), label))
         for start, end in self._proper_runs(covered):
             self._add(start, end, name_of(clean_mention(tokens.text_of(start, end)), ""))
         self.mentions.sort(key=lambda m: m.start)
+
+    def _common_word(self, i: int) -> bool:
+        """Whether the one word of a name at token ``i`` is a common noun or
+        adjective that the document also writes in lower case ("Comedy sequel ...",
+        with "quirky comedy Sideways" further on): a word at a sentence's start that
+        the tagger took for a person, for whom "he" cannot stand."""
+        tokens = self._tokens
+        return any(j != i and tokens.pos[j] in _COMMON_POS
+                   and tokens.text[tokens.idx[j]].islower()
+                   for j in tokens.find([self.doc[i].lower_]))
 
     @cached_property
     def _ent_of(self) -> dict[int, Span]:

@@ -135,3 +135,20 @@ def test_the_design_example(maker) -> None:  # type: ignore[no-untyped-def]
                                                            "cooperates_with")
     assert isinstance(r.object, Entity) and r.object.label == "China"
     assert r.speaker is not None and r.speaker.label == "Vladimir Putin"
+
+
+def test_he_is_no_common_word_the_tagger_took_for_a_person() -> None:
+    # "Comedy" (PERSON) opens the sentence; the document writes "comedy" too
+    from kg.extract import extract
+    from kg.nlp import parse
+
+    doc = next(parse(["Robert De Niro has completed a transatlantic box office double by "
+                      "topping the UK and US film charts with two different films at the "
+                      "same time.\n\nComedy sequel Meet the Fockers, in which he stars with "
+                      "Ben Stiller, Dustin Hoffman and Barbra Streisand, shot to the top of "
+                      "the UK chart at the weekend. Quirky comedy Sideways entered in "
+                      "eighth place."]))
+    facts = {(r.subject.label, r.relation, getattr(r.object, "label", None))
+             for r in Resolver().resolve(list(extract(doc)), doc) if r.asserted}
+    assert ("Robert De Niro", "stars_with", "Ben Stiller") in facts
+    assert not any(s == "Comedy" for s, _, _ in facts)
