@@ -514,6 +514,10 @@ class EntityResolver:
         that is no title, demonym or place ("Real Madrid", "Inter Milan", "Dynamo
         Kiev"; not "US President Bush", "Spain Madrid"), so that the two name a body."""
         prev = _name_word_before(span, arg, index)
+        if prev is None:  # "Real" of "Real Madrid general manager", hung on "manager"
+            prev = _word_before(span, arg, index)
+            if prev is not None and not (prev.pos_ == "PROPN" and prev.dep_ == "amod"):
+                prev = None
         if prev is None or not (prev.is_alpha and prev.text[:1].isupper()
                                 and prev.lower_ not in TITLE_WORDS
                                 and prev.lower_ not in _HONORIFICS

@@ -1135,6 +1135,15 @@ def test_a_head_for_a_function_and_a_sacked_boss() -> None:
         "Sacked Chelsea boss Claudio Ranieri said so."))
 
 
+def test_a_club_named_with_its_town_when_the_parser_hangs_its_first_word_elsewhere(
+) -> None:
+    # "Real" parsed as a modifier of "manager", not of "Madrid"
+    facts = asserted("Real Madrid general manager Arrigo Sacchi is the driving force "
+                     "behind the move.")
+    assert ("Arrigo Sacchi", "manages", "Real Madrid") in facts
+    assert not any(o == "Madrid" for _, _, o in facts)
+
+
 def test_a_supreme_leader_leads_no_body_named_supreme() -> None:
     facts = asserted("They accused him of insulting the current Supreme Leader Ayatollah "
                      "Ali Khamenei.")
