@@ -9,7 +9,7 @@ heads in order. :mod:`kg.extract.build` turns frames into statements.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -346,8 +346,7 @@ def _noun_before_predicate(verb: Token) -> bool:
         if not any(c.dep_ not in AUXILIARIES and c.pos_ not in {"PUNCT", "SPACE"}
                    for c in child.children):
             continue  # a bare last word is the noun ("Murray returns to Scotland fold")
-        if any(t.dep_ == "cc" or t.text in {",", ";", "-", "--", ":"}
-               for t in verb.doc.tokens[verb.i + 1 : child.i]):
+        if _joined(verb.doc.tokens[verb.i + 1 : child.i]):
             continue  # "Russia and China cooperate ... and are partners", "pokes around
             # a bit, asks ...": a coordination, or a clause set off
         return True
@@ -377,9 +376,13 @@ def _unjoined(verb: Token) -> bool:
     joins them (no "and", no comma): a noun read as a verb ("named in the squad for
     Saturday's Six Nations clash with Italy")."""
     head = verb.head
-    return head.i < verb.i and not any(
-        t.dep_ == "cc" or t.pos_ == "CCONJ" or t.text in _JOINERS
-        for t in verb.doc.tokens[head.i + 1 : verb.i])
+    return head.i < verb.i and not _joined(verb.doc.tokens[head.i + 1 : verb.i])
+
+
+def _joined(between: Sequence[Token]) -> bool:
+    """Whether the words between two verbs hold what can join two clauses: a
+    conjunction, or punctuation."""
+    return any(t.dep_ == "cc" or t.pos_ == "CCONJ" or t.text in _JOINERS for t in between)
 
 
 #: Punctuation that can join two coordinated verbs.
