@@ -361,6 +361,46 @@ def test_linking_reads_the_people_a_page_at_a_time_and_releases_the_store_betwee
     store.close()
 
 
+def test_a_count_of_mentions_is_the_number_of_documents_that_mention() -> None:
+    store = _store_with_people(unrelated=3)
+    _document(store, "d", "person/Anna_Korhonen")
+    people = {s for s, _, _, _ in store.match(predicate=RDF.type, obj=KG.Person)}
+    assert people
+    for person in people:
+        assert isinstance(person, URIRef)
+        assert crossdoc._mention_count(store, person) == len(crossdoc._mentioned_in(store, person))
+    assert crossdoc._mention_count(store, URIRef(ENT + "person/Anna_Korhonen")) == 2
+
+
+class _UnorderedStore(OxigraphStore):
+    """An embedded store that claims no stable order, as a remote one."""
+
+    @property
+    def stable_order(self) -> bool:
+        return False
+
+
+def test_people_pages_are_sorted_only_where_the_order_is_not_stable(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # An embedded store gives one pattern's rows in the order of its index: its
+    # pages need no ORDER BY, which reads every person's IRI for every page.
+    assert open_store("memory:").stable_order
+    assert crossdoc._page_order(open_store("memory:")) == ""
+    assert crossdoc._page_order(_UnorderedStore()) == "ORDER BY ?p "
+    monkeypatch.setattr(crossdoc, "PEOPLE_AT_ONCE", 2)
+    graphs = []
+    for store in (OxigraphStore(), _UnorderedStore()):
+        people = _store_with_people(unrelated=0)
+        more = [f"person/Korhonen/{n:010d}" for n in range(5)]
+        store.change(add=[*people.match(),
+                          *(q for key in more for q in _person(key, "Korhonen"))])
+        for n, key in enumerate(more):
+            _document(store, f"k{n}", key)
+        assert link_surnames(store) == 6
+        graphs.append(set(store.match()))
+    assert graphs[0] == graphs[1]
+
+
 # -- a stream of builds into one store ---------------------------------------------------
 
 

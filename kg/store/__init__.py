@@ -221,6 +221,14 @@ class Store(ABC):
         with a release between them, holds less than work done at once)."""
         return False
 
+    @property
+    def stable_order(self) -> bool:
+        """Whether a query of one triple pattern gives its rows in the same order
+        each time it runs over the same data, so that the pages that LIMIT and
+        OFFSET cut from its answer need no ORDER BY (which, to compare the terms,
+        reads the text of every one of them, not only of the page's)."""
+        return False
+
     def close(self) -> None:  # noqa: B027 - optional for backends
         """Release the store (a no-op where nothing is held)."""
 
@@ -516,6 +524,12 @@ class OxigraphStore(Store):
     def releases(self) -> bool:
         """A writable store on disk: :meth:`release` closes and reopens it."""
         return self.path is not None and self._writable
+
+    @property
+    def stable_order(self) -> bool:
+        """Oxigraph reads a pattern's rows from one of its indexes, in the order of
+        their keys (encoded terms), closed and reopened or not."""
+        return True
 
     def close(self) -> None:
         if not hasattr(self, "_store"):
