@@ -30,6 +30,7 @@ from kg.extract.labels import (
     CASE_MARKERS,
     CONJUNCTS,
     CONTRACTIONS,
+    FINITE_TAGS,
     FUTURE_MODALS,
     MODALS,
     NEGATIONS,
@@ -189,7 +190,7 @@ def frame_statements(frame: Frame, info: SentenceInfo) -> Iterator[Candidate]:
     for t in rel:
         if t.dep_ in NEGATIONS:
             negated = True
-        if t.tag_ in _FINITE_TAGS:
+        if t.tag_ in FINITE_TAGS:
             finite = True
     modality = _modality(rel)
     if frame.prefix:
@@ -261,7 +262,6 @@ def _denied_conjunct(arg: Argument) -> bool:
 
 #: Whether a text has a letter or digit (an argument that is only punctuation is dropped).
 _has_word = re.compile(r"[^\W_]").search
-_FINITE_TAGS = PAST_TAGS | PRESENT_TAGS | {"MD"}
 
 
 def _overlaps(a: Argument, b: Argument) -> bool:

@@ -24,6 +24,7 @@ from kg.extract.labels import (
     CONTRACTIONS,
     CORE_OBJECTS,
     DIRECT_OBJECTS,
+    FINITE_TAGS,
     MARKERS,
     NEGATIONS,
     NOMINALS,
@@ -38,6 +39,7 @@ from kg.extract.labels import (
     PREP_CLAUSES,
     PREP_OBJECTS,
     PREPOSITIONS,
+    PRESENT_TAGS,
     RELATIVE_CLAUSES,
     RELATIVE_TAGS,
     REPORTED,
@@ -332,15 +334,14 @@ def _noun_before_predicate(verb: Token) -> bool:
     follows ("The Six Nations clash at Lansdowne Road was a sell-out", "... clash
     with England is sold out"): a finite verb after it, attached to it with no
     subject, marker or conjunction of its own, as no clause of English is."""
-    if verb.tag_ not in {"VBP", "VBZ"} or any(
+    if verb.tag_ not in PRESENT_TAGS or any(
             c.dep_ in DIRECT_OBJECTS or c.dep_ in CLAUSAL_OBJECTS for c in verb.children):
         return False  # (a verb with an object is one: "X offers courses ... to achieve")
     for child in verb.children:
         if child.i < verb.i or child.dep_ not in {"advcl", "conj"}:
             continue
-        finite = child.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
-            c.dep_ in AUXILIARIES and c.tag_ in {"VBD", "VBZ", "VBP", "MD"}
-            for c in child.children)
+        finite = child.tag_ in FINITE_TAGS or any(
+            c.dep_ in AUXILIARIES and c.tag_ in FINITE_TAGS for c in child.children)
         if not finite or any(c.dep_ in SUBJECTS or c.dep_ in MARKERS for c in child.children):
             continue
         if not any(c.dep_ not in AUXILIARIES and c.pos_ not in {"PUNCT", "SPACE"}
@@ -367,7 +368,7 @@ def _modifies_misread_noun(obj: Token) -> bool:
     if after.pos_ != "VERB" or after.dep_ not in {"advcl", "acl", "conj"} or any(
             c.dep_ in SUBJECTS for c in after.children):
         return False
-    return after.tag_ in {"VBZ", "VBP"} or (after.tag_ == "VBN" and obj.pos_ == "PROPN"
+    return after.tag_ in PRESENT_TAGS or (after.tag_ == "VBN" and obj.pos_ == "PROPN"
                                             and after.head.i == obj.i)
 
 

@@ -83,6 +83,8 @@ RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 #: Penn tags of finite verb forms.
 PAST_TAGS = frozenset({"VBD"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+#: Tags of a finite verb or auxiliary (past, present, modal).
+FINITE_TAGS = PAST_TAGS | PRESENT_TAGS | {"MD"}
 
 #: Lemmas of verbs that report speech or a claim (closed class).
 SPEECH_VERBS = frozenset({

@@ -121,12 +121,15 @@ _LESSER = frozenset({"deputy", "assistant", "vice", "shadow", "acting", "junior"
 LESSER = _LESSER
 #: Capitalised adjectives of a title's rank that name no body ("Supreme Leader").
 TITLE_ADJECTIVES = frozenset({"supreme"})
-#: Words that make a role a past one: no affiliation is asserted now.
 #: Participles of a dismissal: the post is over ("sacked Chelsea boss", "fired flight
 #: attendant"), and they open no name.
 _DISMISSED = frozenset({"sacked", "fired", "ousted", "deposed", "axed"})
+#: Words that make a role a past one: no affiliation is asserted now.
 _PAST = frozenset({"former", "ex", "ex-president", "ex-prime", "late", "then", "one-time",
                    "erstwhile", "outgoing", "retired"}) | _DISMISSED
+#: Words of a title that never open a body's name before it ("Shadow Home Secretary",
+#: "Supreme Leader", "sacked Chelsea boss").
+_NO_NAME_OPENERS = _LESSER | TITLE_ADJECTIVES | _DISMISSED
 #: Participles that name a post's kind, not describe its holder ("retired general",
 #: "elected mayor", "chartered accountant").
 _POST_PARTICIPLES = frozenset({"retired", "elected", "unelected", "appointed", "designated",
@@ -502,7 +505,7 @@ def role_affiliations(
     for run in _runs(title[:-1]):
         # leading title words are no part of the name ("Shadow", "Former"), unless
         # the whole run is one ("Liberal Democrat", "Economist Intelligence Unit")
-        while run and (run[0].lower_ in _LESSER | TITLE_ADJECTIVES | _DISMISSED or (
+        while run and (run[0].lower_ in _NO_NAME_OPENERS or (
                 (title_word(run[0].lower_) or run[0].lower_ in _PAST | _FORMER)
                 and not _known(run, body))):
             run = run[1:]  # ("Shadow Home Secretary": no body called "Shadow Home")
