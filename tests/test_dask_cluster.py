@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.pipeline import EXAMPLE_ARTICLE, KnowledgeGraph
 from tests.conftest import BBC
+from tests.test_kill_rebuild import documents
 
 pytest.importorskip("dask.distributed")
 pytestmark = pytest.mark.slow
@@ -189,11 +190,18 @@ def test_kill_9_of_the_client_then_a_rebuild_equals_a_clean_build(
              "--engine", "dask", "--scheduler", dask_cluster, "--shard-dir", str(shards),
              "-q"]
     proc = subprocess.Popen(build, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(12)  # the workers load the model, then about 4 s a partition of 32
+    # kill it once a shard is loaded (partitions of 32 documents), mid-build: a fixed
+    # wait missed the build once the parse got faster
+    deadline = time.monotonic() + 300
+    while proc.poll() is None and time.monotonic() < deadline:
+        if documents(store) >= 1:
+            break
+        time.sleep(0.2)
     if proc.poll() is not None:
         pytest.skip("the build finished before it could be killed (machine too fast)")
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    assert 0 < documents(store) < 150, "the kill did not land in the middle of the build"
     done = subprocess.run(build, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr
     clean = KnowledgeGraph("memory:")

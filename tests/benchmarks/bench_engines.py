@@ -5,7 +5,8 @@
 On the first N files of ../shared/data/bbc-news (sorted, 400 by default) times,
 into fresh in-memory stores:
 
-- raw ``nlp.pipe`` with 1 and with W processes (the same components kg runs),
+- raw ``nlp.pipe`` with 1 and with W processes (the model kg loads, as spaCy ships
+  it; kg's copy matches its attribute ruler's rules on arrays, :mod:`kg.nlp.ruler`),
   each with a pipeline loaded anew and warmed up on 20 files, as kg's is: not
   one that has parsed the corpus before, whose vocabulary its forked workers
   would inherit;
