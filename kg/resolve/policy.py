@@ -580,6 +580,11 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
         return None  # facts of a noun phrase are stated whatever its clause does
     if statement.rule == "np_between":
         return "hypothetical" if _undone_between(statement, doc) else None
+    words = statement.lemma.split()
+    if words[words[:1] == ["be"]:][:1] in (["likely"], ["unlikely"], ["probable"]):
+        # "is likely to be replaced by Carragher": only probable, whatever the
+        # relation is called
+        return "hypothetical"
     token = predicate_token(statement, doc)
     if token is None:
         return None

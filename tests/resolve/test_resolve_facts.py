@@ -865,6 +865,19 @@ def test_predictions_and_charges_are_not_asserted() -> None:
         "Chelsea set a record against Arsenal.")
 
 
+def test_what_is_only_likely_is_not_asserted() -> None:
+    held = withheld("Blair is likely to visit Moscow. Brown is unlikely to meet Putin. "
+                    "Terry has pulled out and is likely to be replaced by Carragher.")
+    assert held.get(("Tony Blair", "is_likely_to_visit", "Moscow")) == "hypothetical"
+    assert held.get(("Brown", "is_unlikely_to_meet", "Vladimir Putin")) == "hypothetical"
+    assert [r for r, why in held.items()
+            if r[0] == "Terry" and r[2] == "Carragher" and why == "hypothetical"]
+    # what is arranged or wanted is stated as such
+    assert ("Wales", "is_due_to_face", "Italy") in asserted("Wales are due to face Italy.")
+    assert ("Chelsea", "is_keen_to_sign", "Adriano") in asserted(
+        "Chelsea are keen to sign Adriano.")
+
+
 def test_words_a_verb_needs_stay_in_its_relation() -> None:
     # "out of favour" is part of what the verb says
     assert ("Dawson", "falls_out_of_favour_with", "Andy Robinson") in asserted(
