@@ -70,7 +70,7 @@ _EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "g
                          "world-class", "top-class", "superb", "outstanding", "wonderful",
                          "gifted", "decent", "exceptional", "terrific", "tremendous",
                          "latest", "inspired", "inspiring", "more", "less", "youngest",
-                         "oldest"})
+                         "oldest", "canny", "shrewd", "astute", "wily"})
 #: A role still to come that a phrase predicts ("the man most likely to succeed Mr
 #: Blair as Labour leader", "the favourite to become chairman"): no post held.
 _PREDICTED = re.compile(r"\b(?:likely|expected|set|due|tipped|poised|favourite|favorite|"
@@ -359,6 +359,13 @@ class RoleFacts(NounFacts):
         # big firm")
         text = text.split(", ", 1)[0]
         words = text_words = re.findall(r"[\w][\w.'-]*", text)
+        lowered = [w.lower() for w in words[:2]]
+        if "fellow" in lowered and len(words) > lowered.index("fellow") + 1 and (
+                lowered[0] == "fellow" or words[0].endswith(("'s", "'"))
+                or lowered[0] in _POSSESSIVE_DETERMINERS):
+            # "Gabbidon's fellow Cardiff defender", "his fellow Welsh international":
+            # whose fellow is no part of the post
+            words = text_words = words[lowered.index("fellow") + 1:]
         first = next((k for k, w in enumerate(words[:-1]) if k and w in _PHRASE_PREPOSITIONS),
                      None)
         if (first is not None and words[first - 1].islower()

@@ -129,7 +129,9 @@ _PAST = frozenset({"former", "ex", "ex-president", "ex-prime", "late", "then", "
                    "erstwhile", "outgoing", "retired"}) | _DISMISSED
 #: Words of a title that never open a body's name before it ("Shadow Home Secretary",
 #: "Supreme Leader", "sacked Chelsea boss").
-_NO_NAME_OPENERS = _LESSER | TITLE_ADJECTIVES | _DISMISSED
+#: Words that tie a post to someone else's ("Fellow Arsenal striker"): no body's name.
+_FELLOW = frozenset({"fellow"})
+_NO_NAME_OPENERS = _LESSER | TITLE_ADJECTIVES | _DISMISSED | _FELLOW
 #: Participles that name a post's kind, not describe its holder ("retired general",
 #: "elected mayor", "chartered accountant").
 _POST_PARTICIPLES = frozenset({"retired", "elected", "unelected", "appointed", "designated",

@@ -100,6 +100,16 @@ def test_a_hyphened_title_stays_whole() -> None:
     assert not any(o in {"president", "chairman"} or r == "leads" for _, r, o in facts)
 
 
+def test_whose_fellow_is_no_part_of_the_post() -> None:
+    facts = asserted("There were doubts over Gabbidon's fellow Cardiff defender Rhys Weston. "
+                     "Fellow Arsenal striker Robin van Persie scored.")
+    assert ("Rhys Weston", "holds_position", "cardiff defender") in facts
+    assert ("Rhys Weston", "plays_for", "Cardiff") in facts
+    assert ("Robin van Persie", "holds_position", "arsenal striker") in facts
+    assert not any("fellow" in o.lower() for _, _, o in facts)
+    assert Resolver().position("his fellow Cardiff defender") == "cardiff defender"
+
+
 def test_praise_is_no_post() -> None:
     position = Resolver().position
     assert position("a quality player") is None
@@ -107,6 +117,8 @@ def test_praise_is_no_post() -> None:
     assert position("a nice general for his side") is None
     assert position("a world-class player") is None
     assert position("the latest comedy star") is None
+    assert position("a canny manager") is None
+    assert position("an astute chairman") is None
     assert position("an inspired and inspiring poet") is None
     assert position("the film director") == "film director"
     # a role a phrase predicts is not held
