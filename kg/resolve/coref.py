@@ -83,6 +83,16 @@ PERSON_PRONOUNS = frozenset(_PRONOUN_GENDER)
 _COMMON_POS = frozenset({POS_IDS["NOUN"], POS_IDS["ADJ"]})
 #: Pronouns that are objects, never the subject of their own clause.
 _OBJECT_PRONOUNS = frozenset({"him", "her"})
+#: Nouns of someone whom a sentence's "she" or "he" may stand for instead of the
+#: person it names ("Blair's wife said she ...", "Mary and her brother, who ...").
+_GENDERED_OTHERS = frozenset({
+    "wife", "husband", "mother", "father", "sister", "brother", "daughter", "son",
+    "girlfriend", "boyfriend", "widow", "widower", "aunt", "uncle", "grandmother",
+    "grandfather", "niece", "nephew", "mum", "dad", "fiancee", "fiance", "partner",
+    "woman", "man", "girl", "boy", "lady", "queen", "king", "actress", "actor",
+    "spokeswoman", "spokesman", "chairwoman", "chairman", "businesswoman",
+    "businessman", "sportswoman", "sportsman"})
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 
 
 def _local_subject(pronoun: Token) -> Token | None:
@@ -179,6 +189,47 @@ class People(Generic[M]):
         for start, end in self._proper_runs(covered):
             self._add(start, end, name_of(clean_mention(tokens.text_of(start, end)), ""))
         self.mentions.sort(key=lambda m: m.start)
+        self._learn_genders()
+
+    def _learn_genders(self) -> None:
+        """A person's gender from the document's own pronouns, where nothing else
+        gives it: the one person a sentence names, followed in that sentence by
+        "she" (or "he") and no pronoun of the other gender, none before the name, no
+        quotation mark between (a quote's "she" is often someone else) and no noun
+        of another whom the pronoun may stand for ("his wife"); only where every
+        such sentence agrees. "There was a setback for Jade Johnson as she
+        suffered ...": a later "he" is not Jade Johnson."""
+        tokens = self._tokens
+        pronouns = tokens.find(_PRONOUN_GENDER.keys())
+        if not pronouns:
+            return
+        others = tokens.find(_GENDERED_OTHERS)
+        quotes = tokens.find(_QUOTES)
+        by_sent: dict[int, list[_PersonMention[M]]] = {}
+        for m in self.mentions:
+            by_sent.setdefault(m.sent, []).append(m)
+        said: dict[str, set[str]] = {}
+        n_sents = len(self._sent_starts)
+        for sent, found in by_sent.items():
+            if len({m.mention.key for m in found}) != 1:
+                continue
+            start = self._sent_starts[sent]
+            end = self._sent_starts[sent + 1] if sent + 1 < n_sents else len(tokens.idx)
+            after = min(m.end for m in found)
+            if any(start <= i < end for i in others) or any(
+                    start <= i < after for i in pronouns):
+                continue  # ("She ... joined Diaghilev when she was 14": hers before him)
+            words = {tokens.text_of(i, i + 1).lower() for i in pronouns
+                     if after <= i < end and not any(after <= q < i for q in quotes)}
+            genders = {_PRONOUN_GENDER[w] for w in words}
+            # a subject's "he"/"she", not only "her"/"his" ("It was Diaghilev who
+            # changed her name": hers)
+            if len(genders) == 1 and words & {"he", "she"}:
+                said.setdefault(found[0].mention.key, set()).update(genders)
+        for key, genders in said.items():
+            profile = self.profiles[key]
+            if profile.gender is None and len(genders) == 1:
+                profile.gender = next(iter(genders))
 
     def _common_word(self, i: int) -> bool:
         """Whether the one word of a name at token ``i`` is a common noun or

@@ -628,6 +628,9 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
         if (head.lemma_.lower() in _IMPLYING_VERBS and node.dep_ == "ccomp"
                 and _unsaid(head) == "negated"):
             return "negated"  # "it doesn't mean I've lost faith in him"
+        if (node.dep_ in {"advcl", "ccomp"} and _unsaid(head) == "negated"
+                and any(c.dep_ == "mark" and c.lower_ == "like" for c in node.children)):
+            return "negated"  # "I don't feel like I want to talk to Sveta"
         if node.dep_ in {"advcl", "ccomp", "csubj"} and any(
                 c.dep_ == "acomp" and c.lower_ in _FALSE_WORDS for c in head.children):
             # "they were wrong when they said Milburn was ousting Brown", "it is

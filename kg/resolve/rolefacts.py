@@ -389,6 +389,8 @@ class RoleFacts(NounFacts):
             # "Lord Chancellor" is one)
         if words and words[0].lower() in _POSSESSIVE_DETERMINERS:
             return None  # "his lawyer": someone's relative, not a post
+        if words and words[0] in {"not", "never", "no"}:  # (not "No Doubt singer")
+            return None  # "she was a minister and not a secretary": a post denied
         if (words and words[-1].lower() in _PERSONAL_SERVICES
                 and any(w.endswith(("'s", "'")) for w in words[:-1])):
             return None  # "the rapper's lawyer": whose lawyer, not a post

@@ -108,6 +108,22 @@ def test_a_female_pronoun_needs_a_known_woman(maker) -> None:  # type: ignore[no
     assert [x.subject.label for x in r] == ["Kelly"]
 
 
+def test_the_documents_own_pronouns_tell_a_gender(maker) -> None:  # type: ignore[no-untyped-def]
+    m = maker("There was a setback for Jade Johnson as she hurt her back. He beat Stefan Holm.")
+    he = m("He beat", "He", "beat", "Stefan Holm")
+    assert Resolver().resolve([he], m.doc) == []  # not the woman the article calls "she"
+    m = maker("There was a setback for Jade Johnson as she hurt her back. "
+              "She praised Kelly Sotherton.")
+    she = m("She praised", "She", "praise", "Kelly Sotherton")
+    assert [x.subject.label for x in Resolver().resolve([she], m.doc)] == ["Jade Johnson"]
+    # another's "she" ("his wife"), or a quote's, teaches nothing
+    for text in ("Tom Jones said his wife was sure she would win. He beat Holm.",
+                 'Tom Jones said: "She will win." He beat Holm.'):
+        m = maker(text)
+        he = m("He beat", "He", "beat", "Holm")
+        assert [x.subject.label for x in Resolver().resolve([he], m.doc)] == ["Tom Jones"]
+
+
 def test_coreference_can_be_switched_off(seed, seed_doc) -> None:  # type: ignore[no-untyped-def]
     statements = [
         seed("\u201cWe cooperate [with China]", "We", "cooperate with", "China", role="with",

@@ -118,6 +118,7 @@ def test_praise_is_no_post() -> None:
     assert position("a world-class player") is None
     assert position("the latest comedy star") is None
     assert position("a canny manager") is None
+    assert position("not a secretary") is None  # "a minister and not a secretary"
     assert position("an astute chairman") is None
     assert position("an inspired and inspiring poet") is None
     assert position("the film director") == "film director"
@@ -1393,6 +1394,8 @@ def test_what_a_denied_meaning_would_imply_is_not_asserted() -> None:
     text = ('Rafael Benitez praised Jerzy Dudek. "Just because he is on the bench, it does '
             'not mean I have lost faith in him," Benitez said.')
     assert withheld(text).get(("Rafael Benitez", "loses_faith_in", "Jerzy Dudek")) == "negated"
+    text = 'Dechy said: "I don\'t feel like I want to talk to Sveta Kuznetsova at all."'
+    assert withheld(text).get(("Dechy", "wants_to_talk_to", "Sveta Kuznetsova")) == "negated"
 
 
 def test_a_phrase_headed_by_no_title_is_no_position() -> None:
