@@ -103,6 +103,9 @@ PREDICTION_WORDS = frozenset({"expect", "tip", "likely", "unlikely", "poise",
                               # what ought to be: "important for Ukraine to be allowed"
                               "important", "necessary", "vital", "essential", "crucial",
                               "keen", "eager", "need", "want", "wish"})
+#: Words that open a relation's name with a probability ("be likely to visit"): what
+#: follows is only probable, though the relation names the word.
+_PROBABLE = frozenset({"likely", "unlikely", "probable"})
 #: Verbs of a prediction in the passive ("is set to join", "is expected to open").
 _PASSIVE_PREDICTIONS = frozenset({"expect", "tip", "poise", "set", "predict", "forecast",
                                   "prime", "prim", "line", "slate", "slat"})
@@ -581,7 +584,8 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
     if statement.rule == "np_between":
         return "hypothetical" if _undone_between(statement, doc) else None
     words = statement.lemma.split()
-    if words[words[:1] == ["be"]:][:1] in (["likely"], ["unlikely"], ["probable"]):
+    opening = words[1:2] if words[:1] == ["be"] else words[:1]
+    if opening and opening[0] in _PROBABLE:
         # "is likely to be replaced by Carragher": only probable, whatever the
         # relation is called
         return "hypothetical"

@@ -363,7 +363,7 @@ class RoleFacts(NounFacts):
         if "fellow" in lowered and len(words) > lowered.index("fellow") + 1 and (
                 lowered[0] == "fellow" or words[0].endswith(("'s", "'"))
                 or lowered[0] in _POSSESSIVE_DETERMINERS):
-            # "Gabbidon's fellow Cardiff defender", "his fellow Welsh international":
+            # "Gabbidon's fellow Cardiff defender", "his fellow Cardiff defender":
             # whose fellow is no part of the post
             words = text_words = words[lowered.index("fellow") + 1:]
         first = next((k for k, w in enumerate(words[:-1]) if k and w in _PHRASE_PREPOSITIONS),

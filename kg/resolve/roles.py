@@ -127,10 +127,10 @@ _DISMISSED = frozenset({"sacked", "fired", "ousted", "deposed", "axed"})
 #: Words that make a role a past one: no affiliation is asserted now.
 _PAST = frozenset({"former", "ex", "ex-president", "ex-prime", "late", "then", "one-time",
                    "erstwhile", "outgoing", "retired"}) | _DISMISSED
-#: Words of a title that never open a body's name before it ("Shadow Home Secretary",
-#: "Supreme Leader", "sacked Chelsea boss").
 #: Words that tie a post to someone else's ("Fellow Arsenal striker"): no body's name.
 _FELLOW = frozenset({"fellow"})
+#: Words of a title that never open a body's name before it ("Shadow Home Secretary",
+#: "Supreme Leader", "sacked Chelsea boss", "Fellow Arsenal striker").
 _NO_NAME_OPENERS = _LESSER | TITLE_ADJECTIVES | _DISMISSED | _FELLOW
 #: Participles that name a post's kind, not describe its holder ("retired general",
 #: "elected mayor", "chartered accountant").
