@@ -360,6 +360,8 @@ class People(Generic[M]):
                      if m.sent == sent and (sent < here or m.start < token.i)
                      and m.mention.key not in excluded]
             if not found:
+                if sent == here and self._introduced_before(token):
+                    return None  # "The portrait is of a young man who ... when he arrived"
                 continue
             found = [m for m in found if self._gender_fits(m.mention.key, gender)]
             keys = {m.mention.key for m in found}
@@ -445,6 +447,19 @@ class People(Generic[M]):
                 return []
             return list({m.mention.key: m.mention for m in listed}.values())
         return []
+
+    def _introduced_before(self, pronoun: Token) -> bool:
+        """Whether the pronoun's sentence brings in someone unnamed before it, with
+        "a"/"an" ("a young man who was dubbed ... when he arrived"): whom the
+        pronoun more likely stands for than anyone named in the sentences before."""
+        start = self._sent_starts[self.sentence_of(pronoun.i)]
+        for token in self.doc[start:pronoun.i]:
+            if (token.pos_ == "NOUN" and token.lemma_ in PERSON_NOUNS
+                    and token.dep_ != "compound"
+                    and any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                            for c in token.children)):
+                return True
+        return False
 
     def _unnamed_subject(self, sent: int, before: Token) -> bool:
         """Whether sentence ``sent`` has a person described, not named, as a subject

@@ -110,6 +110,14 @@ def test_whose_fellow_is_no_part_of_the_post() -> None:
     assert Resolver().position("his fellow Cardiff defender") == "cardiff defender"
 
 
+def test_he_after_someone_unnamed_brought_in_is_nobody_named() -> None:
+    text = ("Tony Blair visited the Tate. The portrait is of a young man who was dubbed "
+            "the noble savage when he arrived in London from Polynesia.")
+    assert not any(r == "arrives_in" for _, r, _ in asserted(text))
+    assert ("Tony Blair", "arrives_in", "London") in asserted(
+        "Tony Blair visited the Tate. When he arrived in London, he met Gordon Brown.")
+
+
 def test_praise_is_no_post() -> None:
     position = Resolver().position
     assert position("a quality player") is None
