@@ -55,6 +55,10 @@ LABEL_TYPES: dict[str, tuple[str, str]] = {
     "LAW": ("Law", "law"),
     "LANGUAGE": ("Language", "language"),
 }
+#: Lower-case words inside a surname that the tagger leaves out of the name
+#: ("Sandra den Hamer", "Rafael van der Vaart").
+_SURNAME_PARTICLES = frozenset({"van", "von", "de", "den", "der", "da", "di", "du", "del",
+                                "della", "ter", "ten", "dos", "das", "le", "la"})
 #: Head nouns that stand for a country's government ("the German government").
 GOVERNMENT_NOUNS = frozenset({"government", "authorities", "authority", "administration",
                               "regime", "leadership", "cabinet"})
@@ -503,6 +507,10 @@ class DocumentIndex:
         while start > 0:
             if idx[start - 1] < lo:
                 break
+            given = self._given_before_particles(start, lo)
+            if given is not None:
+                start = given  # "Sandra den Hamer" with "Hamer" alone a PERSON
+                continue
             if pos[start - 1] != PROPN:  # (read from the table: no Token for most)
                 if not self._letter_of_name(start - 1, span):
                     break
@@ -522,6 +530,22 @@ class DocumentIndex:
             else:
                 break
         return self.doc[start : span.end] if start != span.start else span
+
+    def _given_before_particles(self, start: int, lo: int) -> int | None:
+        """Where a name begins whose surname's lower-case particles stand just
+        before token ``start``, after a capitalised proper noun ("Sandra den Hamer"):
+        that noun's index; ``None`` when there is no such run."""
+        doc, j = self.doc, start
+        while j > 1 and doc[j - 1].text in _SURNAME_PARTICLES:
+            j -= 1
+        if j == start or self.tokens.idx[j - 1] < lo:
+            return None
+        given = doc[j - 1]
+        if (self.tokens.pos[j - 1] != PROPN or not given.text[:1].isupper()
+                or given.ent_type_ not in {"PERSON", ""}
+                or given.text.casefold() in TITLE_WORDS):
+            return None
+        return j - 1
 
     def _letter_of_name(self, i: int, span: Span) -> bool:
         """Whether token ``i`` is a capital letter that opens the name ``span``

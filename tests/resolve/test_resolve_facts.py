@@ -118,6 +118,14 @@ def test_he_after_someone_unnamed_brought_in_is_nobody_named() -> None:
         "Tony Blair visited the Tate. When he arrived in London, he met Gordon Brown.")
 
 
+def test_a_surname_with_a_particle_the_tagger_split_off_is_one_name() -> None:
+    facts = asserted('Festival director Sandra den Hamer said: "We are ready." '
+                     "Sandra den Hamer met Tony Blair.")
+    assert ("Sandra den Hamer", "holds_position", "festival director") in facts
+    assert ("Sandra den Hamer", "meets_with", "Tony Blair") in facts
+    assert not any(s == "Hamer" for s, _, _ in facts)
+
+
 def test_praise_is_no_post() -> None:
     position = Resolver().position
     assert position("a quality player") is None
