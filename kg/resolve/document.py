@@ -535,12 +535,12 @@ class DocumentIndex:
         """Where a name begins whose surname's lower-case particles stand just
         before token ``start``, after a capitalised proper noun ("Sandra den Hamer"):
         that noun's index; ``None`` when there is no such run."""
-        doc, j = self.doc, start
-        while j > 1 and doc[j - 1].text in _SURNAME_PARTICLES:
+        text_of, j = self.tokens.text_of, start  # (from the table: no Token for most)
+        while j > 1 and text_of(j - 1, j) in _SURNAME_PARTICLES:
             j -= 1
         if j == start or self.tokens.idx[j - 1] < lo:
             return None
-        given = doc[j - 1]
+        given = self.doc[j - 1]
         if (self.tokens.pos[j - 1] != PROPN or not given.text[:1].isupper()
                 or given.ent_type_ not in {"PERSON", ""}
                 or given.text.casefold() in TITLE_WORDS):
