@@ -13,9 +13,13 @@ object), so that a fact present in two builds is drawn in both.
 
 The output is TSV on stdout: doc, subject, relation, object, types, sentence. The
 sentence is for the judge to read; judgements keep only round, doc, subject,
-relation, object, verdict (``ok`` or ``wrong``) and a short comment, never the
-article's text. A fact is ``ok`` only if the sentence states it, about the right
-real-world entities, with a relation name that reads true.
+relation, object, verdict and a short comment, never the article's text. A fact is
+``ok`` only if the sentence states it, about the right real-world entities, with a
+relation name that reads true; ``to-come`` is a fact that is right in every way but
+that it is still to come ("U2 will play Hampden on 21 June"): the NewsKG guide and
+kg's assertion policy count such a plainly stated act as a fact (its statement says
+``kg:tense "future"``), a strict reader may not, so the score prints both counts;
+anything else is ``wrong``.
 """
 
 from __future__ import annotations
@@ -105,8 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     judged = [verdicts[f.key()] for f in drawn if f.key() in verdicts]
     missing = [f for f in drawn if f.key() not in verdicts]
     right = sum(v == "ok" for v in judged)
-    print(f"sample={len(drawn)} judged={len(judged)} ok={right} "
-          f"precision={right / len(judged) if judged else 0:.3f}")
+    to_come = sum(v == "to-come" for v in judged)
+    total = len(judged) or 1
+    print(f"sample={len(drawn)} judged={len(judged)} ok={right} to-come={to_come} "
+          f"precision={right / total:.3f} "
+          f"counting acts still to come={(right + to_come) / total:.3f}")
     for f in missing:
         print("unjudged:", f.doc, f.subject, f.relation, f.object, sep="\t")
     return 0
