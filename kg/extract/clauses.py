@@ -706,6 +706,8 @@ def frame_for(verb: Token) -> Frame | None:
     if rule == "svo" and (verb.lemma_ == "be" or CONTRACTIONS.get(
             verb.lower_.replace("\u2019", "'")) == "be"):
         rule = "copula"
+        if any(t.dep_ == "acomp" and t.tag_ == "VBN" and t.head.i == verb.i for t in rel):
+            passive, rule = True, "passive"  # "are both nominated for": a passive
     rel.sort(key=_position)
     others = co_subjects(verb, subject) if how == "own" else []
     first_half = split_subject(verb, subject) if how == "own" and not others else None

@@ -477,7 +477,7 @@ class Resolver(RoleFacts):
             ) or policy.withheld_role(relation, statement) or policy.withheld_naming(
                 relation, statement) or policy.withheld_nominal(
                 statement, subject_type=subject.type) or policy.withheld_participle(
-                statement, doc)
+                statement, doc) or policy.withheld_resultative(statement, doc)
             if withheld is None and not statement.negated and (
                     statement.modality not in HYPOTHETICAL_MODALS):
                 withheld = policy.withheld_by_context(statement, doc)

@@ -441,6 +441,8 @@ class EntityResolver:
                 while self._named_after_place(index.doc[start : span.end], arg, index):
                     start -= 1  # "BBC Radio Scotland"
                 span, label = index.doc[start : span.end], "ORG"
+            if label == "ORG":
+                span = self._known_after(span, arg, index)  # "BBC" + "Two": BBC Two
         elif head.pos_ == "PROPN" and head.lower_ not in LONE_TITLES:
             span, label = self._name_span(head, arg), ""
         else:
@@ -499,6 +501,22 @@ class EntityResolver:
             return False
         found = self.gazetteer.find(f"{prev.text} {index.tokens.span_text(span)}")
         return bool(found) and found[0].kind == "org"
+
+    def _known_after(self, span: Span, arg: Argument, index: DocumentIndex) -> Span:
+        """A body's tagged name grown right over the capitalised words or the number
+        after it, in the argument, when the longer name is a body the gazetteer knows
+        ("BBC" + "Two", a number the tagger leaves out of the channel's name); the
+        span as it is otherwise."""
+        doc, longest = index.doc, span
+        for end in range(span.end + 1, min(span.end + 3, len(doc)) + 1):
+            word = doc[end - 1]
+            if word.idx + len(word) > arg.end or not (word.text[:1].isupper()
+                                                      or word.text.isdigit()):
+                break
+            found = self.gazetteer.find(index.tokens.span_text(doc[span.start : end]))
+            if found and found[0].kind == "org":
+                longest = doc[span.start : end]
+        return longest
 
     def _country_first(self, span: Span, arg: Argument, index: DocumentIndex) -> bool:
         """Whether a body's name has a country's name before it that the tagger

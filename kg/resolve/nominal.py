@@ -148,7 +148,9 @@ _NOUN_PREPOSITIONS = frozenset({"with", "by", "against", "on", "at", "to", "from
 #: relation ("some of", "a lot of", "part of").
 _EMPTY_NOUNS = frozenset({"lot", "lots", "number", "some", "part", "kind", "sort", "type",
                           "rest", "most", "all", "one", "none", "many", "group", "series",
-                          "couple", "majority", "bit", "way", "time", "thing", "things"})
+                          "couple", "majority", "bit", "way", "time", "thing", "things",
+                          "range", "variety", "array", "handful", "dozen", "dozens",
+                          "plenty", "string"})
 
 
 #: Words of an amount of money ("$5m", "£2bn", "10 million dollars").
@@ -158,7 +160,11 @@ _MONEY_WORDS = frozenset({"m", "bn", "k", "mln", "million", "billion", "trillion
 
 def is_amount(head: Token) -> bool:
     """Whether an object's head is an amount of money or a bare number ("paid $5m
-    for", "paid 200 for"), which a relation's name does without."""
+    for", "paid 200 for"), which a relation's name does without; not the number
+    of a name ("from BBC One", "Channel 4")."""
+    if head.pos_ == "NUM" and any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                  for c in head.children):
+        return False
     return (head.pos_ == "NUM" or head.ent_type_ == "MONEY"
             or (head.lower_ in _MONEY_WORDS and any(c.dep_ == "nummod" for c in head.children)))
 

@@ -439,6 +439,37 @@ def withheld_participle(statement: Statement, doc: Doc) -> str | None:
     return "unclear attachment"
 
 
+#: Words that put a side where a goal leaves it ("put Arsenal ahead", "headed Chelsea
+#: in front", "fired Liverpool into the lead").
+_STANDINGS = frozenset({"ahead", "level", "clear", "front", "lead", "behind"})
+
+
+def withheld_resultative(statement: Statement, doc: Doc) -> str | None:
+    """``"unnamed relation"`` for a verb that moves a named object to a standing
+    ("Drogba headed Chelsea in front", "Bent put Arsenal ahead"): the scorer acted
+    for the side, and the verb (*heads*, *puts*) names no relation to it; ``None``
+    otherwise ("Brown put the plan ahead of the vote" has no named object).
+
+    >>> from kg.nlp import parse
+    >>> from kg.extract import extract
+    >>> doc = next(parse(["Drogba headed Chelsea in front before the break."]))
+    >>> withheld_resultative(next(iter(extract(doc))), doc)
+    'unnamed relation'
+    """
+    verb = predicate_token(statement, doc)
+    if verb is None or not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in {"advmod", "acomp", "oprd", "xcomp"} and child.lower_ in _STANDINGS:
+            return "unnamed relation"  # "put Arsenal ahead"
+        if child.dep_ == "prep" and child.lower_ in {"in", "into"} and any(
+                g.dep_ == "pobj" and g.lower_ in _STANDINGS for g in child.children):
+            return "unnamed relation"  # "in front", "into the lead"
+    return None
+
+
 #: Words that call a statement false ("they were wrong when they said ...").
 _FALSE_WORDS = frozenset({"wrong", "untrue", "false", "mistaken", "incorrect", "nonsense",
                           "baseless", "groundless", "unfounded"})

@@ -206,7 +206,10 @@ class RoleFacts(NounFacts):
                 index, statement.subject.start, statement.subject.end,
                 statement.object.start, statement.object.end):
             return None  # "Coach Carter, the film": a work's name, no coach
-        position = self.position(statement.object.text)
+        role, start = statement.object.text, statement.object.start
+        if start - 4 > statement.sentence_start and index.text[start - 4 : start] == "The ":
+            role, start = f"The {role}", start - 4  # "The Simpsons producer Al Jean"
+        position = self.position(role, titled=start > statement.sentence_start)
         if position is None:
             if statement.rule != "appos" and not statement.subject.text.lower().startswith(
                     "the "):
@@ -338,9 +341,11 @@ class RoleFacts(NounFacts):
                 facts.append((derived, person, body, appointer, speaker))
         return facts
 
-    def position(self, text: str) -> str | None:
+    def position(self, text: str, *, titled: bool = False) -> str | None:
         """The position a title names, its country spelt out, or ``None`` when the
-        phrase does not end in a title word.
+        phrase does not end in a title word. ``titled``: a capitalised "The" that
+        opens the text begins a title ("The Office co-writer", not at the start of
+        its sentence): the capitalised words after it are the work's name.
 
         >>> from kg.resolve import Resolver
         >>> Resolver().position("Russian President")
@@ -415,9 +420,15 @@ class RoleFacts(NounFacts):
                             and words[-1].lower() not in roles.OFFICIALS)
         countries: list[str] = []
         nationality = True  # every country from a demonym ("British actor")
-        kinds: list[tuple[str, str]] = []  # (word, "country" | "name" | "word")
+        kinds: list[tuple[str, str]] = []  # (word, "country" | "name" | "word" | "work")
+        # (not "The Culture Secretary": a capitalised title, as a whole)
+        work = titled and bool(words) and words[0] == "The" and words[-1][:1].islower()
         for k, word in enumerate(words):
             lower = word.lower()
+            work = work and (k == 0 or (word[:1].isupper() and k + 1 < len(words)))
+            if work and k:
+                kinds.append((word, "work"))  # "The Office co-writer": the show's name
+                continue
             if lower in _TITLE_ADVERBS or lower in _ARTICLES:
                 continue  # "Phil Redmond, now chairman of Mersey TV", "A ... coach"
             if word.islower() and k + 1 < len(words) and roles.describes(lower):
@@ -462,6 +473,10 @@ class RoleFacts(NounFacts):
                 continue
             if kind in {"word", "region"}:
                 rest.append(word)
+                k += 1
+                continue
+            if kind == "work":
+                rest.append(None)
                 k += 1
                 continue
             end = k

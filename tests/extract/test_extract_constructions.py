@@ -102,6 +102,13 @@ def test_coordinated_passive_shares_auxiliary(parse: Parse) -> None:
     assert ("he", "was admitted to", "the Charite hospital", "August 22") in tuples(sts)
 
 
+def test_a_participle_the_parser_left_after_be_and_both_is_a_passive(parse: Parse) -> None:
+    # the parser makes "are" the root and "nominated" its adjectival complement
+    sts = run(parse, "Kim Lowe and Ray Dunn are both nominated for Baftas.")
+    st = find(sts, "Ray Dunn", "are nominated for")
+    assert st.passive and st.rule == "passive" and st.lemma == "be nominate for"
+
+
 # --- copula, appositions, titles --------------------------------------------------------
 
 

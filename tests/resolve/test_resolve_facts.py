@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from kg.extract import extract
 from kg.nlp import parse
-from kg.resolve import Resolver
+from kg.resolve import Resolver, nominal
 from kg.resolve.document import DocumentIndex
 from kg.resolve.gazetteer import default_gazetteer
 from kg.types import Entity, ResolvedStatement
@@ -1567,3 +1567,47 @@ def test_a_word_of_repute_before_a_title_is_no_part_of_the_post() -> None:
     r = Resolver()
     assert r.position("a charismatic businessman") == "businessman"
     assert r.position("a well-known civil rights activist") == "civil rights activist"
+
+
+def test_a_title_opened_by_the_is_a_works_name_not_part_of_the_post() -> None:
+    r = Resolver()
+    assert r.position("The Bill co-star", titled=True) == "co-star"
+    assert r.position("The Culture Secretary", titled=True) == "culture secretary"
+    assert r.position("The Bill co-star") == "bill co-star"  # (at a sentence's start)
+    facts = asserted("Lena Ward, The Bill co-star, opened the fete. The Health Secretary, "
+                     "Mark Dale, was there.")
+    assert ("Lena Ward", "holds_position", "co-star") in facts
+    assert ("Mark Dale", "holds_position", "health secretary") in facts
+
+
+def test_a_channels_number_is_part_of_its_name() -> None:
+    facts = asserted("Amy Price presented the quiz on BBC Two.")
+    assert ("Amy Price", "presents_quiz_on", "BBC Two") in facts
+    assert not any(o == "BBC" for _, _, o in facts)
+    # "from BBC One" is no amount that a relation's name could do without
+    doc = next(parse(["The quiz moved from BBC One. She paid 200 for it."]))
+    one, two_hundred = (next(t for t in doc if t.text == w) for w in ("One", "200"))
+    assert not nominal.is_amount(one) and nominal.is_amount(two_hundred)
+
+
+def test_a_quantity_noun_stays_out_of_a_relations_name() -> None:
+    facts = asserted("The band, with Jon Hale playing a range of odd songs from Wales, "
+                     "toured. Jon Hale sold a variety of goods to Tesco.")
+    assert not any("range" in r for _, r, _ in facts)  # (was plays_range_from Wales)
+    assert ("Jon Hale", "supplies_to", "Tesco") in facts
+
+
+def test_a_participle_after_be_and_both_is_named_as_a_passive() -> None:
+    facts = asserted("Kim Lowe and Ray Dunn are both nominated for Baftas.")
+    assert ("Ray Dunn", "nominated_for", "Baftas") in facts
+    assert not any(r.startswith("is_") for _, r, _ in facts)
+
+
+def test_a_goal_that_puts_a_side_ahead_names_no_relation_to_the_side() -> None:
+    text = "Mark Okoro headed Everton in front just before the break."
+    assert not any(o == "Everton" for _, _, o in asserted(text))
+    assert withheld(text).get(("Mark Okoro", "leads", "Everton")) == "unnamed relation"
+    assert not any(o == "Everton" for _, _, o in asserted("Tom Diaz put Everton ahead."))
+    # a club he headed is still led
+    assert ("Mark Okoro", "formerly_leads", "Everton") in asserted(
+        "Mark Okoro headed Everton for ten years.")
