@@ -119,6 +119,13 @@ _NOUN_RULES = ROLE_RULES | policy.NOMINAL_RULES | {roles.AFFILIATION_RULE,
 _NOT_PREPOSITIONS = frozenset({"obj", "dobj", "time", "subj", "", "attr", "oprd", "xcomp",
                                "ccomp", "manner", "purpose", "reason"})
 
+#: Prepositions of a comparison, which, fronted, tie no one to the act ("Like X, ...").
+_COMPARISONS = frozenset({"like", "unlike"})
+#: Pronouns of an unnamed thing that a verb took ("threw everything at the French"),
+#: which a relation's name cannot do without.
+_UNNAMED_THINGS = frozenset({"everything", "something", "anything", "nothing", "all",
+                             "much", "little", "more", "less", "lot"})
+
 _DATE_TYPES = frozenset({"date", "dateTime", "gYear", "gYearMonth"})
 
 #: Verbs whose indirect object is who gets the direct one ("sent the Commission a
@@ -192,6 +199,8 @@ class Resolver(RoleFacts):
         for position, obj_arg in enumerate(statement.objects):
             if position and obj_arg.role.lower() in _NOT_PREPOSITIONS:
                 continue
+            if obj_arg.role.lower() in _COMPARISONS and obj_arg.start < statement.subject.start:
+                continue  # "Like skipper X, Y failed to recover": no relation to X
             lemma, relation, info, subject_agent = self._relation(
                 statement.lemma, obj_arg.role.lower(), statement.passive)
             subject = self._argument(statement.subject, index, agent=subject_agent, we=we,
@@ -246,8 +255,9 @@ class Resolver(RoleFacts):
                     lemma, relation, info, _ = self._relation(
                         f"{statement.lemma} {noun}", obj_arg.role.lower(), statement.passive)
                 elif first is None or not (nominal.is_amount(first) or first.pos_ in {
-                        "PRON", "VERB", "AUX"}):
-                    continue  # (nor is a pronoun or a clause: "took him to Ibrox")
+                        "PRON", "VERB", "AUX"}) or first.lower_ in _UNNAMED_THINGS:
+                    continue  # (nor is a pronoun or a clause: "took him to Ibrox"; but
+                    # "threw everything at the French" would read throws_at)
             if isinstance(obj, _Mention) and obj.key == subject.key:
                 return None
             if position:

@@ -130,6 +130,26 @@ def _title_opening(token: Token) -> bool:
             and token.lower_ not in TITLE_WORDS and token.lower_ not in _HONORIFICS)
 
 
+def _named_inside_a_sentence(text: str, name: str) -> bool:
+    """Whether ``name`` stands, capitalised as it is, somewhere in ``text`` after a
+    word of the same sentence ("Parma and Real Madrid are interested"), so that its
+    first word is part of the name wherever it opens a sentence ("Real Madrid view
+    him ...", with "Real" tagged an adjective).
+
+    >>> _named_inside_a_sentence("Real Madrid won. Parma and Real Madrid lost.", "Real Madrid")
+    True
+    >>> _named_inside_a_sentence("Central London was quiet.", "Central London")
+    False
+    """
+    start = text.find(name)
+    while start != -1:
+        before = text[:start].rstrip()
+        if before and before[-1].isalnum():
+            return True
+        start = text.find(name, start + 1)
+    return False
+
+
 def _name_word_before(span: Span, arg: Argument, index: DocumentIndex,
                       deps: frozenset[str] = frozenset({"compound"})) -> Token | None:
     """The proper noun just before ``span``, in the argument, that modifies a word of
@@ -305,6 +325,9 @@ class EntityResolver:
                 end += 2  # "Treaty of Lisbon", "Bank of England"
             else:
                 break
+        if (end - start >= 3 and doc[start].ent_type_ == "NORP"
+                and self.gazetteer.demonym(doc[start].text) is not None):
+            start += 1  # "fellow Russian Svetlana Kuznetsova": her nationality, no name
         return doc[start:end]
 
     def _amount(self, head: Token, lemma: str, arg: Argument, index: DocumentIndex
@@ -534,7 +557,9 @@ class EntityResolver:
         prev = _name_word_before(span, arg, index)
         if prev is None:  # "Real" of "Real Madrid general manager", hung on "manager"
             prev = _word_before(span, arg, index)
-            if prev is not None and not (prev.pos_ == "PROPN" and prev.dep_ == "amod"):
+            if prev is not None and not (prev.dep_ == "amod" and (
+                    prev.pos_ == "PROPN" or _named_inside_a_sentence(
+                        index.text, f"{prev.text} {index.tokens.span_text(span)}"))):
                 prev = None
         if prev is None or not (prev.is_alpha and prev.text[:1].isupper()
                                 and prev.lower_ not in TITLE_WORDS
@@ -586,6 +611,9 @@ class EntityResolver:
             return _Mention(f"event/{label}", label, "Event", None, label)
         ent = index.ent_of.get(tokens[-1].i)
         mention = self._name(clean_mention(text), ent.label_ if ent is not None else "", index)
+        if (mention is not None and mention.type in _TOWNS_AND_COUNTRIES
+                and cls not in {"Place", "City", "Country"}):
+            return None  # "the Glasgow club", "a Berlin hospital": where it is, not its name
         if mention is not None and mention.type not in {"Entity", "Place", "Person", "Group"}:
             return mention
         if not is_plausible_name(text) or text.casefold() in TITLE_WORDS:
@@ -850,6 +878,7 @@ class EntityResolver:
 #: Nouns that a subject "the NOUN" may be a body named just before by, with the
 #: classes that body may have.
 _FIRMS = frozenset({"Company", "Organization"})
+_TOWNS_AND_COUNTRIES = frozenset({"City", "Country", "Territory"})
 BODY_DESCRIPTIONS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("company", "firm", "carmaker", "bank", "group", "retailer", "airline",
                      "insurer", "giant", "manufacturer", "maker", "publisher", "lender",

@@ -79,6 +79,10 @@ _SAYING = frozenset({"says", "said", "claims", "claimed", "adds", "added", "tell
 #: Verbs that only say (no act of telling someone, writing somewhere, asking).
 _SAYING_ONLY = frozenset({"says", "said", "claims", "claimed", "adds", "added", "insists",
                           "argues", "replies", "comments", "notes", "remarks", "states"})
+#: Verbs that say something to an outlet ("confirmed to BBC Sport", "revealed to the
+#: Times"): reported speech there, acts elsewhere ("Chelsea confirmed the signing").
+_DISCLOSING = frozenset({"confirms", "reveals", "admits", "concedes", "stresses",
+                         "emphasises", "emphasizes", "announces"})
 #: Prepositions after a verb of saying that make the object a topic, not an addressee.
 _TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "that"})
 #: Kinds of object that a quote's source is ("told the BBC", "told Radio 4's Today").
@@ -106,6 +110,9 @@ PREDICTION_WORDS = frozenset({"expect", "tip", "likely", "unlikely", "poise",
 #: Words that open a relation's name with a probability ("be likely to visit"): what
 #: follows is only probable, though the relation names the word.
 _PROBABLE = frozenset({"likely", "unlikely", "probable"})
+#: Verbs whose "to" form states an aim ("to ensure he is fit"): what they take is
+#: not yet so ("ensured that he was fit" is).
+_ENSURING = frozenset({"ensure", "insure", "guarantee"})
 #: Verbs of a prediction in the passive ("is set to join", "is expected to open").
 _PASSIVE_PREDICTIONS = frozenset({"expect", "tip", "poise", "set", "predict", "forecast",
                                   "prime", "prim", "line", "slate", "slat"})
@@ -218,6 +225,8 @@ def withheld_relation(relation: str, *, object_type: str | None) -> str | None:
     True
     >>> withheld_relation("says_about", object_type="Person")
     'reported speech'
+    >>> withheld_relation("confirms_to", object_type="MediaOrganization")
+    'reported speech'
     >>> withheld_relation("does_in", object_type="Country")
     'unnamed relation'
     """
@@ -226,6 +235,9 @@ def withheld_relation(relation: str, *, object_type: str | None) -> str | None:
     words = relation.split("_")
     if len(words) == 2 and words[0] in _BARE_LIGHT_VERBS and words[1] in _PREPOSITION_WORDS:
         return "unnamed relation"  # "they did well in France" → does_in; "makes_in"
+    if (words[0] in _DISCLOSING or relation == "talks_with") and object_type in _OUTLETS:
+        return "reported speech"  # "a spokesman confirmed to BBC Sport", "speaking to Le
+        # Matin, she added"
     if words[0] in _SAYING:
         if (object_type in _OUTLETS and words[0] not in {"writes", "wrote"}) or (
                 object_type is None):
@@ -273,6 +285,9 @@ def withheld_naming(relation: str, statement: Statement) -> str | None:
     if verb in _NAMING_VERBS and (statement.passive or "be" in words or "been" in words
                                   or "being" in words):
         return "unnamed relation"
+    if statement.passive and "refer" in statement.lemma.split() and any(
+            o.role.lower() == "as" for o in statement.objects):
+        return "unnamed relation"  # "Referred to in the Netherlands as the General"
     return None
 
 
@@ -371,6 +386,12 @@ def withheld_role(relation: str, statement: Statement) -> str | None:
     return None
 
 
+#: Rules of statements read from a clause, whose "be" is the clause's verb (not those
+#: of a noun phrase: "Swiss Re in New York", "X's home in Y").
+_CLAUSE_RULES = frozenset({"copula", "relcl", "xcomp", "advcl", "acl", "conj_verb", "svo",
+                           "passive", "ccomp", "pcomp", "repair"})
+
+
 def predicate_token(statement: Statement, doc: Doc) -> Token | None:
     """The token of the statement's verb (or, for a nominal fact, of its subject):
     the token of its lemma's first word nearest to the subject, in its sentence."""
@@ -385,12 +406,17 @@ def predicate_token(statement: Statement, doc: Doc) -> Token | None:
     if span is None:
         return None
     anchor = statement.subject.end
-    for token in span:
-        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() != lemma:
-            continue
-        distance = abs(token.idx - anchor)
-        if distance < best_distance:
-            best, best_distance = token, distance
+    clausal = words[:1] == ["be"] and statement.rule in _CLAUSE_RULES
+    for wanted in (lemma, "be") if clausal else (lemma,):
+        # ("is fit for": with no verb "fit", the copula; a noun phrase's fact has none)
+        for token in span:
+            if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() != wanted:
+                continue
+            distance = abs(token.idx - anchor)
+            if distance < best_distance:
+                best, best_distance = token, distance
+        if best is not None:
+            break
     return best
 
 
@@ -675,6 +701,9 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
         if (lemma in ALLEGATION_VERBS and node.dep_ in _CLAUSE_LINKS
                 and node.dep_ not in {"nsubj", "nsubjpass"}):
             return "alleged"  # asserted only with the speaker who alleges it
+        if (lemma in _ENSURING and node.dep_ == "ccomp"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)):
+            return "hypothetical"  # "cut his schedule to ensure he is fit for": an aim
         if (_predicts(head) and lemma not in own
                 and node.dep_ in {"xcomp", "ccomp", "advcl"}):
             return "hypothetical"  # "is expected to recover in time to earn his cap"

@@ -917,6 +917,9 @@ def _apposed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
                                                          "case"}
                      and t.i > lo]
             first = words[0].i if words else noun.i
+            past = [t for t in _past_words(noun) if lo < t.i < first]
+            if past and all(t.dep_ != "punct" for t in doc[past[0].i : first]):
+                first = past[0].i  # "(former Wales coach)" with "former" on "Wales"
             while (first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_
                    and not doc[first - 2].whitespace_):
                 first -= 2  # "vice-president", not "president"

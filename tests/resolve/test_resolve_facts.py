@@ -1611,3 +1611,63 @@ def test_a_goal_that_puts_a_side_ahead_names_no_relation_to_the_side() -> None:
     # a club he headed is still led
     assert ("Mark Okoro", "formerly_leads", "Everton") in asserted(
         "Mark Okoro headed Everton for ten years.")
+
+
+def test_what_a_source_confirms_or_says_to_an_outlet_is_reported_speech() -> None:
+    found = withheld('"We have no date yet," a Football League spokesman confirmed to '
+                     "BBC Sport. Speaking to the Guardian, Marie Dufour added that she was fit.")
+    assert found.get(("Football League", "confirms_to", "BBC Sport")) == "reported speech"
+    assert found.get(("Marie Dufour", "talks_with", "Guardian")) == "reported speech"
+    # to a body, speaking is talking with it, not a meeting
+    assert ("Charles Clarke", "talks_with", "Parliament") in asserted(
+        "Speaking to Parliament on Monday, Charles Clarke said the law worked.")
+
+
+def test_what_an_aim_would_bring_is_not_asserted() -> None:
+    text = "Jon Hale has cut his schedule to ensure he is fully fit for the World Cup."
+    assert withheld(text).get(("Jon Hale", "is_fit_for", "World Cup")) == "hypothetical"
+    assert ("Jon Hale", "is_fit_for", "World Cup") in asserted(
+        "Jon Hale is fully fit for the World Cup.")
+
+
+def test_a_clubs_first_word_at_a_sentences_start_is_read_from_its_other_mentions() -> None:
+    text = ("Parma and Real Madrid are interested in Tom Diaz. Real Madrid view him as a "
+            "natural successor to Luis Ortega.")
+    facts = asserted(text)
+    assert ("Real Madrid", "regards", "Tom Diaz") in facts
+    assert not any(s in {"Spain", "Madrid"} for s, _, _ in facts)
+
+
+def test_a_former_post_in_brackets_stays_former() -> None:
+    facts = asserted('"Alan Hope (former Wales coach) said a couple of years ago that we '
+                     'should be bold," said Ruddock.')
+    assert ("Alan Hope", "holds_position", "former coach of Wales") in facts
+    assert ("Alan Hope", "holds_position", "coach of Wales") not in facts
+
+
+def test_a_fronted_comparison_ties_no_one_to_the_act() -> None:
+    facts = asserted("Like skipper Tom Hart, Jon Hale failed to recover from a knee injury.")
+    assert not any(s == "Jon Hale" and o == "Tom Hart" for s, _, o in facts)
+    assert ("Sarah Jones", "looks_like", "Kate Moss") in asserted(
+        "Sarah Jones looks like Kate Moss.")
+
+
+def test_a_verb_whose_thing_is_unnamed_names_no_relation_to_its_target() -> None:
+    facts = asserted("England threw everything at the French in the final minutes.")
+    assert not any(r == "throws_at" for _, r, _ in facts)
+
+
+def test_a_name_given_by_referring_to_is_no_relation_to_the_place() -> None:
+    text = "Referred to in Italy as the Professor, Luca Rossi led Milan in 1990."
+    assert not any(o == "Italy" for _, _, o in asserted(text))
+
+
+def test_a_nationality_before_a_name_is_no_part_of_it() -> None:
+    facts = asserted("Maria Sharapova was a 6-1 6-4 winner over fellow Russian Svetlana "
+                     "Kuznetsova.")
+    assert ("Maria Sharapova", "is_winner_over", "Svetlana Kuznetsova") in facts
+
+
+def test_a_town_before_club_says_where_the_club_is_not_which_it_is() -> None:
+    facts = asserted("Dragan Petrov played with the Glasgow club for two years.")
+    assert not any(o == "Glasgow" for _, _, o in facts)
