@@ -182,8 +182,9 @@ def _loose_clause(verb: Token, subj: Token) -> bool:
     """Whether ``verb`` is a present-tense verb with a subject of its own hung on
     another verb as an adverbial clause with no "when", "because"... or as its
     subject: a noun the tagger read as a verb ("Hollywood stars Leonardo DiCaprio ... are in the
-    audience")."""
-    if (verb.dep_ not in {"advcl", "nsubj", "csubj"} or verb.tag_ not in {"VBZ", "VBP"}
+    audience", "Little Britain stars X and Y have been named ...")."""
+    if (verb.dep_ not in {"advcl", "nsubj", "csubj", "nsubjpass", "csubjpass"}
+            or verb.tag_ not in {"VBZ", "VBP"}
             or verb.pos_ != "VERB"):
         return False
     if any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.i < verb.i) for c in verb.children):

@@ -74,8 +74,14 @@ _CONTEXT_POS_IDS = frozenset(int(POS_IDS[name]) for name in _CONTEXT_POS)
 #: NER labels of the entities that may name a person (the tagger mixes them up).
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_MALE = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "he", "him"})
-_FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess"})
+_MALE = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "he", "him", "duke", "earl",
+                   "baron", "businessman", "sportsman", "congressman", "husband", "father",
+                   "brother", "son", "widower", "boyfriend", "grandfather"})
+_FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess",
+                     "duchess", "countess", "baroness", "actress", "chairwoman",
+                     "spokeswoman", "businesswoman", "sportswoman", "congresswoman",
+                     "heiress", "wife", "mother", "sister", "daughter", "widow",
+                     "girlfriend", "grandmother"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 #: The pronouns :meth:`People.pronoun` can answer for (any other gets ``None``).
 PERSON_PRONOUNS = frozenset(_PRONOUN_GENDER)

@@ -557,7 +557,7 @@ class EntityResolver:
         prev = _name_word_before(span, arg, index)
         if prev is None:  # "Real" of "Real Madrid general manager", hung on "manager"
             prev = _word_before(span, arg, index)
-            if prev is not None and not (prev.dep_ == "amod" and (
+            if prev is not None and not (prev.dep_ in {"amod", "compound"} and (
                     prev.pos_ == "PROPN" or _named_inside_a_sentence(
                         index.text, f"{prev.text} {index.tokens.span_text(span)}"))):
                 prev = None
@@ -845,6 +845,10 @@ class EntityResolver:
                 for entry in self.gazetteer.find(plural):
                     if entry.type == "PoliticalParty":
                         return _entry_mention(entry, text)
+        if text in index.kinds:  # "21 Grams actress": the work the document names so
+            named = self._name(text, "", index)
+            if named is not None:
+                return named
         found = self._argument(arg, index, agent=False)
         if found is None:
             # "the PCS union", "the campaign group Liberty": the name inside

@@ -221,9 +221,11 @@ def noun_of(head: Token) -> str | None:
     if any(c.dep_ in {"relcl", "acl", "ccomp", "nsubj"} and not _content_clause(c)
            for c in head.children):
         return None
-    before = head.doc[head.i - 1] if head.i else None
-    if before is not None and before.lower_ in _AWARD_ADJECTIVES and before.head.i == head.i:
-        return f"{before.lower_} {head.lower_}"  # "won best actor for": not "won actor"
+    best = next((c for c in head.lefts if c.lower_ in _AWARD_ADJECTIVES and c.dep_ == "amod"
+                 and all(t.is_alpha and t.head.i == head.i
+                         for t in head.doc[c.i + 1 : head.i])), None)
+    if best is not None:  # "won best actor for", "won best short film for": the award
+        return " ".join(t.lower_ for t in head.doc[best.i : head.i + 1])
     return hyphened(head)
 
 
@@ -878,7 +880,25 @@ def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
         work = _work_before(doc[i])  # "Quantum Leap actor Scott Bakula": a work
         if work:
             kinds.setdefault(tokens_text(work), "Work")
+    for i in table.find(_WORK_VERB_FORMS):
+        verb = doc[i]  # "he helped write Kokomo" (tagged PERSON): a song
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _WORK_VERBS:
+            continue
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.pos_ == "PROPN" and obj.ent_type_ in {
+                    "PERSON", "WORK_OF_ART", ""}:
+                kinds.setdefault(tokens_text(name_tokens(obj)), "Work")
     return kinds
+
+
+#: Verbs whose named object is a work (a song, a book), whatever the tagger says of
+#: it ("wrote Kokomo", "recorded Ring of Fire"); not "directed", "produced" or
+#: "released", which may take a person.
+_WORK_VERBS = frozenset({"write", "co-write", "pen", "compose", "record", "sing"})
+_WORK_VERB_FORMS = frozenset({"write", "writes", "wrote", "written", "writing", "co-write",
+                              "co-wrote", "co-written", "pen", "pens", "penned", "compose",
+                              "composes", "composed", "record", "records", "recorded",
+                              "sing", "sings", "sang", "sung"})
 
 
 #: Nouns of a part played in a work ("the lead role in Vera Drake").
@@ -922,6 +942,14 @@ _DESCRIPTORS = frozenset({"veteran", "legendary", "leading", "top", "famous", "y
                           "screen", "film", "movie", "tv", "television", "radio"})
 
 
+def _capitalised_name(token: Token) -> bool:
+    """Whether a word the tagger took for a common noun is a name: capitalised inside
+    its sentence and inside a tagged name ("former Friends actress", "Friends" a
+    plural noun tagged ORG)."""
+    return (token.pos_ == "NOUN" and token.text[:1].isupper() and bool(token.ent_type_)
+            and not token.is_sent_start)
+
+
 def _work_before(title: Token) -> list[Token]:
     """The name right before a title of someone who makes or appears in a work
     ("Quantum Leap actor", "Dead Man's Shoes' actor", "Newsnight presenter"), as
@@ -932,8 +960,8 @@ def _work_before(title: Token) -> list[Token]:
     if title.doc[k].dep_ == "case":
         k -= 1  # a possessive: "Dead Man's Shoes' star"
     name = title.doc[k] if k >= 0 else None
-    if name is None or name.pos_ != "PROPN" or name.head.i != title.i or name.dep_ not in {
-            "compound", "poss", "nmod"}:
+    if name is None or not (name.pos_ == "PROPN" or _capitalised_name(name)) or (
+            name.head.i != title.i or name.dep_ not in {"compound", "poss", "nmod"}):
         return []
     start = name.left_edge.i
     while start < name.i and title.doc[start].pos_ not in {"PROPN", "NUM"} \
@@ -941,6 +969,10 @@ def _work_before(title: Token) -> list[Token]:
         start += 1  # (not "the", "his"; the "X" of "X Files")
     if start == name.i and name.lower_ in _DESCRIPTORS:
         return []  # "Veteran actress Jane Russell": no work named Veteran
+    number = title.doc[start - 1] if start else None
+    if (number is not None and number.pos_ == "NUM" and number.text.isdigit()
+            and len(number.text) < 4 and number.head.i in {title.i, name.i}):
+        start -= 1  # "21 Grams actress", the number hung on the title
     return list(title.doc[start:name.i + 1])
 
 

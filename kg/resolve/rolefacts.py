@@ -152,6 +152,51 @@ def _is_portfolio(words: Sequence[str]) -> bool:
         w in roles.PORTFOLIOS or w in {"of", "for", "and"} for w in kept)
 
 
+#: Titles whose "of" may name a function of a body ("president of distribution",
+#: "head of new media"), not a quality ("an actor of enormous charisma").
+_FUNCTION_HEADS = frozenset({"president", "head", "director", "manager", "editor",
+                             "officer", "controller", "professor", "lecturer", "chief",
+                             "coordinator", "co-ordinator", "chairman", "chairwoman",
+                             "secretary", "minister", "commissioner", "correspondent"})
+
+
+#: Nouns of a body that a title's "of" may describe ("head of gaming industry body X").
+_BODY_WORDS = frozenset({"body", "firm", "company", "group", "organisation", "organization",
+                         "agency", "department", "team", "club", "union", "association"})
+#: Words that open a phrase naming something particular ("head of that tribunal").
+_DETERMINERS = _ARTICLES | {"that", "this", "these", "those", "each", "every", "both"}
+
+
+def _function_words(words: Sequence[str]) -> list[str]:
+    """The lower-case words that open what a title's "of" names, up to the next
+    preposition: a function ("distribution", "new media", "contemporary art"), not a
+    body; ``[]`` when the words open with an article or a name.
+
+    >>> _function_words(["new", "media", "at", "Capital", "Radio"]), _function_words(["BT"])
+    (['new', 'media'], [])
+    >>> _function_words(["software", "firm", "Dataflex"])
+    []
+    >>> _function_words(["music", "and", "talent"])
+    ['music', 'and', 'talent']
+    """
+    function: list[str] = []
+    for k, word in enumerate(words):
+        if word == "and" and function and k + 1 < len(words) and words[k + 1].isalpha() \
+                and words[k + 1].islower() and words[k + 1] not in _PHRASE_PREPOSITIONS:
+            function.append(word)  # "of technology and manufacturing"
+            continue
+        if word in _PHRASE_PREPOSITIONS or word in {"and", ","}:
+            break
+        if not word.isalpha() or not word.islower() or word in nominal.KIND_NOUNS or (
+                word in _BODY_WORDS):
+            return []  # "of software firm Dataflex", "of gaming industry body ELSPA",
+            # "of 3ami": the body, described or named
+        function.append(word)
+    if not function or function[0] in _DETERMINERS or function[0] in _POSSESSIVE_DETERMINERS:
+        return []
+    return function
+
+
 #: Positions that lead a country ("president", "new prime minister").
 _NATIONAL_LEADERS = [["president"], ["new", "president"], ["prime", "minister"],
                      ["new", "prime", "minister"], ["premier"]]
@@ -386,6 +431,13 @@ class RoleFacts(NounFacts):
                 if _is_portfolio(tail):  # "Secretary of State for Trade": the title's
                     portfolio = " " + " ".join(w.lower() for w in text_words[k:])
                     tail = []
+                elif (text_words[k] == "of" and _function_words(tail)
+                      and words[-1].lower().rsplit("-", 1)[-1] in _FUNCTION_HEADS):
+                    # "president of distribution at Warner Bros": the function is the
+                    # post's (a president, of distribution, not of the firm)
+                    function = _function_words(tail)
+                    portfolio = " of " + " ".join(function)
+                    tail = tail[len(function):]
                 break
         while words and words[-1].lower().rstrip(".") in _HONORIFICS:
             words = words[:-1]  # "the Economist Intelligence Unit's Mr": no title

@@ -373,11 +373,22 @@ def _is_name_part(token: Token) -> bool:
     return token.text[:1].isupper() and token.pos_ in {"PROPN", "ADJ", "NOUN", "NUM"}
 
 
+def _opens_name(token: Token, after: Sequence[Token]) -> bool:
+    """Whether ``token`` is a number that opens the name after it ("21 Grams"), not a
+    year ("2004 Tour de France winner")."""
+    return (token.pos_ == "NUM" and token.text.isdigit() and len(token.text) < 4
+            and bool(after) and after[0].text[:1].isupper() and after[0].pos_ == "PROPN"
+            and after[0].head.i != token.i)
+
+
 def _runs(tokens: Sequence[Token]) -> Iterator[list[Token]]:
     """Runs of capitalised words inside a title phrase ("Rovers'", "Liberal
     Democrat", "BBC"), each ending before a possessive marker or a lower-case word."""
     run: list[Token] = []
-    for token in tokens:
+    for k, token in enumerate(tokens):
+        if not run and _opens_name(token, tokens[k + 1 : k + 2]):
+            run.append(token)  # "21 Grams actress": a number that opens the name
+            continue
         if _is_name_part(token) or (run and token.text == "-" and not token.whitespace_
                                     and not run[-1].whitespace_
                                     and run[-1].lower_ not in _PAST):  # (not "Ex-")
