@@ -23,7 +23,7 @@ from itertools import pairwise
 from operator import attrgetter
 from typing import Any
 
-from kg.extract.clauses import Frame, Obj, speaker_of
+from kg.extract.clauses import Frame, Obj, adverb_particle, speaker_of
 from kg.extract.confidence import features
 from kg.extract.labels import (
     AUXILIARIES,
@@ -140,8 +140,11 @@ def _lemma(frame: Frame) -> str:
         words.append("be")
     for i, t in enumerate(frame.rel):
         dep = t.dep_
-        if dep in NEGATIONS or dep == "advmod" or dep == "mark" or _norm(t) in MODALS:
-            continue
+        if dep in NEGATIONS or dep == "mark" or _norm(t) in MODALS or (
+                dep == "advmod" and not (i and frame.rel[i - 1].i == t.i - 1
+                                         and frame.rel[i - 1].pos_ in VERBALS
+                                         and adverb_particle(t, frame.rel[i - 1]))):
+            continue  # (not "brushed aside": a particle the parse made an adverb)
         if dep in AUXILIARIES:
             if t.tag_ == "TO" and i > 0 and words:
                 words.append("to")

@@ -54,7 +54,8 @@ from kg.extract.tokens import TSpan as Span
 if TYPE_CHECKING:
     from spacy.tokens import Token as SpacyToken
 
-__all__ = ["Frame", "Obj", "clause_frames", "ranked", "speaker_of", "subject_of"]
+__all__ = ["Frame", "Obj", "adverb_particle", "clause_frames", "ranked", "speaker_of",
+           "subject_of"]
 
 
 @dataclass(slots=True)
@@ -278,7 +279,8 @@ def verb_group(verb: Token) -> list[Token]:
     group: list[Token] = []
     for c in verb.children:
         dep = c.dep_
-        if dep in _GROUP_WORDS or dep in PARTICLES or _out_of(c, at) or (
+        if dep in _GROUP_WORDS or dep in PARTICLES or _out_of(c, at) or adverb_particle(
+                c, verb) or (
                 dep in ADVERBS and first < c.i < at and c.left_edge is c is c.right_edge):
             if at < c.i and (not group or group[-1].i < at):
                 group.append(verb)
@@ -289,6 +291,19 @@ def verb_group(verb: Token) -> list[Token]:
 
 
 _GROUP_WORDS = AUXILIARIES | NEGATIONS
+
+
+#: Adverbs that a parse may give instead of a particle ("brushed aside Clyde").
+_ADVERB_PARTICLES = frozenset({"aside", "apart", "away", "back", "off", "out", "up", "down"})
+
+
+def adverb_particle(child: Token, verb: Token) -> bool:
+    """Whether ``child`` is a particle parsed as an adverb: right after the verb,
+    with the verb's direct object right after it ("brushed aside Clyde", "swept
+    aside the challenge"), so that the relation keeps it (*brushes_aside*)."""
+    if child.dep_ != "advmod" or child.i != verb.i + 1 or child.lower_ not in _ADVERB_PARTICLES:
+        return False
+    return any(c.dep_ == "dobj" and c.left_edge.i == child.i + 1 for c in verb.children)
 
 
 def _out_of(child: Token, at: int) -> bool:

@@ -1710,3 +1710,9 @@ def test_a_woman_named_by_a_title_is_no_he() -> None:
     facts = asserted("Record producer Tom Hale has died aged 62. The son of actress Jane "
                      "Dore, he helped write Kokomo for the Beach Boys.")
     assert not any(s == "Jane Dore" and o == "Kokomo" for s, _, o in facts)
+
+
+def test_a_particle_the_parse_made_an_adverb_stays_in_the_relation() -> None:
+    facts = asserted("Celtic brushed aside Clyde to reach the final.")
+    assert ("Celtic", "brushes_aside", "Clyde") in facts
+    assert ("Celtic", "brushes", "Clyde") not in facts
