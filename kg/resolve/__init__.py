@@ -156,6 +156,20 @@ _INSIDE_COUNTRIES = frozenset({"City", "Place", "Facility"})
 _COPULAS = frozenset({"copula", "relcl"})
 
 
+def _towns_compete(subject: _Mention, obj: _Mention | Value) -> bool:
+    """Whether a contest's sides are towns where the ontology wants agents, each
+    standing for its club or team as sport reports write them ("Liverpool beat
+    Chelsea", "Edinburgh lost to Glasgow"), the others agents already."""
+    sides = [subject, *([obj] if isinstance(obj, _Mention) else [])]
+    return any(m.type == "City" for m in sides) and all(
+        m.type in _SIDES for m in sides)
+
+
+#: Classes of what may take a side in a contest, a town standing for its club.
+_SIDES = frozenset({"City", "Organization", "Country", "Person", "Group", "Company",
+                    "PoliticalParty", "Entity"})
+
+
 class Resolver(RoleFacts):
     """Resolves statements of one document at a time (reusable across documents):
     their arguments as :class:`~kg.resolve.entities.EntityResolver` does, their
@@ -274,7 +288,8 @@ class Resolver(RoleFacts):
                     return active
             if not self.types.allows(relation, subject=subject.type,
                                      object=obj.type if isinstance(obj, _Mention) else None
-                                     ) and not self._capital_kept(subject, obj):
+                                     ) and not self._capital_kept(subject, obj) and not (
+                    info.group == "competition" and _towns_compete(subject, obj)):
                 return None  # outside the relation's domain or range: a misreading
             if (relation == "located_in" and subject.type == "Country"
                     and isinstance(obj, _Mention) and obj.type in _INSIDE_COUNTRIES):
@@ -418,7 +433,9 @@ class Resolver(RoleFacts):
                 full = f"{lemma} {role}"  # "end" + "in 2060" → "end in" → ends_in
             relation = self.ontology.relation_for(full, passive=passive)
             info = self.ontology.relation_info(relation)
-            subject_agent = (info.group != "location"
+            # (a town that beats or plays someone is its club or team, not its
+            # country: "Cardiff beat Leeds" is no win of Wales)
+            subject_agent = (info.group not in {"location", "competition"}
                              and relation.split("_")[0] not in _PLACE_VERBS)
             found = self._relations[key] = (full, relation, info, subject_agent)
         return found

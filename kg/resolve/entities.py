@@ -690,6 +690,10 @@ class EntityResolver:
             if person is not None:
                 return person
         found = self.gazetteer.find(text)
+        if " " not in text and not found and label in {"ORG", "GPE", "NORP", ""}:
+            given = index.by_given_name(text)  # "Graeme" (tagged ORG) after "Graeme
+            if given is not None:  # Souness": the one person of that given name
+                return given
         if found:
             return _entry_mention(found[0], text)
         country = self.gazetteer.demonym(text)

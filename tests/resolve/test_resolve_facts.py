@@ -1716,3 +1716,18 @@ def test_a_particle_the_parse_made_an_adverb_stays_in_the_relation() -> None:
     facts = asserted("Celtic brushed aside Clyde to reach the final.")
     assert ("Celtic", "brushes_aside", "Clyde") in facts
     assert ("Celtic", "brushes", "Clyde") not in facts
+
+
+def test_a_town_in_a_contest_is_its_side_not_its_country() -> None:
+    assert ("Liverpool", "defeats", "Chelsea") in asserted("Liverpool beat Chelsea at Anfield.")
+    facts = asserted("Edinburgh lost to Glasgow in the Celtic League.")
+    assert ("Edinburgh", "loses_to", "Glasgow") in facts
+    assert not any(s == "United Kingdom" for s, _, _ in facts)
+    # an act of state by a capital is still its country's
+    assert ("Russia", "attacks", "Ukraine") in asserted("Moscow attacked Kiev.")
+
+
+def test_a_given_name_the_tagger_took_for_a_body_is_the_person_named_in_full() -> None:
+    facts = asserted("Tom Hale met Graeme Souness on Monday. Hale admitted to Graeme that "
+                     "he had lied.")
+    assert ("Tom Hale", "admits_to", "Graeme Souness") in facts
