@@ -255,6 +255,8 @@ def affiliation_relation(title: Sequence[str], body_type: str) -> str | None:
     'member_of'
     >>> affiliation_relation(["sprinter"], "Organization") is None
     True
+    >>> affiliation_relation(["star"], "Organization") is None
+    True
     """
     words = _words(title)
     if not words or any(w in _PAST or w.startswith("ex-") for w in words):
@@ -268,6 +270,9 @@ def affiliation_relation(title: Sequence[str], body_type: str) -> str | None:
         return None  # "Ballymena sprinter": a home town, no club or employer
     if last in WORK_ROLES and body_type in {"GovernmentBody", "ArmedForce"}:
         return None  # "The Office star Ricky Gervais": a show, whatever its name's look
+    if last in {"star", "co-star"} and body_type not in {"Work", "City"}:
+        return None  # "Aviator star Alan Alda", "Westlife star Brian McFadden": a film's
+        # or a band's star, whom none employs (a town's star plays for its club)
     lesser = any(w in _LESSER for w in words)
     pairs = set(itertools.pairwise(words))
     head = last in _HEADS or bool(pairs & _HEAD_PAIRS)

@@ -1731,3 +1731,10 @@ def test_a_given_name_the_tagger_took_for_a_body_is_the_person_named_in_full() -
     facts = asserted("Tom Hale met Graeme Souness on Monday. Hale admitted to Graeme that "
                      "he had lied.")
     assert ("Tom Hale", "admits_to", "Graeme Souness") in facts
+
+
+def test_a_star_of_a_film_or_a_band_works_for_no_one() -> None:
+    facts = asserted("Vera Drake star Imelda Staunton has 5/1 odds of winning the award. "
+                     "Rolling Stones star Ronnie Wood played.")
+    assert not any(r == "works_for" for _, r, _ in facts)  # (were works_for both)
+    assert ("Ronnie Wood", "holds_position", "star") in facts
