@@ -117,7 +117,9 @@ _PROFESSIONS = frozenset({
     "director", "film-maker", "filmmaker", "designer", "musician", "star", "comedian",
     "presenter", "producer", "poet", "playwright", "composer", "photographer", "model",
     "chef", "architect", "businessman", "businesswoman", "entrepreneur", "tycoon",
-    "songwriter", "dj", "guitarist", "drummer", "pianist", "sculptor", "painter"})
+    "songwriter", "dj", "guitarist", "drummer", "pianist", "sculptor", "painter",
+    "executive", "banker", "investor", "economist", "analyst", "lawyer", "scientist",
+    "journalist", "critic", "dancer", "academic", "researcher", "engineer"})
 
 #: Words that qualify a title, capitalised or not, and are no name ("Shadow Europe
 #: minister" is no minister of a body called "Shadow Europe"): the lesser ones.

@@ -1738,3 +1738,10 @@ def test_a_star_of_a_film_or_a_band_works_for_no_one() -> None:
                      "Rolling Stones star Ronnie Wood played.")
     assert not any(r == "works_for" for _, r, _ in facts)  # (were works_for both)
     assert ("Ronnie Wood", "holds_position", "star") in facts
+
+
+def test_a_countrys_name_before_a_private_profession_is_a_nationality() -> None:
+    r = Resolver()
+    assert r.position("a US record executive") == "record executive"
+    assert r.position("UK economist") == "economist"
+    assert r.position("US trade representative") == "trade representative of United States"
