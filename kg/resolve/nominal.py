@@ -349,8 +349,11 @@ def relatives(doc: Doc, table: TokenTable) -> Iterator[tuple[str, list[Token], T
         if relation is None or not (token.pos_ in {"NOUN", "ADJ"} or token.text.islower()):
             continue  # ("stepson", lower-case, may be tagged a proper noun)
         if (i and doc[i - 1].lower_ in _NO_LONGER) or (
-                i > 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "ex"):
-            continue  # "her former mother-in-law", "his ex-wife": no longer
+                i > 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "ex") or any(
+                t.lower_ in _NO_LONGER for left in token.lefts if left.dep_ != "poss"
+                for t in left.subtree):
+            continue  # "her former mother-in-law", "his ex-wife", "his former Wham!
+            # partner": no longer
         if (i + 4 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "in"
                 and doc[i + 4].lower_ == "law"):
             relation = f"{token.lower_}_in_law_of"  # "son-in-law"

@@ -254,6 +254,16 @@ class RoleFacts(NounFacts):
                 statement.object.start, statement.object.end):
             return None  # "Coach Carter, the film": a work's name, no coach
         role, start = statement.object.text, statement.object.start
+        text = index.text
+        if role.startswith("-") or (start > 1 and text[start - 1] == "-"):
+            # "Vice-president Tom Hale", "his co-star X": the parse split the word
+            word = start - (0 if role.startswith("-") else 1)
+            while word > statement.sentence_start and text[word - 1].isalpha():
+                word -= 1
+            role, start = text[word : start] + role, word
+            before = text[statement.sentence_start : start].split()
+            if before and before[-1].lower() in _POSSESSIVE_DETERMINERS:
+                return None  # "his co-star Michael Gambon": whose co-star, not a post
         if start - 4 > statement.sentence_start and index.text[start - 4 : start] == "The ":
             role, start = f"The {role}", start - 4  # "The Simpsons producer Al Jean"
         position = self.position(role, titled=start > statement.sentence_start)
@@ -404,6 +414,8 @@ class RoleFacts(NounFacts):
         """
         if _AWARD.search(text):
             return None  # "young player of the year", "man of the match": an award
+        if text.startswith("-"):
+            return None  # "-star" of "his co-star", split by the parse: no title read
         if _PREDICTED.search(text):
             return None  # "the man most likely to succeed Mr Blair as Labour leader"
         # a comma ends the title: what follows describes someone else ("former dean

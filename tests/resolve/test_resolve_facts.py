@@ -1745,3 +1745,18 @@ def test_a_countrys_name_before_a_private_profession_is_a_nationality() -> None:
     assert r.position("a US record executive") == "record executive"
     assert r.position("UK economist") == "economist"
     assert r.position("US trade representative") == "trade representative of United States"
+
+
+def test_a_former_partner_with_a_name_between_is_no_present_partner() -> None:
+    assert not asserted("The film features Michael's former Wham! partner Andrew Ridgeley.")
+    # the possessor's own "former" is not the relation's
+    assert ("Asif Zardari", "spouse_of", "Benazir Bhutto") in asserted(
+        "The release of Asif Zardari, former Prime Minister Benazir Bhutto's husband, "
+        "has eased tensions.")
+
+
+def test_a_hyphened_title_the_parse_split_stays_whole() -> None:
+    assert ("Tom Hale", "holds_position", "vice-president") in asserted(
+        "Vice-president Tom Hale spoke.")
+    # "his co-star": whose co-star, no post
+    assert not asserted("His co-star Michael Gambon spoke.")
