@@ -491,6 +491,11 @@ class EntityResolver:
                 span, label = titled, ""
             elif label != "PERSON" and (end := nominal.award_end(index.doc, span.end)) > span.end:
                 span = index.doc[span.start : end]  # "BBC Sports Personality of the Year"
+        if (label == "PERSON" and len(span) == 1 and span.start
+                and index.doc[span.start - 1].text == "the"
+                and index.doc[span.start - 1].dep_ == "det"):
+            return None  # "the Bill is debated", "the Gunners": no one's name (but "The
+            # Libertine", a title, and "The Telegraph" at a sentence's start)
         text = index.tokens.span_text(span)
         if label in DATE_LABELS:
             return date_value(text)

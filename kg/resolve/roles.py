@@ -132,6 +132,9 @@ _FELLOW = frozenset({"fellow"})
 #: Words of a title that never open a body's name before it ("Shadow Home Secretary",
 #: "Supreme Leader", "sacked Chelsea boss", "Fellow Arsenal striker").
 _NO_NAME_OPENERS = _LESSER | TITLE_ADJECTIVES | _DISMISSED | _FELLOW
+#: Words of a post just taken or about to end ("New Home Secretary"), which open no
+#: name unless the name is known whole ("New Labour", "New Zealand").
+_NEW = frozenset({"new", "incoming", "outgoing"})
 #: Participles that name a post's kind, not describe its holder ("retired general",
 #: "elected mayor", "chartered accountant").
 _POST_PARTICIPLES = frozenset({"retired", "elected", "unelected", "appointed", "designated",
@@ -524,6 +527,7 @@ def role_affiliations(
         # leading title words are no part of the name ("Shadow", "Former"), unless
         # the whole run is one ("Liberal Democrat", "Economist Intelligence Unit")
         while run and (run[0].lower_ in _NO_NAME_OPENERS or (
+                run[0].lower_ in _NEW and not _gazetteer_name(run, body)) or (
                 (title_word(run[0].lower_) or run[0].lower_ in _PAST | _FORMER)
                 and not _known(run, body))):
             run = run[1:]  # ("Shadow Home Secretary": no body called "Shadow Home")
@@ -690,6 +694,13 @@ _FUNCTIONS = frozenset({
 #: county Labour group leader"): who heads the part does not lead the whole.
 _PARTS = frozenset({"committee", "panel", "unit", "division", "department", "branch",
                     "group", "section", "wing", "subcommittee", "caucus"})
+
+
+def _gazetteer_name(run: Sequence[Token],
+                    body: Callable[[Argument], Mention | Value | None]) -> bool:
+    """Whether the run is a name the gazetteer knows ("New Labour", "New Zealand")."""
+    whole = body(token_argument(run, "obj"))
+    return isinstance(whole, Mention) and whole.entry is not None
 
 
 def _known(run: Sequence[Token], body: Callable[[Argument], Mention | Value | None]) -> bool:

@@ -1760,3 +1760,14 @@ def test_a_hyphened_title_the_parse_split_stays_whole() -> None:
         "Vice-president Tom Hale spoke.")
     # "his co-star": whose co-star, no post
     assert not asserted("His co-star Michael Gambon spoke.")
+
+
+def test_a_new_post_names_no_body_new() -> None:
+    facts = asserted("New Home Secretary Charles Clarke said he would consider the ruling.")
+    assert not any(r == "works_for" for _, r, _ in facts)
+    assert ("Philip Gould", "member_of", "Labour Party") in asserted(
+        "New Labour strategist Philip Gould spoke.")
+
+
+def test_the_bill_is_no_person_called_bill() -> None:
+    assert not asserted("Ms Jowell will speak when the Bill is debated in the Commons.")
