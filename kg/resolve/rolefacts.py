@@ -70,7 +70,8 @@ _EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "g
                          "world-class", "top-class", "superb", "outstanding", "wonderful",
                          "gifted", "decent", "exceptional", "terrific", "tremendous",
                          "latest", "inspired", "inspiring", "more", "less", "youngest",
-                         "oldest", "canny", "shrewd", "astute", "wily"})
+                         "oldest", "canny", "shrewd", "astute", "wily", "most", "recent",
+                         "newest", "longest-serving"})
 #: A role still to come that a phrase predicts ("the man most likely to succeed Mr
 #: Blair as Labour leader", "the favourite to become chairman"): no post held.
 _PREDICTED = re.compile(r"\b(?:likely|expected|set|due|tipped|poised|favourite|favorite|"

@@ -1771,3 +1771,10 @@ def test_a_new_post_names_no_body_new() -> None:
 
 def test_the_bill_is_no_person_called_bill() -> None:
     assert not asserted("Ms Jowell will speak when the Bill is debated in the Commons.")
+
+
+def test_a_superlative_description_is_no_post() -> None:
+    r = Resolver()
+    assert r.position("the most recent female MP") is None
+    assert r.position("the longest-serving prime minister") is None
+    assert r.position("the new chairman") == "new chairman"
