@@ -228,7 +228,8 @@ class EntityResolver:
         people = self._people(index)  # built only for the questions that need it
         idx = index.tokens.idx
         inside = {m.mention.key: m.mention for m in people.mentions
-                  if m.start > head.i and arg.start <= idx[m.start] < arg.end}
+                  if m.start > head.i and arg.start <= idx[m.start] < arg.end
+                  and not _under_other_preposition(index.doc[m.start], head)}
         if len(inside) == 1:  # "The President of the People's Republic of China Xi Jinping"
             return _unnamed(next(iter(inside.values())))
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
@@ -922,6 +923,27 @@ def _apposed(head: Token) -> bool:
     # "Gazprom, the company originally tipped to buy...": a clause on the name
     return (before > 0 and doc[before].text == "," and doc[before - 1].pos_ == "PROPN"
             and head.head.dep_ in {"relcl", "acl"} and head.head.head.i == before - 1)
+
+
+#: Prepositions that bring in another party than a title's holder ("best actor over
+#: X", "the match against X").
+_OTHER_PARTIES = frozenset({"over", "against", "with", "alongside", "beside", "than", "by",
+                            "from", "versus", "v"})
+
+
+def _under_other_preposition(token: Token, head: Token) -> bool:
+    """Whether ``token`` hangs from ``head`` through a preposition that brings in
+    someone else ("best actor over Ricky Gervais"; not "The President of China Xi
+    Jinping", "deputy minister for women Jacqui Smith", "correspondent in Jakarta,
+    Rachel Harvey")."""
+    node = token
+    for _ in range(12):
+        if node.i == head.i or node.head.i == node.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ in _OTHER_PARTIES:
+            return True
+        node = node.head
+    return False
 
 
 def _quoted(token: Token, index: DocumentIndex) -> bool:

@@ -222,7 +222,7 @@ def noun_of(head: Token) -> str | None:
            for c in head.children):
         return None
     best = next((c for c in head.lefts if c.lower_ in _AWARD_ADJECTIVES and c.dep_ == "amod"
-                 and all(t.is_alpha and t.head.i == head.i
+                 and all(t.is_alpha and head in t.ancestors
                          for t in head.doc[c.i + 1 : head.i])), None)
     if best is not None:  # "won best actor for", "won best short film for": the award
         return " ".join(t.lower_ for t in head.doc[best.i : head.i + 1])

@@ -1778,3 +1778,9 @@ def test_a_superlative_description_is_no_post() -> None:
     assert r.position("the most recent female MP") is None
     assert r.position("the longest-serving prime minister") is None
     assert r.position("the new chairman") == "new chairman"
+
+
+def test_someone_after_a_title_and_another_preposition_is_not_the_title_holder() -> None:
+    facts = asserted("Jo Hale won best TV comedy actor over Ricky Gervais.")
+    assert ("Jo Hale", "wins", "Ricky Gervais") not in facts
+    assert ("Jo Hale", "wins_best_tv_comedy_actor_over", "Ricky Gervais") in facts
