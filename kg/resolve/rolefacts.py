@@ -265,7 +265,7 @@ class RoleFacts(NounFacts):
             before = text[statement.sentence_start : start].split()
             if before and before[-1].lower() in _POSSESSIVE_DETERMINERS:
                 return None  # "his co-star Michael Gambon": whose co-star, not a post
-        if start - 4 > statement.sentence_start and index.text[start - 4 : start] == "The ":
+        if start - 4 > statement.sentence_start and text[start - 4 : start] == "The ":
             role, start = f"The {role}", start - 4  # "The Simpsons producer Al Jean"
         position = self.position(role, titled=start > statement.sentence_start)
         if position is None:
@@ -446,11 +446,11 @@ class RoleFacts(NounFacts):
                 if _is_portfolio(tail):  # "Secretary of State for Trade": the title's
                     portfolio = " " + " ".join(w.lower() for w in text_words[k:])
                     tail = []
-                elif (text_words[k] == "of" and _function_words(tail)
-                      and words[-1].lower().rsplit("-", 1)[-1] in _FUNCTION_HEADS):
+                elif (text_words[k] == "of"
+                      and words[-1].lower().rsplit("-", 1)[-1] in _FUNCTION_HEADS
+                      and (function := _function_words(tail))):
                     # "president of distribution at Warner Bros": the function is the
                     # post's (a president, of distribution, not of the firm)
-                    function = _function_words(tail)
                     portfolio = " of " + " ".join(function)
                     tail = tail[len(function):]
                 break
