@@ -34,6 +34,7 @@ __all__ = [
     "DEFAULT_MODELS",
     "MAX_CHUNK",
     "count_sentences",
+    "known_verbs",
     "load",
     "parse",
     "parse_tuples",
@@ -114,6 +115,28 @@ def load(name: str | None = None, *, exclude: tuple[str, ...] = ()) -> Language:
     True
     """
     return _load(name or None, tuple(exclude))
+
+
+@lru_cache(maxsize=1)
+def known_verbs() -> frozenset[str]:
+    """The base forms the default pipeline's lemmatizer knows as verbs (its
+    ``lemma_index`` table, from WordNet), to tell a noun the parser took for a verb
+    ("Chicago Cubs shortstop Nomar Garciaparra"); empty when the pipeline has no
+    such table (then nothing is judged by it).
+
+    >>> {"beat", "sign"} <= known_verbs() and "shortstop" not in known_verbs()  # doctest: +SKIP
+    True
+    """
+    try:
+        nlp = load()
+    except ModelNotFoundError:
+        return frozenset()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
 
 
 #: How a paragraph that reads as finished prose ends: closing punctuation (a

@@ -504,7 +504,9 @@ class Resolver(RoleFacts):
             ) or policy.withheld_role(relation, statement) or policy.withheld_naming(
                 relation, statement) or policy.withheld_nominal(
                 statement, subject_type=subject.type) or policy.withheld_participle(
-                statement, doc) or policy.withheld_resultative(statement, doc)
+                statement, doc) or policy.withheld_resultative(statement, doc) or (
+                policy.withheld_misread_verb(
+                    statement, doc, declared=self.ontology.relation_info(relation).declared))
             if withheld is None and not statement.negated and (
                     statement.modality not in HYPOTHETICAL_MODALS):
                 withheld = policy.withheld_by_context(statement, doc)

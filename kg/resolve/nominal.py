@@ -640,6 +640,8 @@ def based_bodies(doc: Doc, table: TokenTable) -> Iterator[tuple[list[Token], lis
 
 #: Nouns that name a relation between the subject of "is" and a possessor or an
 #: "of" object: "China is Russia's biggest trading partner", "X, a rival of Y".
+#: Words that make a relation noun's relation a past one ("a former member of").
+_FORMER = frozenset({"former", "erstwhile", "one-time", "onetime", "previous", "ex"})
 RELATION_NOUNS = frozenset({
     "partner", "ally", "rival", "neighbour", "neighbor", "supplier", "customer", "client",
     "creditor", "debtor", "subsidiary", "shareholder", "owner", "parent", "sponsor",
@@ -663,6 +665,8 @@ def relation_noun(head: Token) -> tuple[str, Token] | None:
         return None
     words = [c.lower_ for c in head.children
              if c.dep_ == "compound" and c.i == head.i - 1 and c.pos_ == "NOUN"]
+    if any(c.dep_ in {"amod", "advmod"} and c.lower_ in _FORMER for c in head.children):
+        words.insert(0, "formerly")  # "a former member of rap group Tru": no longer
     return "_".join([*words, head.lower_, "of"]), owner
 
 
@@ -828,7 +832,10 @@ def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
         apposed = next((c for c in token.children
                         if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN"
                         and c.i > token.i), None)
-        if token.dep_ in {"compound", "nmod", "appos"} and head.pos_ == "PROPN":
+        if token.dep_ in {"compound", "nmod"} and head.pos_ == "PROPN" and any(
+                t.is_punct for t in doc[token.i + 1 : head.i]):
+            pass  # "the title of his album - West began": a dash between, no name's kind
+        elif token.dep_ in {"compound", "nmod", "appos"} and head.pos_ == "PROPN":
             # "carmaker Maruti", "Mencap, the charity"
             name = [t for t in head.subtree if t.pos_ == "PROPN" and t.i <= head.i
                     and (t.i == head.i or t.head.i == head.i)]

@@ -83,14 +83,16 @@ class NounFacts(EntityResolver):
     def _stronger_roles(staged: list[_Staged]) -> list[_Staged]:
         """Without a possessive's plain affiliation where a role of the same person
         names a closer one: "BT's chief executive Ben Verwaayen" leads BT, and
-        "works for" it says nothing more."""
-        closer = {(subject.key, obj.key) for statement, subject, relation, obj, _ in staged
-                  if statement.rule == roles.AFFILIATION_RULE and isinstance(obj, _Mention)
-                  and relation not in _PLAIN_AFFILIATIONS}
+        "works for" it says nothing more; "Kasabian's singer Tom Meighan" is a member
+        of his band, and works for no one."""
+        closer: dict[tuple[str, str], set[str]] = {}
+        for statement, subject, relation, obj, _ in staged:
+            if statement.rule == roles.AFFILIATION_RULE and isinstance(obj, _Mention):
+                closer.setdefault((subject.key, obj.key), set()).add(relation)
         return [item for item in staged
                 if not (item[0].rule == "poss" and item[2] in _PLAIN_AFFILIATIONS
                         and isinstance(item[3], _Mention)
-                        and (item[1].key, item[3].key) in closer)]
+                        and closer.get((item[1].key, item[3].key), set()) - {item[2]})]
 
     def _counted(self, index: DocumentIndex) -> dict[int, list[Argument]]:
         """The bodies a number stands for ("all three parties" after Labour, the

@@ -17,6 +17,9 @@ the fact. A statement is withheld, with the reason recorded, when it is
   more than that the sentence puts them together ("Australia has Liberal Party");
 * ``not mutual``: coordinated subjects of a verb that is no mutual act ("France
   and Germany called for ..." states no relation between them);
+* ``misread``: the verb a relation is named after is no verb the lemmatizer knows
+  ("Chicago Cubs shortstop Nomar Garciaparra" parsed as the Cubs *shortstopping*
+  him): a noun or adjective the parser took for one;
 * ``reported speech``: "X said of Y", "X claims of Y" (what was said is the fact,
   not the saying) and "X told the BBC" (where a quote appeared is its source, not
   news about the outlet).
@@ -37,6 +40,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.clauses import ranked
+from kg.nlp import known_verbs
 from kg.types import HYPOTHETICAL_MODALS, Statement
 
 __all__ = [
@@ -110,6 +114,10 @@ PREDICTION_WORDS = frozenset({"expect", "tip", "likely", "unlikely", "poise",
 #: Words that open a relation's name with a probability ("be likely to visit"): what
 #: follows is only probable, though the relation names the word.
 _PROBABLE = frozenset({"likely", "unlikely", "probable"})
+#: Adverbs that make what their verb says only possible ("is probably favourite to
+#: replace Thomas", "could perhaps meet"): said as a guess, not as a fact.
+_HEDGES = frozenset({"probably", "possibly", "perhaps", "maybe", "conceivably",
+                     "presumably", "supposedly"})
 #: Verbs whose "to" form states an aim ("to ensure he is fit"): what they take is
 #: not yet so ("ensured that he was fit" is).
 _ENSURING = frozenset({"ensure", "insure", "guarantee"})
@@ -420,6 +428,22 @@ def predicate_token(statement: Statement, doc: Doc) -> Token | None:
     return best
 
 
+def withheld_misread_verb(statement: Statement, doc: Doc, *, declared: bool) -> str | None:
+    """``"misread"`` when a relation named after its verb (``declared`` false: not in
+    the relation lexicon) has a verb the lemmatizer does not know as one: the parser
+    took a noun or adjective for it ("Chicago Cubs shortstop Nomar Garciaparra" →
+    *shortstops*); ``None`` otherwise, and for words with a hyphen ("co-star",
+    "re-sign"), whose parts the table does not list."""
+    if declared or statement.rule not in _CLAUSE_RULES:
+        return None
+    verbs = known_verbs()
+    token = predicate_token(statement, doc) if verbs else None
+    if token is None or token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    return "misread" if lemma.isalpha() and lemma not in verbs else None
+
+
 #: Verbs whose "-ing" clause after a comma tells what the clause before brought
 #: about ("drew 2-2, giving United the chance", "scored twice, leaving Arsenal
 #: behind"): the act is the event's, not the subject's.
@@ -677,6 +701,8 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
     for _ in range(12):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in node.children):
             return "conditional"  # inside the "if" clause
+        if any(c.dep_ == "advmod" and c.lower_ in _HEDGES for c in node.children):
+            return "hypothetical"  # "is probably favourite to replace Thomas"
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
                                          for m in c.children) for c in node.children):
             return "conditional"  # what follows if it holds ("if X wins, Y will ...")

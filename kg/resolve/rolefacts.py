@@ -459,6 +459,8 @@ class RoleFacts(NounFacts):
         while len(words) > 1 and words[0].lower().rstrip(".") in {"mr", "mrs", "ms", "miss"}:
             words = words[1:]  # "Mr Justice Sullivan": the title is "justice" (but
             # "Lord Chancellor" is one)
+        if len(words) > 1 and words[0].lower() == "whose":
+            words = words[1:]  # "the governing body, whose new chief executive": the post
         if words and words[0].lower() in _POSSESSIVE_DETERMINERS:
             return None  # "his lawyer": someone's relative, not a post
         if words and words[0] in {"not", "never", "no"}:  # (not "No Doubt singer")

@@ -943,7 +943,9 @@ def _apposed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
             words = [t for t in noun.lefts if t.dep_ in {"amod", "compound", "nmod", "poss",
                                                          "case"}
                      and t.i > lo]
-            first = words[0].i if words else noun.i
+            # each modifier with its own words ("Olympic 200m" over "m" of "the 2000
+            # Olympic 200m champion": not "m champion")
+            first = max(min(t.left_edge.i for t in words), lo + 1) if words else noun.i
             past = [t for t in _past_words(noun) if lo < t.i < first]
             if past and all(t.dep_ != "punct" for t in doc[past[0].i : first]):
                 first = past[0].i  # "(former Wales coach)" with "former" on "Wales"
