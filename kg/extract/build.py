@@ -171,6 +171,28 @@ def _object_args(frame: Frame, obj: Obj, exclude: frozenset[int], split: bool) -
 Candidate = tuple[dict[str, Any], dict[str, float]]
 
 
+#: Words in a relative clause that make it every antecedent's ("who both scored").
+_EVERY = frozenset({"both", "all", "each", "together"})
+
+
+def _last_only(frame: Frame, heads: list[Token]) -> bool:
+    """Whether a relative clause after a list is its last member's only: its verb
+    agrees with one ("X, Y and Z, which is ..."), or the list has three members or
+    more and nothing says it is all of theirs ("Edge of Darkness, Vertical Limit and
+    Beyond Borders, which starred Angelina Jolie"); "Lucas and Walliams, who were
+    ..." and "X, Y and Z, who all ..." stay each member's."""
+    verb = frame.verb
+    if any(t.lower_ in _EVERY for t in verb.subtree):
+        return False
+    finite = next((t for t in sorted(frame.rel, key=_position) if t.tag_ in FINITE_TAGS),
+                  None)
+    if finite is not None and (finite.tag_ == "VBZ" or finite.lower_ == "was"):
+        return True
+    if finite is not None and (finite.tag_ == "VBP" or finite.lower_ == "were"):
+        return False
+    return len(heads) >= 3
+
+
 def frame_statements(frame: Frame, info: SentenceInfo) -> Iterator[Candidate]:
     """Candidates for one frame: one per subject conjunct x second-argument conjunct."""
     verb = frame.verb
@@ -181,6 +203,12 @@ def frame_statements(frame: Frame, info: SentenceInfo) -> Iterator[Candidate]:
         subj_heads = [subj]
     else:
         subj_heads = conjuncts(subj) if frame.how != "acl" else [subj]  # in order already
+        if frame.how == "relcl" and len(subj_heads) > 1:
+            before = [h for h in subj_heads if h.i < verb.i]
+            if before and (len(before) < len(subj_heads) or _last_only(frame, subj_heads)):
+                # ("the X flag, which protects ..., and the Y flag": the clause comes
+                # before Y, and is X's)
+                subj_heads = before[-1:]
         if frame.co_subjects:
             subj_heads = sorted([*subj_heads, *frame.co_subjects], key=_position)
         subjects = [argument(h, "subj", exclude=exclude, start_at=frame.subject_start)

@@ -495,6 +495,11 @@ class Resolver(RoleFacts):
             elif (isinstance(obj, _Mention) and obj.type == "PoliticalParty"
                   and policy.speaks_for(statement, relation, index.text)):
                 relation = "spokesperson_for"  # "Letwin, for the Tories, attacked"
+            elif (relation == "travels_to" and statement.lemma.split()[:1] == ["move"]
+                  and isinstance(obj, _Mention)
+                  and self.types.is_a(obj.type, {"Organization"})
+                  and self.types.allows("joins", subject=subject.type, object=obj.type)):
+                relation = "joins"  # "he moved to Chelsea from Anderlecht": a transfer
             if (relation in roles.STATE_RELATIONS and isinstance(obj, _Mention)
                     and statement.rule not in _NOUN_RULES
                     and roles.act_ended(policy.predicate_token(statement, doc))):
@@ -506,7 +511,9 @@ class Resolver(RoleFacts):
                 statement, subject_type=subject.type) or policy.withheld_participle(
                 statement, doc) or policy.withheld_resultative(statement, doc) or (
                 policy.withheld_misread_verb(
-                    statement, doc, declared=self.ontology.relation_info(relation).declared))
+                    statement, doc, declared=self.ontology.relation_info(relation).declared)
+            ) or policy.withheld_clause_subject(statement, doc) or (
+                policy.withheld_judged_act(statement, doc))
             if withheld is None and not statement.negated and (
                     statement.modality not in HYPOTHETICAL_MODALS):
                 withheld = policy.withheld_by_context(statement, doc)

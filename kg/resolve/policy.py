@@ -5,7 +5,7 @@ direct triple ``subject —relation→ object`` is asserted only when the text s
 the fact. A statement is withheld, with the reason recorded, when it is
 
 * ``negated`` ("Russia did not attack Georgia") or ``hypothetical`` (a modal verb:
-  "may", "could", "would", "should", "must", "can");
+  "may", "could", "would", "should", "must", "can"; a hedge: "probably", "perhaps");
 * ``conditional``: inside an "if" / "unless" clause ("if Labour wins, Brown …");
 * ``denied``: inside what someone denies, rejects or dismisses ("he denied that
   Brown ousted Milburn");
@@ -293,6 +293,9 @@ def withheld_naming(relation: str, statement: Statement) -> str | None:
     if verb in _NAMING_VERBS and (statement.passive or "be" in words or "been" in words
                                   or "being" in words):
         return "unnamed relation"
+    if (verb in {"name", "call"} and statement.subject.text.lower().startswith(("a ", "an "))
+            and not any(o.role.lower() in {"as", "oprd"} for o in statement.objects)):
+        return "unnamed relation"  # "a Maori named Joe Warbrick": his name, read as a verb
     if statement.passive and "refer" in statement.lemma.split() and any(
             o.role.lower() == "as" for o in statement.objects):
         return "unnamed relation"  # "Referred to in the Netherlands as the General"
@@ -444,6 +447,41 @@ def withheld_misread_verb(statement: Statement, doc: Doc, *, declared: bool) -> 
     return "misread" if lemma.isalpha() and lemma not in verbs else None
 
 
+#: Verbs that take a clause ("revealed [Gallas will play]", "believes [Owen is
+#: fit]"): a name right after them may be the clause's subject, not their object.
+_CLAUSE_TAKING = frozenset({"reveal", "say", "announce", "confirm", "believe", "think",
+                            "know", "insist", "admit", "claim", "expect", "hope", "fear",
+                            "feel", "suggest", "predict", "indicate", "hint", "warn",
+                            "report", "stress", "accept", "concede", "reckon"})
+
+
+def withheld_clause_subject(statement: Statement, doc: Doc) -> str | None:
+    """``"misread"`` when the object of a verb that takes a clause is the subject of
+    a clause the parser split off: "Mourinho revealed [defender Willian Gallas and
+    striker Didier Drogba will be in the line-up]" is no *reveals* Gallas; ``None``
+    otherwise."""
+    if statement.rule not in {"svo", "conj_verb", "relcl"} or statement.passive:
+        return None
+    token = predicate_token(statement, doc)
+    if token is None or token.lemma_.lower() not in _CLAUSE_TAKING:
+        return None
+    obj = next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None)
+    if obj is None or not any(o.role.lower() in {"obj", "dobj", ""} and o.start <= obj.idx
+                              < o.end for o in statement.objects):
+        return None  # ("announced a deal with Apple to ...": the fact is with Apple)
+    for clause in token.children:
+        if (clause.i > obj.i and clause.dep_ in {"conj", "ccomp"}
+                and clause.pos_ in {"VERB", "AUX"}
+                and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children)
+                and (clause.tag_ in {"VBZ", "VBP", "VBD", "MD"}
+                     or any(c.dep_ in {"aux", "auxpass"} and c.tag_ != "TO"
+                            for c in clause.children))
+                and not any(c.dep_ == "cc" and obj.i < c.i < clause.left_edge.i
+                            and c.head.i == token.i for c in token.children)):
+            return "misread"
+    return None
+
+
 #: Verbs whose "-ing" clause after a comma tells what the clause before brought
 #: about ("drew 2-2, giving United the chance", "scored twice, leaving Arsenal
 #: behind"): the act is the event's, not the subject's.
@@ -487,6 +525,38 @@ def withheld_participle(statement: Statement, doc: Doc) -> str | None:
     if statement.subject.start <= before.idx < statement.subject.end:
         return None  # the subject itself, just before: "Rosneft, backed by Gazprom, ..."
     return "unclear attachment"
+
+
+#: Verbs that judge someone for what they did ("suspended her for failing to turn
+#: up", "fined Mourinho for criticising Frisk"): the act is the object's.
+_JUDGING = frozenset({"suspend", "ban", "fine", "punish", "criticise", "criticize",
+                      "praise", "thank", "blame", "sack", "fire", "arrest", "charge",
+                      "jail", "convict", "condemn", "reward", "credit", "congratulate",
+                      "discipline", "censure", "slam", "hail", "applaud", "commend",
+                      "forgive", "honour", "honor", "penalise", "penalize", "book",
+                      "reprimand", "sentence", "investigate", "sue", "attack", "mock"})
+
+
+def withheld_judged_act(statement: Statement, doc: Doc) -> str | None:
+    """``"unclear attachment"`` for an act in a "for" clause of a verb that judges its
+    object ("Athletics Kenya suspended the runner for failing to turn up"), which
+    the extractor gave the verb's subject: it is the object's; ``None`` otherwise."""
+    token = predicate_token(statement, doc)
+    node = token
+    for _ in range(3):  # "failing" → "to turn up"
+        if node is None or node.dep_ != "xcomp":
+            break
+        node = node.head
+    if node is None or node.dep_ != "pcomp" or node.head.lower_ != "for":
+        return None
+    judge = node.head.head
+    if (judge.lemma_.lower() in _JUDGING and judge.i != node.i
+            and any(c.dep_ in {"dobj", "obj"} for c in judge.children)
+            and statement.subject.start <= next(
+                (c.idx for c in judge.children if c.dep_ in {"nsubj", "nsubjpass"}), -1)
+            < statement.subject.end):
+        return "unclear attachment"
+    return None
 
 
 #: Words that put a side where a goal leaves it ("put Arsenal ahead", "headed Chelsea

@@ -281,6 +281,18 @@ def test_relative_clause_subject_is_antecedent(parse: Parse) -> None:
     assert ("The man", "lives in", "Paris") in tuples(sts)
 
 
+def test_relative_clause_after_a_list_is_its_nearest_members(parse: Parse) -> None:
+    sts = tuples(run(parse, "His credits include Edge of Darkness, Vertical Limit and "
+                            "Beyond Borders, which starred Angelina Jolie."))
+    assert ("Beyond Borders", "starred", "Angelina Jolie") in sts
+    assert ("Vertical Limit", "starred", "Angelina Jolie") not in sts
+    # the clause before the second member is the first member's only
+    sts = tuples(run(parse, "This work introduced the -fstack-protector flag, which "
+                            "protects only some vulnerable functions, and the "
+                            "-fstack-protector-all flag."))
+    assert not any(s.endswith("-all flag") and r == "protects" for s, r, *_ in sts)
+
+
 def test_participial_modifier(parse: Parse) -> None:
     sts = run(parse, "The report, published on Monday, criticised the government.")
     # a date keeps its preposition out of the relation ("on Monday" is the argument)

@@ -528,6 +528,11 @@ def test_a_name_given_in_the_passive_is_no_relation() -> None:
     held = withheld(text)
     assert held[("Vodafone", "used_to_call", "Racal Telecom")] == "unnamed relation"
     assert held[("Leeds United", "called", "Leeds City")] == "unnamed relation"
+    # "a Maori named Joe Warbrick", parsed as the Maori naming him: his name
+    held = withheld("Soon after a Maori named Joe Warbrick decided to gather a team.")
+    assert held.get(("Maori", "names", "Joe Warbrick")) == "unnamed relation"
+    assert ("Tony Blair", "calls", "Gordon Brown") in asserted(
+        "Tony Blair called Gordon Brown on Monday.")
 
 
 def test_a_prediction_in_the_passive_and_a_bare_light_verb_are_withheld() -> None:
@@ -1835,3 +1840,44 @@ def test_a_noun_the_parser_took_for_a_verb_names_no_act() -> None:
     assert withheld(text).get(("Chicago Cubs", "shortstops", "Nomar Garciaparra")) == \
         "misread"
     assert ("Frank Lampard", "lobs", "Petr Cech") in asserted("Frank Lampard lobbed Petr Cech.")
+
+
+def test_moving_to_an_organisation_is_joining_it() -> None:
+    facts = asserted("Celestine Babayaro has been in the Premiership since 1997 when he "
+                     "moved to Chelsea for 2.25m from Anderlecht.")
+    assert ("Celestine Babayaro", "joins", "Chelsea") in facts
+    assert ("Celestine Babayaro", "travels_to", "Chelsea") not in facts
+    assert ("Tony Blair", "travels_to", "London") in asserted(
+        "Tony Blair moved to London in 1975.")
+
+
+def test_the_subject_of_a_clause_split_off_a_verb_of_saying_is_not_its_object() -> None:
+    text = ("But Jose Mourinho has revealed defender Willian Gallas and striker Didier "
+            "Drogba will be in the starting line-up.")
+    assert withheld(text).get(("Jose Mourinho", "reveals", "Willian Gallas")) == "misread"
+    facts = asserted("Jose Mourinho confirmed Willian Gallas and signed Didier Drogba.")
+    assert ("Jose Mourinho", "confirms", "Willian Gallas") in facts
+    # a fact with another object than the split-off clause's subject stands
+    assert ("Motorola", "announces_deal_with", "Apple") in asserted(
+        "Motorola has just announced a deal with Apple to produce a phone that works with "
+        "the iTunes service and other hybrid gadgets that sport a big memory and lots of "
+        "other functions will become commonplace.")
+
+
+def test_what_someone_is_judged_for_is_their_act_not_the_judges() -> None:
+    facts = withheld("Athletics Kenya had suspended Susan Chepkemei for failing to turn up "
+                     "to a cross-country team training camp in Embu.")
+    assert facts.get(("Athletics Kenya", "fails_to_turn_up_to_camp_in", "Embu")) == \
+        "unclear attachment"
+    assert ("Athletics Kenya", "suspends", "Susan Chepkemei") in asserted(
+        "Athletics Kenya suspended Susan Chepkemei for missing a camp in Embu.")
+
+
+def test_a_relative_clause_after_a_list_is_its_last_members() -> None:
+    facts = asserted("His film credits include Edge of Darkness, Vertical Limit and Beyond "
+                     "Borders, which starred Angelina Jolie and Clive Owen.")
+    assert ("Beyond Borders", "stars", "Angelina Jolie") in facts
+    assert not any(s == "Vertical Limit" for s, _, _ in facts)
+    # "who all": every member's
+    facts = asserted("Arsenal, Chelsea and Everton, which all beat Fulham, met Tony Blair.")
+    assert {("Chelsea", "defeats", "Fulham"), ("Everton", "defeats", "Fulham")} <= facts
