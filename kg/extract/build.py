@@ -141,8 +141,7 @@ def _lemma(frame: Frame) -> str:
     for i, t in enumerate(frame.rel):
         dep = t.dep_
         if dep in NEGATIONS or dep == "mark" or _norm(t) in MODALS or (
-                dep == "advmod" and not (i and frame.rel[i - 1].i == t.i - 1
-                                         and frame.rel[i - 1].pos_ in VERBALS
+                dep == "advmod" and not (i and frame.rel[i - 1].pos_ in VERBALS
                                          and adverb_particle(t, frame.rel[i - 1]))):
             continue  # (not "brushed aside": a particle the parse made an adverb)
         if dep in AUXILIARIES:

@@ -300,10 +300,16 @@ _ADVERB_PARTICLES = frozenset({"aside", "apart", "away", "back", "off", "out", "
 def adverb_particle(child: Token, verb: Token) -> bool:
     """Whether ``child`` is a particle parsed as an adverb: right after the verb,
     with the verb's direct object right after it ("brushed aside Clyde", "swept
-    aside the challenge"), so that the relation keeps it (*brushes_aside*)."""
-    if child.dep_ != "advmod" or child.i != verb.i + 1 or child.lower_ not in _ADVERB_PARTICLES:
+    aside the challenge"), or right after a one-word object that follows the verb
+    ("pegged him back", "brushed Clyde aside"; not "away", which may say where:
+    "beat Chelsea away"), so that the relation keeps it (*brushes_aside*)."""
+    if child.dep_ != "advmod" or child.lower_ not in _ADVERB_PARTICLES:
         return False
-    return any(c.dep_ == "dobj" and c.left_edge.i == child.i + 1 for c in verb.children)
+    if child.i == verb.i + 1:
+        return any(c.dep_ == "dobj" and c.left_edge.i == child.i + 1 for c in verb.children)
+    return child.i == verb.i + 2 and child.lower_ != "away" and any(
+        c.dep_ == "dobj" and c.i == verb.i + 1 and c.left_edge is c is c.right_edge
+        for c in verb.children)
 
 
 def _out_of(child: Token, at: int) -> bool:

@@ -162,6 +162,15 @@ def _name_word_before(span: Span, arg: Argument, index: DocumentIndex,
     return prev
 
 
+#: Nouns of a sports team, named by whose it is ("the England team", "the Chelsea side").
+_TEAM_NOUNS = frozenset({"team", "side", "squad", "xv"})
+#: Prepositions before a team noun that say membership, not the team as a side ("named
+#: in the Wales squad", "dropped from the England team").
+_MEMBERSHIP_ROLES = frozenset({"in", "into", "from", "within", "out of", "of"})
+#: What a team noun's name may be: its country, town or club.
+_TEAM_OWNERS = frozenset({"Country", "City", "Organization"})
+
+
 class EntityResolver:
     """Resolves the arguments of one document's statements to entities and values
     (``metonymy``: a capital acting as an agent is its country; ``coreference``:
@@ -403,7 +412,8 @@ class EntityResolver:
             if name is not None:
                 head = index.doc[name]
         if head.pos_ == "NOUN" and head.i not in index.ent_of:
-            named = self._kind_named(head, arg, index) or self._titled(head, arg, index)
+            named = (self._team_of(head, arg, index) or self._kind_named(head, arg, index)
+                     or self._titled(head, arg, index))
             if named is not None:
                 return named
         ent = index.ent_of.get(head.i)
@@ -586,6 +596,26 @@ class EntityResolver:
         if found and found[0].kind == "country":
             return _entry_mention(found[0], head.text)
         return None
+
+    def _team_of(self, head: Token, arg: Argument, index: DocumentIndex) -> _Mention | None:
+        """ "beat the England team", "the Chelsea side", "the Wales squad": the country
+        or club whose team it is, as its name alone stands for it in sport."""
+        if head.lower_ not in _TEAM_NOUNS or arg.role.lower() in _MEMBERSHIP_ROLES:
+            return None  # ("named in the Wales squad" is no act in Wales)
+        names = [c for c in head.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"
+                 and c.idx >= arg.start and c.i == head.i - 1]
+        if not names:
+            return None
+        tokens = [t for t in names[0].subtree if t.idx >= arg.start]
+        if any(t.pos_ != "PROPN" for t in tokens):
+            return None
+        ent = index.ent_of.get(tokens[-1].i)
+        mention = self._name(clean_mention(index.tokens.span_text(
+            index.doc[tokens[0].i : tokens[-1].i + 1])), ent.label_ if ent is not None else "",
+            index)
+        if mention is None or not self.types.is_a(mention.type, _TEAM_OWNERS):
+            return None
+        return mention
 
     def _kind_named(self, head: Token, arg: Argument, index: DocumentIndex) -> _Mention | None:
         """ "the Charite hospital", "the Guardian newspaper": the name before a noun

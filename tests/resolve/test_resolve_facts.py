@@ -1737,6 +1737,10 @@ def test_a_particle_the_parse_made_an_adverb_stays_in_the_relation() -> None:
     facts = asserted("Celtic brushed aside Clyde to reach the final.")
     assert ("Celtic", "brushes_aside", "Clyde") in facts
     assert ("Celtic", "brushes", "Clyde") not in facts
+    # after a one-word object too ("pegged him back"), but "away" may say where
+    facts = asserted("Andy Roddick raced 4-1 clear before Lleyton Hewitt pegged him back.")
+    assert ("Lleyton Hewitt", "pegs_back", "Andy Roddick") in facts
+    assert ("Celtic", "brushes_aside", "Clyde") in asserted("Celtic brushed Clyde aside.")
 
 
 def test_a_town_in_a_contest_is_its_side_not_its_country() -> None:
@@ -1881,3 +1885,12 @@ def test_a_relative_clause_after_a_list_is_its_last_members() -> None:
     # "who all": every member's
     facts = asserted("Arsenal, Chelsea and Everton, which all beat Fulham, met Tony Blair.")
     assert {("Chelsea", "defeats", "Fulham"), ("Everton", "defeats", "Fulham")} <= facts
+
+
+def test_a_team_noun_stands_for_its_country_or_club() -> None:
+    assert ("Wales", "defeats", "England") in asserted("Wales beat the England team at "
+                                                       "Cardiff.")
+    assert ("England", "defeats", "Wales") in asserted("The England team beat Wales.")
+    # (not "named in the Wales squad": no act in Wales)
+    assert not any(o == "Wales" for _, _, o in asserted(
+        "Tom Jones was named in the Wales squad."))
