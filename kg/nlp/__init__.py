@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TypeVar
 
 import numpy
 from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from kg.errors import ModelNotFoundError
@@ -32,8 +33,10 @@ from kg.nlp.ruler import index_attribute_ruler
 
 __all__ = [
     "DEFAULT_MODELS",
+    "HYPHENED_WORDS",
     "MAX_CHUNK",
     "count_sentences",
+    "keep_hyphened_words",
     "known_verbs",
     "load",
     "parse",
@@ -128,9 +131,13 @@ def known_verbs() -> frozenset[str]:
     True
     """
     try:
-        nlp = load()
+        return _verb_index(load())
     except ModelNotFoundError:
         return frozenset()
+
+
+def _verb_index(nlp: Language) -> frozenset[str]:
+    """The verbs of ``nlp``'s lemmatizer's ``lemma_index`` table (empty if none)."""
     if "lemmatizer" not in nlp.pipe_names:
         return frozenset()
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
@@ -200,7 +207,71 @@ def _load(name: str | None, exclude: tuple[str, ...]) -> Language:
             ),
         )
     index_attribute_ruler(nlp)
+    keep_hyphened_words(nlp)
     return nlp
+
+
+#: Words whose prefix spaCy's tokenizer would cut off at the hyphen ("co", "-",
+#: "operate"), which the parser then misreads ("Russia and China co-operate" had
+#: the verb "co"): kept whole, read as their unhyphenated spelling.
+HYPHENED_WORDS = frozenset(
+    f"co-{stem}" for stem in (
+        "operate", "operates", "operated", "operating", "operation", "operative",
+        "operatives", "ordinate", "ordinates", "ordinated", "ordinating", "ordination",
+        "ordinator", "ordinators", "write", "writes", "wrote", "written", "writing",
+        "writer", "writers", "found", "founded", "founder", "founders", "produce",
+        "produced", "producer", "producers", "production", "productions", "host",
+        "hosts", "hosted", "hosting", "star", "stars", "starred", "starring", "chair",
+        "chairs", "chaired", "chairman", "chairmen", "chairwoman", "own", "owns", "owned",
+        "owner", "owners", "sponsor", "sponsored", "sponsors", "author", "authored",
+        "direct", "directed", "director", "operatively"))
+
+
+def keep_hyphened_words(nlp: Language) -> None:
+    """Keep each of :data:`HYPHENED_WORDS` one token (also capitalised), with its
+    spelling without the hyphen as the norm the tagger and parser read.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> keep_hyphened_words(nlp)
+    >>> [(t.text, t.norm_) for t in nlp("They co-operate.")]
+    [('They', 'they'), ('co-operate', 'cooperate'), ('.', '.')]
+    """
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # (a custom tokenizer: left as it is)
+    for word in HYPHENED_WORDS:
+        for form in (word, word.capitalize()):
+            tokenizer.add_special_case(form, [{"ORTH": form, "NORM": word.replace("-", "")}])
+    if "lemmatizer" in nlp.pipe_names and "kg_hyphened_lemmas" not in nlp.pipe_names:
+        nlp.add_pipe("kg_hyphened_lemmas", after="lemmatizer")
+
+
+@Language.factory("kg_hyphened_lemmas")
+def _hyphened_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The lemmas of :data:`HYPHENED_WORDS`, from their stems', spelt without the
+    hyphen ("co-operated" → "cooperate", as the relation lexicon has it; "co-wrote"
+    → "cowrite")."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    table: dict[tuple[str, str], str] = {}
+    for word in HYPHENED_WORDS:
+        stem = word.split("-", 1)[1]
+        for pos in ("VERB", "NOUN"):
+            token = nlp.make_doc(stem)[0]
+            token.pos_ = pos
+            lemma = lemmatizer.rule_lemmatize(token)[0]  # type: ignore[attr-defined]
+            table[word, pos] = "co" + lemma
+
+    def set_lemmas(doc: Doc) -> Doc:
+        for token in doc:
+            if "-" in token.text:
+                lemma = table.get((token.lower_, "VERB" if token.pos_ in {"VERB", "AUX"}
+                                   else "NOUN"))
+                if lemma is not None:
+                    token.lemma_ = lemma
+        return doc
+
+    return set_lemmas
 
 
 def parse(

@@ -31,6 +31,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
+from kg.nlp import HYPHENED_WORDS
 from kg.resolve.mentions import tokens_text
 from kg.resolve.names import is_name_letter
 from kg.resolve.policy import undone
@@ -241,6 +242,8 @@ def hyphened(token: Token) -> str:
     doc, start = token.doc, token.i
     while start >= 2 and _in_word(doc[start - 1]) and doc[start - 2].is_alpha:
         start -= 2
+    if start == token.i and token.lower_ in HYPHENED_WORDS:
+        return token.lower_.replace("-", "")  # "co-ordinator", one token: "coordinator"
     return doc[start : token.i + 1].text.lower() if start < token.i else token.lower_
 
 

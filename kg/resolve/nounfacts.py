@@ -63,6 +63,9 @@ class NounFacts(EntityResolver):
         assert owned is not None
         if owned.start - statement.subject.end > 3:
             return item  # "Labour's Robin Cook and ... Paul Tyler": a later conjunct
+        if " and " in owned.text:
+            return item  # "Barcelona's Ronaldinho and newly-crowned European Footballer
+            # of the Year, AC Milan's Andriy Shevchenko": whose is which, unclear
         found = nominal.possessive_relation(subject.type, obj.type, owned.text.split())
         if found is None:
             return item

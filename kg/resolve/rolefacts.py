@@ -71,7 +71,9 @@ _EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "g
                          "gifted", "decent", "exceptional", "terrific", "tremendous",
                          "latest", "inspired", "inspiring", "more", "less", "youngest",
                          "oldest", "canny", "shrewd", "astute", "wily", "most", "recent",
-                         "newest", "longest-serving"})
+                         "newest", "longest-serving", "competitive", "fair", "key",
+                         "important", "influential", "valuable", "genuine", "proven",
+                         "committed"})
 #: A role still to come that a phrase predicts ("the man most likely to succeed Mr
 #: Blair as Labour leader", "the favourite to become chairman"): no post held.
 _PREDICTED = re.compile(r"\b(?:likely|expected|set|due|tipped|poised|favourite|favorite|"

@@ -91,3 +91,14 @@ def test_count_sentences_skips_blank_ones(nlp) -> None:
     doc = next(parse([text], nlp=nlp))
     assert count_sentences(doc) == sum(1 for s in doc.sents if s.text.strip()) == 4
     assert count_sentences(next(parse(["  \n\n "], nlp=nlp))) == 0
+
+
+def test_a_co_word_stays_one_token_read_as_its_unhyphened_spelling() -> None:
+    doc = next(parse(["Britain will co-operate with France. Gervais co-wrote it. "
+                      "Co-operation grew under the co-ordinator."]))
+    words = {t.text: t for t in doc}
+    assert words["co-operate"].pos_ == "VERB" and words["co-operate"].lemma_ == "cooperate"
+    assert words["co-wrote"].lemma_ == "cowrite"
+    assert words["Co-operation"].norm_ == "cooperation"
+    assert words["co-ordinator"].lemma_ == "coordinator"
+    assert "".join(t.text_with_ws for t in doc) == doc.text  # no character moves

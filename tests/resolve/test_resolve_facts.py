@@ -137,6 +137,9 @@ def test_praise_is_no_post() -> None:
     assert position("not a secretary") is None  # "a minister and not a secretary"
     assert position("an astute chairman") is None
     assert position("an inspired and inspiring poet") is None
+    assert position("a competitive player") is None
+    assert position("a key player") is None
+    assert position("the US special envoy") == "special envoy of United States"
     assert position("the film director") == "film director"
     # a role a phrase predicts is not held
     assert position("the man most likely to succeed Mr Blair as Labour leader") is None
@@ -1894,3 +1897,10 @@ def test_a_team_noun_stands_for_its_country_or_club() -> None:
     # (not "named in the Wales squad": no act in Wales)
     assert not any(o == "Wales" for _, _, o in asserted(
         "Tom Jones was named in the Wales squad."))
+
+
+def test_british_co_words_name_their_relation() -> None:
+    assert ("United Kingdom", "cooperates_with", "France") in asserted(
+        "Britain will co-operate with France.")
+    assert ("Jean Pierre Meersseman", "is_coordinator_at", "AC Milan") in asserted(
+        "Jean Pierre Meersseman is the medical co-ordinator at Italian side AC Milan.")
