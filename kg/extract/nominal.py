@@ -198,6 +198,9 @@ def _title(head: Token) -> Iterator[NominalFact]:
     # every token left of the name must be a modifier inside the noun phrase
     if any(t.dep_ not in _TITLE_DEPS or t.head.i >= head.i + 1 for t in mods):
         return
+    if any(t.text == "-" and not (t.idx == doc[t.i - 1].idx + len(doc[t.i - 1].text)
+                                  and t.idx + 1 == doc[t.i + 1].idx) for t in mods if t.i):
+        return  # "director - Martin Scorsese; actor - Jamie Foxx": a list's dash
     words = [t for t in mods if t.dep_ not in PHRASE_OPENERS | CASE_MARKERS | POSSESSORS]
     if not words or not any(t.is_alpha and len(t.text) > 2 for t in words):
         return  # honorifics ("Mr.", "Dr.") are not titles

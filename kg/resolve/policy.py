@@ -406,7 +406,31 @@ _CLAUSE_RULES = frozenset({"copula", "relcl", "xcomp", "advcl", "acl", "conj_ver
 
 def predicate_token(statement: Statement, doc: Doc) -> Token | None:
     """The token of the statement's verb (or, for a nominal fact, of its subject):
-    the token of its lemma's first word nearest to the subject, in its sentence."""
+    the token of its lemma's first word nearest to the subject, in its sentence.
+    Memoised for the last document asked about (several checks of a statement ask
+    for it; the memo holds no more than that document's answers)."""
+    key = (statement.lemma, statement.rule in _CLAUSE_RULES, statement.subject.end,
+           statement.sentence_start, statement.sentence_end)
+    if _PREDICATES.doc is not doc:
+        _PREDICATES.doc, _PREDICATES.found = doc, {}
+    found = _PREDICATES.found
+    if key not in found:
+        found[key] = _find_predicate_token(statement, doc)
+    return found[key]
+
+
+class _Memo:
+    """The predicate tokens found in one document (:func:`predicate_token`)."""
+
+    def __init__(self) -> None:
+        self.doc: Doc | None = None
+        self.found: dict[tuple[str, bool, int, int, int], Token | None] = {}
+
+
+_PREDICATES = _Memo()
+
+
+def _find_predicate_token(statement: Statement, doc: Doc) -> Token | None:
     words = statement.lemma.split()
     if words[:2] == ["be", "to"] and len(words) > 2:
         words = words[2:]  # "be to star": the verb of what is arranged

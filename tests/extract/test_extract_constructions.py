@@ -183,6 +183,15 @@ def test_title_before_name(parse: Parse) -> None:
     assert title.rule == "title" and title.subject.label == "PERSON"
 
 
+def test_a_word_before_a_spaced_dash_is_no_title(parse: Parse) -> None:
+    # a critic's list of predictions: "director - X" is the award's, no post of X's
+    sts = run(parse, "Philip French, The Observer: Film - Sideways; director - Martin "
+                     "Scorsese; actor - Jamie Foxx.")
+    assert not any(st.rule == "title" for st in sts)
+    sts = run(parse, "Vice-president Tom Hale spoke.")
+    assert any(st.rule == "title" for st in sts)
+
+
 def test_a_title_the_parser_made_the_head_of_the_name(parse: Parse) -> None:
     # "chief executive" heads the phrase, the name its apposition, with no comma
     sts = run(parse, "BT's chief executive Ben Verwaayen said the firm would grow.")
