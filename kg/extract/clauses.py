@@ -471,6 +471,15 @@ def _is_attribution(prep: Token) -> bool:
     return prep.lower_ == "according"
 
 
+def _instead(obj: Token) -> bool:
+    """Whether an object comes right after "instead of" or "rather than", which the
+    parse may hang on the verb as its object: the alternative not taken."""
+    at = obj.left_edge.i
+    doc = obj.doc
+    return at >= 2 and (doc[at - 2].lower_, doc[at - 1].lower_) in {("instead", "of"),
+                                                                     ("rather", "than")}
+
+
 def _objects(verb: Token, rel: list[Token], antecedent: Token | None) -> tuple[list[Obj], bool]:
     """The objects of ``verb`` (second argument first) and whether the relation
     took the first object's preposition (``rel`` is extended in place)."""
@@ -493,6 +502,8 @@ def _objects(verb: Token, rel: list[Token], antecedent: Token | None) -> tuple[l
                 continue
             if _modifies_misread_noun(c):
                 continue  # "received [Kennedy Center] honours": no Kennedy Center received
+            if _instead(c):
+                continue  # "opted for Nyanga instead of Harinordoquy": not the one taken
             head = c
             if antecedent is not None and is_relative_pronoun(c):
                 head = antecedent

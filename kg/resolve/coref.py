@@ -372,6 +372,9 @@ class People(Generic[M]):
             found = [m for m in found if self._gender_fits(m.mention.key, gender)]
             keys = {m.mention.key for m in found}
             subjects = {m.mention.key for m in found if m.subject}
+            if sent == here and not subjects and self._introduced_before(token):
+                return None  # "One is a Jamaican who joined British troops to fight
+                # Hitler but finds life difficult when he settles in London"
             if len(keys) == 1 and not subjects and self._unnamed_subject(sent, token):
                 return None  # "The former France boss ... succeed Mark Hughes. He ..."
             if len(keys) == 1 and not subjects and self._pronoun_chain(sent, token, gender):
@@ -456,11 +459,13 @@ class People(Generic[M]):
 
     def _introduced_before(self, pronoun: Token) -> bool:
         """Whether the pronoun's sentence brings in someone unnamed before it, with
-        "a"/"an" ("a young man who was dubbed ... when he arrived"): whom the
+        "a"/"an" ("a young man who was dubbed ... when he arrived", "a Jamaican
+        who ..."): whom the
         pronoun more likely stands for than anyone named in the sentences before."""
         start = self._sent_starts[self.sentence_of(pronoun.i)]
         for token in self.doc[start:pronoun.i]:
-            if (token.pos_ == "NOUN" and token.lemma_ in PERSON_NOUNS
+            if (((token.pos_ == "NOUN" and token.lemma_ in PERSON_NOUNS)
+                 or (token.ent_type_ == "NORP" and token.pos_ in {"NOUN", "PROPN"}))
                     and token.dep_ != "compound"
                     and any(c.dep_ == "det" and c.lower_ in {"a", "an"}
                             for c in token.children)):

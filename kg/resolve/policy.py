@@ -118,7 +118,10 @@ _PROBABLE = frozenset({"likely", "unlikely", "probable"})
 #: Adverbs that make what their verb says only possible ("is probably favourite to
 #: replace Thomas", "could perhaps meet"): said as a guess, not as a fact.
 _HEDGES = frozenset({"probably", "possibly", "perhaps", "maybe", "conceivably",
-                     "presumably", "supposedly"})
+                     "presumably"})
+#: Adverbs that make what their verb says a report with no named source ("Cole
+#: reportedly met Mourinho").
+_REPORTED = frozenset({"reportedly", "allegedly", "supposedly", "purportedly"})
 #: Verbs whose "to" form states an aim ("to ensure he is fit"): what they take is
 #: not yet so ("ensured that he was fit" is).
 _ENSURING = frozenset({"ensure", "insure", "guarantee"})
@@ -297,6 +300,13 @@ def withheld_naming(relation: str, statement: Statement) -> str | None:
     if (verb in {"name", "call"} and statement.subject.text.lower().startswith(("a ", "an "))
             and not any(o.role.lower() in {"as", "oprd"} for o in statement.objects)):
         return "unnamed relation"  # "a Maori named Joe Warbrick": his name, read as a verb
+    first = statement.objects[0] if statement.objects else None
+    if (verb in _NAMING_VERBS and first is not None and first.role.lower() in {"obj", "dobj"}
+            and len(statement.objects) == 1 and any(
+                w.islower() and w not in {"the", "a", "an"} for w in first.text.split()[:-1])
+            and first.text.split()[-1][:1].isupper()):
+        return "unnamed relation"  # "planned to call their programme Trading Moms": the
+        # programme's name, no relation to it
     if statement.passive and "refer" in statement.lemma.split() and any(
             o.role.lower() == "as" for o in statement.objects):
         return "unnamed relation"  # "Referred to in the Netherlands as the General"
@@ -800,6 +810,8 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
             return "conditional"  # inside the "if" clause
         if any(c.dep_ == "advmod" and c.lower_ in _HEDGES for c in node.children):
             return "hypothetical"  # "is probably favourite to replace Thomas"
+        if any(c.dep_ == "advmod" and c.lower_ in _REPORTED for c in node.children):
+            return "alleged"  # "Cole reportedly met Mourinho": a report, no one's named
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
                                          for m in c.children) for c in node.children):
             return "conditional"  # what follows if it holds ("if X wins, Y will ...")

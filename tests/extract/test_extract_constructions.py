@@ -183,6 +183,13 @@ def test_title_before_name(parse: Parse) -> None:
     assert title.rule == "title" and title.subject.label == "PERSON"
 
 
+def test_the_alternative_not_taken_is_no_object(parse: Parse) -> None:
+    sts = tuples(run(parse, "Bernard Laporte opted for Yannick Nyanga in the back row "
+                            "instead of Grand Slam winner Imanol Harinordoquy."))
+    assert ("Bernard Laporte", "opted for", "Yannick Nyanga", "the back row") in sts
+    assert not any("Harinordoquy" in " ".join(t) for t in sts if t[0] == "Bernard Laporte")
+
+
 def test_a_word_before_a_spaced_dash_is_no_title(parse: Parse) -> None:
     # a critic's list of predictions: "director - X" is the award's, no post of X's
     sts = run(parse, "Philip French, The Observer: Film - Sideways; director - Martin "

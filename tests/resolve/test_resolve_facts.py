@@ -116,6 +116,10 @@ def test_he_after_someone_unnamed_brought_in_is_nobody_named() -> None:
     assert not any(r == "arrives_in" for _, r, _ in asserted(text))
     assert ("Tony Blair", "arrives_in", "London") in asserted(
         "Tony Blair visited the Tate. When he arrived in London, he met Gordon Brown.")
+    # someone named in the same sentence, but not as its subject, after "a Jamaican"
+    text = ("The film tells two stories. One is a Jamaican who joined British troops to "
+            "fight Adolf Hitler but finds life difficult when he settles in London.")
+    assert not any(r == "settles_in" for _, r, _ in asserted(text))
 
 
 def test_a_surname_with_a_particle_the_tagger_split_off_is_one_name() -> None:
@@ -534,6 +538,10 @@ def test_a_name_given_in_the_passive_is_no_relation() -> None:
     # "a Maori named Joe Warbrick", parsed as the Maori naming him: his name
     held = withheld("Soon after a Maori named Joe Warbrick decided to gather a team.")
     assert held.get(("Maori", "names", "Joe Warbrick")) == "unnamed relation"
+    # a thing's name in the active: "call their programme Trading Moms"
+    held = withheld("ABC originally planned to call their programme Trading Moms, but "
+                    "changed it to avoid confusion with the Fox version.")
+    assert held.get(("ABC", "plans_to_call", "Trading Moms")) == "unnamed relation"
     assert ("Tony Blair", "calls", "Gordon Brown") in asserted(
         "Tony Blair called Gordon Brown on Monday.")
 
@@ -923,6 +931,9 @@ def test_what_is_only_likely_is_not_asserted() -> None:
     assert held.get(("Kevin Morgan", "is_favourite_to_replace", "Gareth Thomas")) == \
         "hypothetical"
     assert held.get(("John Smith", "meets_with", "Tony Blair")) == "hypothetical"
+    # "reportedly": a report with no source named
+    assert withheld("Ashley Cole reportedly met Jose Mourinho in a London hotel.").get(
+        ("Ashley Cole", "meets_with", "Jose Mourinho")) == "alleged"
     assert ("John Smith", "meets_with", "Tony Blair") in asserted(
         "John Smith met Tony Blair in Paris.")
     # what is arranged or wanted is stated as such
@@ -1904,3 +1915,4 @@ def test_british_co_words_name_their_relation() -> None:
         "Britain will co-operate with France.")
     assert ("Jean Pierre Meersseman", "is_coordinator_at", "AC Milan") in asserted(
         "Jean Pierre Meersseman is the medical co-ordinator at Italian side AC Milan.")
+
