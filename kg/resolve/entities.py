@@ -171,6 +171,28 @@ _MEMBERSHIP_ROLES = frozenset({"in", "into", "from", "within", "out of", "of"})
 _TEAM_OWNERS = frozenset({"Country", "City", "Organization"})
 
 
+def _cut_before_its_noun(head: Token, arg: Argument) -> bool:
+    """Whether an argument "his/their NAME" was cut before the noun the name
+    modifies ("during his Anfield playing career", parsed with "Anfield" as the
+    object): a person's possessive before a proper noun, and a lower-case word
+    right after the argument."""
+    words = arg.text.split()
+    if head.pos_ != "PROPN" or len(words) < 2 or words[0].lower() not in _PERSONS_OWN:
+        return False
+    doc = head.doc
+    after = next((t for t in doc[head.i + 1 : head.i + 3] if t.idx >= arg.end), None)
+    if after is None or not after.text.isalpha() or not after.text.islower() or (
+            after.head.i == head.i):
+        return False  # ("Her comeback song Bout featuring Rah Digga": the name's own)
+    nxt = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    return after.pos_ == "NOUN" or (after.tag_ == "VBG" and nxt is not None
+                                    and nxt.pos_ == "NOUN")
+
+
+#: Possessive pronouns of people ("his Anfield playing career").
+_PERSONS_OWN = frozenset({"his", "her", "their", "my", "our", "your"})
+
+
 class EntityResolver:
     """Resolves the arguments of one document's statements to entities and values
     (``metonymy``: a capital acting as an agent is its country; ``coreference``:
@@ -406,6 +428,8 @@ class EntityResolver:
         head = index.token_at(arg.head_start, arg.head_end)
         if head is None:
             return None
+        if _cut_before_its_noun(head, arg):
+            return None  # "during his Anfield playing career": "his Anfield" is no place
         if head.pos_ in {"NOUN", "PRON"} and head.i not in index.ent_of:
             # "presidential aide Yury Ushakov": the name in apposition to the head noun
             name = index.apposed_name(head.i, arg.start, arg.end)
@@ -678,6 +702,9 @@ class EntityResolver:
         return found
 
     def _find_name(self, text: str, label: str, index: DocumentIndex) -> _Mention | None:
+        if (label == "ORG" and " " not in text and text[-1:] == "s"
+                and text[:-1].casefold() in TITLE_WORDS and f"the {text}" in index.text):
+            return None  # "the Directors would take the money": people, no body's name
         kind = index.kinds.get(text) if label not in _VALUE_LABELS else None
         if kind is not None and not self.gazetteer.find(text) and is_plausible_name(text):
             # the document says what it is: "carmaker Maruti", "Mencap, the charity"

@@ -336,6 +336,26 @@ def labels_object(statement: Statement, relation: str) -> bool:
             and sum(o.role.lower() in {"obj", "dobj", "oprd"} for o in statement.objects) >= 2)
 
 
+def withheld_named_pair(statement: Statement, doc: Doc) -> str | None:
+    """``"unnamed relation"`` for a name given to a pair or a list ("Anthony McPartlin
+    and Declan Donnelly, known as Ant and Dec"): which name is whose, the text does
+    not say member by member; ``None`` otherwise."""
+    words = statement.lemma.split()
+    if not words or words[-1] != "as" or not (set(words) & _KNOWING_VERBS):
+        return None
+    for arg in (statement.subject, *statement.objects[:1]):
+        token = doc.char_span(arg.head_start, arg.head_end, alignment_mode="expand")
+        head = token.root if token is not None and len(token) else None
+        if head is not None and (head.dep_ == "conj"
+                                 or any(c.dep_ == "conj" for c in head.children)):
+            return "unnamed relation"
+    return None
+
+
+#: Verbs that give a name with "as" ("known as", "billed as").
+_KNOWING_VERBS = frozenset({"know", "bill", "dub", "nickname", "call", "name"})
+
+
 #: Verbs that, with "as", say how the subject regards its object ("sees Owen as the
 #: ideal replacement", "Real Madrid view him as a replacement").
 _REGARDING_VERBS = frozenset({"see", "view", "regard"})

@@ -538,6 +538,11 @@ def test_a_name_given_in_the_passive_is_no_relation() -> None:
     # "a Maori named Joe Warbrick", parsed as the Maori naming him: his name
     held = withheld("Soon after a Maori named Joe Warbrick decided to gather a team.")
     assert held.get(("Maori", "names", "Joe Warbrick")) == "unnamed relation"
+    # a pair's name: which is whose, unsaid
+    held = withheld("Its hosts Anthony McPartlin and Declan Donnelly, known as Ant and Dec, "
+                    "said the vote was close.")
+    assert held.get(("Declan Donnelly", "known_as", "Ant")) == "unnamed relation"
+    assert ("Jason King", "known_as", "JK") in asserted("Jason King, known as JK, spoke.")
     # a thing's name in the active: "call their programme Trading Moms"
     held = withheld("ABC originally planned to call their programme Trading Moms, but "
                     "changed it to avoid confusion with the Fox version.")
@@ -1916,3 +1921,19 @@ def test_british_co_words_name_their_relation() -> None:
     assert ("Jean Pierre Meersseman", "is_coordinator_at", "AC Milan") in asserted(
         "Jean Pierre Meersseman is the medical co-ordinator at Italian side AC Milan.")
 
+
+
+def test_a_name_cut_off_the_noun_it_modifies_is_no_object() -> None:
+    facts = asserted("Phil Thompson, who savoured seven league titles during his Anfield "
+                     "playing career, spoke.")
+    assert not any(o == "Anfield" for _, _, o in facts)
+    assert ("Tony Blair", "meets_with", "Vladimir Putin") in asserted(
+        "Tony Blair met his Russian counterpart Vladimir Putin.")
+
+
+def test_a_plural_title_after_the_is_no_body() -> None:
+    facts = asserted("Liverpool chief executive Rick Parry spoke. I don't care who you are, "
+                     "the Directors would take the money. Through a cleverly worded "
+                     "statement, the club has effectively forced Steven Gerrard to make the "
+                     "decision for himself.")
+    assert not any("Directors" in (s, o) for s, _, o in facts)
