@@ -263,6 +263,8 @@ def _hyphened_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             table[word, pos] = "co" + lemma
 
     def set_lemmas(doc: Doc) -> Doc:
+        if "co-" not in doc.text and "Co-" not in doc.text:
+            return doc  # (most documents: no token to look at)
         for token in doc:
             if "-" in token.text:
                 lemma = table.get((token.lower_, "VERB" if token.pos_ in {"VERB", "AUX"}
