@@ -466,7 +466,7 @@ class Resolver(RoleFacts):
         if document_facts:
             staged.extend(self._titles(staged, index))
         staged.extend(self._affiliations(staged, index, document_facts=document_facts))
-        staged = self._stronger_roles([self._possessive(item) for item in staged])
+        staged = self._stronger_roles([self._possessive(item, index) for item in staged])
 
         aliases: dict[str, set[str]] = {}
         for _, subject, _, obj, speaker in staged:

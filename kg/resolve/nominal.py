@@ -239,12 +239,14 @@ def hyphened(token: Token) -> str:
     >>> hyphened(spacy.blank("en")("She was runner-up")[-1])
     'runner-up'
     """
-    doc, start = token.doc, token.i
+    doc, start, end = token.doc, token.i, token.i
     while start >= 2 and _in_word(doc[start - 1]) and doc[start - 2].is_alpha:
         start -= 2
-    if start == token.i and token.lower_ in HYPHENED_WORDS:
+    while end + 2 < len(doc) and _in_word(doc[end + 1]) and doc[end + 2].is_alpha:
+        end += 2  # "made the semi-finals", parsed as three objects: not "semi"
+    if start == end and token.lower_ in HYPHENED_WORDS:
         return token.lower_.replace("-", "")  # "co-ordinator", one token: "coordinator"
-    return doc[start : token.i + 1].text.lower() if start < token.i else token.lower_
+    return doc[start : end + 1].text.lower() if start < end else token.lower_
 
 
 def bare_noun_of(head: Token) -> str | None:

@@ -16,7 +16,13 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from kg.resolve import nominal, policy, roles
-from kg.resolve.document import _HONORIFICS, DocumentIndex
+from kg.resolve.document import (
+    _CLUB_WORDS,
+    _FACILITY_HEADS,
+    _HONORIFICS,
+    _ORGANIZATION_HEADS,
+    DocumentIndex,
+)
 from kg.resolve.entities import EntityResolver
 from kg.resolve.mentions import Mention as _Mention
 from kg.resolve.mentions import Staged as _Staged
@@ -27,11 +33,20 @@ from kg.resolve.mentions import (
     token_argument,
     tokens_text,
 )
-from kg.resolve.names import TITLE_WORDS, clean_mention
+from kg.resolve.names import (
+    TITLE_WORDS,
+    clean_mention,
+    is_plausible_person,
+    organization_type,
+)
 from kg.types import Argument, Statement
 
 __all__ = ["NounFacts"]
 
+#: Last words of places' and bodies' names, never a person's surname here ("Wembley
+#: Stadium", "Stamford Bridge", "Aston Villa").
+_NOT_SURNAMES = _FACILITY_HEADS | _ORGANIZATION_HEADS | _CLUB_WORDS | {
+    "bridge", "park", "hall", "house", "lane", "gardens", "ground", "stadium"}
 #: Affiliations that say only that someone belongs to a body.
 _PLAIN_AFFILIATIONS = frozenset({"works_for", "member_of"})
 
@@ -53,7 +68,7 @@ def _surely_person(text: str) -> bool:
 class NounFacts(EntityResolver):
     """The facts of noun phrases (see the module's documentation)."""
 
-    def _possessive(self, item: _Staged) -> _Staged:
+    def _possessive(self, item: _Staged, index: DocumentIndex) -> _Staged:
         """A possessive's bare "has" named by what it states ("Japan's Suzuki" →
         Suzuki located_in Japan), or the item as it was."""
         statement, subject, relation, obj, speaker = item
@@ -71,6 +86,10 @@ class NounFacts(EntityResolver):
             return item
         if found[0] in {"works_for", "member_of"} and not _surely_person(owned.text):
             return item  # "Honda's Asimo", "Microsoft's Xbox 2": NER's "person"
+        if (found[0] == "located_in" and obj.type in {"Organization", "Facility"}
+                and obj.entry is None
+                and self._person_like(obj.label, index)):
+            return item  # "France's Arnaud Clement" tagged an organisation: a player
         name, reverse = found
         if not self.types.allows(name, subject=obj.type if reverse else subject.type,
                                  object=subject.type if reverse else obj.type):
@@ -81,6 +100,21 @@ class NounFacts(EntityResolver):
                                 relation=words, lemma=words)
             return statement, obj, name, subject, speaker
         return replace(statement, relation=words, lemma=words), subject, name, obj, speaker
+
+    def _person_like(self, name: str, index: DocumentIndex) -> bool:
+        """Whether a name the tagger called an organisation is a person's: two or
+        three words that can be a person's, none of them a place or a body the
+        gazetteer knows, no word of an organisation's kind, and its last word tagged
+        a person's name elsewhere in the document ("France's Arnaud Clement" … "Clement
+        won"; not "Moscow's Sovlink Securities")."""
+        words = name.split()
+        if not (2 <= len(words) <= 3 and is_plausible_person(name)
+                and organization_type(name) == "Organization"
+                and words[-1].casefold() not in _NOT_SURNAMES
+                and not any(self.gazetteer.find(w) for w in words)):
+            return False
+        return any(ent.label_ == "PERSON" and ent.text.split()[-1] == words[-1]
+                   for ent in index.ents)
 
     @staticmethod
     def _stronger_roles(staged: list[_Staged]) -> list[_Staged]:

@@ -1937,3 +1937,21 @@ def test_a_plural_title_after_the_is_no_body() -> None:
                      "statement, the club has effectively forced Steven Gerrard to make the "
                      "decision for himself.")
     assert not any("Directors" in (s, o) for s, _, o in facts)
+
+
+def test_a_person_tagged_an_organisation_is_located_nowhere() -> None:
+    # (the document tags the surname alone a person's)
+    facts = asserted("Local favourite Lleyton Hewitt will meet France's Arnaud Clement on "
+                     "Monday. Clement said he was ready.")
+    assert not any(r == "located_in" for _, r, _ in facts)
+    facts = asserted("London's Wembley Stadium was closed. Germany's Bayer Leverkusen lost. "
+                     "Moscow's Sovlink Securities said so.")
+    assert {("Wembley Stadium", "located_in", "London"),
+            ("Bayer Leverkusen", "located_in", "Germany"),
+            ("Sovlink Securities", "located_in", "Moscow")} <= facts
+
+
+def test_a_hyphened_noun_the_parse_split_stays_whole_in_the_relation() -> None:
+    facts = asserted("Olivier Rochus made the semi-finals at the Australian hardcourt "
+                     "championships in Adelaide last week.")
+    assert ("Olivier Rochus", "makes_semi_finals_in", "Adelaide") in facts
