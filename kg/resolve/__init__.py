@@ -306,7 +306,8 @@ class Resolver(RoleFacts):
         """A verb of giving's indirect object as what the thing given goes to:
         "Vodafone sent the Commission a response" reads sends_response_to the
         Commission, not "sends the Commission" (the noun stays in the relation's
-        name, as a light verb's does); other statements as they are."""
+        name, as a light verb's does; with no plain noun, *grants_to*); other
+        statements as they are."""
         objects = statement.objects
         if (len(objects) < 2 or objects[0].role != "obj" or objects[1].role != "obj"
                 or statement.lemma not in _GIVING_VERBS):
@@ -317,8 +318,10 @@ class Resolver(RoleFacts):
                 or second.dep_ != "dobj" or second.head.i != first.head.i):
             return statement
         noun = self._noun(objects[1], index)
-        if noun is None:
-            return statement
+        if noun is None:  # "granted Electronic Arts the rights to use his voice": the
+            # thing given has no plain noun to name, but goes to the dative all the same
+            return replace(statement, objects=(replace(objects[0], role="to"),
+                                               *objects[1:]))
         return replace(statement, lemma=f"{statement.lemma} {noun}",
                        objects=(replace(objects[0], role="to"), objects[1], *objects[2:]))
 

@@ -149,7 +149,7 @@ _DESCRIBING = frozenset({"crestfallen", "fallen", "beaten", "broken", "forgotten
                          "well-known", "famous", "renowned", "legendary", "prominent",
                          "popular", "controversial", "colourful", "colorful", "flamboyant",
                          "maverick", "notorious", "wealthy", "eccentric", "reclusive",
-                         "influential", "powerful", "veteran", "seasoned"})
+                         "influential", "powerful", "veteran", "seasoned", "slain"})
 
 
 def describes(word: str) -> bool:

@@ -144,6 +144,7 @@ def test_praise_is_no_post() -> None:
     assert position("a competitive player") is None
     assert position("a key player") is None
     assert position("the US special envoy") == "special envoy of United States"
+    assert position("the slain Dutch director") == "director"  # the man, not the post
     assert position("the film director") == "film director"
     # a role a phrase predicts is not held
     assert position("the man most likely to succeed Mr Blair as Labour leader") is None
@@ -1133,6 +1134,11 @@ def test_an_indirect_object_is_what_was_sent_to() -> None:
     assert ("Acme Corp", "sends_reply_to", "Commission") in facts
     assert ("Nokia", "gives_licence_to", "Siemens") in facts
     assert ("Acme Corp", "sends", "Commission") not in facts
+    # a thing given with no plain noun to name: still to the indirect object
+    facts = asserted("Before his death, Marlon Brando granted gaming company Electronic "
+                     "Arts the rights to use his voice.")
+    assert ("Marlon Brando", "grants_to", "Electronic Arts") in facts
+    assert ("Marlon Brando", "grants", "Electronic Arts") not in facts
 
 
 def test_a_figurative_title_of_a_thing_is_no_post() -> None:
