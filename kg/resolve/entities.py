@@ -174,8 +174,9 @@ _TEAM_OWNERS = frozenset({"Country", "City", "Organization"})
 def _cut_before_its_noun(head: Token, arg: Argument) -> bool:
     """Whether an argument "his/their NAME" was cut before the noun the name
     modifies ("during his Anfield playing career", parsed with "Anfield" as the
-    object): a person's possessive before a proper noun, and a lower-case word
-    right after the argument."""
+    object): a person's possessive before a proper noun, then a lower-case noun (or
+    an "-ing" word and a noun) right after the argument that does not hang on the
+    name itself."""
     words = arg.text.split()
     if head.pos_ != "PROPN" or len(words) < 2 or words[0].lower() not in _PERSONS_OWN:
         return False

@@ -10,7 +10,8 @@ the fact. A statement is withheld, with the reason recorded, when it is
 * ``denied``: inside what someone denies, rejects or dismisses ("he denied that
   Brown ousted Milburn");
 * ``alleged``: inside an allegation whose source is not named ("the lawsuit,
-  alleging he shot her"); a named source's allegation is asserted as its claim;
+  alleging he shot her", "Cole reportedly met Mourinho"); a named source's
+  allegation is asserted as its claim;
 * ``future``: a role or affiliation still to come ("Bob Jones will become
   chairman");
 * ``unnamed relation``: a bare "has" or "is" between two entities, which says no
@@ -19,7 +20,9 @@ the fact. A statement is withheld, with the reason recorded, when it is
   and Germany called for ..." states no relation between them);
 * ``misread``: the verb a relation is named after is no verb the lemmatizer knows
   ("Chicago Cubs shortstop Nomar Garciaparra" parsed as the Cubs *shortstopping*
-  him): a noun or adjective the parser took for one;
+  him): a noun or adjective the parser took for one; or the object of a verb of
+  saying is the subject of a clause the parser split off ("revealed Gallas and
+  Drogba will be in the line-up");
 * ``reported speech``: "X said of Y", "X claims of Y" (what was said is the fact,
   not the saying) and "X told the BBC" (where a quote appeared is its source, not
   news about the outlet).
