@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from kg.extract.labels import (
@@ -108,15 +108,19 @@ def _hyphened(tok: Token) -> tuple[int, int] | None:
     def piece(i: int) -> bool:
         return 0 <= i < len(tokens) and tokens[i].dep_ == "appos" and tokens[i].head is head
 
-    def joined(i: int) -> bool:  # no space between token i and the next
-        return tokens[i].idx + len(tokens[i].text) == tokens[i + 1].idx
-
     for hyphen in (tok.i - 1, tok.i, tok.i + 1):
         if (0 < hyphen < len(tokens) - 1 and tokens[hyphen].text == "-"
                 and piece(hyphen - 1) and piece(hyphen) and piece(hyphen + 1)
-                and joined(hyphen - 1) and joined(hyphen)):
+                and _in_word(tokens, hyphen)):
             return tokens[hyphen - 1].left_edge.i, hyphen + 1
     return None
+
+
+def _in_word(tokens: Sequence[Token], hyphen: int) -> bool:
+    """Whether the hyphen at ``hyphen`` (not the first or last token) joins the
+    tokens on both sides with no space ("vice-president"), no dash between words."""
+    before, dash, after = tokens[hyphen - 1], tokens[hyphen], tokens[hyphen + 1]
+    return before.idx + len(before.text) == dash.idx and dash.idx + 1 == after.idx
 
 
 def _title_head(name: Token) -> Iterator[NominalFact]:
@@ -198,8 +202,7 @@ def _title(head: Token) -> Iterator[NominalFact]:
     # every token left of the name must be a modifier inside the noun phrase
     if any(t.dep_ not in _TITLE_DEPS or t.head.i >= head.i + 1 for t in mods):
         return
-    if any(t.text == "-" and not (t.idx == doc[t.i - 1].idx + len(doc[t.i - 1].text)
-                                  and t.idx + 1 == doc[t.i + 1].idx) for t in mods if t.i):
+    if any(t.text == "-" and not _in_word(doc, t.i) for t in mods if t.i):
         return  # "director - Martin Scorsese; actor - Jamie Foxx": a list's dash
     words = [t for t in mods if t.dep_ not in PHRASE_OPENERS | CASE_MARKERS | POSSESSORS]
     if not words or not any(t.is_alpha and len(t.text) > 2 for t in words):

@@ -46,7 +46,7 @@ __all__ = ["NounFacts"]
 #: Last words of places' and bodies' names, never a person's surname here ("Wembley
 #: Stadium", "Stamford Bridge", "Aston Villa").
 _NOT_SURNAMES = _FACILITY_HEADS | _ORGANIZATION_HEADS | _CLUB_WORDS | {
-    "bridge", "park", "hall", "house", "lane", "gardens", "ground", "stadium"}
+    "bridge", "park", "hall", "house", "lane", "gardens", "ground"}
 #: Affiliations that say only that someone belongs to a body.
 _PLAIN_AFFILIATIONS = frozenset({"works_for", "member_of"})
 
