@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TypeVar
 
@@ -248,7 +248,7 @@ def keep_hyphened_words(nlp: Language) -> None:
 
 
 @Language.factory("kg_hyphened_lemmas")
-def _hyphened_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+def _hyphened_lemmas(nlp: Language, name: str) -> HyphenedLemmas:
     """The lemmas of :data:`HYPHENED_WORDS`, from their stems', spelt without the
     hyphen ("co-operated" → "cooperate", as the relation lexicon has it; "co-wrote"
     → "cowrite")."""
@@ -261,19 +261,27 @@ def _hyphened_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             token.pos_ = pos
             lemma = lemmatizer.rule_lemmatize(token)[0]  # type: ignore[attr-defined]
             table[word, pos] = "co" + lemma
+    return HyphenedLemmas(table)
 
-    def set_lemmas(doc: Doc) -> Doc:
+
+class HyphenedLemmas:
+    """The pipeline component that sets the lemmas of :data:`HYPHENED_WORDS` from a
+    table of (lower-case word, "VERB" or "NOUN") → lemma. A class of the module, not
+    a closure, so that a pipeline with it pickles (``nlp.pipe(n_process=2)``)."""
+
+    def __init__(self, table: dict[tuple[str, str], str]) -> None:
+        self.table = table
+
+    def __call__(self, doc: Doc) -> Doc:
         if "co-" not in doc.text and "Co-" not in doc.text:
             return doc  # (most documents: no token to look at)
         for token in doc:
             if "-" in token.text:
-                lemma = table.get((token.lower_, "VERB" if token.pos_ in {"VERB", "AUX"}
-                                   else "NOUN"))
+                lemma = self.table.get((token.lower_, "VERB" if token.pos_ in {"VERB", "AUX"}
+                                        else "NOUN"))
                 if lemma is not None:
                     token.lemma_ = lemma
         return doc
-
-    return set_lemmas
 
 
 def parse(

@@ -102,3 +102,13 @@ def test_a_co_word_stays_one_token_read_as_its_unhyphened_spelling() -> None:
     assert words["Co-operation"].norm_ == "cooperation"
     assert words["co-ordinator"].lemma_ == "coordinator"
     assert "".join(t.text_with_ws for t in doc) == doc.text  # no character moves
+
+
+@pytest.mark.slow
+def test_parse_in_two_processes_gives_what_one_does(nlp) -> None:
+    # kg's pipeline pickles for spaCy's worker processes (its own components too)
+    texts = ["Britain will co-operate with France.", "Putin spoke. He left.", ""]
+    one = [[(t.text, t.lemma_, t.dep_) for t in d] for d in parse(texts, nlp=nlp)]
+    two = [[(t.text, t.lemma_, t.dep_) for t in d] for d in parse(texts, nlp=nlp, n_process=2)]
+    assert two == one
+    assert one[0][2][1] == "cooperate"
