@@ -737,6 +737,8 @@ class EntityResolver:
             bare = numbered.group(1)
             if index.person(bare) is not None or self.gazetteer.find(bare):
                 text, label = bare, ""
+        if self._one_of_a_nation(text, label, index):
+            return None  # "the Briton", "the Mallorcan": someone by nationality, no name
         if label == "PERSON" or (label == "ORG" and normalize(text) in index.full_names):
             return self._person_name(text, index)  # (a person the tagger called an ORG)
         defined = index.acronyms.get(text)
@@ -842,6 +844,24 @@ class EntityResolver:
             if found and found[0].type == "MediaOrganization":
                 return "MediaOrganization"
         return cls
+
+    def _one_of_a_nation(self, text: str, label: str, index: DocumentIndex) -> bool:
+        """Whether ``text`` is one word for one person of a nation or a region ("the
+        Briton", tagged a person's name; "the Slovakian", "the Mallorcan", tagged a
+        group, after "the"): a description, not a name. Not a plural ("the Tutsis", a people), not
+        a name the gazetteer or the document knows ("Labour", a surname "English")."""
+        if " " in text or text[-1:] in {"s", "S"} or label not in {"PERSON", "NORP"}:
+            return False
+        if self.gazetteer.find(text) or normalize(text) in index.surnames:
+            return False
+        if label == "PERSON":
+            return self.gazetteer.demonym(text) is not None
+        # a word the tagger called a group's, after "the" ("the Slovakian"; not
+        # "the Chinese", the country, nor "a plant at Arese", a town)
+        doc = index.doc
+        return self.gazetteer.demonym(text) is None and any(
+            t.text == text and t.i and doc[t.i - 1].lower_ == "the"
+            and t.dep_ not in {"compound", "amod"} for t in doc)  # ("the Arese plant")
 
     def _person_name(self, text: str, index: DocumentIndex) -> _Mention | None:
         name = index.person_name(text)

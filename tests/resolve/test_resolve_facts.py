@@ -201,6 +201,17 @@ def test_a_demonym_the_tagger_joined_to_a_name_is_no_part_of_it() -> None:
         "British Gas Trading sued Centrica over the deal."))
 
 
+def test_one_word_for_someone_of_a_nation_is_no_name() -> None:
+    # "the Briton" (tagged a person's name), "the Slovakian" (tagged a group)
+    for text in ("The Briton reached the final at Queen's Club.",
+                 "The Slovakian will meet Elena Likhovtseva in the final.",
+                 "The Mallorcan won the Davis Cup final in Seville."):
+        facts = asserted(text)
+        assert not any(s in {"Briton", "Slovakian", "Mallorcan"} for s, _, _ in facts), text
+    # a people, and a country's people, stay what they were
+    assert ("China", "acquires", "Rover") in asserted("The Chinese bought Rover.")
+
+
 def test_an_acronym_after_a_country_word_starts_a_bodys_name() -> None:
     assert Resolver().position("Egypt FA spokesman") == "spokesman"
 
