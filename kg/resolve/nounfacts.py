@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
 from kg.resolve import nominal, policy, roles
 from kg.resolve.document import (
     _CLUB_WORDS,
@@ -65,6 +67,11 @@ def _surely_person(text: str) -> bool:
     return len(words) >= 2 and not any(c.isdigit() for c in text)
 
 
+def _capitalised(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` of ``doc`` is a capitalised word (not a sentence's first)."""
+    return 0 < i < len(doc) and doc[i].text[:1].isupper() and not doc[i].is_sent_start
+
+
 class NounFacts(EntityResolver):
     """The facts of noun phrases (see the module's documentation)."""
 
@@ -106,15 +113,22 @@ class NounFacts(EntityResolver):
         three words that can be a person's, none of them a place or a body the
         gazetteer knows, no word of an organisation's kind, and its last word tagged
         a person's name elsewhere in the document ("France's Arnaud Clement" … "Clement
-        won"; not "Moscow's Sovlink Securities")."""
+        won"; not "Moscow's Sovlink Securities"), or standing alone elsewhere, as
+        only a surname does ("Ethiopia's Tirunesh Dibaba" … "Dibaba, tagged a place,
+        won"; a body goes by its first word or its whole name: "Morgan Stanley")."""
         words = name.split()
         if not (2 <= len(words) <= 3 and is_plausible_person(name)
+                and all(w[:1].isupper() for w in words)  # (not "Statue of Liberty")
                 and organization_type(name) == "Organization"
                 and words[-1].casefold() not in _NOT_SURNAMES
                 and not any(self.gazetteer.find(w) for w in words)):
             return False
-        return any(ent.label_ == "PERSON" and ent.text.split()[-1] == words[-1]
-                   for ent in index.ents)
+        if any(ent.label_ == "PERSON" and ent.text.split()[-1] == words[-1]
+               for ent in index.ents):
+            return True
+        doc = index.doc
+        return any(t.text == words[-1] and not _capitalised(doc, t.i - 1)
+                   and not _capitalised(doc, t.i + 1) for t in doc)
 
     @staticmethod
     def _stronger_roles(staged: list[_Staged]) -> list[_Staged]:

@@ -233,6 +233,10 @@ def _names_no_person(index: DocumentIndex, title_start: int, title_end: int,
     return index.kinds.get(whole, "Person") != "Person"
 
 
+#: Titles that alone are someone's ("co-star Richard Gere"): a relation to another
+#: person, no post; with a work's name ("Aviator co-star") they are one.
+_SOMEONES = frozenset({"co-star", "co-stars"})
+
 class RoleFacts(NounFacts):
     """The facts of roles (see the module's documentation)."""
 
@@ -465,6 +469,12 @@ class RoleFacts(NounFacts):
             words = words[1:]  # "the governing body, whose new chief executive": the post
         if words and words[0].lower() in _POSSESSIVE_DETERMINERS:
             return None  # "his lawyer": someone's relative, not a post
+        if len(words) == 1 and words[0].lower() in _SOMEONES:
+            return None  # "co-star Richard Gere": someone's (not "Aviator co-star")
+        if len(words) > 2 and words[0].lower() in {"one", "another"}:
+            # "One fiction judge, Stewart O'Nan": the post is the rest (not "another
+            # player who impressed me", a description)
+            words = words[1:]
         if words and words[0] in {"not", "never", "no"}:  # (not "No Doubt singer")
             return None  # "she was a minister and not a secretary": a post denied
         if (words and words[-1].lower() in _PERSONAL_SERVICES

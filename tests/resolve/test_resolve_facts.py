@@ -146,6 +146,11 @@ def test_praise_is_no_post() -> None:
     assert position("the US special envoy") == "special envoy of United States"
     assert position("the slain Dutch director") == "director"  # the man, not the post
     assert position("the film director") == "film director"
+    # alone, a co-star is someone's; "One fiction judge" is a fiction judge
+    assert position("co-star") is None
+    assert position("Aviator co-star", titled=True) == "aviator co-star"
+    assert position("One fiction judge") == "fiction judge"
+    assert position("another player") is None
     # a role a phrase predicts is not held
     assert position("the man most likely to succeed Mr Blair as Labour leader") is None
     assert position("the favourite to become chairman") is None
@@ -1966,6 +1971,14 @@ def test_a_person_tagged_an_organisation_is_located_nowhere() -> None:
     assert {("Wembley Stadium", "located_in", "London"),
             ("Bayer Leverkusen", "located_in", "Germany"),
             ("Sovlink Securities", "located_in", "Moscow")} <= facts
+    # (the surname stands alone later, whatever the tagger called it)
+    facts = asserted("Ethiopia's Tirunesh Dibaba won the race in Boston. Last year, Dibaba "
+                     "was third.")
+    assert not any(r == "located_in" for _, r, _ in facts)
+    facts = asserted("New York's Statue of Liberty was closed. Liberty is precious. "
+                     "America's Morgan Stanley said so. Morgan Stanley shares rose.")
+    assert {("Statue of Liberty", "located_in", "New York City"),
+            ("Morgan Stanley", "located_in", "United States")} <= facts
 
 
 def test_a_hyphened_noun_the_parse_split_stays_whole_in_the_relation() -> None:
