@@ -237,6 +237,29 @@ def _names_no_person(index: DocumentIndex, title_start: int, title_end: int,
 #: person, no post; with a work's name ("Aviator co-star") they are one.
 _SOMEONES = frozenset({"co-star", "co-stars"})
 
+#: Verbs of acting a part ("plays director Roger DeBris").
+_PLAYING = frozenset({"play", "portray"})
+
+
+def _a_part_played(index: DocumentIndex, name_start: int, name_end: int) -> bool:
+    """Whether a titled name is a part someone plays that the document names
+    nowhere else: a character, whose title is the story's ("Conleth Hill, who plays
+    director Roger DeBris"; not "plays soul star Ray Charles" where "Charles"
+    comes again, a real person)."""
+    span = index.doc.char_span(name_start, name_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    played = root.dep_ == "dobj" and root.head.lemma_.lower() in _PLAYING
+    if not played and root.dep_ in {"appos", "compound"}:
+        head = root.head  # ("plays the director, Roger DeBris")
+        played = head.dep_ == "dobj" and head.head.lemma_.lower() in _PLAYING
+    if not played:
+        return False
+    surname = span[-1].text
+    return index.text.count(surname) == index.text.count(span.text)
+
+
 class RoleFacts(NounFacts):
     """The facts of roles (see the module's documentation)."""
 
@@ -260,6 +283,9 @@ class RoleFacts(NounFacts):
                 index, statement.subject.start, statement.subject.end,
                 statement.object.start, statement.object.end):
             return None  # "Coach Carter, the film": a work's name, no coach
+        if statement.rule == "title" and _a_part_played(
+                index, statement.subject.start, statement.subject.end):
+            return None  # "who plays director Roger DeBris": a character's title
         role, start = statement.object.text, statement.object.start
         text = index.text
         if role.startswith("-") or (start > 1 and text[start - 1] == "-"):
@@ -640,9 +666,11 @@ class RoleFacts(NounFacts):
                 title if title in roles.POSTNOMINALS else None)
             if position is None:
                 continue
-            if _names_no_person(index, title_start, title_end, name[0].idx,
-                                name[-1].idx + len(name[-1])):
+            name_end = name[-1].idx + len(name[-1])
+            if _names_no_person(index, title_start, title_end, name[0].idx, name_end):
                 continue  # "Coach Carter, the film": a work's name, no coach
+            if _a_part_played(index, name[0].idx, name_end):
+                continue  # "who plays director Roger DeBris": a character's title
             person = self._argument(token_argument(name, "subj"), index, agent=True)
             if not isinstance(person, _Mention) or person.type != "Person":
                 continue

@@ -1961,6 +1961,21 @@ def test_a_plural_title_after_the_is_no_body() -> None:
     assert not any("Directors" in (s, o) for s, _, o in facts)
 
 
+def test_a_part_played_holds_no_post_unless_the_person_comes_again() -> None:
+    # a character, named once: the title is the story's
+    facts = asserted("The show won an award for Conleth Hill, who plays director "
+                     "Roger DeBris. Kevin Spacey plays singer Bobby Darin.")
+    assert ("Conleth Hill", "plays", "Roger DeBris") in facts
+    assert not any(r == "holds_position" for _, r, _ in facts)
+    # a real person the document names again keeps the title
+    facts = asserted("Jamie Foxx plays soul star Ray Charles in the film. Charles died "
+                     "last year.")
+    assert ("Ray Charles", "holds_position", "soul star") in facts
+    # a title given outside a part stays
+    assert ("Bobby Darin", "holds_position", "singer") in asserted(
+        "Singer Bobby Darin died in 1973.")
+
+
 def test_a_person_tagged_an_organisation_is_located_nowhere() -> None:
     # (the document tags the surname alone a person's)
     facts = asserted("Local favourite Lleyton Hewitt will meet France's Arnaud Clement on "
