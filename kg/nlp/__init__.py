@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 import numpy
-from spacy.attrs import IS_SPACE, SENT_START
+from spacy.attrs import IS_SPACE, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -39,6 +39,7 @@ __all__ = [
     "keep_hyphened_words",
     "known_verbs",
     "load",
+    "mend_verb_lemmas",
     "parse",
     "parse_tuples",
     "pieces",
@@ -208,6 +209,7 @@ def _load(name: str | None, exclude: tuple[str, ...]) -> Language:
         )
     index_attribute_ruler(nlp)
     keep_hyphened_words(nlp)
+    mend_verb_lemmas(nlp)
     return nlp
 
 
@@ -282,6 +284,76 @@ class HyphenedLemmas:
                 if lemma is not None:
                     token.lemma_ = lemma
         return doc
+
+
+def mend_verb_lemmas(nlp: Language) -> None:
+    """Add kg's ``kg_verb_lemmas`` component after the lemmatizer: it mends the
+    lemmas of verbs whose base form ends in a silent "e" that spaCy's rule
+    lemmatizer cut off where a shorter verb exists ("hopes", "hoped", "hoping" →
+    "hop"; "rates" → "rat"; "copes" → "cop"), as :class:`VerbLemmas` tells.
+
+    >>> doc = load()("He hopes, hoped and is hoping.")  # doctest: +SKIP
+    >>> [t.lemma_ for t in doc][1:7:2]  # doctest: +SKIP
+    ['hope', 'hope', 'hope']
+    """
+    if "lemmatizer" in nlp.pipe_names and "kg_verb_lemmas" not in nlp.pipe_names:
+        nlp.add_pipe("kg_verb_lemmas", after="lemmatizer")
+
+
+@Language.factory("kg_verb_lemmas")
+def _verb_lemmas(nlp: Language, name: str) -> VerbLemmas:
+    return VerbLemmas(_verb_index(nlp))
+
+
+#: A base form of one short syllable ending in one consonant that doubles before
+#: "-ed" and "-ing" ("hop" → "hopped", "hopping"; not "coat", "fix", "play").
+_SHORT_SYLLABLE = re.compile(r"[^aeiouy]*[aeiou][^aeiouwxy]")
+_INFLECTED_VERB_TAGS = ("VBZ", "VBD", "VBN", "VBG")
+#: Endings after which "-es" makes the third person ("passes", "fixes", "goes").
+_ES_STEMS = ("s", "x", "z", "ch", "sh", "o")
+
+
+class VerbLemmas:
+    """The pipeline component that mends a verb's lemma where the rule lemmatizer
+    took a shorter verb for it: a form it can't be of ("hopes" is no form of "hop",
+    which makes "hops", "hopped", "hopping") whose spelling with a final "e" is a
+    verb ``verbs`` knows. Other lemmas are left as they are.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["hopes", "hoped", "hoping", "hops", "visited", "passes"],
+    ...           tags=["VBZ", "VBD", "VBG", "VBZ", "VBD", "VBZ"],
+    ...           lemmas=["hop", "hop", "hop", "hop", "visit", "pass"])
+    >>> [t.lemma_ for t in VerbLemmas(frozenset({"hop", "hope", "visit", "pass"}))(doc)]
+    ['hope', 'hope', 'hope', 'hop', 'visit', 'pass']
+    """
+
+    def __init__(self, verbs: frozenset[str]) -> None:
+        self.verbs = verbs
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.verbs or not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        wanted = numpy.array([strings.add(tag) for tag in _INFLECTED_VERB_TAGS],
+                             dtype=numpy.uint64)
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(TAG), wanted)):
+            token = doc[int(i)]
+            mended = self._mended(token.text.lower(), token.lemma_, token.tag_)
+            if mended is not None:
+                token.lemma_ = mended
+        return doc
+
+    def _mended(self, word: str, lemma: str, tag: str) -> str | None:
+        if tag == "VBZ":
+            if word.endswith("es") and lemma == word[:-2] and not lemma.endswith(_ES_STEMS):
+                return word[:-1] if word[:-1] in self.verbs else None
+            return None
+        suffix = "ing" if tag == "VBG" else "ed"
+        if (word.endswith(suffix) and lemma == word[: -len(suffix)]
+                and _SHORT_SYLLABLE.fullmatch(lemma) and lemma + "e" in self.verbs):
+            return lemma + "e"
+        return None
 
 
 def parse(

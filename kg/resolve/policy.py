@@ -130,7 +130,7 @@ _REPORTED = frozenset({"reportedly", "allegedly", "supposedly", "purportedly"})
 _ENSURING = frozenset({"ensure", "insure", "guarantee"})
 #: Verbs of a prediction in the passive ("is set to join", "is expected to open").
 _PASSIVE_PREDICTIONS = frozenset({"expect", "tip", "poise", "set", "predict", "forecast",
-                                  "prime", "prim", "line", "slate", "slat"})
+                                  "prime", "line", "slate"})
 #: Words that open a clause whose content is only supposed.
 #: Verbs whose "to" complement happened ("managed to win", "went on to score").
 IMPLICATIVE_VERBS = frozenset({"manage", "begin", "start", "continue", "go", "help", "use",

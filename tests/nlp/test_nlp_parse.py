@@ -112,3 +112,16 @@ def test_parse_in_two_processes_gives_what_one_does(nlp) -> None:
     two = [[(t.text, t.lemma_, t.dep_) for t in d] for d in parse(texts, nlp=nlp, n_process=2)]
     assert two == one
     assert one[0][2][1] == "cooperate"
+
+
+@pytest.mark.slow
+def test_a_verb_whose_base_ends_in_a_silent_e_keeps_it_in_its_lemma(nlp) -> None:
+    # spaCy's rule lemmatizer cut "hopes", "hoped", "hoping" to "hop"
+    doc = next(parse(["Wenger hopes to win. He hoped and is hoping. Connolly rates "
+                      "Barkley. Wood slated Cohen. They were primed to go."], nlp=nlp))
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert [lemmas[w] for w in ("hopes", "hoped", "hoping", "rates", "slated", "primed")] \
+        == ["hope", "hope", "hope", "rate", "slate", "prime"]
+    # verbs that do end as the shorter one stay as they were
+    doc = next(parse(["He hopped off, visited Paris and fixes cars."], nlp=nlp))
+    assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["hop", "visit", "fix"]
