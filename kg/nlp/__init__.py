@@ -336,8 +336,8 @@ class VerbLemmas:
     def __call__(self, doc: Doc) -> Doc:
         if not self.verbs or not len(doc):
             return doc
-        strings = doc.vocab.strings
-        wanted = numpy.array([strings.add(tag) for tag in _INFLECTED_VERB_TAGS],
+        strings = doc.vocab.strings  # (a str's hash, looked up, nothing added)
+        wanted = numpy.array([strings[tag] for tag in _INFLECTED_VERB_TAGS],
                              dtype=numpy.uint64)
         for i in numpy.flatnonzero(numpy.isin(doc.to_array(TAG), wanted)):
             token = doc[int(i)]

@@ -848,8 +848,9 @@ class EntityResolver:
     def _one_of_a_nation(self, text: str, label: str, index: DocumentIndex) -> bool:
         """Whether ``text`` is one word for one person of a nation or a region ("the
         Briton", tagged a person's name; "the Slovakian", "the Mallorcan", tagged a
-        group, after "the"): a description, not a name. Not a plural ("the Tutsis", a people), not
-        a name the gazetteer or the document knows ("Labour", a surname "English")."""
+        group, after "the"): a description, not a name. Not a plural ("the Tutsis", a
+        people), not a name the gazetteer or the document knows ("Labour", a surname
+        "English")."""
         if " " in text or text[-1:] in {"s", "S"} or label not in {"PERSON", "NORP"}:
             return False
         if self.gazetteer.find(text) or normalize(text) in index.surnames:
