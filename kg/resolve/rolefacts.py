@@ -260,6 +260,28 @@ def _a_part_played(index: DocumentIndex, name_start: int, name_end: int) -> bool
     return index.text.count(surname) == index.text.count(span.text)
 
 
+#: Verbs that give a thing its name ("a song called Judge Y'Self").
+_NAMING = frozenset({"call", "name", "title", "entitle", "dub"})
+
+
+def _in_a_works_name(index: DocumentIndex, name_start: int, name_end: int) -> bool:
+    """Whether a title and the name after it are a work's name, not a person's post:
+    before a noun of a work's kind they modify ("a new Captain Pugwash cartoon", "the
+    Judge Dredd film"), or what something is called ("a song called Judge Y'Self")."""
+    span = index.doc.char_span(name_start, name_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    head = root
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # the noun the name is part of ("cartoon", "soundtrack")
+    if head is not root and any(t.lower_ in nominal._WORK_KINDS
+                                for t in index.doc[root.i + 1 : head.i + 1]):
+        return True  # ("the Judge Dredd film soundtrack"; not "give US tycoon Malcolm
+        # Glazer access", a compound of the parse's)
+    return root.dep_ == "oprd" and root.head.lemma_.lower() in _NAMING
+
+
 class RoleFacts(NounFacts):
     """The facts of roles (see the module's documentation)."""
 
@@ -283,8 +305,9 @@ class RoleFacts(NounFacts):
                 index, statement.subject.start, statement.subject.end,
                 statement.object.start, statement.object.end):
             return None  # "Coach Carter, the film": a work's name, no coach
-        if statement.rule == "title" and _a_part_played(
-                index, statement.subject.start, statement.subject.end):
+        if statement.rule == "title" and (
+                _a_part_played(index, statement.subject.start, statement.subject.end)
+                or _in_a_works_name(index, statement.subject.start, statement.subject.end)):
             return None  # "who plays director Roger DeBris": a character's title
         role, start = statement.object.text, statement.object.start
         text = index.text
@@ -669,8 +692,9 @@ class RoleFacts(NounFacts):
             name_end = name[-1].idx + len(name[-1])
             if _names_no_person(index, title_start, title_end, name[0].idx, name_end):
                 continue  # "Coach Carter, the film": a work's name, no coach
-            if _a_part_played(index, name[0].idx, name_end):
-                continue  # "who plays director Roger DeBris": a character's title
+            if _a_part_played(index, name[0].idx, name_end) or _in_a_works_name(
+                    index, name[0].idx, name_end):
+                continue  # "who plays director Roger DeBris", "a Captain Pugwash cartoon"
             person = self._argument(token_argument(name, "subj"), index, agent=True)
             if not isinstance(person, _Mention) or person.type != "Person":
                 continue

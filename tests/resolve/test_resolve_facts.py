@@ -1976,6 +1976,15 @@ def test_a_part_played_holds_no_post_unless_the_person_comes_again() -> None:
         "Singer Bobby Darin died in 1973.")
 
 
+def test_a_title_inside_a_works_name_is_no_post() -> None:
+    facts = asserted("There was a new Captain Pugwash cartoon on BBC One. Edwards wrote "
+                     "a song called Judge Y'Self for the Judge Dredd film soundtrack.")
+    assert not any(r == "holds_position" for _, r, _ in facts)
+    # a compound the parse made of a person and a noun of no work stays a post
+    assert ("Malcolm Glazer", "holds_position", "tycoon") in asserted(
+        "The board agreed to give US tycoon Malcolm Glazer access to its books.")
+
+
 def test_a_person_tagged_an_organisation_is_located_nowhere() -> None:
     # (the document tags the surname alone a person's)
     facts = asserted("Local favourite Lleyton Hewitt will meet France's Arnaud Clement on "
