@@ -122,7 +122,8 @@ _PROFESSIONS = frozenset({
     "chef", "architect", "businessman", "businesswoman", "entrepreneur", "tycoon",
     "songwriter", "dj", "guitarist", "drummer", "pianist", "sculptor", "painter",
     "executive", "banker", "investor", "economist", "analyst", "lawyer", "scientist",
-    "journalist", "critic", "dancer", "academic", "researcher", "engineer"})
+    "journalist", "critic", "dancer", "academic", "researcher", "engineer", "host",
+    "broadcaster", "commentator", "columnist", "entertainer", "conductor"})
 
 #: Words that qualify a title, capitalised or not, and are no name ("Shadow Europe
 #: minister" is no minister of a body called "Shadow Europe"): the lesser ones.

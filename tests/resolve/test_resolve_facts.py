@@ -226,6 +226,7 @@ def test_a_demonym_before_a_profession_is_a_nationality_not_a_post() -> None:
     assert position("British actor") == "actor"
     assert position("an Indian blogger") == "blogger"
     assert position("French film director") == "film director"
+    assert position("US television host") == "television host"
     # before a state's or a national side's title it is the post's country
     assert position("Russian President") == "president of Russia"
     assert position("Chinese foreign minister") == "foreign minister of China"
