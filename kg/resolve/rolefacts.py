@@ -276,8 +276,8 @@ def _in_a_works_name(index: DocumentIndex, name_start: int, name_end: int) -> bo
     head = root
     while head.dep_ == "compound" and head.head.i > head.i:
         head = head.head  # the noun the name is part of ("cartoon", "soundtrack")
-    if head is not root and any(t.lower_ in nominal._WORK_KINDS
-                                for t in index.doc[root.i + 1 : head.i + 1]):
+    if head.i != root.i and any(t.lower_ in nominal._WORK_KINDS
+                               for t in index.doc[root.i + 1 : head.i + 1]):
         return True  # ("the Judge Dredd film soundtrack"; not "give US tycoon Malcolm
         # Glazer access", a compound of the parse's)
     return root.dep_ == "oprd" and root.head.lemma_.lower() in _NAMING
