@@ -1964,9 +1964,9 @@ def test_a_plural_title_after_the_is_no_body() -> None:
 
 def test_a_part_played_holds_no_post_unless_the_person_comes_again() -> None:
     # a character, named once: the title is the story's
-    facts = asserted("The show won an award for Conleth Hill, who plays director "
-                     "Roger DeBris. Kevin Spacey plays singer Bobby Darin.")
-    assert ("Conleth Hill", "plays", "Roger DeBris") in facts
+    facts = asserted("The play won an award for Tom Baxter, who plays detective "
+                     "Harry Vane. Kevin Spacey plays singer Bobby Darin.")
+    assert ("Tom Baxter", "plays", "Harry Vane") in facts
     assert not any(r == "holds_position" for _, r, _ in facts)
     # a real person the document names again keeps the title
     facts = asserted("Jamie Foxx plays soul star Ray Charles in the film. Charles died "
@@ -1978,12 +1978,12 @@ def test_a_part_played_holds_no_post_unless_the_person_comes_again() -> None:
 
 
 def test_a_title_inside_a_works_name_is_no_post() -> None:
-    facts = asserted("There was a new Captain Pugwash cartoon on BBC One. Edwards wrote "
-                     "a song called Judge Y'Self for the Judge Dredd film soundtrack.")
+    facts = asserted("There was a new Captain Haddock cartoon on BBC One. Morris wrote "
+                     "a song called Judge Ye Not for the Sergeant Bilko film soundtrack.")
     assert not any(r == "holds_position" for _, r, _ in facts)
     # a compound the parse made of a person and a noun of no work stays a post
-    assert ("Malcolm Glazer", "holds_position", "tycoon") in asserted(
-        "The board agreed to give US tycoon Malcolm Glazer access to its books.")
+    assert ("Joel Stern", "holds_position", "tycoon") in asserted(
+        "The club agreed to give US tycoon Joel Stern access to its accounts.")
 
 
 def test_a_person_tagged_an_organisation_is_located_nowhere() -> None:
