@@ -44,7 +44,7 @@ from kg.extract.nominal import NominalFact
 from kg.extract.spans import argument, clause_argument, one_name, token_range
 from kg.extract.tokens import Tok as Token
 from kg.extract.tokens import TSpan as Span
-from kg.nlp import HYPHENED_WORDS
+from kg.nlp import unhyphened
 from kg.types import Argument
 
 __all__ = ["Candidate", "SentenceInfo", "fact_statements", "frame_statements", "sentence_info"]
@@ -135,12 +135,6 @@ def _arranged(rel: list[Token]) -> bool:
                for a, b in pairwise(ordered))
 
 
-def _word(tok: Token) -> str:
-    """A token's word in a relation's name: lower-case, a hyphened word kept whole by
-    the tokenizer spelt without its hyphen ("co-ordinator" → "coordinator")."""
-    return tok.lower_.replace("-", "") if tok.lower_ in HYPHENED_WORDS else tok.lower_
-
-
 def _lemma(frame: Frame) -> str:
     words: list[str] = []
     if frame.prefix:
@@ -155,7 +149,7 @@ def _lemma(frame: Frame) -> str:
             if t.tag_ == "TO" and i > 0 and words:
                 words.append("to")
             continue
-        words.append(_verb_lemma(t) if t.pos_ in VERBALS else _word(t))
+        words.append(_verb_lemma(t) if t.pos_ in VERBALS else unhyphened(t.lower_))
     return " ".join(words) or "be"
 
 

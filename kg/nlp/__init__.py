@@ -46,6 +46,7 @@ __all__ = [
     "parse_tuples",
     "pieces",
     "split_paragraphs",
+    "unhyphened",
 ]
 
 T = TypeVar("T")
@@ -231,6 +232,16 @@ HYPHENED_WORDS = frozenset(
         "direct", "directed", "director", "operatively"))
 
 
+def unhyphened(word: str) -> str:
+    """A lower-case word as relation names spell it: one of :data:`HYPHENED_WORDS`
+    without its hyphen (its norm), any other as it is.
+
+    >>> unhyphened("co-ordinator"), unhyphened("runner-up")
+    ('coordinator', 'runner-up')
+    """
+    return word.replace("-", "") if word in HYPHENED_WORDS else word
+
+
 def keep_hyphened_words(nlp: Language) -> None:
     """Keep each of :data:`HYPHENED_WORDS` one token (also capitalised), with its
     spelling without the hyphen as the norm the tagger and parser read.
@@ -246,7 +257,7 @@ def keep_hyphened_words(nlp: Language) -> None:
         return  # (a custom tokenizer: left as it is)
     for word in HYPHENED_WORDS:
         for form in (word, word.capitalize()):
-            tokenizer.add_special_case(form, [{"ORTH": form, "NORM": word.replace("-", "")}])
+            tokenizer.add_special_case(form, [{"ORTH": form, "NORM": unhyphened(word)}])
     if "lemmatizer" in nlp.pipe_names and "kg_hyphened_lemmas" not in nlp.pipe_names:
         nlp.add_pipe("kg_hyphened_lemmas", after="lemmatizer")
 

@@ -31,7 +31,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
-from kg.nlp import HYPHENED_WORDS
+from kg.nlp import unhyphened
 from kg.resolve.mentions import tokens_text
 from kg.resolve.names import is_name_letter
 from kg.resolve.policy import undone
@@ -244,9 +244,8 @@ def hyphened(token: Token) -> str:
         start -= 2
     while end + 2 < len(doc) and _in_word(doc[end + 1]) and doc[end + 2].is_alpha:
         end += 2  # "made the semi-finals", parsed as three objects: not "semi"
-    if start == end and token.lower_ in HYPHENED_WORDS:
-        return token.lower_.replace("-", "")  # "co-ordinator", one token: "coordinator"
-    return doc[start : end + 1].text.lower() if start < end else token.lower_
+    # (one token: "co-ordinator", which the tokenizer kept whole, is "coordinator")
+    return doc[start : end + 1].text.lower() if start < end else unhyphened(token.lower_)
 
 
 def bare_noun_of(head: Token) -> str | None:

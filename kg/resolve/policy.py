@@ -275,8 +275,9 @@ def _last_word(lemma: str) -> str:
 
 #: Verbs that give a name ("Firefox, which used to be called Firebird", "Windows,
 #: which has been code-named Longhorn").
-_NAMING_VERBS = frozenset({"call", "name", "code-name", "codename", "dub", "rename",
-                           "nickname", "christen", "title", "label", "term", "brand"})
+NAMING_VERBS = frozenset({"call", "name", "code-name", "codename", "dub", "rename",
+                          "nickname", "christen", "title", "entitle", "label", "term",
+                          "brand"})
 
 
 def withheld_naming(relation: str, statement: Statement) -> str | None:
@@ -297,14 +298,14 @@ def withheld_naming(relation: str, statement: Statement) -> str | None:
         return None
     words = statement.relation.lower().split()
     verb = _last_word(statement.lemma)
-    if verb in _NAMING_VERBS and (statement.passive or "be" in words or "been" in words
+    if verb in NAMING_VERBS and (statement.passive or "be" in words or "been" in words
                                   or "being" in words):
         return "unnamed relation"
     if (verb in {"name", "call"} and statement.subject.text.lower().startswith(("a ", "an "))
             and not any(o.role.lower() in {"as", "oprd"} for o in statement.objects)):
         return "unnamed relation"  # "a Maori named Joe Warbrick": his name, read as a verb
     first = statement.objects[0] if statement.objects else None
-    if (verb in _NAMING_VERBS and first is not None and first.role.lower() in {"obj", "dobj"}
+    if (verb in NAMING_VERBS and first is not None and first.role.lower() in {"obj", "dobj"}
             and len(statement.objects) == 1 and any(
                 w.islower() and w not in {"the", "a", "an"} for w in first.text.split()[:-1])
             and first.text.split()[-1][:1].isupper()):

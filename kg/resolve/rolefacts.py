@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.resolve import nominal, policy, roles
 from kg.resolve.document import _HONORIFICS, DocumentIndex, _is_title_word
@@ -242,45 +242,43 @@ _SOMEONES = frozenset({"co-star", "co-stars"})
 _PLAYING = frozenset({"play", "portray"})
 
 
-def _a_part_played(index: DocumentIndex, name_start: int, name_end: int) -> bool:
-    """Whether a titled name is a part someone plays that the document names
-    nowhere else: a character, whose title is the story's ("Conleth Hill, who plays
-    director Roger DeBris"; not "plays soul star Ray Charles" where "Charles"
-    comes again, a real person)."""
+def _no_persons_post(index: DocumentIndex, title_start: int, title_end: int,
+                     name_start: int, name_end: int) -> bool:
+    """Whether a title and the name beside it hold no person's post: together the
+    name of something the document says is no person ("Coach Carter, the film"), a
+    part someone plays (:func:`_a_part_played`), or inside a work's name
+    (:func:`_in_a_works_name`)."""
+    if _names_no_person(index, title_start, title_end, name_start, name_end):
+        return True
     span = index.doc.char_span(name_start, name_end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    root = span.root
+    return span is not None and len(span) > 0 and (
+        _a_part_played(span, index.text) or _in_a_works_name(span))
+
+
+def _a_part_played(name: Span, text: str) -> bool:
+    """Whether a titled name is a part someone plays that the document (``text``)
+    names nowhere else: a character, whose title is the story's ("Conleth Hill, who
+    plays director Roger DeBris"; not "plays soul star Ray Charles" where "Charles"
+    comes again, a real person)."""
+    root = name.root
     played = root.dep_ == "dobj" and root.head.lemma_.lower() in _PLAYING
     if not played and root.dep_ in {"appos", "compound"}:
         head = root.head  # ("plays the director, Roger DeBris")
         played = head.dep_ == "dobj" and head.head.lemma_.lower() in _PLAYING
-    if not played:
-        return False
-    surname = span[-1].text
-    return index.text.count(surname) == index.text.count(span.text)
+    return played and text.count(name[-1].text) == text.count(name.text)
 
 
-#: Verbs that give a thing its name ("a song called Judge Y'Self").
-_NAMING = frozenset({"call", "name", "title", "entitle", "dub"})
-
-
-def _in_a_works_name(index: DocumentIndex, name_start: int, name_end: int) -> bool:
+def _in_a_works_name(name: Span) -> bool:
     """Whether a title and the name after it are a work's name, not a person's post:
     before a noun of a work's kind they modify ("a new Captain Pugwash cartoon", "the
     Judge Dredd film"), or what something is called ("a song called Judge Y'Self")."""
-    span = index.doc.char_span(name_start, name_end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    root = span.root
-    head = root
+    root = head = name.root
     while head.dep_ == "compound" and head.head.i > head.i:
         head = head.head  # the noun the name is part of ("cartoon", "soundtrack")
-    if head.i != root.i and any(t.lower_ in nominal._WORK_KINDS
-                               for t in index.doc[root.i + 1 : head.i + 1]):
+    if any(t.lower_ in nominal._WORK_KINDS for t in name.doc[root.i + 1 : head.i + 1]):
         return True  # ("the Judge Dredd film soundtrack"; not "give US tycoon Malcolm
         # Glazer access", a compound of the parse's)
-    return root.dep_ == "oprd" and root.head.lemma_.lower() in _NAMING
+    return root.dep_ == "oprd" and root.head.lemma_.lower() in policy.NAMING_VERBS
 
 
 class RoleFacts(NounFacts):
@@ -302,14 +300,10 @@ class RoleFacts(NounFacts):
         """A person's title or apposition as the position they hold:
         "Russian President Vladimir Putin" → holds_position "president of Russia"."""
         assert statement.object is not None
-        if statement.rule == "title" and _names_no_person(
-                index, statement.subject.start, statement.subject.end,
-                statement.object.start, statement.object.end):
-            return None  # "Coach Carter, the film": a work's name, no coach
-        if statement.rule == "title" and (
-                _a_part_played(index, statement.subject.start, statement.subject.end)
-                or _in_a_works_name(index, statement.subject.start, statement.subject.end)):
-            return None  # "who plays director Roger DeBris": a character's title
+        if statement.rule == "title" and _no_persons_post(
+                index, statement.object.start, statement.object.end,
+                statement.subject.start, statement.subject.end):
+            return None  # "Coach Carter, the film", "who plays director Roger DeBris"
         role, start = statement.object.text, statement.object.start
         text = index.text
         if role.startswith("-") or (start > 1 and text[start - 1] == "-"):
@@ -690,12 +684,9 @@ class RoleFacts(NounFacts):
                 title if title in roles.POSTNOMINALS else None)
             if position is None:
                 continue
-            name_end = name[-1].idx + len(name[-1])
-            if _names_no_person(index, title_start, title_end, name[0].idx, name_end):
-                continue  # "Coach Carter, the film": a work's name, no coach
-            if _a_part_played(index, name[0].idx, name_end) or _in_a_works_name(
-                    index, name[0].idx, name_end):
-                continue  # "who plays director Roger DeBris", "a Captain Pugwash cartoon"
+            if _no_persons_post(index, title_start, title_end, name[0].idx,
+                                name[-1].idx + len(name[-1])):
+                continue  # "Coach Carter, the film", "a Captain Pugwash cartoon"
             person = self._argument(token_argument(name, "subj"), index, agent=True)
             if not isinstance(person, _Mention) or person.type != "Person":
                 continue
