@@ -130,6 +130,8 @@ _DATE_TYPES = frozenset({"date", "dateTime", "gYear", "gYearMonth"})
 
 #: Verbs whose indirect object is who gets the direct one ("sent the Commission a
 #: response", "offered BT the choice").
+#: What someone loses to whoever takes their place ("lost his place to Y").
+_PLACES_IN_A_SIDE = frozenset({"place", "position", "spot", "seat", "shirt", "jersey"})
 _GIVING_VERBS = frozenset({"give", "send", "offer", "hand", "sell", "grant", "award", "pay",
                            "lend", "owe", "promise", "bring", "loan", "issue", "deliver",
                            "write", "show"})
@@ -206,7 +208,7 @@ class Resolver(RoleFacts):
             held = self._taken_role(statement, index, we=we, speaker=speaker)
             if held is not None:
                 return held
-        statement = self._dative_last(statement, index)
+        statement = self._place_lost(self._dative_last(statement, index), index)
         subject: _Mention | Value | None = None
         # the first object; failing that, a later one that a preposition introduces
         # ("supply [energy] to China" → supplies_to China), as the statement's object
@@ -324,6 +326,26 @@ class Resolver(RoleFacts):
                                                *objects[1:]))
         return replace(statement, lemma=f"{statement.lemma} {noun}",
                        objects=(replace(objects[0], role="to"), objects[1], *objects[2:]))
+
+    @staticmethod
+    def _place_lost(statement: Statement, index: DocumentIndex) -> Statement:
+        """"X lost his place to Y" read as Y replaces X (in the side, or in a seat:
+        "lost her seat to the Liberal Democrats' Y"), not as a defeat (*loses_to*,
+        which "lost the final to Y" is); other statements as they are."""
+        objects = statement.objects
+        if (statement.lemma != "lose" or statement.passive or len(objects) < 2
+                or objects[0].role != "obj"):
+            return statement
+        head = index.token_at(objects[0].head_start, objects[0].head_end)
+        if head is None or head.lemma_.lower() not in _PLACES_IN_A_SIDE or not any(
+                c.dep_ == "poss" for c in head.children):
+            return statement
+        taker = next((o for o in objects[1:] if o.role.lower() == "to"), None)
+        if taker is None:
+            return statement
+        subject = replace(statement.subject, role="obj")
+        return replace(statement, subject=replace(taker, role="subj"), relation="replaced",
+                       lemma="replace", objects=(subject,))
 
     def _active(self, statement: Statement, agent_arg: Argument, subject: _Mention,
                 agent: _Mention, speaker: _Mention | None) -> _Staged | None:

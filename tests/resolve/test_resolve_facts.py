@@ -2010,3 +2010,14 @@ def test_a_hyphened_noun_the_parse_split_stays_whole_in_the_relation() -> None:
     facts = asserted("Olivier Rochus made the semi-finals at the Australian hardcourt "
                      "championships in Adelaide last week.")
     assert ("Olivier Rochus", "makes_semi_finals_in", "Adelaide") in facts
+
+
+def test_a_place_lost_to_someone_is_taken_by_them() -> None:
+    facts = asserted("Juan Perez lost his starting place to Carlos Ruiz in March.")
+    assert ("Carlos Ruiz", "replaces", "Juan Perez") in facts
+    assert not any(r == "loses_to" for _, r, _ in facts)
+    facts = asserted("The Tory MP John Smith lost his seat to Jane Brown in 1997.")
+    assert ("Jane Brown", "replaces", "John Smith") in facts
+    # a match or a title lost to someone is a defeat
+    assert ("Juan Perez", "loses_to", "Carlos Ruiz") in asserted(
+        "Juan Perez lost the final to Carlos Ruiz.")
