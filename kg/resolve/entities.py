@@ -110,6 +110,16 @@ def _word_before(span: Span, arg: Argument, index: DocumentIndex) -> Token | Non
     return index.doc[span.start - 1]
 
 
+def _year_of_event(span: Span, arg: Argument, index: DocumentIndex) -> bool:
+    """Whether an event's name has the year it was held just before it, in the
+    argument, which the tagger left out as a date ("the 2000 Olympics in Sydney",
+    "the 1996 Olympics"), so that the name says which one."""
+    prev = _word_before(span, arg, index)
+    return (prev is not None and len(prev.text) == 4 and prev.text.isdigit()
+            and prev.text[:2] in {"18", "19", "20"} and prev.ent_type_ == "DATE"
+            and span.start <= prev.head.i < span.end)
+
+
 #: Determiners a title of a work may open with ("His Dark Materials", "My Family").
 _POSSESSIVE_OPENINGS = frozenset({"His", "Her", "My", "Our", "Their", "Your"})
 
@@ -500,6 +510,9 @@ class EntityResolver:
                 while self._named_after_place(index.doc[start : span.end], arg, index):
                     start -= 1  # "BBC Radio Scotland"
                 span, label = index.doc[start : span.end], "ORG"
+            elif label == "EVENT" and _year_of_event(span, arg, index):
+                # "the 2000 Olympics" with "2000" tagged a date: that year's games
+                span = index.doc[span.start - 1 : span.end]
             if label == "ORG":
                 span = self._known_after(span, arg, index)  # "BBC" + "Two": BBC Two
         elif head.pos_ == "PROPN" and head.lower_ not in LONE_TITLES:

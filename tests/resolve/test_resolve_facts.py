@@ -2021,3 +2021,9 @@ def test_a_place_lost_to_someone_is_taken_by_them() -> None:
     # a match or a title lost to someone is a defeat
     assert ("Juan Perez", "loses_to", "Carlos Ruiz") in asserted(
         "Juan Perez lost the final to Carlos Ruiz.")
+
+
+def test_an_events_year_the_tagger_left_out_stays_in_its_name() -> None:
+    # (the tagger reads "1996" a date and "Olympics" an event here)
+    facts = asserted("The 1996 Olympics in Atlanta were a disaster.")
+    assert facts == {("1996 Olympics", "located_in", "Atlanta")}
