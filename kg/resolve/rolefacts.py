@@ -125,6 +125,11 @@ _PROFESSIONS = frozenset({
     "journalist", "critic", "dancer", "academic", "researcher", "engineer", "host",
     "broadcaster", "commentator", "columnist", "entertainer", "conductor"})
 
+#: Professions someone keeps when they leave a band, show or side they had it in.
+_PERFORMERS = frozenset({
+    "actor", "actress", "singer", "star", "drummer", "guitarist", "bassist", "musician",
+    "rapper", "presenter", "dj", "comedian", "pianist", "vocalist", "frontman", "dancer"})
+
 #: Words that qualify a title, capitalised or not, and are no name ("Shadow Europe
 #: minister" is no minister of a body called "Shadow Europe"): the lesser ones.
 _TITLE_MODIFIERS = roles.LESSER | roles.TITLE_ADJECTIVES | {"interim"}
@@ -617,6 +622,11 @@ class RoleFacts(NounFacts):
         kept = [w for k, w in enumerate(rest) if w is not None and not (
             w in _CONNECTORS and (k == 0 or rest[k - 1] is None or k + 1 == len(rest)
                                   or rest[k + 1] is None))]
+        if (len(kept) == 2 and kept[0] in roles.FORMER_WORDS and kept[1] in _PERFORMERS
+                and None in rest[rest.index(kept[0]) + 1 : rest.index(kept[1])]):
+            # "Former Holby City actor": a former actor of the show, still an actor
+            # (formerly_stars_in the show says the rest); not "former Labour minister"
+            kept = kept[1:]
         # ("UK Athletics chief": the chief of the body named before it is a post)
         bodys_chief = kept == ["chief"] and None in rest
         if not bodys_chief and (not kept or all(w in roles.NOT_HEADS for w in kept)

@@ -2027,3 +2027,15 @@ def test_an_events_year_the_tagger_left_out_stays_in_its_name() -> None:
     # (the tagger reads "1996" a date and "Olympics" an event here)
     facts = asserted("The 1996 Olympics in Atlanta were a disaster.")
     assert facts == {("1996 Olympics", "located_in", "Atlanta")}
+
+
+def test_a_performer_who_left_a_band_or_show_keeps_the_profession() -> None:
+    facts = asserted("Former Silver Lake Band singer Tom Reed joined the tour. Former "
+                     "Harbour Lights actress Ann Cole won an award.")
+    assert {("Tom Reed", "holds_position", "singer"),
+            ("Ann Cole", "holds_position", "actress")} <= facts
+    resolver = Resolver()
+    assert resolver.position("former Silver Lake drummer") == "drummer"
+    # a post is over when it is former, whatever body it was in
+    assert resolver.position("former Silver Lake chairman") == "former chairman"
+    assert resolver.position("former drummer") == "former drummer"
