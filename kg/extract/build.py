@@ -135,6 +135,41 @@ def _arranged(rel: list[Token]) -> bool:
                for a, b in pairwise(ordered))
 
 
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
+                       "saturday", "sunday"})
+#: Words of a time still to come ("tomorrow", "next week", "later this month").
+_COMING = frozenset({"tomorrow", "tonight", "next", "later"})
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                     "august", "september", "october", "november", "december"})
+
+
+def _scheduled(verb: Token) -> bool:
+    """Whether a present-tense verb has a time of its own that says when an act
+    still to come will happen, as news writes fixtures and plans: a weekday, a
+    day of a month or a coming time ("England face Italy on 12 March", "he plays
+    Karol Beck on Tuesday", "Chelsea host Arsenal next week"); not "on Sundays" (a
+    habit), a time of the past ("last week") nor an act done ("have named Stevens for
+    their match on Sunday")."""
+    if verb.tag_ == "VBN":
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "on":
+            times = [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ in {"npadvmod", "advmod"}:
+            times = [child]
+        else:
+            continue
+        for time in times:
+            words = {t.lower_ for t in time.subtree}
+            if "last" in words or "ago" in words or time.tag_ in {"NNS", "NNPS"}:
+                continue
+            if time.lower_ in _WEEKDAYS | {"tomorrow", "tonight"} or (
+                    time.ent_type_ in {"DATE", "TIME"} and (words & _COMING or (
+                        words & _MONTHS and any(t.text.isdigit() for t in time.subtree)))):
+                return True
+    return False
+
+
 def _lemma(frame: Frame) -> str:
     words: list[str] = []
     if frame.prefix:
@@ -228,7 +263,9 @@ def frame_statements(frame: Frame, info: SentenceInfo) -> Iterator[Candidate]:
         tense = info.tense if info.tense != "future" else "present"
     else:
         tense = _tense(rel) if finite else info.tense
-        if tense == "present" and _arranged(rel):
+        if tense == "present" and (_arranged(rel) or _scheduled(verb) or (
+                verb.dep_ == "advcl" and _scheduled(verb.head))):  # "... on Tuesday
+            # when he plays Karol Beck": the time of the clause it hangs on
             tense = "future"
     speaker_tok = speaker_of(verb) or info.speaker
     speaker = argument(speaker_tok, "speaker") if speaker_tok is not None else None

@@ -412,6 +412,22 @@ def test_modality(parse: Parse, modal: str, tense: str | None) -> None:
     assert st.lemma == "expand"
 
 
+@pytest.mark.parametrize(("text", "subject", "relation", "tense"), [
+    ("Leeds face Hull on 14 May.", "Leeds", "face", "future"),
+    ("Ann Cole plays Mary Reed on Tuesday.", "Ann Cole", "plays", "future"),
+    ("The firm announces its results tomorrow.", "The firm", "announces", "future"),
+    ("Ann Cole starts on Tuesday when she plays Mary Reed.", "she", "plays", "future"),
+    ("Ann Cole plays golf on Sundays.", "Ann Cole", "plays", "present"),
+    ("Ann Cole plays Mary Reed in the final.", "Ann Cole", "plays", "present"),
+    ("Ann Cole beat Mary Reed on Tuesday.", "Ann Cole", "beat", "past"),
+    ("Leeds have named Tom Reed for their match on Sunday.", "Leeds", "have named",
+     "present"),
+])
+def test_a_present_tense_act_with_a_time_to_come_is_still_to_come(
+        parse: Parse, text: str, subject: str, relation: str, tense: str) -> None:
+    assert find(run(parse, text), subject, relation).tense == tense
+
+
 # --- confidence and the interface -------------------------------------------------------
 
 
