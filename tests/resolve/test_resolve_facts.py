@@ -896,7 +896,9 @@ def test_a_position_leaves_the_name_of_its_body_to_the_affiliation() -> None:
     assert position("No Doubt singer") == "singer"
     assert position("BBC Radio Scotland presenter") == "presenter"
     assert position("Film 2005 presenter") == "presenter"
-    assert position("former Free and Bad Company singer") == "former singer"
+    # (a singer who left the bands is still a singer: the affiliation is the former one)
+    assert position("former Free and Bad Company singer") == "singer"
+    assert position("former Bank of England governor") == "former governor"
     assert position("Bank of England governor") == "governor"
     # one capitalised word of a post stays; a country is spelt out
     assert position("Shadow attorney general") == "shadow attorney general"
