@@ -73,7 +73,9 @@ _EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "g
                          "oldest", "canny", "shrewd", "astute", "wily", "most", "recent",
                          "newest", "longest-serving", "competitive", "fair", "key",
                          "important", "influential", "valuable", "genuine", "proven",
-                         "committed"})
+                         "committed", "inspirational", "capable", "successful", "prudent",
+                         "extraordinary", "accomplished", "real", "bona", "fide",
+                         "busier", "busiest", "better"})
 #: A role still to come that a phrase predicts ("the man most likely to succeed Mr
 #: Blair as Labour leader", "the favourite to become chairman"): no post held.
 _PREDICTED = re.compile(r"\b(?:likely|expected|set|due|tipped|poised|favourite|favorite|"

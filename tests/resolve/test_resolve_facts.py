@@ -2041,3 +2041,11 @@ def test_a_performer_who_left_a_band_or_show_keeps_the_profession() -> None:
     # a post is over when it is former, whatever body it was in
     assert resolver.position("former Silver Lake chairman") == "former chairman"
     assert resolver.position("former drummer") == "former drummer"
+
+
+def test_praise_in_a_copula_is_no_post() -> None:
+    for text in ("Tom Reed is an inspirational captain.", "Ann Cole is a capable player.",
+                 "Tom Reed was the busier keeper early on.",
+                 "Ann Cole is a successful businesswoman."):
+        assert not any(r == "holds_position" for _, r, _ in asserted(text)), text
+    assert ("Tom Reed", "holds_position", "captain") in asserted("Tom Reed is the captain.")
