@@ -928,6 +928,10 @@ def _apposed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
         if token.dep_ != "appos" or token.pos_ != "NOUN":
             continue
         head = token.head
+        if head.pos_ == "NOUN" and any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN"
+                                       and c.i > token.i for c in token.children):
+            continue  # "assistant manager Tom Reed and fitness coach Bill Cole": the
+            # coach's own name after it, apposed to "manager" with Reed by the parse
         if head.pos_ == "NOUN":
             # "his son Nick, a trainee vicar": both apposed to "son", the name first
             head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"

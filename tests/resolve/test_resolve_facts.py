@@ -2049,3 +2049,13 @@ def test_praise_in_a_copula_is_no_post() -> None:
                  "Ann Cole is a successful businesswoman."):
         assert not any(r == "holds_position" for _, r, _ in asserted(text)), text
     assert ("Tom Reed", "holds_position", "captain") in asserted("Tom Reed is the captain.")
+
+
+def test_a_title_with_its_own_name_in_a_list_is_not_the_first_names() -> None:
+    facts = asserted("O'Brien wants his backroom staff - assistant manager Tom Reed and "
+                     "fitness coach Bill Cole - to also be given new deals.")
+    assert ("Bill Cole", "holds_position", "fitness coach") in facts
+    assert ("Tom Reed", "holds_position", "fitness coach") not in facts
+    # a title apposed with no name of its own is the name's before it
+    assert ("Nick", "holds_position", "trainee vicar") in asserted(
+        "Howard was introduced by his son Nick, a trainee vicar.")
