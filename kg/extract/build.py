@@ -135,8 +135,9 @@ def _arranged(rel: list[Token]) -> bool:
                for a, b in pairwise(ordered))
 
 
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
-                       "saturday", "sunday"})
+#: Days a fixture is set for ("on Tuesday"), and days that are still to come.
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                   "sunday", "tomorrow", "tonight"})
 #: Words of a time still to come ("tomorrow", "next week", "later this month").
 _COMING = frozenset({"tomorrow", "tonight", "next", "later"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july",
@@ -163,7 +164,7 @@ def _scheduled(verb: Token) -> bool:
             words = {t.lower_ for t in time.subtree}
             if "last" in words or "ago" in words or time.tag_ in {"NNS", "NNPS"}:
                 continue
-            if time.lower_ in _WEEKDAYS | {"tomorrow", "tonight"} or (
+            if time.lower_ in _DAYS or (
                     time.ent_type_ in {"DATE", "TIME"} and (words & _COMING or (
                         words & _MONTHS and any(t.text.isdigit() for t in time.subtree)))):
                 return True

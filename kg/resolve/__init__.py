@@ -128,10 +128,10 @@ _UNNAMED_THINGS = frozenset({"everything", "something", "anything", "nothing", "
 
 _DATE_TYPES = frozenset({"date", "dateTime", "gYear", "gYearMonth"})
 
-#: Verbs whose indirect object is who gets the direct one ("sent the Commission a
-#: response", "offered BT the choice").
 #: What someone loses to whoever takes their place ("lost his place to Y").
 _PLACES_IN_A_SIDE = frozenset({"place", "position", "spot", "seat", "shirt", "jersey"})
+#: Verbs whose indirect object is who gets the direct one ("sent the Commission a
+#: response", "offered BT the choice").
 _GIVING_VERBS = frozenset({"give", "send", "offer", "hand", "sell", "grant", "award", "pay",
                            "lend", "owe", "promise", "bring", "loan", "issue", "deliver",
                            "write", "show"})

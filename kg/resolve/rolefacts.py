@@ -75,7 +75,7 @@ _EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "g
                          "important", "influential", "valuable", "genuine", "proven",
                          "committed", "inspirational", "capable", "successful", "prudent",
                          "extraordinary", "accomplished", "real", "bona", "fide",
-                         "busier", "busiest", "better"})
+                         "busier", "busiest"})
 #: A role still to come that a phrase predicts ("the man most likely to succeed Mr
 #: Blair as Labour leader", "the favourite to become chairman"): no post held.
 _PREDICTED = re.compile(r"\b(?:likely|expected|set|due|tipped|poised|favourite|favorite|"
