@@ -86,21 +86,22 @@ _NAME_HEADS = frozenset({"open", "club", "federation", "union", "association", "
                          "cup", "office", "masters", "championship", "championships",
                          "games", "airways", "airlines", "institute", "council", "society",
                          "academy", "foundation", "museum", "opera", "orchestra", "bank",
-                         "athletics", "sport", "cycling", "film", "arts"})
+                         "athletics", "sport", "cycling", "film", "arts", "party"})
 
 
 def _starts_name(words: Sequence[str], k: int) -> bool:
     """Whether ``words[k:]`` starts with a name's words: capitalised words that are
     no title words, up to one that heads a name ("Open", "Film Council") or an
     acronym ("Egypt FA spokesman")."""
-    for word in words[k:]:
+    for n, word in enumerate(words[k:]):
         lower = word.lower()
         if not word[:1].isupper():
             return False
         if lower in _NAME_HEADS or lower in roles.PARTY_NAMES:
             return True  # ("Scottish Conservative leader": the party's, in Scotland)
-        if lower in TITLE_WORDS:
-            return False
+        if lower in TITLE_WORDS and not (
+                k + n + 1 < len(words) and words[k + n + 1].lower() == "party"):
+            return False  # (but "Scottish National Party leader": the party's name)
         if len(word) > 1 and word.isupper() and word.isalpha():
             return True
     return False

@@ -2059,3 +2059,10 @@ def test_a_title_with_its_own_name_in_a_list_is_not_the_first_names() -> None:
     # a title apposed with no name of its own is the name's before it
     assert ("Nick", "holds_position", "trainee vicar") in asserted(
         "Howard was introduced by his son Nick, a trainee vicar.")
+
+
+def test_a_partys_name_before_a_title_is_no_country() -> None:
+    position = Resolver().position
+    assert position("UK Independence Party leader") == "leader"
+    assert position("Scottish National Party leader") == "scottish national party leader"
+    assert position("French Foreign Minister") == "foreign minister of France"
