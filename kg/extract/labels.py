@@ -7,6 +7,8 @@ reciprocal markers), never words of a particular text.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 #: Subjects of a clause.
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 #: Subjects that mark a passive clause.
@@ -125,3 +127,28 @@ PERSON_LABELS = frozenset({"PERSON"})
 #: Pronouns of a subject, which only a verb can follow ("as they eye captain X":
 #: "eye" is a verb, whatever its tag).
 SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
+#: Determiners that open a name when capitalised inside a sentence ("No Doubt",
+#: "All Blacks", "This Morning"); not "The", which opens titles as well as names.
+NAME_DETERMINERS = frozenset({"no", "all", "this", "that", "every", "some", "any",
+                              "each", "another"})
+#: Tokens after which a capital letter opens a sentence, not a name.
+SENTENCE_OPENERS = frozenset({".", "!", "?", ":", '"', "'", "\u201c", "\u2018", "(", "-"})
+
+
+class _Word(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def lower_(self) -> str: ...
+    @property
+    def pos_(self) -> str: ...
+
+
+def opens_a_name(word: _Word, before: _Word | None, after: _Word | None) -> bool:
+    """Whether ``word``, between ``before`` and ``after`` (``None`` at the ends), is
+    a determiner that opens the name after it ("as No Doubt singer Gwen Stefani"),
+    not the noun phrase: capitalised inside its sentence, before a proper noun."""
+    return (word.pos_ == "DET" and word.lower_ in NAME_DETERMINERS
+            and word.text[:1].isupper() and before is not None
+            and before.text.strip() != "" and before.text not in SENTENCE_OPENERS
+            and after is not None and after.pos_ == "PROPN" and after.text[:1].isupper())

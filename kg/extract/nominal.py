@@ -30,6 +30,7 @@ from kg.extract.labels import (
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
     SUBJECTS,
+    opens_a_name,
 )
 from kg.extract.tokens import Tok as Token
 from kg.extract.tokens import TSpan as Span
@@ -133,7 +134,8 @@ def _title_head(name: Token) -> Iterator[NominalFact]:
     start = title.left_edge.i
     doc = title.doc.tokens
     opener = start
-    while start < title.i and doc[start].dep_ in PHRASE_OPENERS:
+    while start < title.i and doc[start].dep_ in PHRASE_OPENERS and not _name_opener(
+            doc, start):
         start += 1
     start = _after_work_title(doc, opener, start)
     if any(t.pos_ in {"VERB", "AUX", "PRON", "ADP", "ADV"} or t.tag_ in {"JJR", "JJS"}
@@ -148,6 +150,12 @@ def _title_head(name: Token) -> Iterator[NominalFact]:
     yield NominalFact(name, "is", "be", title, "title",
                       subject_range=(name.left_edge.i, name.i + 1),
                       object_range=(start, title.i + 1))
+
+
+def _name_opener(doc: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is a determiner that opens a name ("No Doubt")."""
+    return opens_a_name(doc[i], doc[i - 1] if i else None,
+                        doc[i + 1] if i + 1 < len(doc) else None)
 
 
 def _after_work_title(doc: list[Token], opener: int, start: int) -> int:
@@ -212,8 +220,9 @@ def _title(head: Token) -> Iterator[NominalFact]:
     if not head.ent_type_ and not any(t.pos_ == "NOUN" for t in words):
         return
     tstart = lo
-    while tstart < start and doc[tstart].dep_ in PHRASE_OPENERS:
-        tstart += 1
+    while tstart < start and doc[tstart].dep_ in PHRASE_OPENERS and not _name_opener(
+            doc, tstart):
+        tstart += 1  # (but "No Doubt singer": "No" is the band's, and "doubt" no post)
     tstart = _after_work_title(doc, lo, tstart)
     if tstart and doc[tstart - 1].lower_ in SUBJECT_PRONOUNS:
         tstart += 1  # "as they eye captain Steven Gerrard": a verb, tagged a noun

@@ -31,6 +31,7 @@ from kg.resolve.mentions import Mention as _Mention
 from kg.resolve.mentions import entry_mention as _entry_mention
 from kg.resolve.names import (
     LONE_TITLES,
+    NAME_PARTICLES,
     TITLE_WORDS,
     clean_mention,
     is_name_letter,
@@ -59,6 +60,8 @@ LABEL_TYPES: dict[str, tuple[str, str]] = {
 #: ("Sandra den Hamer", "Rafael van der Vaart").
 _SURNAME_PARTICLES = frozenset({"van", "von", "de", "den", "der", "da", "di", "du", "del",
                                 "della", "ter", "ten", "dos", "das", "le", "la"})
+#: Words after a surname that are no part of it ("Harry Connick Jr").
+_NAME_SUFFIXES = roles.POSTNOMINALS | {"Jr", "Sr", "Jnr", "Snr", "II", "III", "IV"}
 #: Head nouns that stand for a country's government ("the German government").
 GOVERNMENT_NOUNS = frozenset({"government", "authorities", "authority", "administration",
                               "regime", "leadership", "cabinet"})
@@ -615,6 +618,20 @@ class DocumentIndex:
             if entry.kind == "person":
                 return _entry_mention(entry, name)
         return _Mention(f"person/{full}", full, "Person", None, name)
+
+    def born_to(self, given: str, relative: _Mention) -> _Mention | None:
+        """The person a lone given name stands for when it is given with a relative
+        born to the same surname and named in full ("Mr Nogar's son Stephen" is
+        Stephen Nogar, "Hicham El Guerrouj's brother Tariku" Tariku El Guerrouj), or
+        ``None`` when the relative has no surname here, or the word is one."""
+        words = [w for w in relative.label.split() if w.rstrip(".") not in _NAME_SUFFIXES]
+        norm = normalize(given)
+        if len(words) < 2 or not norm or " " in norm or norm in self.surnames:
+            return None
+        first = len(words) - 1
+        while first > 1 and words[first - 1].casefold() in NAME_PARTICLES:
+            first -= 1
+        return self._full_mention(f"{given} {' '.join(words[first:])}", given)
 
     def _one_by_given_name(self, norm: str) -> str | None:
         """The one full name of this document that starts with ``norm``, if one."""

@@ -340,9 +340,15 @@ def _possessor(noun: Token, name: Token) -> Token | None:
     return None
 
 
-def relatives(doc: Doc, table: TokenTable) -> Iterator[tuple[str, list[Token], Token]]:
+#: Kin nouns whose person is born to the other's surname ("Mr Nogar's son Stephen" is
+#: Stephen Nogar); a wife, a husband or a mother may not be.
+SURNAME_KIN = frozenset({"son", "daughter", "brother", "sister", "father"})
+
+
+def relatives(doc: Doc, table: TokenTable
+              ) -> Iterator[tuple[str, list[Token], Token, str]]:
     """People named with their relation to someone: ``(relation, the person's name
-    tokens, the other's token)``.
+    tokens, the other's token, the kin noun)``.
 
     "his wife Sandra", "daughter Larissa" (in a list after it), "Putin's spokesman
     Dmitry Peskov" name the possessor as the other; "Alan Milburn - a key ally of
@@ -364,7 +370,7 @@ def relatives(doc: Doc, table: TokenTable) -> Iterator[tuple[str, list[Token], T
         if token.dep_ == "appos" and token.head.pos_ == "PROPN":
             owner = _poss_child(token)
             if owner is not None:  # "Viktor Pinchuk, Mr Kuchma's son-in-law"
-                yield relation, name_tokens(token.head), owner
+                yield relation, name_tokens(token.head), owner, token.lower_
                 continue
         # "ally of Tony Blair" in apposition to a name
         if token.dep_ in {"appos", "attr"} and token.head.pos_ in {"PROPN", "AUX", "VERB"}:
@@ -374,7 +380,7 @@ def relatives(doc: Doc, table: TokenTable) -> Iterator[tuple[str, list[Token], T
             other = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
             if named is not None and other is not None:
-                yield relation, name_tokens(named), other
+                yield relation, name_tokens(named), other, token.lower_
                 continue
         name: Token | None = None
         for c in token.children:
@@ -394,7 +400,7 @@ def relatives(doc: Doc, table: TokenTable) -> Iterator[tuple[str, list[Token], T
         owner = _possessor(token, name)
         if owner is None:
             continue
-        yield relation, name_tokens(name), owner
+        yield relation, name_tokens(name), owner, token.lower_
 
 
 def homes(doc: Doc, table: TokenTable) -> Iterator[tuple[Token, list[Token]]]:

@@ -201,7 +201,7 @@ class NounFacts(EntityResolver):
         """"his wife Sandra", "Putin's spokesman Dmitry Peskov", "Alan Milburn, an
         ally of Tony Blair" (:func:`kg.resolve.nominal.relatives`)."""
         doc = index.doc
-        for relation, name, other in nominal.relatives(doc, index.tokens):
+        for relation, name, other, kin in nominal.relatives(doc, index.tokens):
             name_arg = token_argument(name, "subj")
             other_arg = possessor_argument(other, "obj")
             who = self._argument(name_arg, index, agent=True)
@@ -209,6 +209,11 @@ class NounFacts(EntityResolver):
             if (not isinstance(who, _Mention) or not isinstance(whom, _Mention)
                     or who.type != "Person" or who.key == whom.key):
                 continue
+            if (kin in nominal.SURNAME_KIN and len(name) == 1 and " " not in who.label
+                    and whom.type == "Person"):
+                # "Fletcher's daughter Jill", named nowhere in full: Jill Fletcher, not
+                # a node "Jill" that no reader can place
+                who = index.born_to(name[0].text, whom) or who
             if relation not in {"ally_of", "rival_of", "spokesperson_for", "adviser_to"} \
                     and whom.type != "Person":
                 continue

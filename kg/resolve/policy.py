@@ -244,10 +244,18 @@ def withheld_relation(relation: str, *, object_type: str | None) -> str | None:
     'reported speech'
     >>> withheld_relation("does_in", object_type="Country")
     'unnamed relation'
+    >>> withheld_relation("continues_feud_between", object_type="Organization")
+    'misread'
     """
     if relation in UNNAMED_RELATIONS:
         return "unnamed relation"
     words = relation.split("_")
+    if len(words) > 1 and words[-1] == "between":
+        # "continuing the feud between United and Arsenal", "to fund the line between
+        # Edinburgh and its airport": "between" takes both sides, and a fact with one
+        # of them as its object says something else (a pair's own fact, "talks between
+        # X and Y", is read from the noun, not named after the verb)
+        return "misread"
     if len(words) == 2 and words[0] in _BARE_LIGHT_VERBS and words[1] in _PREPOSITION_WORDS:
         return "unnamed relation"  # "they did well in France" → does_in; "makes_in"
     if (words[0] in _DISCLOSING or relation == "talks_with") and object_type in _OUTLETS:

@@ -37,7 +37,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.labels import SUBJECT_PRONOUNS
+from kg.extract.labels import SUBJECT_PRONOUNS, opens_a_name
 from kg.resolve.mentions import Mention, Staged, token_argument, tokens_text
 from kg.resolve.names import TITLE_WORDS
 from kg.resolve.tokens import TokenTable
@@ -891,6 +891,10 @@ def titled_names(doc: Doc, *, table: TokenTable, title_word: Callable[[str], boo
                 break  # "inexperienced Sale Sharks prop": the man, not the post
             lead.insert(0, t)
             j -= 1
+        if (lead and 0 <= j == lead[0].i - 1 and not title_word(lead[0].lower_)
+                and opens_a_name(doc[j], doc[j - 1] if j else None, lead[0])):
+            lead.insert(0, doc[j])  # "No Doubt singer", "All Blacks captain": the
+            # determiner is the name's, which the post is not ("doubt singer")
         while (lead and lead[0].i > 0 and not doc[lead[0].i - 1].whitespace_
                and not doc[lead[0].i - 1].is_space):
             lead = lead[1:]  # the walk stopped inside a word: "22-year-old" is no title
