@@ -107,6 +107,23 @@ def _modality(rel: list[Token]) -> str | None:
     return None
 
 
+def _shared_by_coordination(verb: Token) -> tuple[str | None, bool]:
+    """The modal and the negation that a coordinated verb in its base form, with no
+    auxiliary of its own, shares with the verb it is coordinated with: "Leeds may
+    sell the striker and sign Hale" (may sign), "did not sell X and buy Y"; none
+    for a verb with a tense of its own ("could not keep Smith and sold him")."""
+    if verb.tag_ != "VB" or verb.dep_ not in CONJUNCTS or any(
+            c.dep_ in AUXILIARIES for c in verb.children):
+        return None, False
+    head = verb.head
+    while (head.dep_ in CONJUNCTS and head.tag_ == "VB" and head.head.pos_ in VERBALS
+           and not any(c.dep_ in AUXILIARIES for c in head.children)):
+        head = head.head  # "may sell X, buy Y and sign Z"
+    modal = next((MODALS[_norm(c)] for c in head.children
+                  if c.tag_ == "MD" and _norm(c) in MODALS), None)
+    return modal, any(c.dep_ in NEGATIONS for c in head.children)
+
+
 def _verb_lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     if not lemma.isalpha():
@@ -260,6 +277,10 @@ def frame_statements(frame: Frame, info: SentenceInfo) -> Iterator[Candidate]:
         if t.tag_ in FINITE_TAGS:
             finite = True
     modality = _modality(rel)
+    if frame.how == "conj":
+        shared, denied = _shared_by_coordination(verb)
+        modality = modality or shared
+        negated = negated or denied
     if frame.prefix:
         tense = info.tense if info.tense != "future" else "present"
     else:

@@ -412,6 +412,19 @@ def test_modality(parse: Parse, modal: str, tense: str | None) -> None:
     assert st.lemma == "expand"
 
 
+def test_a_coordinated_verb_with_no_auxiliary_shares_the_modal_and_negation(
+        parse: Parse) -> None:
+    # "may" and "did not" scope over both verbs: "sign" is no plain act
+    sts = run(parse, "Leeds may sell the striker and sign Tom Hale.")
+    assert find(sts, "Leeds", "sign").modality == "may"
+    sts = run(parse, "Leeds did not sell Smith and buy Jones.")
+    assert find(sts, "Leeds", "buy").negated
+    # a verb with its own tense is its own assertion
+    sts = run(parse, "Leeds could not keep Smith and sold him to Hull.")
+    sold = find(sts, "Leeds", "sold")
+    assert sold.modality is None and not sold.negated
+
+
 @pytest.mark.parametrize(("text", "subject", "relation", "tense"), [
     ("Leeds face Hull on 14 May.", "Leeds", "face", "future"),
     ("Ann Cole plays Mary Reed on Tuesday.", "Ann Cole", "plays", "future"),

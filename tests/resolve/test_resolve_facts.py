@@ -879,6 +879,11 @@ def test_a_denied_or_possible_going_carries_to_its_purpose() -> None:
     assert held.get(("Jack Straw", "meets_with", "Gerhard Schroeder")) == "hypothetical"
 
 
+def test_a_possible_act_coordinated_after_a_modal_is_no_fact() -> None:
+    held = withheld("Coach Ian Bell could take a gamble and call Tom Hale into his side.")
+    assert held.get(("Ian Bell", "calls", "Tom Hale")) == "hypothetical"
+
+
 def test_a_noun_denied_by_no_denies_the_relation_it_names() -> None:
     held = withheld("The Football Association will take no action against Jose "
                     "Mourinho. Google has no connection with Speegle.")
