@@ -539,7 +539,8 @@ class Resolver(RoleFacts):
                     statement, doc, declared=self.ontology.relation_info(relation).declared)
             ) or policy.withheld_clause_subject(statement, doc) or (
                 policy.withheld_judged_act(statement, doc)) or (
-                policy.withheld_named_pair(statement, doc))
+                policy.withheld_named_pair(statement, doc)) or (
+                policy.withheld_alternative(statement, doc))
             if withheld is None and not statement.negated and (
                     statement.modality not in HYPOTHETICAL_MODALS):
                 withheld = policy.withheld_by_context(statement, doc)

@@ -490,7 +490,9 @@ def _find_predicate_token(statement: Statement, doc: Doc) -> Token | None:
         for token in span:
             if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() != wanted:
                 continue
-            distance = abs(token.idx - anchor)
+            # an auxiliary only when no verb has the lemma ("has had no contact": "had")
+            distance = abs(token.idx - anchor) + (
+                span.end_char if token.dep_ in {"aux", "auxpass"} else 0)
             if distance < best_distance:
                 best, best_distance = token, distance
         if best is not None:
@@ -522,6 +524,37 @@ _CLAUSE_TAKING = frozenset({"reveal", "say", "announce", "confirm", "believe", "
                             "know", "insist", "admit", "claim", "expect", "hope", "fear",
                             "feel", "suggest", "predict", "indicate", "hint", "warn",
                             "report", "stress", "accept", "concede", "reckon"})
+
+
+#: Words that join alternatives ("Swindon or Notts County").
+_ALTERNATIVES = frozenset({"or", "nor"})
+#: Words of a relation after which "or" joins what is denied of each ("unable to
+#: replace Raul or Ronaldo").
+_NEITHER = frozenset({"unable", "not", "never", "no", "without", "fail", "refuse"})
+
+
+def withheld_alternative(statement: Statement, doc: Doc) -> str | None:
+    """``"alternative"`` when the subject or an object is one of alternatives
+    ("drawn against either Swindon or Notts County", "will be presented to A, B or
+    C"): which of them it holds for, the text does not say. ``None`` otherwise: for
+    a name and another name of it ("the Football Association, or FA", "the
+    Jinshajiang - or 'river of golden sand'"), for what a noun phrase states ("players
+    like Middlesbrough winger Stewart Downing or ..."), and where "or" means neither
+    ("has been unable to replace Raul or Ronaldo")."""
+    if statement.rule in NOMINAL_RULES | {"role_affiliation", "person_of"} or (
+            statement.negated or _NEITHER & set(statement.lemma.split())):
+        return None
+    for arg in (statement.subject, *statement.objects):
+        span = doc.char_span(arg.head_start, arg.head_end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        members = [span.root, *span.root.conjuncts]
+        if len(members) < 2 or any(m.text.isupper() or m.pos_ != "PROPN" for m in members):
+            continue
+        if any(c.dep_ == "cc" and c.lower_ in _ALTERNATIVES
+               for m in members for c in m.children):
+            return "alternative"
+    return None
 
 
 def withheld_clause_subject(statement: Statement, doc: Doc) -> str | None:
@@ -731,8 +764,10 @@ def _no_object(statement: Statement, verb: Token) -> bool:
     True
     """
     words = set(statement.lemma.split())
-    return any(child.dep_ == "dobj" and child.pos_ == "NOUN" and child.lower_ in words
-               and _denied_noun(child) for child in verb.children)
+    heads = {o.head_start for o in statement.objects}
+    return any(child.dep_ == "dobj" and child.pos_ == "NOUN" and _denied_noun(child) and (
+        child.lower_ in words or any(t.idx in heads for t in child.subtree if t.i > child.i))
+        for child in verb.children)  # (or the object inside it: "had no contact with X")
 
 
 def _denied_noun(noun: Token) -> bool:

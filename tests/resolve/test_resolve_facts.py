@@ -879,6 +879,23 @@ def test_a_denied_or_possible_going_carries_to_its_purpose() -> None:
     assert held.get(("Jack Straw", "meets_with", "Gerhard Schroeder")) == "hypothetical"
 
 
+def test_one_of_alternatives_is_no_fact() -> None:
+    text = ("Leeds were drawn away against either Swindon or Notts County. The prize "
+            "will be presented to Tom Hale, Ann Cole or Ben Ross.")
+    held = withheld(text)
+    assert held.get(("Leeds", "drawn_against", "Swindon")) == "alternative"
+    assert held.get(("Leeds", "drawn_against", "Notts County")) == "alternative"
+    assert not any(r.startswith("drawn") for _, r, _ in asserted(text))
+    # "or" after a denial joins what is denied of each; a name's other name is no
+    # alternative; and what a noun phrase states holds whatever the clause does
+    facts = asserted("Owen has been unable to replace Raul or Ronaldo. The Football "
+                     "Association, or FA, fined Leeds. Scouts watched players like "
+                     "Leeds winger Tom Hale or Hull striker Ben Ross.")
+    assert ("Owen", "is_unable_to_replace", "Ronaldo") in facts
+    assert ("Football Association", "fines", "Leeds") in facts
+    assert ("Tom Hale", "plays_for", "Leeds") in facts
+
+
 def test_a_possible_act_coordinated_after_a_modal_is_no_fact() -> None:
     held = withheld("Coach Ian Bell could take a gamble and call Tom Hale into his side.")
     assert held.get(("Ian Bell", "calls", "Tom Hale")) == "hypothetical"
@@ -890,6 +907,9 @@ def test_a_noun_denied_by_no_denies_the_relation_it_names() -> None:
     assert held.get(("Football Association", "takes_action_against", "Jose Mourinho")) \
         == "negated"
     assert held.get(("Google", "has_connection_with", "Speegle")) == "negated"
+    # with an auxiliary of the same verb before it: the verb's object is denied
+    held = withheld("Tom Hale has had no formal contact with Leeds United since May.")
+    assert held.get(("Tom Hale", "has_contact_with", "Leeds United")) == "negated"
     assert ("Football Association", "takes_action_against", "Jose Mourinho") in asserted(
         "The Football Association took action against Jose Mourinho.")
 
