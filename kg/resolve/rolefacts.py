@@ -57,6 +57,9 @@ ROLE_AS_VERBS = frozenset({"serve", "act", "join", "take over", "return", "conti
 #: The relation a role becomes: a datatype property with the position as text.
 POSITION_RELATION = "holds_position"
 _ARTICLES = frozenset({"the", "a", "an"})
+#: Possessives that say what kind of post it is, not whose ("children's author").
+_KINDS_OF_HOLDER = frozenset({"children's", "women's", "men's", "girls'", "boys'",
+                              "ladies'", "people's", "athletes'", "players'"})
 #: Words of a title that join names ("Free and Bad Company singer").
 _CONNECTORS = frozenset({"and", "of", "&", "for", "the", "de"})
 #: Heads that say how someone is seen, not a post they hold.
@@ -532,6 +535,16 @@ class RoleFacts(NounFacts):
         if (words and words[-1].lower() in _PERSONAL_SERVICES
                 and any(w.endswith(("'s", "'")) for w in words[:-1])):
             return None  # "the rapper's lawyer": whose lawyer, not a post
+        owner = next((k for k, w in enumerate(words[:3]) if k + 1 < len(words)
+                      and w.endswith(("'s", "'")) and w.islower() and "-" not in w
+                      and w not in _KINDS_OF_HOLDER), None)
+        if owner is not None and all(w.lower() in _ARTICLES for w in words[:owner]):
+            # "the film's executive producer", "the gallery's director": the post is
+            # "executive producer", whosever it is (a name's stays: "BT's chief
+            # executive"; and "children's author" says what kind)
+            words = text_words = words[owner + 1:]
+            if len(words) == 1 and words[0].lower() in _SOMEONES:
+                return None  # "the film's co-star": someone's, no post
         head = words[-1].lower().rsplit("-", 1)[-1] if words else ""  # "vice-chairman"
         things = [w for w in tail if w.lower() not in _ARTICLES]
         if head in _FIGURATIVE and things and things[0][:1].islower():

@@ -953,6 +953,21 @@ def test_a_position_leaves_the_name_of_its_body_to_the_affiliation() -> None:
     assert position("his former colleagues") is None
 
 
+def test_whose_post_it_is_is_no_part_of_the_post() -> None:
+    position = Resolver().position
+    assert position("The film's executive producer") == "executive producer"
+    assert position("the gallery's director") == "director"
+    assert position("The pair's former coach") == "former coach"
+    # a name's stays; a kind of holder stays; someone's fellow is no post
+    assert position("BT's chief executive") == "bt's chief executive"
+    assert position("children's author") == "children's author"
+    assert position("ex-children's TV presenter") == "ex-children's tv presenter"
+    assert position("the film's co-star") is None
+    assert position("the rapper's lawyer") is None
+    facts = asserted("The museum's new director, Ann Cole, said she was delighted.")
+    assert ("Ann Cole", "holds_position", "new director") in facts
+
+
 def test_a_capitalised_determiner_opens_the_name_before_a_title() -> None:
     # "No" of "No Regrets" is the band's: no "regrets singer"
     facts = asserted("The evening ended as No Regrets singer Anna Marsh walked on stage.")
