@@ -57,6 +57,9 @@ ROLE_AS_VERBS = frozenset({"serve", "act", "join", "take over", "return", "conti
 #: The relation a role becomes: a datatype property with the position as text.
 POSITION_RELATION = "holds_position"
 _ARTICLES = frozenset({"the", "a", "an"})
+#: Units of an event's distance, which go with its number ("10,000 metres champion").
+_DISTANCES = frozenset({"metres", "meters", "metre", "meter", "km", "kilometres",
+                        "kilometers", "miles", "mile", "yards", "m"})
 #: Possessives that say what kind of post it is, not whose ("children's author").
 _KINDS_OF_HOLDER = frozenset({"children's", "women's", "men's", "girls'", "boys'",
                               "ladies'", "people's", "athletes'", "players'"})
@@ -598,6 +601,7 @@ class RoleFacts(NounFacts):
             elif lower in _TITLE_MODIFIERS and not starts_name:
                 kinds.append((lower, "word"))  # "Shadow Europe minister"
             elif word[:1].isdigit() or starts_name or (
+                    lower in _DISTANCES and k and words[k - 1][:1].isdigit()) or (
                     word[:1].isupper() and lower not in TITLE_WORDS
                     and lower.rsplit("-", 1)[-1] not in TITLE_WORDS):
                 kinds.append((word, "name"))

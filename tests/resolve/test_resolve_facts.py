@@ -1927,6 +1927,10 @@ def test_an_apposed_titles_modifiers_come_whole() -> None:
                      "Thanou quit the Olympics.")
     assert ("Kostas Kenteris", "holds_position", "champion") in facts
     assert not any(o == "m champion" for _, _, o in facts)
+    # a distance written out goes with its number too
+    facts = asserted("Olympic 10,000 metres champion Ann Kibet will run in Leeds.")
+    assert ("Ann Kibet", "holds_position", "champion") in facts
+    assert not any("metres" in o for _, _, o in facts)
     # a relative's "whose" is no part of the post
     assert ("Brian Barwick", "holds_position", "new chief executive") in asserted(
         "The governing body, whose new chief executive Brian Barwick was in the stands, "
