@@ -254,6 +254,10 @@ _SOMEONES = frozenset({"co-star", "co-stars"})
 
 #: Verbs of acting a part ("plays director Roger DeBris").
 _PLAYING = frozenset({"play", "portray"})
+#: Words "as" follows when a part played comes after it ("his role as designer Edna
+#: Mode", "starred as teacher Hector").
+_ACTING = _PLAYING | frozenset({"star", "cast", "role", "part", "portrayal",
+                                "performance", "appear", "voice", "prize", "award"})
 
 
 def _no_persons_post(index: DocumentIndex, title_start: int, title_end: int,
@@ -276,6 +280,9 @@ def _a_part_played(name: Span, text: str) -> bool:
     comes again, a real person)."""
     root = name.root
     played = root.dep_ == "dobj" and root.head.lemma_.lower() in _PLAYING
+    if not played and root.dep_ == "pobj" and root.head.lower_ == "as":
+        # "his role as designer Edna Mode", "starred as teacher Hector"
+        played = root.head.head.lemma_.lower() in _ACTING
     if not played and root.dep_ in {"appos", "compound"}:
         head = root.head  # ("plays the director, Roger DeBris")
         played = head.dep_ == "dobj" and head.head.lemma_.lower() in _PLAYING

@@ -2040,6 +2040,8 @@ def test_a_part_played_holds_no_post_unless_the_person_comes_again() -> None:
                      "Harry Vane. Kevin Spacey plays singer Bobby Darin.")
     assert ("Tom Baxter", "plays", "Harry Vane") in facts
     assert not any(r == "holds_position" for _, r, _ in facts)
+    facts = asserted("Brad Hall won best voice actor for his role as designer Edna Vale.")
+    assert ("Edna Vale", "holds_position", "designer") not in facts
     # a real person the document names again keeps the title
     facts = asserted("Jamie Foxx plays soul star Ray Charles in the film. Charles died "
                      "last year.")
