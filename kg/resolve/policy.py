@@ -664,6 +664,8 @@ def withheld_judged_act(statement: Statement, doc: Doc) -> str | None:
 #: Words that put a side where a goal leaves it ("put Arsenal ahead", "headed Chelsea
 #: in front", "fired Liverpool into the lead").
 _STANDINGS = frozenset({"ahead", "level", "clear", "front", "lead", "behind"})
+#: Places in a ranking an object is moved to or from ("off the top spot").
+_RANKS = frozenset({"spot", "place", "position", "top", "summit", "perch", "slot"})
 
 
 def withheld_resultative(statement: Statement, doc: Doc) -> str | None:
@@ -689,6 +691,10 @@ def withheld_resultative(statement: Statement, doc: Doc) -> str | None:
         if child.dep_ == "prep" and child.lower_ in {"in", "into"} and any(
                 g.dep_ == "pobj" and g.lower_ in _STANDINGS for g in child.children):
             return "unnamed relation"  # "in front", "into the lead"
+        if child.dep_ == "prep" and child.lower_ in {"off", "to", "down", "from"} and any(
+                g.dep_ == "pobj" and g.lower_ in _RANKS for g in child.children):
+            return "unnamed relation"  # "knocking Eminem off the top spot", "to third
+            # place": a chart's standing, no relation between the two
     return None
 
 

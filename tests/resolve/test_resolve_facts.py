@@ -1742,6 +1742,9 @@ def test_a_goal_that_puts_a_side_ahead_names_no_relation_to_the_side() -> None:
     # a club he headed is still led
     assert ("Mark Okoro", "formerly_leads", "Everton") in asserted(
         "Mark Okoro headed Everton for ten years.")
+    # a place in a ranking, likewise: no act on the one moved ("knocks")
+    text = "The Lemons are second, knocking Blue Harbour to third place."
+    assert withheld(text).get(("Lemons", "knocks", "Blue Harbour")) == "unnamed relation"
 
 
 def test_what_a_source_confirms_or_says_to_an_outlet_is_reported_speech() -> None:
