@@ -135,6 +135,9 @@ _PLACES_IN_A_SIDE = frozenset({"place", "position", "spot", "seat", "shirt", "je
 _GIVING_VERBS = frozenset({"give", "send", "offer", "hand", "sell", "grant", "award", "pay",
                            "lend", "owe", "promise", "bring", "loan", "issue", "deliver",
                            "write", "show"})
+#: Verbs whose indirect object is whom the thing is got for ("earned Middlesbrough a
+#: draw" → earns_draw_for Middlesbrough, not "earns Middlesbrough").
+_GETTING_VERBS = frozenset({"earn", "win", "buy", "get", "find", "book", "build", "save"})
 
 
 def value_relation(relation: str, value: Value) -> str:
@@ -308,12 +311,14 @@ class Resolver(RoleFacts):
         """A verb of giving's indirect object as what the thing given goes to:
         "Vodafone sent the Commission a response" reads sends_response_to the
         Commission, not "sends the Commission" (the noun stays in the relation's
-        name, as a light verb's does; with no plain noun, *grants_to*); other
-        statements as they are."""
+        name, as a light verb's does; with no plain noun, *grants_to*); a verb of
+        getting's as whom it is got for ("earned Leeds a draw": earns_draw_for);
+        other statements as they are."""
         objects = statement.objects
         if (len(objects) < 2 or objects[0].role != "obj" or objects[1].role != "obj"
-                or statement.lemma not in _GIVING_VERBS):
+                or statement.lemma not in _GIVING_VERBS | _GETTING_VERBS):
             return statement
+        to = "for" if statement.lemma in _GETTING_VERBS else "to"  # "earned Leeds a draw"
         first = index.token_at(objects[0].head_start, objects[0].head_end)
         second = index.token_at(objects[1].head_start, objects[1].head_end)
         if (first is None or second is None or first.dep_ != "dative" or first.pos_ == "ADP"
@@ -322,10 +327,10 @@ class Resolver(RoleFacts):
         noun = self._noun(objects[1], index)
         if noun is None:  # "granted Electronic Arts the rights to use his voice": the
             # thing given has no plain noun to name, but goes to the dative all the same
-            return replace(statement, objects=(replace(objects[0], role="to"),
+            return replace(statement, objects=(replace(objects[0], role=to),
                                                *objects[1:]))
         return replace(statement, lemma=f"{statement.lemma} {noun}",
-                       objects=(replace(objects[0], role="to"), objects[1], *objects[2:]))
+                       objects=(replace(objects[0], role=to), objects[1], *objects[2:]))
 
     @staticmethod
     def _place_lost(statement: Statement, index: DocumentIndex) -> Statement:

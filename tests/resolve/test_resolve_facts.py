@@ -1224,6 +1224,10 @@ def test_an_indirect_object_is_what_was_sent_to() -> None:
                      "Arts the rights to use his voice.")
     assert ("Marlon Brando", "grants_to", "Electronic Arts") in facts
     assert ("Marlon Brando", "grants", "Electronic Arts") not in facts
+    # a thing got for the indirect object: for it
+    facts = asserted("Ann Cole earned Acme Corp a huge contract.")
+    assert ("Ann Cole", "earns_contract_for", "Acme Corp") in facts
+    assert ("Ann Cole", "earns", "Acme Corp") not in facts
 
 
 def test_a_figurative_title_of_a_thing_is_no_post() -> None:
