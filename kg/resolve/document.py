@@ -26,7 +26,7 @@ from kg.nlp.tokens import DocTokens
 from kg.resolve import nominal, roles
 from kg.resolve.coref import Groups, People
 from kg.resolve.crossdoc import document_scope
-from kg.resolve.gazetteer import Gazetteer, normalize
+from kg.resolve.gazetteer import Gazetteer, club_nicknames, normalize
 from kg.resolve.mentions import Mention as _Mention
 from kg.resolve.mentions import entry_mention as _entry_mention
 from kg.resolve.names import (
@@ -618,6 +618,22 @@ class DocumentIndex:
             if entry.kind == "person":
                 return _entry_mention(entry, name)
         return _Mention(f"person/{full}", full, "Person", None, name)
+
+    def nicknamed(self, text: str) -> tuple[int, int] | None:
+        """Where this document names the club that the nickname ``text`` stands for
+        ("the Teessiders" in a report that names Middlesbrough): the character
+        offsets of the club's first name in the text, or ``None`` when ``text`` is
+        no nickname, or the document names none or several of its clubs."""
+        clubs = club_nicknames().get(text)
+        if not clubs:
+            return None
+        found: list[tuple[int, int]] = []
+        for names in clubs:
+            spans = [m.span() for name in names for m in re.finditer(
+                r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text)]
+            if spans:
+                found.append(min(spans))
+        return found[0] if len(found) == 1 else None
 
     def born_to(self, given: str, relative: _Mention) -> _Mention | None:
         """The person a lone given name stands for when it is given with a relative

@@ -124,6 +124,10 @@ def _year_of_event(span: Span, arg: Argument, index: DocumentIndex) -> bool:
 _POSSESSIVE_OPENINGS = frozenset({"His", "Her", "My", "Our", "Their", "Your"})
 
 
+#: What stands around a nickname in a phrase: "the", a possessive ("the Saints'").
+_NICKNAME_EDGES = re.compile(r"^(?:the|The)\s+|'s?$")
+
+
 def _title_opening(token: Token) -> bool:
     """Whether a word the tagger did not call a proper noun opens the name after it:
     capitalised inside a sentence, a possessive determiner or a common noun that
@@ -427,6 +431,24 @@ class EntityResolver:
                                                                we=we, speaker=speaker)
         return found
 
+    def _nicknamed_club(self, arg: Argument, index: DocumentIndex, *, agent: bool
+                        ) -> _Mention | None:
+        """The club a nickname stands for, as the document names it ("the Red
+        Devils" where Manchester United is named; :meth:`DocumentIndex.nicknamed`),
+        with the nickname as an alias; else ``None``."""
+        text = _NICKNAME_EDGES.sub("", arg.text)
+        where = index.nicknamed(text)
+        if where is None:
+            return None
+        span = index.doc.char_span(*where, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        found = self._argument(token_argument(list(span), arg.role), index, agent=agent)
+        if not isinstance(found, _Mention) or found.type == "Person":
+            return None
+        return _Mention(found.key, found.label, found.type, found.wikidata, text,
+                        found.entry)
+
     def _find_argument(
         self,
         arg: Argument,
@@ -439,6 +461,9 @@ class EntityResolver:
         head = index.token_at(arg.head_start, arg.head_end)
         if head is None:
             return None
+        club = self._nicknamed_club(arg, index, agent=agent)
+        if club is not None:
+            return club  # "the Teessiders" in a report on Middlesbrough
         if _cut_before_its_noun(head, arg):
             return None  # "during his Anfield playing career": "his Anfield" is no place
         if head.pos_ in {"NOUN", "PRON"} and head.i not in index.ent_of:

@@ -23,6 +23,7 @@ one in any case ("Nato", "Uefa").
 from __future__ import annotations
 
 import csv
+import functools
 import importlib.resources
 import io
 import re
@@ -31,7 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-__all__ = ["Gazetteer", "GazetteerEntry", "default_gazetteer", "normalize"]
+__all__ = ["Gazetteer", "GazetteerEntry", "club_nicknames", "default_gazetteer", "normalize"]
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _SHORT_CAPS = re.compile(r"[A-Z][A-Z0-9]{1,2}")
@@ -109,6 +110,20 @@ def _read(name: str) -> Iterator[dict[str, str]]:
 
 def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v for v in (value or "").split("|") if v)
+
+
+@functools.lru_cache(maxsize=1)
+def club_nicknames() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The clubs each nickname of ``kg/data/nicknames.tsv`` may stand for, each as
+    its names ("Spurs" → (("Tottenham Hotspur", "Tottenham"),)).
+
+    >>> club_nicknames()["Teessiders"]
+    (('Middlesbrough',),)
+    """
+    clubs: dict[str, list[tuple[str, ...]]] = {}
+    for row in _read("nicknames.tsv"):
+        clubs.setdefault(row["nickname"], []).append(_split(row["names"]))
+    return {nickname: tuple(names) for nickname, names in clubs.items()}
 
 
 # Which kind wins when one name belongs to several entries.

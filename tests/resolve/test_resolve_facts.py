@@ -2145,3 +2145,19 @@ def test_a_partys_name_before_a_title_is_no_country() -> None:
     assert position("UK Independence Party leader") == "leader"
     assert position("Scottish National Party leader") == "scottish national party leader"
     assert position("French Foreign Minister") == "foreign minister of France"
+
+
+def test_a_clubs_nickname_is_the_club_the_document_names() -> None:
+    facts = asserted("Middlesbrough beat Graz. The Teessiders have been without Tom Hale "
+                     "for months.")
+    assert ("Middlesbrough", "is_without", "Tom Hale") in facts
+    assert not any("Teessiders" in (s, o) for s, _, o in facts)
+    entity = next(r.subject for r in resolved(
+        "Middlesbrough beat Graz. The Teessiders have been without Tom Hale for months.")
+        if r.relation == "is_without")
+    assert "Teessiders" in entity.aliases
+    # two clubs the nickname may stand for, or none named: it stays as written
+    facts = asserted("Liverpool drew with Manchester United. The Reds were without Tom "
+                     "Hale.")
+    assert ("Liverpool", "is_without", "Tom Hale") not in facts
+    assert ("Manchester United", "is_without", "Tom Hale") not in facts
