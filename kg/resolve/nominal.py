@@ -199,10 +199,17 @@ def absolute_with(pobj: Token) -> bool:
     >>> doc = next(parse(["The novel was filmed in 1967, with David Niven in the lead role."]))
     >>> absolute_with(doc[9])
     True
+    >>> doc = next(parse(["Ann Cole won the final with Mary Reed third."]))
+    >>> absolute_with(doc[7])
+    True
     """
     prep = pobj.head
     if prep.lower_ != "with" or pobj.dep_ != "pobj" or prep.i == 0:
         return False
+    after = pobj.doc[pobj.i + 1] if pobj.i + 1 < len(pobj.doc) else None
+    if after is not None and after.ent_type_ == "ORDINAL":
+        return True  # "won the race with Patrick van Balkom second": his place, no
+        # companion in the win
     return prep.doc[prep.i - 1].text == "," and any(
         c.dep_ == "prep" and c.lower_ != "of" and c.i > pobj.i for c in pobj.children)
 

@@ -520,6 +520,10 @@ def test_an_absolute_with_phrase_names_no_companion() -> None:
     facts = asserted("Casino Royale was turned into a spy movie by John Huston in 1967, "
                      "with David Niven in the lead role.")
     assert not any(o == "David Niven" for _, _, o in facts)
+    # a place in a race beside the win: no companion in it
+    facts = asserted("Germany's Tom Reed won the race in 20.9 secs with Dutchman Ben Ross "
+                     "second in 21.3 secs.")
+    assert not any(o == "Ben Ross" for _, _, o in facts)
     assert ("Chelsea", "holds_talks_with", "Borussia Dortmund") in asserted(
         "Chelsea held talks with Borussia Dortmund in London.")
 
