@@ -637,9 +637,9 @@ class DocumentIndex:
 
     def born_to(self, given: str, relative: _Mention) -> _Mention | None:
         """The person a lone given name stands for when it is given with a relative
-        born to the same surname and named in full ("Mr Nogar's son Stephen" is
-        Stephen Nogar, "Hicham El Guerrouj's brother Tariku" Tariku El Guerrouj), or
-        ``None`` when the relative has no surname here, or the word is one."""
+        born to the same surname and named in full ("Mr Hale's son Tom" is Tom Hale,
+        "Lula da Silva's brother Jose" Jose da Silva), or ``None`` when the relative
+        has no surname here, or the word is one."""
         words = [w for w in relative.label.split() if w.rstrip(".") not in _NAME_SUFFIXES]
         norm = normalize(given)
         if len(words) < 2 or not norm or " " in norm or norm in self.surnames:

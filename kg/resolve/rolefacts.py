@@ -257,7 +257,7 @@ _PLAYING = frozenset({"play", "portray"})
 #: Words "as" follows when a part played comes after it ("his role as designer Edna
 #: Mode", "starred as teacher Hector").
 _ACTING = _PLAYING | frozenset({"star", "cast", "role", "part", "portrayal",
-                                "performance", "appear", "voice", "prize", "award"})
+                                "performance", "appear", "voice"})
 
 
 def _no_persons_post(index: DocumentIndex, title_start: int, title_end: int,
