@@ -117,7 +117,7 @@ PREDICTION_WORDS = frozenset({"expect", "tip", "likely", "unlikely", "poise",
                               "keen", "eager", "need", "want", "wish"})
 #: Words that open a relation's name with a probability ("be likely to visit"): what
 #: follows is only probable, though the relation names the word.
-_PROBABLE = frozenset({"likely", "unlikely", "probable"})
+_PROBABLE = frozenset({"likely", "unlikely", "probable", "certain", "sure", "bound"})
 #: Adverbs that make what their verb says only possible ("is probably favourite to
 #: replace Thomas", "could perhaps meet"): said as a guess, not as a fact.
 _HEDGES = frozenset({"probably", "possibly", "perhaps", "maybe", "conceivably",

@@ -1020,6 +1020,9 @@ def test_what_is_only_likely_is_not_asserted() -> None:
     assert held.get(("Brown", "is_unlikely_to_meet", "Vladimir Putin")) == "hypothetical"
     assert [r for r, why in held.items()
             if r[0] == "Terry" and r[2] == "Carragher" and why == "hypothetical"]
+    # "certain to", "sure to": as sure as it is said, still to be seen
+    held = withheld("The SFA is certain to come down hard on Tom Hale after the match.")
+    assert held.get(("SFA", "is_certain_to_come_down_on", "Tom Hale")) == "hypothetical"
     # a hedging adverb makes it a guess, wherever in the verb's chain it stands
     held = withheld("Kevin Morgan is probably favourite to replace Gareth Thomas. "
                     "John Smith will perhaps meet Tony Blair in Paris.")
