@@ -118,6 +118,8 @@ PREDICTION_WORDS = frozenset({"expect", "tip", "likely", "unlikely", "poise",
 #: Words that open a relation's name with a probability ("be likely to visit"): what
 #: follows is only probable, though the relation names the word.
 _PROBABLE = frozenset({"likely", "unlikely", "probable", "certain", "sure", "bound"})
+#: Modals that make what a verb of implying implies only possible ("would mean").
+_WOULD = HYPOTHETICAL_MODALS | {"'d"}
 #: Adverbs that make what their verb says only possible ("is probably favourite to
 #: replace Thomas", "could perhaps meet"): said as a guess, not as a fact.
 _HEDGES = frozenset({"probably", "possibly", "perhaps", "maybe", "conceivably",
@@ -897,6 +899,9 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
         if (head.lemma_.lower() in _IMPLYING_VERBS and node.dep_ == "ccomp"
                 and _unsaid(head) == "negated"):
             return "negated"  # "it doesn't mean I've lost faith in him"
+        if (head.lemma_.lower() in _IMPLYING_VERBS and node.dep_ == "ccomp"
+                and any(c.dep_ == "aux" and c.lower_ in _WOULD for c in head.children)):
+            return "hypothetical"  # "a ban would mean that I miss the Australian Open"
         if (node.dep_ in {"advcl", "ccomp"} and _unsaid(head) == "negated"
                 and any(c.dep_ == "mark" and c.lower_ == "like" for c in node.children)):
             return "negated"  # "I don't feel like I want to talk to Sveta"

@@ -1554,6 +1554,11 @@ def test_what_a_denied_meaning_would_imply_is_not_asserted() -> None:
     assert withheld(text).get(("Rafael Benitez", "loses_faith_in", "Jerzy Dudek")) == "negated"
     text = 'Dechy said: "I don\'t feel like I want to talk to Sveta Kuznetsova at all."'
     assert withheld(text).get(("Dechy", "wants_to_talk_to", "Sveta Kuznetsova")) == "negated"
+    # what a possible event would mean is possible too
+    text = "Tom Hale said a ban would mean that he will miss the Australian Open."
+    assert withheld(text).get(("Tom Hale", "misses", "Australian Open")) == "hypothetical"
+    assert ("Tom Hale", "misses", "Australian Open") in asserted(
+        "The ban means that Tom Hale will miss the Australian Open.")
 
 
 def test_a_phrase_headed_by_no_title_is_no_position() -> None:
