@@ -15,6 +15,7 @@ False
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -446,8 +447,7 @@ class EntityResolver:
         found = self._argument(token_argument(list(span), arg.role), index, agent=agent)
         if not isinstance(found, _Mention) or found.type == "Person":
             return None
-        return _Mention(found.key, found.label, found.type, found.wikidata, text,
-                        found.entry)
+        return replace(found, surface=text)
 
     def _find_argument(
         self,

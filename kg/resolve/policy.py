@@ -533,6 +533,8 @@ _ALTERNATIVES = frozenset({"or", "nor"})
 #: Words of a relation after which "or" joins what is denied of each ("unable to
 #: replace Raul or Ronaldo").
 _NEITHER = frozenset({"unable", "not", "never", "no", "without", "fail", "refuse"})
+#: Rules of facts a noun phrase states, whose members are named as they stand.
+_PHRASE_RULES = NOMINAL_RULES | {"role_affiliation", "person_of"}
 
 
 def withheld_alternative(statement: Statement, doc: Doc) -> str | None:
@@ -543,7 +545,7 @@ def withheld_alternative(statement: Statement, doc: Doc) -> str | None:
     Jinshajiang - or 'river of golden sand'"), for what a noun phrase states ("players
     like Middlesbrough winger Stewart Downing or ..."), and where "or" means neither
     ("has been unable to replace Raul or Ronaldo")."""
-    if statement.rule in NOMINAL_RULES | {"role_affiliation", "person_of"} or (
+    if statement.rule in _PHRASE_RULES or (
             statement.negated or _NEITHER & set(statement.lemma.split())):
         return None
     for arg in (statement.subject, *statement.objects):
