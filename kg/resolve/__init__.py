@@ -537,7 +537,7 @@ class Resolver(RoleFacts):
             withheld = policy.withheld_relation(
                 relation, object_type=obj.type if isinstance(obj, _Mention) else None
             ) or policy.withheld_role(relation, statement) or policy.withheld_naming(
-                relation, statement) or policy.withheld_nominal(
+                relation, statement, doc) or policy.withheld_nominal(
                 statement, subject_type=subject.type) or policy.withheld_participle(
                 statement, doc) or policy.withheld_resultative(statement, doc) or (
                 policy.withheld_misread_verb(

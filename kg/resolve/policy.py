@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.clauses import ranked
 from kg.nlp import known_verbs
-from kg.types import HYPOTHETICAL_MODALS, Statement
+from kg.types import HYPOTHETICAL_MODALS, Argument, Statement
 
 __all__ = [
     "ALLEGATION_VERBS",
@@ -290,11 +290,14 @@ NAMING_VERBS = frozenset({"call", "name", "code-name", "codename", "dub", "renam
                           "brand"})
 
 
-def withheld_naming(relation: str, statement: Statement) -> str | None:
+def withheld_naming(relation: str, statement: Statement, doc: Doc | None = None
+                    ) -> str | None:
     """``"unnamed relation"`` for a name given in the passive ("X was called Y",
-    "X used to be called Y", "has been code-named Y"): a name of the subject, no
-    relation between two things; else ``None``. Roles a naming verb gives ("was
-    named chief executive") are resolved before, as roles.
+    "X used to be called Y", "has been code-named Y", and "X, dubbed Y, ..." when
+    the parse made the participle the sentence's verb: a name with no one named to
+    bear it, read from ``doc``): a name of the subject, no relation between two
+    things; else ``None``. Roles a naming verb gives ("was named chief executive")
+    are resolved before, as roles.
 
     >>> from kg.types import Argument
     >>> arg = Argument(text="Firebird", start=0, end=8, head_start=0, head_end=8)
@@ -324,7 +327,25 @@ def withheld_naming(relation: str, statement: Statement) -> str | None:
     if statement.passive and "refer" in statement.lemma.split() and any(
             o.role.lower() == "as" for o in statement.objects):
         return "unnamed relation"  # "Referred to in the Netherlands as the General"
+    token = predicate_token(statement, doc) if doc is not None else None
+    if token is not None and token.lemma_.lower() in NAMING_VERBS and _aside_name(token):
+        return "unnamed relation"  # "Ann Cole and Tom Reed, dubbed the Acme Two, won":
+        # the name the two were given, with no one it is given to
     return None
+
+
+def _aside_name(verb: Token) -> bool:
+    """Whether a naming verb stands between commas with its name and nothing named
+    ("X, dubbed the Acme Two, were ...", parsed with "dubbed" as the sentence's verb
+    and the name its complement); not "Blair called Brown on Monday"."""
+    name = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if (name is None or verb.i == 0 or verb.doc[verb.i - 1].text != ","
+            or any(c.dep_ in {"dobj", "dative"} for c in verb.children)):
+        return False
+    end = name.right_edge.i + 1
+    while end < len(verb.doc) and verb.doc[end].is_quote:
+        end += 1
+    return end < len(verb.doc) and verb.doc[end].text == ","
 
 
 #: Verbs that label their object with a second one ("called Camp Delta a scandal",
@@ -610,6 +631,39 @@ def _resulting(verb: Token) -> bool:
         "PROPN", "PRON"}
 
 
+def _head_token(arg: Argument, doc: Doc) -> Token | None:
+    """The root of an argument's head words in ``doc``, if they are tokens."""
+    span = doc.char_span(arg.head_start, arg.head_end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+#: Verbs whose "-ing" clause describes a work, not an act of the clause's subject
+#: ("The Aviator, starring Leonardo DiCaprio").
+_DESCRIBING = frozenset({"star", "co-star", "feature"})
+
+
+def _describes_other(statement: Statement, doc: Doc) -> bool:
+    """Whether the describing "-ing" clause (:data:`_DESCRIBING`) whose object is the
+    statement's, hung by the parse on the clause's verb, stands right after a name
+    other than the subject's head, which it describes ("Desperate Housewives was
+    named top drama and Joey, starring Matt LeBlanc, was best comedy": Joey's star,
+    not the first show's)."""
+    obj = _head_token(statement.objects[0], doc) if statement.objects else None
+    while obj is not None and obj.dep_ == "conj" and obj.head.i != obj.i:
+        obj = obj.head  # "starring X and Y": Y's verb is X's
+    verb = obj.head if obj is not None and obj.dep_ == "dobj" else None
+    if (verb is None or verb.tag_ != "VBG" or verb.dep_ != "advcl"
+            or verb.lemma_.lower() not in _DESCRIBING):
+        return False
+    k = verb.left_edge.i - 1
+    if k >= 0 and verb.doc[k].text == ",":
+        k -= 1
+    if k < 0 or verb.doc[k].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    before = verb.doc[k]
+    return not statement.subject.head_start <= before.idx < statement.subject.head_end
+
+
 def withheld_participle(statement: Statement, doc: Doc) -> str | None:
     """``"unclear attachment"`` for a participle clause the extractor gave the
     sentence's subject that stands after a comma and a noun, which it is more likely
@@ -619,7 +673,7 @@ def withheld_participle(statement: Statement, doc: Doc) -> str | None:
     if statement.rule != "advcl":
         return None
     token = predicate_token(statement, doc)
-    if token is not None and _resulting(token):
+    if (token is not None and _resulting(token)) or _describes_other(statement, doc):
         return "unclear attachment"
     if token is None or token.tag_ != "VBN" or any(
             c.dep_ in {"aux", "auxpass"} for c in token.children):

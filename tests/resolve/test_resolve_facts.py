@@ -571,6 +571,10 @@ def test_a_name_given_in_the_passive_is_no_relation() -> None:
     assert held.get(("ABC", "plans_to_call", "Trading Moms")) == "unnamed relation"
     assert ("Tony Blair", "calls", "Gordon Brown") in asserted(
         "Tony Blair called Gordon Brown on Monday.")
+    # "X and Y, dubbed Z, were ...", with the participle parsed as the sentence's verb
+    held = withheld('Ann Cole and Tom Reed, from north London, dubbed the "Acme Two", '
+                    'were found guilty.')
+    assert held.get(("Tom Reed", "dubs", "Acme Two")) == "unnamed relation"
 
 
 def test_a_prediction_in_the_passive_and_a_bare_light_verb_are_withheld() -> None:
@@ -731,6 +735,15 @@ def test_an_appointment_as_a_role_gives_the_role_and_its_body() -> None:
     facts = asserted("Jane Smith was appointed Home Office minister.")
     assert ("Jane Smith", "works_for", "Home Office") in facts
     assert not {f for f in facts if f[1] == "appoints"}
+
+
+def test_a_nomination_installs_no_one() -> None:
+    # nominating proposes someone (for a post, an award, an eviction): no appointment
+    facts = asserted("In the house, singer Ann Cole nominated both Tom Reed and Bez.")
+    assert {("Ann Cole", "nominates", "Tom Reed"), ("Ann Cole", "nominates", "Bez")} <= facts
+    assert not {f for f in facts if f[1] == "appoints"}
+    assert ("Acme Corp", "appoints", "Tom Reed") in asserted(
+        "Acme Corp appointed Tom Reed as its chairman.")
 
 
 def test_an_unnamed_spokesman_speaks_for_the_body() -> None:
@@ -1191,6 +1204,13 @@ def test_a_participle_after_a_noun_is_not_the_subject_s() -> None:
     # a role to come, given by no one named, is not held yet
     assert withheld("Blatter hopes Thierry Henry will be named captain."
                     ).get(("Thierry Henry", "holds_position", "captain")) == "future"
+    # "starring X" hung on the clause's verb after another work: that work's star
+    text = ("In the awards, Desperate Housewives was named top new drama and Joey, "
+            "starring former Friends actor Matt LeBlanc, was best new comedy.")
+    assert {reason for (_, r, o), reason in withheld(text).items()
+            if (r, o) == ("stars", "Matt LeBlanc")} == {"unclear attachment"}
+    assert ("Strong Medicine", "stars", "Sam Neill") in asserted(
+        "Strong Medicine, his first novel, was turned into a film in 1986, starring Sam Neill.")
 
 
 def test_a_middle_initial_keeps_the_surname_after_it() -> None:
