@@ -377,7 +377,8 @@ class People(Generic[M]):
                 # Hitler but finds life difficult when he settles in London"
             if len(keys) == 1 and not subjects and self._unnamed_subject(sent, token):
                 return None  # "The former France boss ... succeed Mark Hughes. He ..."
-            if len(keys) == 1 and not subjects and self._pronoun_chain(sent, token, gender):
+            if len(keys) == 1 and not subjects and self._pronoun_chain(
+                    sent, token, gender, before=min(m.start for m in found)):
                 # "Sir Nicholas Scott has died ... during the premiership of Margaret
                 # Thatcher. As a minister he dealt with ... He also merged": the "he"
                 # before continues a chain, which goes back to a subject further back
@@ -408,14 +409,21 @@ class People(Generic[M]):
                 and self._gender_fits(m.mention.key, gender)}
         return next(iter(keys.values())) if len(keys) == 1 else None
 
-    def _pronoun_chain(self, sent: int, token: Token, gender: str) -> bool:
+    def _pronoun_chain(self, sent: int, token: Token, gender: str, *, before: int) -> bool:
         """Whether a subject pronoun of ``gender`` comes between sentence ``sent``
-        (after its start) and ``token``: the pronoun continues that one's chain."""
+        and ``token``, or, when that is an earlier sentence, is its main verb's
+        subject before the name found there (at token ``before``: "he played
+        Thompson in Terry Gilliam's film. He worked again with Burton"): the pronoun
+        continues that one's chain."""
         doc = self.doc
         start = self._sent_starts[sent + 1] if sent + 1 < len(self._sent_starts) else token.i
-        return any(doc[i].dep_ in {"nsubj", "nsubjpass"}
-                   and _PRONOUN_GENDER.get(doc[i].lower_) == gender
-                   for i in range(start, token.i))
+        if any(doc[i].dep_ in {"nsubj", "nsubjpass"}
+               and _PRONOUN_GENDER.get(doc[i].lower_) == gender for i in range(start, token.i)):
+            return True
+        return sent < self.sentence_of(token.i) and any(
+            doc[i].dep_ in {"nsubj", "nsubjpass"} and doc[i].head.dep_ == "ROOT"
+            and _PRONOUN_GENDER.get(doc[i].lower_) == gender
+            for i in range(self._sent_starts[sent], before))
 
     def _earlier_subject(self, sent: int, gender: str, others: set[str]) -> M | None:
         """The one person of ``gender`` who is a subject before sentence ``sent``

@@ -875,6 +875,18 @@ def test_he_after_a_chain_of_he_goes_back_to_its_subject() -> None:
     # one person before, named as no subject, and no chain: still that person
     assert any(s == "Chelsea" and o == "John Smith" for s, _, o in asserted(
         "The book was written by John Smith. Chelsea hired him."))
+    # the sentence before is the chain's, with its "he" before the name there
+    facts = asserted("Tom Reed is an actor. Two years later he played a pilot in Sam "
+                     "Hart's film about the war. He worked again with Ann Cole in 1999.")
+    assert ("Tom Reed", "cooperates_with", "Ann Cole") in facts
+    assert not any(s == "Sam Hart" for s, _, _ in facts)
+    # not a "he" of a clause inside it, nor one in the pronoun's own sentence
+    facts = asserted("Tom Reed is an actor. Bill Hart said he had never met Sam Cole. "
+                     "He works with Ann Cole now.")
+    assert not any(s == "Tom Reed" for s, r, _ in facts if r == "cooperates_with")
+    facts = asserted("Neil Hart spoke first. Bill Cole was prime minister then. As he takes "
+                     "the title of Lord Hart, he has also become chairman of the Arts Council.")
+    assert {s for s, r, _ in facts if r == "leads"} == {"Lord Hart"}
 
 
 # -- the assertion policy -------------------------------------------------------------
