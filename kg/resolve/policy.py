@@ -694,19 +694,25 @@ _JUDGING = frozenset({"suspend", "ban", "fine", "punish", "criticise", "criticiz
                       "jail", "convict", "condemn", "reward", "credit", "congratulate",
                       "discipline", "censure", "slam", "hail", "applaud", "commend",
                       "forgive", "honour", "honor", "penalise", "penalize", "book",
-                      "reprimand", "sentence", "investigate", "sue", "attack", "mock"})
+                      "reprimand", "sentence", "investigate", "sue", "attack", "mock",
+                      "lambast", "blast", "berate", "castigate", "rebuke", "scold"})
 
 
 def withheld_judged_act(statement: Statement, doc: Doc) -> str | None:
     """``"unclear attachment"`` for an act in a "for" clause of a verb that judges its
-    object ("Athletics Kenya suspended the runner for failing to turn up"), which
-    the extractor gave the verb's subject: it is the object's; ``None`` otherwise."""
+    object ("Athletics Kenya suspended the runner for failing to turn up", "lambasted
+    the referee for costing them the game after disallowing two tries"), which the
+    extractor gave the verb's subject: it is the object's; ``None`` otherwise."""
     token = predicate_token(statement, doc)
     node = token
-    for _ in range(3):  # "failing" → "to turn up"
-        if node is None or node.dep_ != "xcomp":
+    for _ in range(4):  # "failing" → "to turn up"; "costing" → "after disallowing"
+        if node is not None and node.dep_ == "xcomp":
+            node = node.head
+        elif (node is not None and node.dep_ == "pcomp" and node.head.lower_ != "for"
+              and node.head.dep_ == "prep" and node.head.head.pos_ == "VERB"):
+            node = node.head.head
+        else:
             break
-        node = node.head
     if node is None or node.dep_ != "pcomp" or node.head.lower_ != "for":
         return None
     judge = node.head.head

@@ -96,6 +96,21 @@ _PLAYERS = frozenset({
     "scrum-half", "prop", "hooker", "flanker", "batsman", "bowler", "wicketkeeper",
     "playmaker", "lock", "number", "wing",
 })
+#: Last words of a competition's name ("Davis Cup", "Six Nations", "US Open").
+_COMPETITION_WORDS = frozenset({"cup", "open", "championship", "championships", "games",
+                                "olympics", "nations", "trophy", "series", "prix", "masters"})
+
+
+def _competition(label: str) -> bool:
+    """Whether a name is a competition's ("Davis Cup", "the Six Nations").
+
+    >>> _competition("Davis Cup"), _competition("Chelsea")
+    (True, False)
+    """
+    words = label.split()
+    return len(words) > 1 and words[-1].casefold() in _COMPETITION_WORDS
+
+
 #: Titles of athletes of sports played alone, whose town before the title is a home
 #: town, not a club ("Ballymena sprinter Paul Brizzel").
 _ATHLETES = frozenset({"sprinter", "runner", "athlete", "boxer", "golfer", "jockey",
@@ -583,6 +598,9 @@ def role_affiliations(
         if portfolio and found.type == "GovernmentBody" and (
                 prep is None or tokens[0].i < prep.i):
             continue
+        if title_words and title_words[-1] in _PLAYERS and _competition(found.label):
+            continue  # "a former Davis Cup player for Australia": a competition played
+            # in, for the body after "for"; no club
         relation = affiliation_relation(title_words, found.type)
         former = former_title(title_words) if relation is None else None
         if former is None and relation is not None and ended(span.text):
@@ -884,6 +902,8 @@ def titled_names(doc: Doc, *, table: TokenTable, title_word: Callable[[str], boo
             if t.pos_ in {"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ"} or (
                     t.pos_ == "PUNCT" and t.text != "-") or t.dep_ not in _TITLE_RUN_DEPS:
                 break
+            if t.text == "-" and (t.whitespace_ or (t.i and doc[t.i - 1].whitespace_)):
+                break  # "five members - president X": a dash between words, no hyphen
             if t.pos_ == "PROPN" and not title_word(t.lower_) and not (
                     t.dep_ in {"compound", "poss"} and t.head.i > t.i):
                 break

@@ -54,6 +54,22 @@ def test_a_title_before_a_name_gives_the_body_it_names() -> None:
     assert ("Jan Visser", "holds_position", "prime minister of Netherlands") in facts
 
 
+def test_a_competition_before_a_players_title_is_no_club() -> None:
+    facts = asserted("Tony Roche, a former Davis Cup player for Australia, won the French "
+                     "Open. Six Nations player Tom Reed joined Bath.")
+    assert not any(o in {"Davis Cup", "Six Nations"} for _, r, o in facts
+                   if r.endswith("plays_for"))
+    assert ("Sam Hart", "plays_for", "Chelsea") in asserted("Chelsea player Sam Hart left.")
+
+
+def test_a_title_stops_at_a_dash_between_words() -> None:
+    facts = asserted("The panel will have five members - president Tom Reed and Sam Hart.")
+    assert ("Tom Reed", "holds_position", "president") in facts
+    assert not any("members" in o for _, r, o in facts if r == "holds_position")
+    assert ("Tom Reed", "holds_position", "vice-president") in asserted(
+        "The firm's vice-president Tom Reed spoke.")
+
+
 def test_a_party_adjective_names_the_party() -> None:
     facts = asserted("Tory MP Sarah Wollaston spoke. Liberal Democrat spokesman Ed Davey "
                      "disagreed.")
@@ -2040,6 +2056,11 @@ def test_what_someone_is_judged_for_is_their_act_not_the_judges() -> None:
         "unclear attachment"
     assert ("Athletics Kenya", "suspends", "Susan Chepkemei") in asserted(
         "Athletics Kenya suspended Susan Chepkemei for missing a camp in Embu.")
+    # an "after" clause of that act is the object's too
+    facts = withheld("Coach Tom Reed lambasted referee Sam Hart for costing them the game "
+                     "after disallowing tries from Bill Cole and Ann Lee.")
+    assert {reason for (s, _, o), reason in facts.items()
+            if (s, o) == ("Tom Reed", "Bill Cole")} == {"unclear attachment"}
 
 
 def test_a_relative_clause_after_a_list_is_its_last_members() -> None:
