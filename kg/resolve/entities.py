@@ -713,6 +713,10 @@ class EntityResolver:
         if (mention is not None and mention.type in _TOWNS_AND_COUNTRIES
                 and cls not in {"Place", "City", "Country"}):
             return None  # "the Glasgow club", "a Berlin hospital": where it is, not its name
+        if (mention is not None and cls == "Work"
+                and self.types.is_a(mention.type, {"Organization"})):
+            return None  # "The BBC show beat ...", "the Pixar film": whose work it is, not
+            # its name
         if mention is not None and mention.type not in {"Entity", "Place", "Person", "Group"}:
             return mention
         if not is_plausible_name(text) or text.casefold() in TITLE_WORDS:

@@ -1871,6 +1871,14 @@ def test_a_town_before_club_says_where_the_club_is_not_which_it_is() -> None:
     assert not any(o == "Glasgow" for _, _, o in facts)
 
 
+def test_a_body_before_a_kind_of_work_is_whose_work_it_is_not_which() -> None:
+    facts = asserted("The BBC show beat The Office Christmas Special in the comedy category.")
+    assert not any(s == "BBC" for s, _, _ in facts)
+    # a work's own name before the kind's noun is the work
+    assert ("Westminster Hour", "interviews", "Tony Blair") in asserted(
+        "The Westminster Hour programme interviewed Tony Blair.")
+
+
 def test_the_function_a_title_heads_stays_in_the_post() -> None:
     r = Resolver()
     assert r.position("president of distribution at Warner Bros") == (
