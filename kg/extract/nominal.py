@@ -83,6 +83,8 @@ def _appositions(tok: Token) -> Iterator[NominalFact]:
                               object_range=(pieces[0], tok.right_edge.i + 1))
         return
     lo, hi = (head.i, tok.left_edge.i) if head.i < tok.i else (tok.right_edge.i, head.i)
+    if any(t.text == ";" for t in head.doc.tokens[min(head.i, tok.i) + 1 : max(head.i, tok.i)]):
+        return  # "actor - Jamie Foxx; actress - Hilary Swank": items of a list
     if not any(t.text in _APPOS_SEPARATORS for t in head.doc.tokens[lo + 1 : hi]):
         yield from _title_head(tok)
         return
@@ -91,11 +93,29 @@ def _appositions(tok: Token) -> Iterator[NominalFact]:
         # "Mount Vernon, Ind." / "Davidson Township, Sullivan County"
         yield NominalFact(head, "is in", "be in", tok, "appos_place")
         return
+    if _bracketed_with(head, tok):
+        # "J Robinson (Sale Sharks, capt)": the club and the post in one pair of
+        # brackets are both the name's outside them
+        yield NominalFact(head.head, "is", "be", tok, "appos")
+        return
     # the name is the subject, the description the object
     if tok.pos_ == "PROPN" and head.pos_ != "PROPN":
         yield NominalFact(tok, "is", "be", head, "appos")
     else:
         yield NominalFact(head, "is", "be", tok, "appos")
+
+
+def _bracketed_with(head: Token, tok: Token) -> bool:
+    """Whether ``head`` and its apposition ``tok`` after it stand in one pair of
+    brackets that follows the name ``head`` is itself in apposition to ("J Robinson
+    (Sale Sharks, capt)")."""
+    outer = head.head
+    if head.dep_ != "appos" or outer.i >= head.i or tok.i < head.i or outer.pos_ != "PROPN":
+        return False
+    doc = head.doc.tokens
+    between = [t.text for t in doc[outer.i + 1 : head.i]]
+    return between[:1] == ["("] and ")" not in between and all(
+        t.text != ")" for t in doc[head.i + 1 : tok.i])
 
 
 def _hyphened(tok: Token) -> tuple[int, int] | None:

@@ -546,6 +546,10 @@ class Resolver(RoleFacts):
                 policy.withheld_judged_act(statement, doc)) or (
                 policy.withheld_named_pair(statement, doc)) or (
                 policy.withheld_alternative(statement, doc))
+            if withheld is None and index.ambiguous and (
+                    subject.key in index.ambiguous
+                    or (isinstance(obj, _Mention) and obj.key in index.ambiguous)):
+                withheld = "ambiguous name"  # "Robinson" beside Andy and Jason Robinson
             if withheld is None and not statement.negated and (
                     statement.modality not in HYPOTHETICAL_MODALS):
                 withheld = policy.withheld_by_context(statement, doc)

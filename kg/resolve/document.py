@@ -186,6 +186,20 @@ _MODIFIER_TITLES = frozenset({
     "incumbent", "executive", "head", "speaker", "legend", "veteran", "counterpart",
     "colleague", "film-maker", "filmmaker", "actor-director",
 })
+def _same_person(name: str, other: str) -> bool:
+    """Whether two normalised full names with one surname can name one person: the
+    same first given name, or an initial of it ("g henson", "gavin henson").
+
+    >>> _same_person("g henson", "gavin henson"), _same_person("andy robinson",
+    ...                                                        "jason robinson")
+    (True, False)
+    """
+    first, second = name.split()[0].rstrip("."), other.split()[0].rstrip(".")
+    if len(first) == 1 or len(second) == 1:
+        return first[0] == second[0]
+    return first == second
+
+
 def _misread_person(name: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
     """(key prefix, class) of a name tagged PERSON that is no person: a club
     ("Manchester United"), a facility ("Dana Centre"), a body ("Sierra Wireless")."""
@@ -291,6 +305,10 @@ class DocumentIndex:
         self.people: People[_Mention] | None = None
         #: (cleaned mention, NER label) → what the resolver's ``_name`` made of it
         self.names: dict[tuple[str, str], _Mention | None] = {}
+        #: Keys of the people named by a surname alone that two or more full names of
+        #: the document end with ("Robinson" beside Andy and Jason Robinson): kept for
+        #: coreference, but no one a fact can be about (Resolver.resolve withholds it)
+        self.ambiguous: set[str] = set()
         #: (argument's text, offsets and label, agent, we, speaker) → what the
         #: resolver's ``_argument`` made of the argument
         #: The one country the article is about, with its token in the headline;
@@ -579,6 +597,42 @@ class DocumentIndex:
             words.pop()  # (never after an initial: "John F Kennedy", "George W Bush")
         return " ".join(words)
 
+    def one_named(self, surname: str) -> str | None:
+        """The one full name (normalised) of this document that ``surname`` (normalised)
+        stands for: the only one it ends, or the longest of several that name one
+        person, given names and initials agreeing ("G Henson" and "Gavin Henson"), or,
+        of people who share it, the one the article brings in first, as news style
+        names a second one in full ("Michael Howard ... Mr Howard ... John Howard");
+        ``None`` when none does, or two are brought in in one sentence ("coach Andy
+        Robinson named Jason Robinson captain")."""
+        candidates = self.surnames.get(surname, set())
+        if not candidates:
+            return None
+        longest = max(sorted(candidates), key=len)
+        if all(_same_person(name, longest) for name in candidates):
+            return longest
+        known = self.gazetteer.person_by_surname(surname)
+        if known is not None:
+            named = [name for name in candidates if any(
+                entry.key == known.key for entry in self.gazetteer.find(self.full_names[name]))]
+            if len(named) == 1:
+                return named[0]  # "Mr Blair" beside "Sir Ian Blair": Tony Blair
+        body = self.text.find("\n")  # (a name written only in the headline, in title
+        # case, is no one the body brought in: "Comic Morris returns with sitcom")
+        first = sorted((at, name) for name in candidates
+                       if (at := self.text.find(self.full_names[name], max(body, 0))) >= 0)
+        if not first:
+            return None
+        people = [(at, name) for at, name in first if not _same_person(name, first[0][1])]
+        if people and self._one_sentence(first[0][0], people[0][0]):
+            return None
+        return max((name for _, name in first if _same_person(name, first[0][1])), key=len)
+
+    def _one_sentence(self, start: int, other: int) -> bool:
+        """Whether characters ``start`` and ``other`` are in one sentence."""
+        sent = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        return sent is not None and sent.sent.start_char <= other < sent.sent.end_char
+
     def person(self, text: str) -> _Mention | None:
         """The person ``text`` names, by full name, or by a surname that one full
         name of this document (or one well-known person) ends with."""
@@ -598,8 +652,9 @@ class DocumentIndex:
             full = self._one_by_given_name(norm)
         if full is None and " " not in norm:
             candidates = self.surnames.get(norm, set())
-            if len(candidates) == 1:
-                full = self.full_names[next(iter(candidates))]
+            one = self.one_named(norm)
+            if one is not None:
+                full = self.full_names[one]
             elif not candidates:
                 known = self.gazetteer.person_by_surname(name)
                 if known is not None:

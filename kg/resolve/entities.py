@@ -942,9 +942,13 @@ class EntityResolver:
             given = index.by_given_name(text)
             if given is not None:
                 return given
+            key = scoped_person_key(name, index.scope)
+            if index.surnames.get(normalize(name)) and index.one_named(normalize(name)) is None:
+                index.ambiguous.add(key)  # "Robinson" where the document names Andy
+                # and Jason Robinson: one of them, the text does not say which
             # a surname (or first name) alone, whom this document never names in full:
             # this document's, until kg.resolve.crossdoc links it to one full name
-            return _Mention(scoped_person_key(name, index.scope), name, "Person", None, name)
+            return _Mention(key, name, "Person", None, name)
         return _Mention(f"person/{name}", name, "Person", None, name)
 
     def _we(self, speaker: _Mention | None, index: DocumentIndex) -> _Mention | None:

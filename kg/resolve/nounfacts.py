@@ -209,10 +209,12 @@ class NounFacts(EntityResolver):
             if (not isinstance(who, _Mention) or not isinstance(whom, _Mention)
                     or who.type != "Person" or who.key == whom.key):
                 continue
-            if (kin in nominal.SURNAME_KIN and len(name) == 1 and " " not in who.label
-                    and whom.type == "Person"):
+            if (kin in nominal.SURNAME_KIN and len(name) == 1 and whom.type == "Person"
+                    and (" " not in who.label
+                         or who.label.split()[-1] != whom.label.split()[-1])):
                 # "Fletcher's daughter Jill", named nowhere in full: Jill Fletcher, not
-                # a node "Jill" that no reader can place
+                # a node "Jill" that no reader can place (nor another Jill the article
+                # names: "his son Nick" is Nick Howard, not a Nick Vaughan quoted later)
                 who = index.born_to(name[0].text, whom) or who
             if relation not in {"ally_of", "rival_of", "spokesperson_for", "adviser_to"} \
                     and whom.type != "Person":

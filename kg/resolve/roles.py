@@ -960,8 +960,10 @@ def _apposed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
             # "his son Nick, a trainee vicar": both apposed to "son", the name first
             head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                          and c.i < token.i and c.ent_type_ == "PERSON"), head)
-        if head.pos_ != "PROPN":
-            continue
+        if head.pos_ != "PROPN" or any(
+                t.text == ";" for t in doc[min(head.i, i) + 1 : max(head.i, i)]):
+            continue  # (not across a semicolon: "actor - Jamie Foxx; actress - Hilary
+            # Swank", items of a list)
         lo = head.i
         while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i == head.i:
             lo -= 1

@@ -199,6 +199,14 @@ def test_a_word_before_a_spaced_dash_is_no_title(parse: Parse) -> None:
     assert any(st.rule == "title" for st in sts)
 
 
+def test_a_post_in_brackets_after_a_club_is_the_players(parse: Parse) -> None:
+    # a squad list: "J Robinson (Sale Sharks, capt)": the captain is Robinson
+    sts = tuples(run(parse, "England: J Robinson (Sale Sharks, capt); M Cueto (Sale "
+                            "Sharks), J Noon (Newcastle)."))
+    assert ("J Robinson", "is", "capt") in sts
+    assert not any(t[0] == "Sale Sharks" and t[2] == "capt" for t in sts)
+
+
 def test_a_title_the_parser_made_the_head_of_the_name(parse: Parse) -> None:
     # "chief executive" heads the phrase, the name its apposition, with no comma
     sts = run(parse, "BT's chief executive Ben Verwaayen said the firm would grow.")
