@@ -106,12 +106,22 @@ def is_relative_pronoun(tok: Token) -> bool:
 
 
 def _antecedent(verb: Token) -> Token:
-    """The noun a relative clause hangs on, seen through a copula ("X is a Y who")."""
+    """The noun a relative clause hangs on, seen through a copula ("X is a Y who"),
+    and through a place the person is from ("Patty Schnyder from Switzerland, who
+    defeated Li Na": Schnyder, "who" being no place)."""
     noun = verb.head
     if noun.dep_ == "attr" and noun.head.pos_ in VERBALS:
         subj = _own_subject(noun.head)
         if subj is not None and not is_relative_pronoun(subj):
             return subj
+    if (noun.dep_ == "pobj" and noun.head.lower_ == "from" and noun.ent_type_ in {"GPE", "LOC"}
+            and any(c.lower_ == "who" and c.dep_ in SUBJECTS for c in verb.children)):
+        holder = noun.head.head
+        if holder.pos_ in VERBALS:  # "face Kate Lowe from Switzerland", "from" on the verb
+            holder = next((c for c in holder.children if c.dep_ == "dobj"
+                           and c.i < noun.head.i), holder)
+        if holder.pos_ in {"NOUN", "PROPN"}:
+            return holder
     return noun
 
 

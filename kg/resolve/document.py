@@ -26,7 +26,7 @@ from kg.nlp.tokens import DocTokens
 from kg.resolve import nominal, roles
 from kg.resolve.coref import Groups, People
 from kg.resolve.crossdoc import document_scope
-from kg.resolve.gazetteer import Gazetteer, club_nicknames, normalize
+from kg.resolve.gazetteer import Gazetteer, club_nicknames, given_names, normalize
 from kg.resolve.mentions import Mention as _Mention
 from kg.resolve.mentions import entry_mention as _entry_mention
 from kg.resolve.names import (
@@ -349,23 +349,25 @@ class DocumentIndex:
         self._named_by_honorific(doc)
 
     def _people_tagged_org(self, gazetteer: Gazetteer) -> None:
-        """Full names the tagger called organisations, of people the document names
-        by surname alone as people ("Ireland's Alistair Cragg won ... said Cragg"):
+        """Full names the tagger called organisations or facilities, of people the
+        document names by surname alone as people ("Ireland's Alistair Cragg won ...
+        said Cragg") or that open with a common given name ("Britain's Jo Pavey"):
         two or three words that can be a person's, no word of an organisation's kind,
         no name the gazetteer knows."""
         lone = {normalize(ent.text) for ent in self.ents
                 if ent.label_ == "PERSON" and len(ent) == 1}
-        if not lone:
-            return
+        given = given_names()
         for ent in self.ents:
-            if ent.label_ != "ORG" or not 2 <= len(ent) <= 3:
+            if ent.label_ not in {"ORG", "FAC"} or not 2 <= len(ent) <= 3:
                 continue
             name = clean_mention(ent.text)
             parts = name.split()
-            if (len(parts) < 2 or normalize(parts[-1]) not in lone
+            if (len(parts) < 2 or (normalize(parts[-1]) not in lone
+                                   and parts[0].casefold() not in given)
                     or normalize(parts[-1]) in self.surnames  # ("B Jackman" in a squad)
                     or any(len(w.rstrip(".")) == 1 for w in parts)
                     or not is_plausible_person(name) or gazetteer.find(name)
+                    or _misread_person(name, gazetteer) is not None  # "Alex Theater"
                     or organization_type(name) != "Organization"
                     or any(w.casefold() in TITLE_WORDS for w in parts)):
                 continue
@@ -617,16 +619,25 @@ class DocumentIndex:
                 entry.key == known.key for entry in self.gazetteer.find(self.full_names[name]))]
             if len(named) == 1:
                 return named[0]  # "Mr Blair" beside "Sir Ian Blair": Tony Blair
-        body = self.text.find("\n")  # (a name written only in the headline, in title
+        body = self._body_start()  # (a name written only in the headline, in title
         # case, is no one the body brought in: "Comic Morris returns with sitcom")
         first = sorted((at, name) for name in candidates
-                       if (at := self.text.find(self.full_names[name], max(body, 0))) >= 0)
+                       if (at := self.text.find(self.full_names[name], body)) >= 0)
         if not first:
             return None
         people = [(at, name) for at, name in first if not _same_person(name, first[0][1])]
         if people and self._one_sentence(first[0][0], people[0][0]):
             return None
         return max((name for _, name in first if _same_person(name, first[0][1])), key=len)
+
+    def _body_start(self) -> int:
+        """Where the text after its headline begins: after a first line of a dozen
+        words or fewer that ends with no full stop (0 when the text has none)."""
+        end = self.text.find("\n")
+        line = self.text[:end].strip() if end > 0 else ""
+        if not line or len(line.split()) > 12 or line.endswith((".", "!", "?", '"', "'")):
+            return 0
+        return end
 
     def _one_sentence(self, start: int, other: int) -> bool:
         """Whether characters ``start`` and ``other`` are in one sentence."""

@@ -126,6 +126,16 @@ def club_nicknames() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {nickname: tuple(names) for nickname, names in clubs.items()}
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The common given names of ``kg/data/given_names.tsv``, case-folded.
+
+    >>> "fabien" in given_names(), "chelsea" in given_names()
+    (True, False)
+    """
+    return frozenset(row["name"].casefold() for row in _read("given_names.tsv"))
+
+
 # Which kind wins when one name belongs to several entries.
 _KIND_RANK = {"country": 0, "org": 1, "person": 2, "city": 3}
 

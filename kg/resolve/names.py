@@ -67,6 +67,7 @@ TITLE_WORDS = frozenset({
     "jockey", "batsman", "bowler", "prop", "fly-half", "scrum-half", "hooker", "tory",
     "labour", "conservative", "liberal", "democrat", "republican", "veteran", "legend",
     "actor-director", "film-maker", "filmmaker", "tv", "chat-show", "talk-show",
+    "dj", "comic", "mogul", "goalscorer", "beatle",
     # (kept one token by the tokenizer: kg.nlp.HYPHENED_WORDS)
     "co-star", "co-chairman", "co-chairwoman", "co-chair", "co-founder", "co-producer",
     "co-host", "co-owner", "co-writer", "co-director", "co-ordinator", "co-author",

@@ -460,8 +460,14 @@ def withheld_role(relation: str, statement: Statement) -> str | None:
     if (relation in _ROLE_RELATIONS and statement.rule in _ROLE_RULES
             and (statement.modality in _FUTURE or statement.tense == "future")):
         return "future"  # (a verb's own "will represent" is an act, asserted as stated)
+    if relation in _ROLE_RELATIONS and statement.objects and (
+            statement.objects[0].text.lower().split()[:1] in _TO_COME):
+        return "future"  # "future Beatle George Harrison": a role he came to later
     return None
 
+
+#: First words of a title that is still to come ("future Beatle", "would-be MP").
+_TO_COME = (["future"], ["would-be"], ["prospective"], ["designate"])
 
 #: Rules of statements read from a clause, whose "be" is the clause's verb (not those
 #: of a noun phrase: "Swiss Re in New York", "X's home in Y").

@@ -199,6 +199,15 @@ def test_a_word_before_a_spaced_dash_is_no_title(parse: Parse) -> None:
     assert any(st.rule == "title" for st in sts)
 
 
+def test_who_after_a_place_someone_is_from_is_that_someone(parse: Parse) -> None:
+    for text in ("Cole will face eighth-seed Kate Lowe from Switzerland, who defeated "
+                 "China's Li Ping 6-3 7-6.", "She now meets Kate Lowe from Switzerland, "
+                 "who beat Mary Hart in the first round."):
+        sts = tuples(run(parse, text))
+        assert any("Kate Lowe" in t[0] and t[1] in {"defeated", "beat"} for t in sts)
+        assert not any(t[0] == "Switzerland" for t in sts)
+
+
 def test_a_post_in_brackets_after_a_club_is_the_players(parse: Parse) -> None:
     # a squad list: "J Robinson (Sale Sharks, capt)": the captain is Robinson
     sts = tuples(run(parse, "England: J Robinson (Sale Sharks, capt); M Cueto (Sale "

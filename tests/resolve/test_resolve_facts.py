@@ -54,6 +54,24 @@ def test_a_title_before_a_name_gives_the_body_it_names() -> None:
     assert ("Jan Visser", "holds_position", "prime minister of Netherlands") in facts
 
 
+def test_a_descriptive_title_is_no_part_of_the_name_and_a_future_one_no_post() -> None:
+    facts = asserted("DJ Mike Reed went to the charity. Comic Joe Lane won the show.")
+    assert {("Mike Reed", "holds_position", "dj"),
+            ("Joe Lane", "holds_position", "comic")} <= facts
+    facts = asserted("Earlier in his career, Tom Melk worked with future Beatle Sam Hart.")
+    assert ("Tom Melk", "cooperates_with", "Sam Hart") in facts
+    assert not any(r == "holds_position" for _, r, _ in facts)
+
+
+def test_a_full_name_with_a_given_name_is_a_persons_whatever_its_tag() -> None:
+    # the tagger often calls "Country's Given Surname" a body, which a country "has"
+    for text in ("Ann Cole will meet France's Arnaud Clement on Monday.",
+                 "Britain's Jo Pavey decided to go with the leader."):
+        assert not any(r == "located_in" for _, r, _ in asserted(text))
+    assert ("BHP Billiton", "located_in", "Australia") in asserted(
+        "Australia's BHP Billiton operates the mine.")
+
+
 def test_a_competition_before_a_players_title_is_no_club() -> None:
     facts = asserted("Tony Roche, a former Davis Cup player for Australia, won the French "
                      "Open. Six Nations player Tom Reed joined Bath.")
