@@ -502,10 +502,14 @@ def _time_ended(prep: Token) -> bool:
 
 
 def _object_of(prep: Token) -> list[Token] | None:
-    """The noun phrase a preposition governs, as tokens (its object's subtree)."""
+    """The noun phrase a preposition governs, as tokens (its object's subtree), up
+    to a conjunct that is a title of its own ("chair of the judges and the Guardian
+    literary editor": the judges, not the Guardian)."""
     for child in prep.children:
         if child.dep_ == "pobj":
-            return list(child.subtree)
+            end = next((c.left_edge.i for c in child.children if c.dep_ == "conj"
+                        and c.pos_ == "NOUN" and c.lower_ in TITLE_WORDS), None)
+            return [t for t in child.subtree if end is None or t.i < end]
     return None
 
 

@@ -122,6 +122,10 @@ def test_the_head_of_a_function_or_a_region_works_for_the_body() -> None:
                                                                "Radio, spoke.")
     facts = asserted("Ken Mole, regulatory head of the Mobile Gaming Forum, said it.")
     assert ("Ken Mole", "works_for", "Mobile Gaming Forum") in facts
+    # a body inside another title of a coordination is that title's
+    facts = asserted("Ms Hale, chair of the judges and the Guardian literary editor, "
+                     "said it was impressive.")
+    assert not any(r == "leads" for _, r, _ in facts)
     # a country before the title of a firm named after it: where the post is
     facts = asserted("Sam Lowe, UK managing director of software firm Dataflex, spoke.")
     assert facts == {("Sam Lowe", "holds_position", "UK managing director"),
