@@ -907,6 +907,21 @@ def _denial_before(verb: Token) -> bool:
         for c in verb.children)
 
 
+#: Words of a plan or a hope ("had hoped to", "had planned to", "had been due to").
+_PLANS = frozenset({"hope", "plan", "intend", "want", "expect", "aim", "due", "set",
+                    "schedule"})
+
+
+def _unrealised_plan(verb: Token) -> bool:
+    """Whether ``verb`` is a plan or hope with a "to" clause, in the past perfect
+    ("had hoped to", "had been due to", "had been scheduled to"): what it looked to
+    did not come about."""
+    plans = [n for n in (verb, *(c for c in verb.children if c.dep_ in {"acomp", "attr"}))
+             if n.lemma_.lower() in _PLANS and any(c.dep_ == "xcomp" for c in n.children)]
+    return bool(plans) and any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "'d"}
+                               for node in (verb, *plans) for c in node.children)
+
+
 def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
     """``"denied"`` or ``"conditional"`` when the statement's verb sits inside what
     someone denies or inside an "if" clause; ``None`` otherwise."""
@@ -944,6 +959,8 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
     if (token.dep_ == "xcomp" and governor.lemma_ == "be" and governor.tag_ == "VBD"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
         return "hypothetical"  # "which was to star Jude Law": a plan, not what happened
+    if _unrealised_plan(token) or (token.dep_ == "xcomp" and _unrealised_plan(governor)):
+        return "hypothetical"  # "had hoped to play against Fulham": it did not happen
     if _passive_prediction(token) and any(c.dep_ == "xcomp" for c in token.children):
         # "Chris Day is set to join Preston", "is expected to open": a prediction,
         # though the relation's name holds the word

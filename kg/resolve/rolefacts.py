@@ -364,6 +364,10 @@ class RoleFacts(NounFacts):
             # "when he was leader of the opposition"; not what someone said ("said
             # Connick was an actor of enormous charisma": the tense of the report)
             position = f"former {position}"
+        elif statement.rule in ROLE_RULES and not roles.is_past(position.split()) and (
+                roles.post_left(index.token_at(statement.subject.head_start,
+                                               statement.subject.head_end))):
+            position = f"former {position}"  # "Tottenham manager Santini has resigned"
         return (statement, subject, POSITION_RELATION, Value(position), speaker)
 
     def _taken_role(self, statement: Statement, index: DocumentIndex, *,

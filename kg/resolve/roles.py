@@ -65,6 +65,7 @@ __all__ = [
     "from_body",
     "is_past",
     "of_bodies",
+    "post_left",
     "role_affiliations",
     "titled_names",
 ]
@@ -462,6 +463,32 @@ _ENDED_ADVERBS = frozenset({"previously", "formerly", "once"})
 _DURATION_NOUNS = frozenset({"year", "month", "week", "day", "decade", "season"})
 
 
+#: Verbs by which someone gives up a post ("X has resigned", "stepped down").
+_LEAVING_VERBS = frozenset({"resign", "quit", "retire", "step"})
+#: Verbs by which someone is removed from one, in the passive ("was sacked").
+_REMOVING_VERBS = frozenset({"sack", "fire", "dismiss", "axe", "oust", "depose", "remove",
+                             "replace"})
+
+
+def post_left(name: Token | None) -> bool:
+    """Whether the person whose name's head is ``name`` is said to have given up or
+    lost the post written with the name ("Tottenham manager Jacques Santini has
+    resigned", "... was sacked", "stepped down"; not "singer X quit the show"): the
+    post is a former one.
+    """
+    if name is None or name.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = name.head
+    if verb.tag_ not in {"VBD", "VBN"} or any(c.dep_ == "dobj" for c in verb.children):
+        return False  # ("will resign": still held; "quit the show", "resigned the whip":
+        # something else given up)
+    lemma = verb.lemma_.lower()
+    if name.dep_ == "nsubj" and lemma in _LEAVING_VERBS:
+        return lemma != "step" or any(c.dep_ in {"prt", "advmod"} and c.lower_ in {
+            "down", "aside"} for c in verb.children)
+    return name.dep_ == "nsubjpass" and lemma in _REMOVING_VERBS
+
+
 def act_ended(verb: Token | None) -> bool:
     """Whether a verb says that what it states is over: with an adverb ("having
     previously been owned by Hollinger", "formerly ran the BBC"), or in the past
@@ -499,6 +526,13 @@ def _time_ended(prep: Token) -> bool:
                                   for c in (*prep.children, *obj.children)):
             return True
     return False
+
+
+def _name_head(statement: Statement, doc: Doc) -> Token | None:
+    """The head token of a role statement's name (its subject)."""
+    span = doc.char_span(statement.subject.head_start, statement.subject.head_end,
+                         alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def _object_of(prep: Token) -> list[Token] | None:
@@ -607,8 +641,10 @@ def role_affiliations(
             # in, for the body after "for"; no club
         relation = affiliation_relation(title_words, found.type)
         former = former_title(title_words) if relation is None else None
-        if former is None and relation is not None and ended(span.text):
-            former = title_words  # "the head of X until last year"
+        if former is None and relation is not None and (
+                ended(span.text) or post_left(_name_head(statement, doc))):
+            former = title_words  # "the head of X until last year", "X manager Y has
+            # resigned"
         if former is not None:
             relation = affiliation_relation(former, found.type)
             if found.type == "PoliticalParty" and relation != "leads":

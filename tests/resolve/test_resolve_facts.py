@@ -72,6 +72,20 @@ def test_a_full_name_with_a_given_name_is_a_persons_whatever_its_tag() -> None:
         "Australia's BHP Billiton operates the mine.")
 
 
+def test_a_post_given_up_in_the_same_breath_is_a_former_one() -> None:
+    facts = asserted("Leeds manager Tom Reed has resigned for personal reasons.")
+    assert {("Tom Reed", "holds_position", "former leeds manager"),
+            ("Tom Reed", "formerly_manages", "Leeds")} <= facts
+    assert ("Sam Hart", "holds_position", "former chelsea manager") in asserted(
+        "Chelsea manager Sam Hart was sacked on Monday.")
+    # not when something else is given up
+    assert ("Sam Hart", "holds_position", "singer") in asserted(
+        "Later singer Sam Hart quit the show after a row.")
+    # still held while it is only to come
+    assert ("Sam Hart", "manages", "Chelsea") in asserted(
+        "Chelsea manager Sam Hart will resign next year.")
+
+
 def test_a_competition_before_a_players_title_is_no_club() -> None:
     facts = asserted("Tony Roche, a former Davis Cup player for Australia, won the French "
                      "Open. Six Nations player Tom Reed joined Bath.")
@@ -1317,8 +1331,9 @@ def test_a_portfolio_after_a_title_is_no_body() -> None:
     facts = asserted("Maria Lopez, US Secretary of State, was visiting Cairo. Tom Reed, the "
                      "Minister of Health, resigned.")
     assert ("Maria Lopez", "holds_position", "secretary of state of United States") in facts
-    assert ("Tom Reed", "holds_position", "minister of health") in facts
-    assert not any(r == "works_for" for _, r, _ in facts)
+    # (a former post: he resigned it)
+    assert ("Tom Reed", "holds_position", "former minister of health") in facts
+    assert not any(r.endswith("works_for") for _, r, _ in facts)
 
 
 def test_an_indirect_object_is_what_was_sent_to() -> None:
@@ -1502,6 +1517,13 @@ def test_a_speaker_at_an_occasion_holds_no_post() -> None:
 def test_a_plan_in_the_past_is_not_what_happened() -> None:
     text = "Moon Garden, which was to star Tom Reid, was postponed."
     assert withheld(text).get(("Moon Garden", "stars", "Tom Reid")) == "hypothetical"
+    # a plan or a hope in the past perfect did not come about
+    held = withheld("Tom Reed had hoped to play against Fulham last weekend. Sam Hart had "
+                    "been due to lead England in the final.")
+    assert held.get(("Tom Reed", "hopes_to_play_against", "Fulham")) == "hypothetical"
+    assert held.get(("Sam Hart", "is_due_to_lead", "England")) == "hypothetical"
+    assert ("Tom Reed", "hopes_to_play_against", "Fulham") in asserted(
+        "Tom Reed hopes to play against Fulham.")
 
 
 def test_what_is_called_wrong_is_denied() -> None:
