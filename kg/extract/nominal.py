@@ -215,6 +215,13 @@ def _name_start(head: Token) -> int:
     return i
 
 
+#: Adjectives of a state of mind, which after "was" say how someone is, and open no
+#: title ("he was confident shadow home secretary Mr Davis would ...").
+_STATES = frozenset({"confident", "sure", "certain", "happy", "aware", "convinced", "keen",
+                     "adamant", "pleased", "delighted", "hopeful", "optimistic", "unsure",
+                     "worried", "concerned", "glad", "proud", "afraid", "satisfied"})
+
+
 def _title(head: Token) -> Iterator[NominalFact]:
     """ "Russian President Vladimir Putin": the modifiers left of the name."""
     if head.pos_ != "PROPN":
@@ -246,6 +253,10 @@ def _title(head: Token) -> Iterator[NominalFact]:
     tstart = _after_work_title(doc, lo, tstart)
     if tstart and doc[tstart - 1].lower_ in SUBJECT_PRONOUNS:
         tstart += 1  # "as they eye captain Steven Gerrard": a verb, tagged a noun
+    while (tstart < start and tstart and doc[tstart].lower_ in _STATES
+           and doc[tstart - 1].pos_ == "AUX" and doc[tstart - 1].lemma_ == "be"):
+        tstart += 1  # "he was confident shadow home secretary Mr Davis would": the
+        # speaker's state, no part of the post (but "is former boss X": the post's)
     if tstart >= start:
         return
     title_head = doc[start - 1]

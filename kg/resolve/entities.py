@@ -600,7 +600,10 @@ class EntityResolver:
         it the name of a body the gazetteer knows ("Liberal" + "Democrats")."""
         prev = _name_word_before(span, arg, index, frozenset({"compound", "amod"}))
         if prev is None:
-            return False
+            # ("Sunday" + "Telegraph", the day tagged a date, both on "journalist")
+            prev = _word_before(span, arg, index)
+            if prev is None or prev.pos_ != "PROPN" or prev.head.i != span.root.head.i:
+                return False
         found = self.gazetteer.find(f"{prev.text} {index.tokens.span_text(span)}")
         return bool(found) and found[0].kind == "org"
 

@@ -634,8 +634,8 @@ def role_affiliations(
         if regional and found.type in _PLACE_TYPES:
             continue
         if portfolio and found.type == "GovernmentBody" and (
-                prep is None or tokens[0].i < prep.i):
-            continue
+                prep is None or tokens[0].i < prep.i or prep.lower_ == "for"):
+            continue  # (and "the Conservative spokesman for the Cabinet Office")
         if title_words and title_words[-1] in _PLAYERS and _competition(found.label):
             continue  # "a former Davis Cup player for Australia": a competition played
             # in, for the body after "for"; no club
@@ -1065,8 +1065,12 @@ def _listed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
             continue
         first = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
                      None)
-        if first is None:
-            continue
+        if first is None or any(
+                (t.text in POSTNOMINALS or title_word(t.lower_))
+                and doc[t.i - 1].lower_ in {"a", "an"}
+                for t in doc[token.i + 1 : first.i + 1]):
+            continue  # "three Foreign Office officials, a QC, Christopher Greenwood": a
+            # nearer title is the name's
         members = [first, *[c for c in first.subtree if c.dep_ == "conj" and c.pos_ == "PROPN"]]
         for member in members:
             lo = member.i

@@ -109,6 +109,14 @@ def test_a_title_stops_at_a_dash_between_words() -> None:
         "The firm's vice-president Tom Reed spoke.")
 
 
+def test_a_sunday_paper_is_its_own_paper() -> None:
+    # the day tagged a date and the paper's name a body: the Sunday paper, not the daily
+    facts = asserted("A new book by Sunday Telegraph journalist Tom Reed says so.")
+    assert ("Tom Reed", "works_for", "Sunday Telegraph") in facts
+    assert ("Sam Hart", "works_for", "Daily Telegraph") in asserted(
+        "Daily Telegraph journalist Sam Hart said so.")
+
+
 def test_a_party_adjective_names_the_party() -> None:
     facts = asserted("Tory MP Sarah Wollaston spoke. Liberal Democrat spokesman Ed Davey "
                      "disagreed.")
@@ -456,6 +464,10 @@ def test_titles_the_title_rule_misses() -> None:
                      "Rajinder Singh Bains QC, Rick Moss and Tom Day.")
     assert ("Rajinder Singh Bains", "holds_position", "qc") in facts  # first name untagged
     assert ("Tom Day", "holds_position", "barrister") in facts
+    # a nearer title of its own, with "a", is the name's
+    facts = asserted("It was prepared with three Foreign Office officials, a QC, Tom "
+                     "Greene and the then Lord Chancellor, Lord Irvine.")
+    assert ("Tom Greene", "holds_position", "official") not in facts
 
 
 def test_a_head_of_state_in_an_article_about_one_country_leads_it() -> None:
@@ -1643,6 +1655,19 @@ def test_a_party_spokesman_on_a_department_does_not_work_for_it() -> None:
     assert not any(f[1] == "works_for" for f in facts)
     assert ("Joe Park", "works_for", "Home Office") in asserted(
         "Home Office spokesman Joe Park said the plan failed.")
+    facts = asserted("Dr Ann Keen, the Conservative spokesman for the Home Office, said it.")
+    assert ("Ann Keen", "member_of", "Conservative Party") in facts
+    assert not any(f[1] == "works_for" for f in facts)
+    assert ("Joe Park", "works_for", "Home Office") in asserted(
+        "Joe Park, the spokesman for the Home Office, said it.")
+
+
+def test_an_adjective_after_a_copula_is_no_part_of_a_title() -> None:
+    facts = asserted("He said he was confident shadow home secretary Mr Davis would win.")
+    assert not any("confident" in o for _, r, o in facts if r == "holds_position")
+    # (but a title's own adjective stays: "is former record label boss X")
+    assert ("Tom Reed", "holds_position", "former record label boss") in asserted(
+        "Taking the top spot is former record label boss Tom Reed.")
 
 
 def test_a_place_between_a_firm_and_a_title_is_where_the_post_is() -> None:
