@@ -212,6 +212,9 @@ class Resolver(RoleFacts):
             if held is not None:
                 return held
         statement = self._place_lost(self._dative_last(statement, index), index)
+        if statement.passive and policy.copula_only(statement.lemma):
+            # "Bruno's been with France": "'s been" is "has been", no passive of a verb
+            statement = replace(statement, passive=False)
         subject: _Mention | Value | None = None
         # the first object; failing that, a later one that a preposition introduces
         # ("supply [energy] to China" → supplies_to China), as the statement's object

@@ -51,6 +51,9 @@ _NOT_SURNAMES = _FACILITY_HEADS | _ORGANIZATION_HEADS | _CLUB_WORDS | {
     "bridge", "park", "hall", "house", "lane", "gardens", "ground"}
 #: Affiliations that say only that someone belongs to a body.
 _PLAIN_AFFILIATIONS = frozenset({"works_for", "member_of"})
+#: Kin words of a parent, whose child named by a given name alone takes their
+#: surname ("Jackie Stallone, mother of actor Sylvester").
+_PARENT_KIN = frozenset({"mother", "father"})
 
 
 def _surely_person(text: str) -> bool:
@@ -216,6 +219,10 @@ class NounFacts(EntityResolver):
                 # a node "Jill" that no reader can place (nor another Jill the article
                 # names: "his son Nick" is Nick Howard, not a Nick Vaughan quoted later)
                 who = index.born_to(name[0].text, whom) or who
+            elif (kin in _PARENT_KIN and " " not in whom.label and who.type == "Person"
+                  and whom.type == "Person"):
+                # "Jackie Stallone, mother of actor Sylvester": her son, Sylvester Stallone
+                whom = index.born_to(whom.label, who) or whom
             if relation not in {"ally_of", "rival_of", "spokesperson_for", "adviser_to"} \
                     and whom.type != "Person":
                 continue

@@ -232,6 +232,17 @@ def _after_preposition(statement: Statement) -> bool:
     return bool(words) and words[-1].lower() in _PLACE_PREPOSITIONS
 
 
+def copula_only(lemma: str) -> bool:
+    """Whether a statement's lemma is "be" and prepositions only, no verb of its own
+    ("be with": "Bruno's been with France").
+
+    >>> copula_only("be with"), copula_only("be hold in")
+    (True, False)
+    """
+    words = lemma.split()
+    return words[:1] == ["be"] and all(w in _PREPOSITION_WORDS for w in words[1:])
+
+
 def withheld_relation(relation: str, *, object_type: str | None) -> str | None:
     """Why a relation between a subject and an object of class ``object_type``
     (``None`` for a literal) is no fact, or ``None`` when it may be one.

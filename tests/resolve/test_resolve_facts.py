@@ -808,6 +808,13 @@ def test_an_appointment_as_a_role_gives_the_role_and_its_body() -> None:
     assert not {f for f in facts if f[1] == "appoints"}
 
 
+def test_has_been_is_no_passive() -> None:
+    # "Tom Reed's been with France": no *withed*
+    facts = withheld("\"Tom Reed's been with France, Sam Hart with Scotland,\" he said.")
+    assert not any(r.endswith("ed") for _, r, _ in facts)
+    assert ("Tom Reed", "is_with", "France") in facts
+
+
 def test_a_nomination_installs_no_one() -> None:
     # nominating proposes someone (for a post, an award, an eviction): no appointment
     facts = asserted("In the house, singer Ann Cole nominated both Tom Reed and Bez.")
@@ -889,6 +896,9 @@ def test_a_child_or_sibling_named_by_a_given_name_alone_has_the_family_name() ->
     assert not {f for f in facts if f[0] == "Rosa"}
     assert ("Sam Wilde", "sibling_of", "Peter Wilde") in asserted(
         "Peter Wilde and his brother Sam ran the farm.")
+    # a parent's child, by a given name alone, has the parent's
+    assert ("Jackie Cole", "parent_of", "Sylvester Cole") in asserted(
+        "Jackie Cole, mother of singer Sylvester, was the first guest to leave the show.")
     # even when the article names another of that given name later
     facts = asserted("Tom Hale spoke. He was introduced by his son Nick, a trainee vicar. "
                      "Later Nick Vaughan, a voter, said he liked it.")
