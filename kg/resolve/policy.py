@@ -762,8 +762,9 @@ def withheld_resultative(statement: Statement, doc: Doc) -> str | None:
     'unnamed relation'
     """
     verb = predicate_token(statement, doc)
-    if verb is None or not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children):
-        return None
+    if verb is None or not any(c.dep_ == "dobj" and c.pos_ in {"PROPN", "NOUN"}
+                               for c in verb.children):
+        return None  # (a noun too: "knocked thriller Hide and Seek from the top spot")
     for child in verb.children:
         if child.i < verb.i:
             continue

@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from kg.extract import extract
 from kg.nlp import parse
-from kg.resolve import Resolver, nominal
+from kg.resolve import Resolver, nominal, policy
 from kg.resolve.document import DocumentIndex
 from kg.resolve.gazetteer import default_gazetteer
 from kg.types import Entity, ResolvedStatement
@@ -1919,6 +1919,11 @@ def test_a_goal_that_puts_a_side_ahead_names_no_relation_to_the_side() -> None:
     # a place in a ranking, likewise: no act on the one moved ("knocks")
     text = "The Lemons are second, knocking Blue Harbour to third place."
     assert withheld(text).get(("Lemons", "knocks", "Blue Harbour")) == "unnamed relation"
+    # the one moved named with a kind's noun before it ("... thriller Hide and Seek")
+    doc = next(parse(["Gloom has knocked the thriller Red Moon and Blue from the top spot."]))
+    knocked = [st for st in extract(doc) if st.lemma == "knock"]
+    assert knocked and all(policy.withheld_resultative(st, doc) == "unnamed relation"
+                           for st in knocked)
 
 
 def test_what_a_source_confirms_or_says_to_an_outlet_is_reported_speech() -> None:
