@@ -186,6 +186,8 @@ _MODIFIER_TITLES = frozenset({
     "incumbent", "executive", "head", "speaker", "legend", "veteran", "counterpart",
     "colleague", "film-maker", "filmmaker", "actor-director",
 })
+
+
 def _same_person(name: str, other: str) -> bool:
     """Whether two normalised full names with one surname can name one person: the
     same first given name, or an initial of it ("g henson", "gavin henson").
