@@ -236,7 +236,7 @@ class Resolver(RoleFacts):
             obj = self._argument(obj_arg, index, agent=obj_agent, we=we, speaker=speaker)
             if position and not isinstance(obj, _Mention):
                 continue  # later objects only for entities, not "on Monday"
-            if position and obj_arg.role.lower() == "with":
+            if obj_arg.role.lower() == "with":
                 pobj = index.token_at(obj_arg.head_start, obj_arg.head_end)
                 if pobj is not None and nominal.absolute_with(pobj):
                     continue  # ", with David Niven in the lead role": no companion
@@ -409,6 +409,8 @@ class Resolver(RoleFacts):
         noun, prep, tokens = found
         pobj = next(t for t in tokens if t.head.i == next(
             c.i for c in head.children if c.dep_ == "prep" and c.lower_ == prep))
+        if nominal.absolute_with(pobj):
+            return None  # "the next Bond film, with Martin Campbell behind the camera"
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         if start < obj_arg.start or end > obj_arg.end:
             return None

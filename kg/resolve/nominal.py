@@ -202,16 +202,32 @@ def absolute_with(pobj: Token) -> bool:
     >>> doc = next(parse(["Ann Cole won the final with Mary Reed third."]))
     >>> absolute_with(doc[7])
     True
+    >>> doc = next(parse(["Jo Reed named his side, with Joe Cole named in midfield."]))
+    >>> absolute_with(doc[8])
+    True
     """
     prep = pobj.head
     if prep.lower_ != "with" or pobj.dep_ != "pobj" or prep.i == 0:
         return False
-    after = pobj.doc[pobj.i + 1] if pobj.i + 1 < len(pobj.doc) else None
+    doc = pobj.doc
+    after = doc[pobj.i + 1] if pobj.i + 1 < len(doc) else None
     if after is not None and after.ent_type_ == "ORDINAL":
         return True  # "won the race with Patrick van Balkom second": his place, no
         # companion in the win
-    return prep.doc[prep.i - 1].text == "," and any(
-        c.dep_ == "prep" and c.lower_ != "of" and c.i > pobj.i for c in pobj.children)
+    if doc[prep.i - 1].text != ",":
+        return False
+    if any(c.i > pobj.i and (
+            (c.dep_ == "prep" and c.lower_ != "of")
+            or (c.dep_ == "acl" and c.tag_ in {"VBN", "VBG"})) for c in pobj.children):
+        return True  # "with David Niven in the lead role", "with Joe Cole named in
+        # midfield": what holds of him beside the clause
+    if any(c.dep_ == "pobj" and c.i > pobj.i for c in prep.children):
+        return True  # "with Ray star Jamie Foxx a dead cert to win": a second noun says
+        # what he is
+    return (after is not None and after.i == pobj.right_edge.i + 1 and after.dep_ == "prep"
+            and after.head.i < prep.i and after.lower_ in {"in", "at", "on", "behind"})
+    # "set against the backdrop of 1857, with Toby Stephens in a key role": the
+    # parse hangs his part on the verb
 
 
 #: Adjectives that make an award of the noun after them ("won best actor for Ray").

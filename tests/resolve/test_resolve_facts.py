@@ -595,6 +595,17 @@ def test_an_absolute_with_phrase_names_no_companion() -> None:
     facts = asserted("Germany's Tom Reed won the race in 20.9 secs with Dutchman Ben Ross "
                      "second in 21.3 secs.")
     assert not any(o == "Ben Ross" for _, _, o in facts)
+    # what the phrase says of its noun: a part, a place, a second noun, a participle
+    for text, name in (
+            ("The Long March is set against the backdrop of the civil war of 1861, with "
+             "British actor Tom Reed in a key role.", "Tom Reed"),
+            ("Dead Calm is to be the next Bond film, with Goldfinger director Ann Cole "
+             "behind the camera.", "Ann Cole"),
+            ("In London bets have closed on the best actress category, with Vera star "
+             "Ann Cole a dead cert to win.", "Ann Cole"),
+            ("Chelsea boss Jose Mourinho named his side a day before the match, with Joe "
+             "Cole named in midfield.", "Joe Cole")):
+        assert not any(o == name for _, _, o in asserted(text)), text
     assert ("Chelsea", "holds_talks_with", "Borussia Dortmund") in asserted(
         "Chelsea held talks with Borussia Dortmund in London.")
 
