@@ -33,6 +33,7 @@ from kg.extract.labels import (
     FINITE_TAGS,
     FUTURE_MODALS,
     MODALS,
+    MUTUAL_VERBS,
     NEGATIONS,
     NOMINALS,
     PAST_TAGS,
@@ -358,6 +359,14 @@ def _overlaps(a: Argument, b: Argument) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+#: Prepositions of an intransitive coordination's objects that say where, when or
+#: on what the two act together, not a third party ("cooperate in the security
+#: area", "met in Moscow", "clashed over the budget"; not "talk to X", "fight for X").
+_CIRCUMSTANCES = frozenset({"in", "on", "at", "over", "about", "during"})
+#: Words that make a coordination's act each member's own ("both worked on").
+_DISTRIBUTIVE = frozenset({"both", "each"})
+
+
 def _reciprocal(
     frame: Frame, heads: list[Token], subjects: list[Argument], relation: str, lemma: str
 ) -> Iterator[tuple[Argument, str, str, tuple[Argument, ...]]]:
@@ -374,12 +383,25 @@ def _reciprocal(
             marker, marked = found, k
             break
     if marker is None:
-        if frame.objects or frame.verb.pos_ != "VERB":
+        lo = min(h.i for h in heads)
+        if any(t.lower_ in _DISTRIBUTIVE for t in doc.tokens[lo:frame.verb.i]) or any(
+                c.lower_ in _DISTRIBUTIVE for c in frame.verb.children):
+            return  # "Purvis and Wade, who have both worked on": each did
+        if frame.verb.pos_ != "VERB" or (frame.objects and (
+                frame.passive or lemma.split()[0] not in MUTUAL_VERBS or any(
+                    obj.clause or obj.role not in _CIRCUMSTANCES for obj in frame.objects))):
             return
-        # intransitive coordination: "Russia and China cooperate" → cooperate with
+        # intransitive coordination: "Russia and China cooperate [in the security
+        # area]" → cooperate with, where and on what it says kept after the partner
+        where = tuple(a for obj in frame.objects
+                      for a in _object_args(frame, obj, exclude, split=False))
+        prep = frame.objects[0].prep if frame.objects else None
+        if prep is not None and prep in frame.rel:  # the first object's, no longer first
+            relation = relation.removesuffix(f" {prep.text}")
+            lemma = lemma.removesuffix(f" {prep.lower_}")
         for a, b in ((0, 1), (1, 0)):
             yield (subjects[a], relation + " with", lemma + " with",
-                   (argument(heads[b], "with"),))
+                   (argument(heads[b], "with"), *where))
         return
     obj = frame.objects[marked]
     lo, hi = token_range(obj.head, exclude=exclude)

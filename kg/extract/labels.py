@@ -112,6 +112,16 @@ FUTURE_MODALS = frozenset({"will", "shall"})
 
 #: Two-word reciprocal markers.
 RECIPROCALS = frozenset({("each", "other"), ("one", "another")})
+#: Verbs that, with coordinated subjects and no object but where, when or on what,
+#: state a relation between them ("Russia and China cooperate [in the security
+#: area]", "Lord Cullen, sitting with Lord Osborne").
+MUTUAL_VERBS = frozenset({
+    "cooperate", "co-operate", "collaborate", "meet", "talk", "agree", "disagree",
+    "clash", "fight", "negotiate", "merge", "compete", "marry", "split", "collide",
+    "partner", "ally", "trade", "quarrel", "argue", "feud", "wed", "sit", "play", "draw",
+    "tie", "unite", "combine", "cooperates", "work", "engage", "consult", "correspond",
+    "spar", "battle", "wrestle", "reconcile", "separate", "divorce", "team",
+})
 #: Prepositions of a nominal relation between coordinated members.
 BETWEEN_PREPOSITIONS = frozenset({"between", "among", "amongst"})
 #: Prepositions that attach a place to a name ("the hospital in Berlin").

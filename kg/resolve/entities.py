@@ -54,7 +54,7 @@ from kg.resolve.document import (
     _squash,
     programme_named,
 )
-from kg.resolve.gazetteer import default_gazetteer, normalize
+from kg.resolve.gazetteer import club_nicknames, default_gazetteer, normalize
 from kg.resolve.mentions import Mention as _Mention
 from kg.resolve.mentions import entry_mention as _entry_mention
 from kg.resolve.mentions import token_argument
@@ -238,13 +238,22 @@ class EntityResolver:
     def _groups(self, index: DocumentIndex) -> Groups[_Mention]:
         if index.groups is None:
             index.groups = Groups(index.doc,
-                                  lambda text, label: self._name(text, label, index),
+                                  lambda text, label: self._group_name(text, label, index),
                                   self._is_group, ents=index.ents, tokens=index.tokens)
         return index.groups
 
+    def _group_name(self, text: str, label: str, index: DocumentIndex) -> _Mention | None:
+        """The entity a group's name stands for, a nickname's club as it does as an
+        argument ("Saints ... They also knocked out" in a report on Southampton)."""
+        club = self._nicknamed_club(Argument(text, 0, 0, 0, 0, label, "subj"), index,
+                                    agent=True)
+        return club if club is not None else self._name(text, label, index)
+
     def _is_group(self, mention: _Mention) -> bool:
-        """Whether "they" can stand for the entity: an organisation, a country, a group."""
-        return self.types.is_a(mention.type, {"Organization", "Country", "Group"})
+        """Whether "they" can stand for the entity: an organisation, a country, a group,
+        a club named by its nickname (whatever the town it is named after is typed)."""
+        return self.types.is_a(mention.type, {"Organization", "Country", "Group"}) or (
+            mention.surface in club_nicknames())
 
     def _refer(self, head: Token, arg: Argument, index: DocumentIndex,
                we: _Mention | None, speaker: _Mention | None) -> _Mention | None:

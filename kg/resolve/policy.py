@@ -40,9 +40,12 @@ True
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Doc, Token
 
 from kg.extract.clauses import ranked
+from kg.extract.labels import MUTUAL_VERBS, RECIPROCALS
 from kg.nlp import known_verbs
 from kg.types import HYPOTHETICAL_MODALS, Argument, Statement
 
@@ -157,15 +160,6 @@ MUTUAL_NOUNS = frozenset({
     "contacts", "contact", "discussions", "agreements", "deals", "hostility",
     "rift", "split", "standoff", "stand-off", "confrontation", "ceasefire", "truce",
 })
-#: Verbs that, with coordinated subjects and no object, state a relation between
-#: them ("Russia and China cooperate", "Lord Cullen, sitting with Lord Osborne").
-MUTUAL_VERBS = frozenset({
-    "cooperate", "co-operate", "collaborate", "meet", "talk", "agree", "disagree",
-    "clash", "fight", "negotiate", "merge", "compete", "marry", "split", "collide",
-    "partner", "ally", "trade", "quarrel", "argue", "feud", "wed", "sit", "play", "draw",
-    "tie", "unite", "combine", "cooperates", "work", "engage", "consult", "correspond",
-    "spar", "battle", "wrestle", "reconcile", "separate", "divorce", "team",
-})
 #: Rules of facts read off a noun phrase (no verb states them).
 NOMINAL_RULES = frozenset({"poss", "np_prep", "np_place", "np_between", "title", "appos"})
 
@@ -207,7 +201,16 @@ def withheld_nominal(statement: Statement, *, subject_type: str) -> str | None:
         verb = statement.lemma.split()[0]
         if verb not in MUTUAL_VERBS:
             return "not mutual"  # "X and Y called for ...": both did, not each other
+        words = statement.sentence.lower().split()
+        if verb in _TAKING_PART and not any(pair in RECIPROCALS
+                                            for pair in pairwise(words)):
+            return "not mutual"  # "X and Y will also compete": both take part
     return None
+
+
+#: Mutual verbs that, with coordinated subjects and no "each other", may say only
+#: that both take part ("Davenport and Myskina will also compete").
+_TAKING_PART = frozenset({"compete", "play"})
 
 
 #: Prepositions before a place that a comma and a larger place follow ("in

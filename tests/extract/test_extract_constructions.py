@@ -263,6 +263,18 @@ def test_reciprocal_intransitive(parse: Parse) -> None:
     assert tuples(sts) == {("Russia", "cooperate with", "China"),
                            ("China", "cooperate with", "Russia")}
     assert all(s.rule == "reciprocal" and s.lemma == "cooperate with" for s in sts)
+    # where, when or on what they act together stays after the partner (the README's
+    # example); a verb that is no mutual one says each did it ("were released in")
+    sts = run(parse, "Russia and China cooperate in the security area.")
+    assert tuples(sts) == {("Russia", "cooperate with", "China", "the security area"),
+                           ("China", "cooperate with", "Russia", "the security area")}
+    assert [o.role for o in find(sts, "Russia", "cooperate with").objects] == ["with", "in"]
+    sts = run(parse, "Lugo and Lozano were released in 1993.")
+    assert all(s.rule != "reciprocal" for s in sts)
+    sts = run(parse, "Russia and China talk to Iran.")
+    assert ("Russia", "talk to", "Iran") in tuples(sts)
+    sts = run(parse, "Neal Purvis and Robert Wade have both worked on two Bond films.")
+    assert all(s.rule != "reciprocal" for s in sts)  # each did
 
 
 # --- control, complements, reported speech ---------------------------------------------

@@ -712,6 +712,19 @@ def test_between_only_for_mutual_nouns() -> None:
     assert not any(r.endswith("between") for _, r, _ in facts)
 
 
+def test_coordinated_subjects_of_a_mutual_verb_are_a_pair() -> None:
+    facts = asserted("Russia and China cooperate in the security area.")
+    assert {("Russia", "cooperates_with", "China"),
+            ("China", "cooperates_with", "Russia")} <= facts
+
+
+def test_coordinated_subjects_that_take_part_are_no_pair() -> None:
+    facts = asserted("Lindsay Davenport and Anastasia Myskina will also compete.")
+    assert not any(r == "competes_with" for _, r, _ in facts)
+    facts = asserted("Britain and France competed with each other for influence.")
+    assert ("France", "competes_with", "United Kingdom") in facts
+
+
 def test_a_relation_noun_after_is() -> None:
     facts = asserted("Germany is France's biggest trading partner.")
     assert ("Germany", "trading_partner_of", "France") in facts
@@ -2355,6 +2368,11 @@ def test_a_clubs_nickname_is_the_club_the_document_names() -> None:
         "Middlesbrough beat Graz. The Teessiders have been without Tom Hale for months.")
         if r.relation == "is_without")
     assert "Teessiders" in entity.aliases
+    # "they" after the nickname is the club too, though the club is named after its town
+    facts = asserted("Southampton drew with Arsenal. In 1976 Saints defeated Manchester "
+                     "United. They also knocked out the Red Devils in 1991.")
+    assert ("Southampton", "knocks_out", "Manchester United") in facts
+    assert not any("Saints" in (s, o) for s, _, o in facts)
     # two clubs the nickname may stand for, or none named: it stays as written
     facts = asserted("Liverpool drew with Manchester United. The Reds were without Tom "
                      "Hale.")
