@@ -324,8 +324,11 @@ def adverb_particle(child: Token, verb: Token) -> bool:
 
 def _out_of(child: Token, at: int) -> bool:
     """Whether ``child`` is the particle of "ruled out of the team", "pulled out of
-    the race", parsed as a preposition right after the verb with "of" under it."""
-    return (child.dep_ == "prep" and child.lower_ == "out" and child.i == at + 1
+    the race", parsed as a preposition with "of" under it, right after the verb or
+    after its direct object ("knocked Newcastle out of the Cup", "shut him out of")."""
+    return (child.dep_ == "prep" and child.lower_ == "out" and (child.i == at + 1 or any(
+                c.dep_ == "dobj" and at < c.i and c.right_edge.i + 1 == child.i
+                and not c.right_edge.is_punct for c in child.head.children))
             and any(g.dep_ == "prep" and g.lower_ == "of" for g in child.children)
             and not any(g.dep_ == "pobj" for g in child.children)
             and not _idiom(child))  # "fallen out of favour with": the idiom's own
@@ -530,6 +533,10 @@ def _objects(verb: Token, rel: list[Token], antecedent: Token | None) -> tuple[l
             if _is_attribution(c):
                 continue
             obj = _prep_object(c)
+            if obj is None and _out_of(c, verb.i):
+                # "pulled out of the race": the particle is the verb's, "of" brings
+                # the object
+                obj = _prep_object(next(g for g in c.children if g.lower_ == "of"))
             if obj is None:
                 rel.extend(_idiom(c))  # "fallen [out of favour] with"
                 continue

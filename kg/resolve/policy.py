@@ -776,10 +776,11 @@ def withheld_resultative(statement: Statement, doc: Doc) -> str | None:
         if child.dep_ == "prep" and child.lower_ in {"in", "into"} and any(
                 g.dep_ == "pobj" and g.lower_ in _STANDINGS for g in child.children):
             return "unnamed relation"  # "in front", "into the lead"
-        if child.dep_ == "prep" and child.lower_ in {"off", "to", "down", "from"} and any(
+        if child.dep_ == "prep" and child.lower_ in {"off", "to", "down", "from", "into"} and any(
                 g.dep_ == "pobj" and g.lower_ in _RANKS for g in child.children):
             return "unnamed relation"  # "knocking Eminem off the top spot", "to third
-            # place": a chart's standing, no relation between the two
+            # place", "down into second place": a chart's standing, no relation
+            # between the two
     return None
 
 

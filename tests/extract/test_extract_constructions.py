@@ -137,7 +137,16 @@ def test_a_hyphened_apposition_the_parser_split(parse: Parse) -> None:
 def test_out_of_after_a_verb_keeps_its_particle(parse: Parse) -> None:
     # "ruled out of the team" parsed with "out" as a preposition: the verb's particle
     sts = run(parse, "Tom Reed has been ruled out of the Wales team for the final.")
-    assert find(sts, "Tom Reed", "has been ruled out for").lemma == "rule out for"
+    st = find(sts, "Tom Reed", "has been ruled out of")
+    assert st.lemma == "rule out of"
+    assert [o.text for o in st.objects] == ["the Wales team", "the final"]
+    # also after the verb's object; "of" then brings a later object
+    sts = run(parse, "Chelsea knocked Newcastle out of the FA Cup.")
+    assert ("Chelsea", "knocked out", "Newcastle", "the FA Cup") in tuples(sts)
+    sts = run(parse, "Lee said Marvel shut him out of the profits.")
+    assert ("Marvel", "shut out", "him", "the profits") in tuples(sts)
+    sts = run(parse, "Tim Henman pulled out of the Davis Cup.")
+    assert ("Tim Henman", "pulled out of", "the Davis Cup") in tuples(sts)
     # the idiom "out of favour" stays the idiom's
     sts = run(parse, "Dawson has fallen out of favour with the new coach.")
     assert not any("out out" in s.relation for s in sts)

@@ -1528,6 +1528,10 @@ def test_a_describing_noun_before_a_name_is_no_part_of_it() -> None:
         "Teenager Andy Murray beat Tim Henman.")
     facts = asserted("Newcomer Ciara knocked Elvis Presley off the top spot.")
     assert not any(s.startswith("Newcomer") for s, _, _ in facts)
+    # a chart's place after "into" is no relation either
+    facts = asserted("Elvis Presley knocked X Factor winner Steve Brookstein down into "
+                     "second place after three weeks.")
+    assert not any(r.startswith("knocks") for _, r, _ in facts)
 
 
 def test_a_work_title_with_an_article_before_a_title() -> None:
