@@ -549,16 +549,37 @@ def withheld_misread_verb(statement: Statement, doc: Doc, *, declared: bool) -> 
     took a noun or adjective for it ("Chicago Cubs shortstop Nomar Garciaparra" →
     *shortstops*); ``None`` otherwise, and for words with a hyphen ("co-star",
     "re-sign"), whose parts the table does not list."""
-    if declared or statement.rule not in _CLAUSE_RULES:
+    if statement.rule not in _CLAUSE_RULES:
         return None
+    token = predicate_token(statement, doc)
+    if token is not None and _noun_after_determiner(token):
+        return "misread"  # "with her debut hit Genie in a Bottle": a noun, no *hits*
     verbs = known_verbs()
-    token = predicate_token(statement, doc) if verbs else None
-    if token is None or token.pos_ != "VERB":
+    if declared or not verbs or token is None or token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
     if "-" in token.text:
         return None  # "co-wrote" (→ "cowrite"): a word the table lists only in parts
     return "misread" if lemma.isalpha() and lemma not in verbs else None
+
+
+#: Subjects of a verb's own (a noun the parse made a verb has none).
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+#: Tags of a determiner or a possessive that open a noun phrase.
+_NOUN_OPENERS = frozenset({"DT", "PRP$"})
+
+
+def _noun_after_determiner(token: Token) -> bool:
+    """Whether a finite "verb" with no subject of its own ends a noun phrase that a
+    determiner opens: "her debut hit Genie", "the country hit Ring of Fire" (not
+    "the company hit its target", whose subject is its own)."""
+    if token.pos_ != "VERB" or token.tag_ not in {"VBD", "VBZ", "VBP"} or any(
+            c.dep_ in _SUBJECTS for c in token.children):
+        return False
+    i = token.i - 1
+    while i >= 0 and token.doc[i].pos_ in {"NOUN", "ADJ"} and token.i - i <= 2:
+        i -= 1
+    return i >= 0 and token.doc[i].tag_ in _NOUN_OPENERS and token.doc[i].lower_ != "that"
 
 
 #: Verbs that take a clause ("revealed [Gallas will play]", "believes [Owen is

@@ -2176,6 +2176,12 @@ def test_a_noun_the_parser_took_for_a_verb_names_no_act() -> None:
     assert withheld(text).get(("Chicago Cubs", "shortstops", "Nomar Garciaparra")) == \
         "misread"
     assert ("Frank Lampard", "lobs", "Petr Cech") in asserted("Frank Lampard lobbed Petr Cech.")
+    # a "verb" with no subject of its own after a determiner and a noun ends a noun phrase
+    text = ("Christina Aguilera reached number one in the UK with her debut hit Genie in a "
+            "Bottle in October 1999.")
+    assert withheld(text).get(("Christina Aguilera", "hits", "Genie")) == "misread"
+    assert ("Vladimir Putin", "meets_with", "George W. Bush") in asserted(
+        "The Russian leader Vladimir Putin met George Bush in Moscow.")
 
 
 def test_moving_to_an_organisation_is_joining_it() -> None:
