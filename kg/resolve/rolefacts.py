@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from kg.resolve import nominal, policy, roles
 from kg.resolve.document import _HONORIFICS, DocumentIndex, _is_title_word
-from kg.resolve.gazetteer import GazetteerEntry
+from kg.resolve.gazetteer import GazetteerEntry, normalize
 from kg.resolve.mentions import Mention as _Mention
 from kg.resolve.mentions import Staged as _Staged
 from kg.resolve.mentions import (
@@ -260,6 +260,34 @@ _ACTING = _PLAYING | frozenset({"star", "cast", "role", "part", "portrayal",
                                 "performance", "appear", "voice"})
 
 
+def _plural_title_of_one(index: DocumentIndex, start: int, end: int, name_start: int,
+                         name_end: int) -> bool:
+    """Whether a plural title (at ``start``..``end``) stands right before one name
+    alone ("Premiership leaders Chelsea", "holders Porto": a side the writer calls
+    plural), not before the first of several ("coaches Graham Henry and Steve
+    Hansen")."""
+    span = index.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or span[-1].tag_ not in {"NNS", "NNPS"}:
+        return False
+    if index.text[end:name_start].strip():
+        return False  # the title is not right before this name
+    after = index.text[name_end:name_end + 6].lstrip()
+    return not after.startswith(("and ", ",", "&"))
+
+
+def _persons_possessive(index: DocumentIndex, start: int, end: int) -> int:
+    """How many characters of the title at ``start``..``end`` a person's possessive
+    opens it with ("Thanou's " of "Thanou's coach"), or 0."""
+    span = index.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return 0
+    first, mark = span[0], span[1]
+    if mark.tag_ != "POS" or f"{first.lower_}{mark.lower_}" in _KINDS_OF_HOLDER or not (
+            first.ent_type_ == "PERSON" or normalize(first.text) in index.surnames):
+        return 0  # (not "Children's Minister": what kind of minister)
+    return span[2].idx - start
+
+
 def _no_persons_post(index: DocumentIndex, title_start: int, title_end: int,
                      name_start: int, name_end: int) -> bool:
     """Whether a title and the name beside it hold no person's post: together the
@@ -327,6 +355,10 @@ class RoleFacts(NounFacts):
             return None  # "Coach Carter, the film", "who plays director Roger DeBris"
         role, start = statement.object.text, statement.object.start
         text = index.text
+        if statement.rule == "title" and _plural_title_of_one(
+                index, statement.object.start, statement.object.end, statement.subject.start,
+                statement.subject.end):
+            return None  # "Premiership leaders Chelsea": a side, no person's post
         if role.startswith("-") or (start > 1 and text[start - 1] == "-"):
             # "Vice-president Tom Hale", "his co-star X": the parse split the word
             word = start - (0 if role.startswith("-") else 1)
@@ -338,6 +370,11 @@ class RoleFacts(NounFacts):
                 return None  # "his co-star Michael Gambon": whose co-star, not a post
         if start - 4 > statement.sentence_start and text[start - 4 : start] == "The ":
             role, start = f"The {role}", start - 4  # "The Simpsons producer Al Jean"
+        owner = _persons_possessive(index, start, start + len(role))
+        if owner:
+            # "Thanou's coach Christos Tzekos": whose coach is no part of the post (a
+            # body's is: "BT's chief executive")
+            role, start = role[owner:], start + owner
         position = self.position(role, titled=start > statement.sentence_start)
         if position is None:
             if statement.rule != "appos" and not statement.subject.text.lower().startswith(
@@ -538,8 +575,9 @@ class RoleFacts(NounFacts):
             words = words[1:]  # "the governing body, whose new chief executive": the post
         if words and words[0].lower() in _POSSESSIVE_DETERMINERS:
             return None  # "his lawyer": someone's relative, not a post
-        if len(words) == 1 and words[0].lower() in _SOMEONES:
-            return None  # "co-star Richard Gere": someone's (not "Aviator co-star")
+        if words and words[-1].lower() in _SOMEONES and all(w.islower() for w in words[:-1]):
+            return None  # "co-star Richard Gere", "female co-star": someone's (not
+            # "Aviator co-star")
         if len(words) > 2 and words[0].lower() in {"one", "another"}:
             # "One fiction judge, Stewart O'Nan": the post is the rest (not "another
             # player who impressed me", a description)
@@ -728,6 +766,9 @@ class RoleFacts(NounFacts):
             if _no_persons_post(index, title_start, title_end, name[0].idx,
                                 name[-1].idx + len(name[-1])):
                 continue  # "Coach Carter, the film", "a Captain Pugwash cartoon"
+            if _plural_title_of_one(index, title_start, title_end, name[0].idx,
+                                    name[-1].idx + len(name[-1])):
+                continue  # "Premiership leaders Chelsea": a side
             person = self._argument(token_argument(name, "subj"), index, agent=True)
             if not isinstance(person, _Mention) or person.type != "Person":
                 continue

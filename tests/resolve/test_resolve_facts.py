@@ -1104,6 +1104,24 @@ def test_whose_post_it_is_is_no_part_of_the_post() -> None:
     assert position("the rapper's lawyer") is None
     facts = asserted("The museum's new director, Ann Cole, said she was delighted.")
     assert ("Ann Cole", "holds_position", "new director") in facts
+    assert position("female co-star") is None
+    # a person's possessive before a title is whose post, not part of it
+    facts = asserted("Katerina Thanou was banned. Thanou's coach Christos Tzekos was "
+                     "also suspended by the IAAF.")
+    assert ("Christos Tzekos", "holds_position", "coach") in facts
+    assert not any("thanou" in str(o) for _, r, o in facts if r == "holds_position")
+    assert ("Judy Blume", "holds_position", "children's author") in asserted(
+        "Children's author Judy Blume spoke.")  # what kind of author, not whose
+
+
+def test_a_plural_title_before_one_name_is_a_sides() -> None:
+    facts = asserted("Holders Manchester United and Premiership leaders Chelsea both face "
+                     "difficult away ties.")
+    assert not any(r == "holds_position" for _, r, _ in facts)
+    facts = asserted("Wales turned to New Zealand in the shape of coaches Graham Henry and "
+                     "Steve Hansen.")
+    assert {("Graham Henry", "holds_position", "coach"),
+            ("Steve Hansen", "holds_position", "coach")} <= facts
 
 
 def test_a_capitalised_determiner_opens_the_name_before_a_title() -> None:
