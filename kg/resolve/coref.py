@@ -361,6 +361,9 @@ class People(Generic[M]):
         listed = self._conjunct_before(token, gender, excluded)
         if listed is not None:
             return listed
+        antecedent = self._relative_antecedent(token, gender, excluded)
+        if antecedent is not None:
+            return antecedent
         for sent in range(here, max(-1, here - 5), -1):
             found = [m for m in self.mentions
                      if m.sent == sent and (sent < here or m.start < token.i)
@@ -408,6 +411,33 @@ class People(Generic[M]):
                 if m.start <= last.i < m.end and m.mention.key not in excluded
                 and self._gender_fits(m.mention.key, gender)}
         return next(iter(keys.values())) if len(keys) == 1 else None
+
+    def _relative_antecedent(self, token: Token, gender: str, excluded: set[str]) -> M | None:
+        """For a pronoun inside a "who" clause ("supermodel Claudia Schiffer - who was
+        supporting her director husband"), the person named right before "who", if
+        one of ``gender`` is: the clause's subject does what it says, to its own."""
+        if token.dep_ != "poss":
+            return None  # "who" is the clause's subject, and "him" after it someone
+            # else ("Pullman, who had told him")
+        node = token
+        while node.dep_ != "relcl":
+            if node.head.i == node.i or node.dep_ in {"ccomp", "parataxis"}:
+                return None
+            node = node.head
+        who = next((c for c in node.children if c.dep_ == "nsubj" and c.lower_ == "who"), None)
+        if who is None:
+            return None
+        # the name right before "who" (the parse may hang the clause on an earlier
+        # name the two are in apposition with: "Sienna Miller, Claudia Schiffer - who")
+        at = who.i - 1
+        while at >= 0 and self.doc[at].is_punct:
+            at -= 1
+        other = "m" if gender == "f" else "f"
+        keys = {m.mention.key: m.mention for m in self.mentions
+                if m.start <= at < m.end and m.mention.key not in excluded
+                and self.profiles[m.mention.key].gender != other}
+        return next(iter(keys.values())) if len(keys) == 1 else None
+        # (a person of no known gender will do: the clause says whose it is)
 
     def _pronoun_chain(self, sent: int, token: Token, gender: str, *, before: int) -> bool:
         """Whether a subject pronoun of ``gender`` comes between sentence ``sent``

@@ -260,6 +260,10 @@ _ACTING = _PLAYING | frozenset({"star", "cast", "role", "part", "portrayal",
                                 "performance", "appear", "voice"})
 
 
+#: "late" opening a title: the holder has died ("the late Beatle George Harrison").
+_LATE = re.compile(r"^((?:[Tt]he )?)[Ll]ate ")
+
+
 def _plural_title_of_one(index: DocumentIndex, start: int, end: int, name_start: int,
                          name_end: int) -> bool:
     """Whether a plural title (at ``start``..``end``) stands right before one name
@@ -535,6 +539,8 @@ class RoleFacts(NounFacts):
         # of X and Dan Gillmor, a well-known journalist") or the body ("of Acme, a
         # big firm")
         text = text.split(", ", 1)[0]
+        text = _LATE.sub(lambda m: f"{m.group(1)}former ", text)  # "the late Beatle"
+        # is no present post: the post of a dead man is a former one
         words = text_words = re.findall(r"[\w][\w.'-]*", text)
         lowered = [w.lower() for w in words[:2]]
         if "fellow" in lowered and len(words) > lowered.index("fellow") + 1 and (

@@ -948,6 +948,22 @@ def test_relative_of_the_conjunct_before() -> None:
         "Tony Blair and his wife Cherie flew to Rome.")
 
 
+def test_relative_of_the_one_a_who_clause_is_about() -> None:
+    # "her" in "X - who was supporting her husband" is X's, whom the clause is about
+    facts = asserted("The evening was graced by actress Sienna Miller, supermodel Claudia "
+                     "Schiffer - who was supporting her director husband Matthew Vaughn - "
+                     "Troy actress Diane Kruger and star of the TV programme The OC, Micha "
+                     "Barton.")
+    assert ("Matthew Vaughn", "spouse_of", "Claudia Schiffer") in facts
+    assert ("Matthew Vaughn", "spouse_of", "Sienna Miller") not in facts
+    # an object pronoun in the clause is someone else
+    assert ("Philip Pullman", "tells", "Chris Weitz") in asserted(
+        "Chris Weitz said he had visited Philip Pullman, who had told him the news.")
+    # outside such a clause the search ends at the sentence's root
+    assert ("Jack Reed", "sibling_of", "Tom Reed") in asserted(
+        "Tom Reed met his brother Jack Reed in Rome.")
+
+
 def test_someone_s_lawyer_is_a_relation_not_a_post() -> None:
     facts = asserted("Police charged Mr Lane but his lawyer, Amy Ross, told the BBC it "
                      "was absurd.")
@@ -1112,6 +1128,15 @@ def test_whose_post_it_is_is_no_part_of_the_post() -> None:
     assert not any("thanou" in str(o) for _, r, o in facts if r == "holds_position")
     assert ("Judy Blume", "holds_position", "children's author") in asserted(
         "Children's author Judy Blume spoke.")  # what kind of author, not whose
+
+
+def test_a_late_holders_post_is_a_former_one() -> None:
+    position = Resolver().position
+    assert position("the late Beatle") == "former beatle"
+    assert position("Late film star") == "former film star"
+    assert position("late substitute") is None
+    facts = asserted("Dhani Harrison is the son of the late Beatle George Harrison.")
+    assert ("George Harrison", "holds_position", "former beatle") in facts
 
 
 def test_a_plural_title_before_one_name_is_a_sides() -> None:
