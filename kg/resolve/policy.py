@@ -773,6 +773,49 @@ _STANDINGS = frozenset({"ahead", "level", "clear", "front", "lead", "behind"})
 _RANKS = frozenset({"spot", "place", "position", "top", "summit", "perch", "slot"})
 
 
+def withheld_list_order(statement: Statement, doc: Doc) -> str | None:
+    """``"unnamed relation"`` for "followed by" that orders a list or a chart ("Keane
+    were followed by Franz Ferdinand, Razorlight and Joss Stone in the top five",
+    "Madame Butterfly, followed by La Boheme, La Traviata and ...", "Lose My Breath,
+    followed by Girls Aloud at five"): a place in an order, no act of following;
+    ``None`` otherwise ("Superstar was followed by Thank You", one after the other).
+
+    >>> from kg.nlp import parse
+    >>> from kg.extract import extract
+    >>> doc = next(parse(["Keane were followed by Franz Ferdinand and Razorlight."]))
+    >>> withheld_list_order(next(iter(extract(doc))), doc)
+    'unnamed relation'
+    """
+    if statement.lemma.split()[:1] != ["follow"] or statement.rule not in {"passive",
+                                                                           "acl_be"}:
+        return None
+    if statement.rule == "acl_be":
+        return "unnamed relation"  # "X, followed by Y": a list's next item
+    # (the passive read actively: its subject is who comes after)
+    by = statement.subject if not statement.passive else next(
+        (o for o in statement.objects if o.role.lower() == "by"), None)
+    span = doc.char_span(by.head_start, by.head_end, alignment_mode="expand") if by else None
+    if span is not None and len(span) and (span.root.conjuncts or span.root.dep_ == "conj"):
+        return "unnamed relation"  # several after it: an order
+    return None
+
+
+#: Verbs of a move up or down a chart or a table ("slipped one place to four").
+_CHART_MOVES = frozenset({"slip", "climb", "rise", "fall", "drop", "jump", "move", "go",
+                          "leap", "slide", "tumble", "soar", "return", "enter", "re-enter"})
+_PLACE_NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
+                            "nine", "ten", "first", "second", "third", "fourth", "fifth",
+                            "sixth", "seventh", "eighth", "ninth", "tenth", "top"})
+
+
+def _a_place_number(text: str) -> bool:
+    """Whether an object names a place in a chart: "four", "number two", "No 1", "3"."""
+    words = text.lower().replace(".", "").split()
+    if words[:1] in (["number"], ["no"]):
+        words = words[1:]
+    return len(words) == 1 and (words[0] in _PLACE_NUMBERS or words[0].isdigit())
+
+
 def withheld_resultative(statement: Statement, doc: Doc) -> str | None:
     """``"unnamed relation"`` for a verb that moves a named object to a standing
     ("Drogba headed Chelsea in front", "Bent put Arsenal ahead"): the scorer acted
@@ -785,6 +828,11 @@ def withheld_resultative(statement: Statement, doc: Doc) -> str | None:
     >>> withheld_resultative(next(iter(extract(doc))), doc)
     'unnamed relation'
     """
+    if statement.lemma.split()[0] in _CHART_MOVES and any(
+            o.role.lower() in {"to", "into"} and _a_place_number(o.text)
+            for o in statement.objects):
+        return "unnamed relation"  # "slipped one place to four with Lose My Breath":
+        # a chart's standing, no relation to the song it is held with
     verb = predicate_token(statement, doc)
     if verb is None or not any(c.dep_ == "dobj" and c.pos_ in {"PROPN", "NOUN"}
                                for c in verb.children):

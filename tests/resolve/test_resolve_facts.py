@@ -1566,6 +1566,18 @@ def test_former_before_the_first_of_two_titles_is_that_ones() -> None:
         "surprised if the system had caused a rift.")
 
 
+def test_an_order_in_a_list_or_a_chart_is_no_relation() -> None:
+    facts = asserted("In last year's survey, Keane were followed by Franz Ferdinand, "
+                     "Razorlight and Joss Stone in the top five.")
+    assert not any(r == "follows" for _, r, _ in facts)
+    facts = asserted("Destiny's Child slipped one place to four with Lose My Breath, "
+                     "followed by Girls Aloud at five.")
+    assert not any(o == "Lose My Breath" for _, _, o in facts)
+    # one after the other is said
+    assert ("Thank You", "follows", "Superstar") in asserted(
+        "Her single Superstar was followed by Thank You, which reached number two.")
+
+
 def test_a_describing_noun_before_a_name_is_no_part_of_it() -> None:
     assert ("Andy Murray", "defeats", "Tim Henman") in asserted(
         "Teenager Andy Murray beat Tim Henman.")
