@@ -551,7 +551,8 @@ class Resolver(RoleFacts):
                 policy.withheld_judged_act(statement, doc)) or (
                 policy.withheld_named_pair(statement, doc)) or (
                 policy.withheld_alternative(statement, doc)) or (
-                policy.withheld_list_order(statement, doc))
+                policy.withheld_list_order(statement, doc)) or (
+                policy.withheld_unclear_pairing(statement, doc))
             if withheld is None and index.ambiguous and (
                     subject.key in index.ambiguous
                     or (isinstance(obj, _Mention) and obj.key in index.ambiguous)):

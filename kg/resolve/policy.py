@@ -599,6 +599,39 @@ _NEITHER = frozenset({"unable", "not", "never", "no", "without", "fail", "refuse
 _PHRASE_RULES = NOMINAL_RULES | {"role_affiliation", "person_of"}
 
 
+#: Verbs that pair one with one: who stands in for whom ("Heymans and Valbon come in
+#: for Rougerie and Grandclaude" does not say which for which).
+_ONE_FOR_ONE = frozenset({"replace", "succeed", "come in for", "take over from",
+                          "stand in for", "deputise for", "deputize for", "swap"})
+
+
+def withheld_unclear_pairing(statement: Statement, doc: Doc) -> str | None:
+    """``"unclear attachment"`` when a verb that pairs one with one has several
+    subjects and several objects ("Heymans and Valbon come in for Rougerie and
+    Grandclaude"): which pairs with which the text does not say ("respectively" pairs
+    them in order); ``None`` otherwise."""
+    if statement.lemma not in _ONE_FOR_ONE and " ".join(
+            statement.lemma.split()[:3]) not in _ONE_FOR_ONE:
+        return None
+    if statement.object is None:
+        return None
+
+    def place(arg: Argument) -> int | None:
+        """Where the argument stands among its conjuncts, if it has any."""
+        span = doc.char_span(arg.head_start, arg.head_end, alignment_mode="expand")
+        if span is None or not len(span) or not span.root.conjuncts:
+            return None
+        members = sorted([span.root.i, *(c.i for c in span.root.conjuncts)])
+        return members.index(span.root.i)
+
+    who, whom = place(statement.subject), place(statement.object)
+    if who is None or whom is None:
+        return None
+    if "respectively" in statement.sentence.lower():
+        return None if who == whom else "unclear attachment"  # pairs in order
+    return "unclear attachment"
+
+
 def withheld_alternative(statement: Statement, doc: Doc) -> str | None:
     """``"alternative"`` when the subject or an object is one of alternatives
     ("drawn against either Swindon or Notts County", "will be presented to A, B or

@@ -1566,6 +1566,18 @@ def test_former_before_the_first_of_two_titles_is_that_ones() -> None:
         "surprised if the system had caused a rift.")
 
 
+def test_who_stands_in_for_whom_only_where_the_text_pairs_them() -> None:
+    facts = asserted("Cedric Heymans and Ludovic Valbon come in for Aurelien Rougerie and "
+                     "Jean-Philippe Grandclaude.")
+    assert not any(r == "comes_in_for" for _, r, _ in facts)
+    facts = asserted("Ben Kay and Tom Reed replace Steve Borthwick and Jack Cole "
+                     "respectively.")
+    assert {f for f in facts if f[1] == "replaces"} == {
+        ("Ben Kay", "replaces", "Steve Borthwick"), ("Tom Reed", "replaces", "Jack Cole")}
+    assert ("Ben Kay", "replaces", "Steve Borthwick") in asserted(
+        "Ben Kay replaces Steve Borthwick.")
+
+
 def test_an_order_in_a_list_or_a_chart_is_no_relation() -> None:
     facts = asserted("In last year's survey, Keane were followed by Franz Ferdinand, "
                      "Razorlight and Joss Stone in the top five.")
