@@ -134,10 +134,12 @@ def possessive_relation(owner_type: str, owned_type: str, owned_words: Sequence[
             any(w in _UNITS for w in lower) or owned_type == "Company" == owner_type):
         return "owns", False
     if owner_type == "Person" and owned_type == "Person":
-        for word in lower:
+        for k, word in enumerate(lower):
             if word in _NO_LONGER or word.startswith("ex-"):
                 return None  # "Mr Brown's former advisor Ed Balls": no longer
             if word in KIN:
+                if k and owned_words[k][:1].isupper() and owned_words[k - 1][:1].isupper():
+                    return None  # "Michelle Paver's Wolf Brother": a title's word
                 return KIN[word], True
     return None
 
@@ -381,6 +383,9 @@ def relatives(doc: Doc, table: TokenTable
         relation = KIN.get(token.lower_)
         if relation is None or not (token.pos_ in {"NOUN", "ADJ"} or token.text.islower()):
             continue  # ("stepson", lower-case, may be tagged a proper noun)
+        if (token.text[:1].isupper() and i and not token.is_sent_start
+                and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper()):
+            continue  # "Michelle Paver's Wolf Brother": a title's word, no kin
         if (i and doc[i - 1].lower_ in _NO_LONGER) or (
                 i > 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "ex") or any(
                 t.lower_ in _NO_LONGER for left in token.lefts if left.dep_ != "poss"

@@ -948,6 +948,13 @@ def test_relative_of_the_conjunct_before() -> None:
         "Tony Blair and his wife Cherie flew to Rome.")
 
 
+def test_a_kin_word_inside_a_title_is_no_kin() -> None:
+    facts = asserted("Michelle Paver's Wolf Brother, a fantasy set 6,000 years ago, is the "
+                     "first in a planned series.")
+    assert not any(r == "sibling_of" for _, r, _ in facts)
+    assert ("Cherie", "spouse_of", "Tony Blair") in asserted("Tony Blair's wife Cherie spoke.")
+
+
 def test_relative_of_the_one_a_who_clause_is_about() -> None:
     # "her" in "X - who was supporting her husband" is X's, whom the clause is about
     facts = asserted("The evening was graced by actress Sienna Miller, supermodel Claudia "
