@@ -6,7 +6,8 @@ text leaves no doubt (no answer is better than a wrong one):
 * who is "he" / "she"? The people named in the pronoun's sentence before it, else in
   the closest of the four sentences before that names anyone (a quote runs over
   several): the one person named there, else the one named as a subject; a known
-  gender must agree ("Mr", "Mrs", "Ms" before the name, or the gazetteer), and "she"
+  gender must agree ("Mr", "Mrs", "Ms" before the name, the gazetteer, or a given name
+  that is nearly always a man's or a woman's: "Jennifer"), and "she"
   needs a woman known as such;
 * who is "the Russian leader", "the president", "the blogger"? The one person of
   the document introduced with that title (and that nationality, when the
@@ -28,7 +29,7 @@ from typing import Generic, Protocol, TypeVar
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
-from kg.resolve.gazetteer import Gazetteer
+from kg.resolve.gazetteer import Gazetteer, given_name_genders
 from kg.resolve.names import TITLE_WORDS, clean_mention
 from kg.resolve.tokens import TokenTable
 
@@ -101,6 +102,16 @@ _GENDERED_OTHERS = frozenset({
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 
 
+def _given_name_gender(label: str) -> str | None:
+    """The gender a full name's first word gives, if it is a given name nearly
+    always a man's or a woman's ("Jennifer Lopez": "f"); ``None`` for a surname
+    alone or a name given to both ("Kelly Holmes")."""
+    words = label.split()
+    if len(words) < 2:
+        return None
+    return given_name_genders().get(words[0].casefold())
+
+
 def _local_subject(pronoun: Token) -> Token | None:
     """For an object pronoun, the subject of its own clause, whom it cannot stand
     for: "Kilroy-Silk" in "Kilroy-Silk had made him deputy leader", "Hain" in
@@ -125,6 +136,9 @@ def _local_subject(pronoun: Token) -> Token | None:
 class _Resolved(Protocol):
     @property
     def key(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
 
     @property
     def type(self) -> str: ...
@@ -285,7 +299,8 @@ class People(Generic[M]):
         profile.titles |= titles
         profile.countries |= countries
         entry = self.gazetteer.get(key)
-        profile.gender = profile.gender or gender or (entry.gender if entry else None)
+        profile.gender = (profile.gender or gender or (entry.gender if entry else None)
+                          or _given_name_gender(mention.label))
         if profile.represents is None:
             if entry is not None and entry.represents:
                 profile.represents = entry.represents
@@ -372,7 +387,18 @@ class People(Generic[M]):
                 if sent == here and self._introduced_before(token):
                     return None  # "The portrait is of a young man who ... when he arrived"
                 continue
+            named = found
             found = [m for m in found if self._gender_fits(m.mention.key, gender)]
+            if not found:
+                # only people of the other gender: the one meant is further back, the
+                # subject a chain of "he" goes back to if there is one ("... during the
+                # premiership of Margaret Thatcher. As a minister he dealt ... He")
+                if self._pronoun_chain(sent, token, gender,
+                                       before=min(m.start for m in named)) == "between":
+                    earlier = self._earlier_subject(sent, gender, set())
+                    if earlier is not None:
+                        return earlier
+                continue
             keys = {m.mention.key for m in found}
             subjects = {m.mention.key for m in found if m.subject}
             if sent == here and not subjects and self._introduced_before(token):
@@ -380,13 +406,18 @@ class People(Generic[M]):
                 # Hitler but finds life difficult when he settles in London"
             if len(keys) == 1 and not subjects and self._unnamed_subject(sent, token):
                 return None  # "The former France boss ... succeed Mark Hughes. He ..."
-            if len(keys) == 1 and not subjects and self._pronoun_chain(
-                    sent, token, gender, before=min(m.start for m in found)):
+            chain = (self._pronoun_chain(sent, token, gender, before=min(m.start for m in found))
+                     if len(keys) == 1 and not subjects else None)
+            if chain is not None:
                 # "Sir Nicholas Scott has died ... during the premiership of Margaret
                 # Thatcher. As a minister he dealt with ... He also merged": the "he"
                 # before continues a chain, which goes back to a subject further back
                 earlier = self._earlier_subject(sent, gender, keys)
-                if earlier is not None:
+                if earlier is not None or chain == "subject":
+                    # the chain's "he" is the subject of the sentence that names the one
+                    # person after it, so not that person: with no subject further back,
+                    # no one ("he played Thompson in Terry Gilliam's film. He worked
+                    # again with Burton": not Gilliam)
                     return earlier
             if len(keys) == 1:
                 return found[0].mention
@@ -439,21 +470,24 @@ class People(Generic[M]):
         return next(iter(keys.values())) if len(keys) == 1 else None
         # (a person of no known gender will do: the clause says whose it is)
 
-    def _pronoun_chain(self, sent: int, token: Token, gender: str, *, before: int) -> bool:
-        """Whether a subject pronoun of ``gender`` comes between sentence ``sent``
-        and ``token``, or, when that is an earlier sentence, is its main verb's
-        subject before the name found there (at token ``before``: "he played
-        Thompson in Terry Gilliam's film. He worked again with Burton"): the pronoun
-        continues that one's chain."""
+    def _pronoun_chain(self, sent: int, token: Token, gender: str, *,
+                       before: int) -> str | None:
+        """Whether a subject pronoun of ``gender`` continues a chain to ``token``:
+        ``"between"`` when one comes after sentence ``sent`` and before ``token``,
+        ``"subject"`` when ``sent`` is an earlier sentence and one is its main verb's
+        subject before the name found there (at token ``before``: "he played Thompson
+        in Terry Gilliam's film. He worked again with Burton"); else ``None``."""
         doc = self.doc
         start = self._sent_starts[sent + 1] if sent + 1 < len(self._sent_starts) else token.i
         if any(doc[i].dep_ in {"nsubj", "nsubjpass"}
                and _PRONOUN_GENDER.get(doc[i].lower_) == gender for i in range(start, token.i)):
-            return True
-        return sent < self.sentence_of(token.i) and any(
-            doc[i].dep_ in {"nsubj", "nsubjpass"} and doc[i].head.dep_ == "ROOT"
-            and _PRONOUN_GENDER.get(doc[i].lower_) == gender
-            for i in range(self._sent_starts[sent], before))
+            return "between"
+        if sent < self.sentence_of(token.i) and any(
+                doc[i].dep_ in {"nsubj", "nsubjpass"} and doc[i].head.dep_ == "ROOT"
+                and _PRONOUN_GENDER.get(doc[i].lower_) == gender
+                for i in range(self._sent_starts[sent], before)):
+            return "subject"
+        return None
 
     def _earlier_subject(self, sent: int, gender: str, others: set[str]) -> M | None:
         """The one person of ``gender`` who is a subject before sentence ``sent``

@@ -136,6 +136,19 @@ def given_names() -> frozenset[str]:
     return frozenset(row["name"].casefold() for row in _read("given_names.tsv"))
 
 
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Case-folded given names of ``kg/data/given_names.tsv`` that are nearly always
+    a man's (``"m"``) or a woman's (``"f"``); names given to both are left out.
+
+    >>> g = given_name_genders()
+    >>> g["jennifer"], g["marc"], "kelly" in g
+    ('f', 'm', False)
+    """
+    return {row["name"].casefold(): row["gender"] for row in _read("given_names.tsv")
+            if row.get("gender") in {"m", "f"}}
+
+
 # Which kind wins when one name belongs to several entries.
 _KIND_RANK = {"country": 0, "org": 1, "person": 2, "city": 3}
 
