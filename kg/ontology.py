@@ -174,15 +174,27 @@ def third_person(verb: str) -> str:
     return verb + "s"
 
 
+#: Base forms of verbs that end in "ed" (other than "-eed": "need", "proceed").
+_ED_BASES = frozenset({"bed", "embed", "shed", "shred", "sled", "wed"})
+
+
 def past_participle(verb: str) -> str:
     """The past participle of a base-form English verb (a table of irregular ones,
     then the spelling rules).
 
     >>> [past_participle(v) for v in ("airlift", "tell", "stop", "supply", "admit", "visit")]
     ['airlifted', 'told', 'stopped', 'supplied', 'admitted', 'visited']
+
+    A word that is a participle already (the adjective of "was surprised to be
+    beaten by") stays as it is; bases that end in "ed" do not ("need", "shed"):
+
+    >>> [past_participle(v) for v in ("surprised", "delighted", "need", "shed")]
+    ['surprised', 'delighted', 'needed', 'shed']
     """
     if verb in _IRREGULAR_PARTICIPLES:
         return _IRREGULAR_PARTICIPLES[verb]
+    if verb.endswith("ed") and not verb.endswith("eed") and verb not in _ED_BASES:
+        return verb
     if verb.endswith("ee"):
         return verb + "d"
     if verb.endswith("e"):

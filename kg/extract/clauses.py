@@ -493,6 +493,19 @@ def _instead(obj: Token) -> bool:
                                                                      ("rather", "than")}
 
 
+def _score_object(noun: Token, verb: Token) -> bool:
+    """Whether ``noun``, which the parse hung on ``verb`` as an adverbial, is the
+    verb's object followed by a score: "beat Arsenal 2-0", where the parser takes
+    "2" for the name's number and "0" for the verb's object."""
+    doc = noun.doc
+    if noun.pos_ != "PROPN" or noun.i < verb.i or any(
+            doc[i].pos_ in {"VERB", "AUX", "PUNCT"} for i in range(verb.i + 1, noun.left_edge.i)):
+        return False
+    return any(c.dep_ == "nummod" and c.i > noun.i and c.i + 2 < len(doc)
+               and doc[c.i + 1].text in {"-", "\u2013"} and doc[c.i + 2].text.isdigit()
+               for c in noun.children)
+
+
 def _objects(verb: Token, rel: list[Token], antecedent: Token | None) -> tuple[list[Obj], bool]:
     """The objects of ``verb`` (second argument first) and whether the relation
     took the first object's preposition (``rel`` is extended in place)."""
@@ -548,6 +561,9 @@ def _objects(verb: Token, rel: list[Token], antecedent: Token | None) -> tuple[l
                     more = _prep_object(other)
                     if more is not None:
                         preps.append(more)
+        elif dep in NP_ADVERBIALS and _score_object(c, verb):
+            core.append(Obj(c, "obj"))  # "beat Arsenal 2-0": the score's first number
+            # made the object's modifier, its last the object
         elif dep in NP_ADVERBIALS and c.ent_type_ in TIME_LABELS:
             extras.append(Obj(c, "time"))
         elif dep in ADVERBS and c.i > verb.i and c.pos_ == "ADV" and c.tag_ == "RB" and \

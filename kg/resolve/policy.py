@@ -571,15 +571,29 @@ _NOUN_OPENERS = frozenset({"DT", "PRP$"})
 
 def _noun_after_determiner(token: Token) -> bool:
     """Whether a finite "verb" with no subject of its own ends a noun phrase that a
-    determiner opens: "her debut hit Genie", "the country hit Ring of Fire" (not
-    "the company hit its target", whose subject is its own)."""
+    determiner or a preposition opens: "her debut hit Genie", "the country hit Ring
+    of Fire", "alongside hit presenters Ant and Dec" (not "the company hit its
+    target", whose subject is its own), or comes right after a name in a list, as
+    a verb joined to another never does ("such as Wales scrum-half Dwayne Peel and
+    Ireland lock Paul O'Connell")."""
     if token.pos_ != "VERB" or token.tag_ not in {"VBD", "VBZ", "VBP"} or any(
             c.dep_ in _SUBJECTS for c in token.children):
         return False
+    doc = token.doc
+    if token.dep_ == "conj" and token.i and doc[token.i - 1].pos_ == "PROPN" and not any(
+            a.i == token.i for a in doc[token.i - 1].ancestors):
+        return True  # (not "and on Sunday blamed", whose date is the verb's own)
     i = token.i - 1
-    while i >= 0 and token.doc[i].pos_ in {"NOUN", "ADJ"} and token.i - i <= 2:
+    while i >= 0 and doc[i].pos_ in {"NOUN", "ADJ"} and token.i - i <= 2:
         i -= 1
-    return i >= 0 and token.doc[i].tag_ in _NOUN_OPENERS and token.doc[i].lower_ != "that"
+    if i < 0 or doc[i].lower_ == "that":
+        return False
+    return doc[i].tag_ in _NOUN_OPENERS or doc[i].tag_ == "IN" or (
+        doc[i].lower_ in _PREPOSITION_ADVERBS)
+
+
+#: Prepositions the tagger calls adverbs ("alongside hit presenters Ant and Dec").
+_PREPOSITION_ADVERBS = frozenset({"alongside", "including"})
 
 
 #: Verbs that take a clause ("revealed [Gallas will play]", "believes [Owen is

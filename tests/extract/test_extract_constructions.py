@@ -152,6 +152,16 @@ def test_out_of_after_a_verb_keeps_its_particle(parse: Parse) -> None:
     assert not any("out out" in s.relation for s in sts)
 
 
+def test_an_object_followed_by_a_score(parse: Parse) -> None:
+    # the parser hangs "Arsenal" on the verb as an adverbial and takes the score's last
+    # number for the object: the name is the object
+    sts = run(parse, "Manchester United beat Arsenal 2-0 at Old Trafford on Sunday.")
+    assert ("Manchester United", "beat", "Arsenal", "Old Trafford", "Sunday") in tuples(sts)
+    # an adverbial with no score stays none ("won Sunday's final")
+    sts = run(parse, "Chelsea won the match last week.")
+    assert not any(o.text == "last week" and o.role == "obj" for s in sts for o in s.objects)
+
+
 def test_a_conjunct_of_an_object_controlled_verb_is_the_objects(parse: Parse) -> None:
     # "persuaded him to go and see X": "see" is his act, not a chain of the persuader's
     sts = run(parse, "Blair urged Brown to stay and fight the election.")

@@ -2290,6 +2290,20 @@ def test_a_noun_the_parser_took_for_a_verb_names_no_act() -> None:
     assert withheld(text).get(("Christina Aguilera", "hits", "Genie")) == "misread"
     assert ("Vladimir Putin", "meets_with", "George W. Bush") in asserted(
         "The Russian leader Vladimir Putin met George Bush in Moscow.")
+    # ... or a preposition opens ("alongside hit presenters Ant and Dec")
+    text = ("Cat Deeley co-hosted SM:tv on a Saturday morning, alongside hit presenters "
+            "Ant McPartlin and Declan Donnelly.")
+    assert not any(r == "hits" for _, r, _ in asserted(text))
+    # a "verb" joined to another, right after a name in a list, is a noun
+    text = ("Clive Woodward will also assess other Lions candidates such as Scotland pair "
+            "Simon Taylor and Chris Paterson, Wales scrum-half Dwayne Peel and Ireland lock "
+            "Paul O'Connell.")
+    assert withheld(text).get(("Clive Woodward", "locks", "Paul O'Connell")) == "misread"
+    assert ("Tony Blair", "phones", "Jacques Chirac") in asserted(
+        "Tony Blair met Gordon Brown on Sunday and phoned Jacques Chirac on Monday.")
+    assert ("Kostas Kenteris", "accuses", "Christos Tzekos") in asserted(
+        "Kostas Kenteris protested his innocence - and on Sunday blamed his former coach "
+        "Christos Tzekos for failing to inform him of the test.")
 
 
 def test_moving_to_an_organisation_is_joining_it() -> None:
