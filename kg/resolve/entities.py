@@ -998,9 +998,13 @@ class EntityResolver:
                 return named
         found = self._argument(arg, index, agent=False)
         if found is None:
-            # "the PCS union", "the campaign group Liberty": the name inside
+            # "the PCS union", "the campaign group Liberty": the name inside; not
+            # in an apposition after the head ("for The World, a BBC World Service
+            # and WGBH-Boston co-production": what The World is, not a body of its)
+            comma = index.text.find(",", arg.head_end, arg.end)
+            end = comma if comma >= 0 else arg.end
             for ent in reversed(index.ents):
-                if (arg.start <= ent.start_char and ent.end_char <= arg.end
+                if (arg.start <= ent.start_char and ent.end_char <= end
                         and ent.label_ in {"ORG", "GPE", "NORP", "FAC"}):
                     inner = Argument(ent.text, ent.start_char, ent.end_char,
                                      ent.root.idx, ent.root.idx + len(ent.root), ent.label_,

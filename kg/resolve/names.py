@@ -185,6 +185,13 @@ def _default_demonyms() -> frozenset[str]:
     return default_gazetteer().demonym_words
 
 
+#: Common nouns that name nothing alone, though news write them capitalised as the
+#: last or only word left of a longer name ("technology correspondent for The World",
+#: "director of the Committee", "won the Cup four times", "the Criminal Justice Bill").
+_GENERIC_NAMES = frozenset({
+    "world", "committee", "group", "charter", "bill", "cup", "club", "league",
+    "association", "society", "council", "department", "ministry", "agency", "company",
+    "firm", "board", "party", "channel"})
 #: Words a name does not end with: a name cut short ("World Player of").
 _DANGLING = frozenset({"of", "and", "for", "the", "&", "in", "at", "on", "to"})
 
@@ -210,6 +217,8 @@ def is_plausible_name(text: str) -> bool:
     (False, True)
     >>> is_plausible_name("World Player of")
     False
+    >>> is_plausible_name("World"), is_plausible_name("Cup"), is_plausible_name("FA Cup")
+    (False, False, True)
     """
     if not text or len(text) > 80 or len(text.split()) > 10:
         return False
@@ -219,6 +228,9 @@ def is_plausible_name(text: str) -> bool:
         return False
     if text.casefold().rstrip(".") in LONE_TITLES and " " not in text:
         return False
+    if text.casefold() in _GENERIC_NAMES:
+        return False  # "The World" (a programme), "the Committee", "the Cup": a name cut
+        # to its head noun, which names nothing alone
     first = text[0]
     if not (first.isupper() or first.isdigit()):
         return False

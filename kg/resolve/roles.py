@@ -662,6 +662,10 @@ def role_affiliations(
             relation = "member_of" if found.type == "PoliticalParty" else "works_for"
         if branch and relation == "leads" and found.type == "PoliticalParty":
             relation = "member_of"  # the Scottish Conservatives' leader is a Conservative
+        if (relation == "leads" and found.wikidata == _UNITED_KINGDOM
+                and [w.lower() for w in title_words[-1:]] == ["chancellor"]):
+            relation = "represents"  # "UK Chancellor Gordon Brown": the Chancellor of
+            # the Exchequer, a minister (Germany's chancellor leads it)
         if found.type == "City" and relation in {"plays_for", "manages", "works_for"}:
             found = club_of(found)
         if former is not None:
@@ -673,6 +677,8 @@ def role_affiliations(
         yield derived, person, relation, found, speaker
 
 
+#: The United Kingdom's Wikidata id (its chancellor is its finance minister).
+_UNITED_KINGDOM = "Q145"
 #: Prepositions that name the body a function belongs to ("director of products
 #: at Telewest", "manager of mobile marketing for NEC").
 _FUNCTION_BODY_PREPOSITIONS = frozenset({"at", "for", "with"})

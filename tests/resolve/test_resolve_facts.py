@@ -420,6 +420,32 @@ def test_a_role_after_is_names_its_body_too() -> None:
     assert not asserted("He is a fan of Chelsea.")
 
 
+def test_the_uk_chancellor_is_its_finance_minister() -> None:
+    facts = asserted("UK Chancellor Gordon Brown said so.")
+    assert ("Gordon Brown", "represents", "United Kingdom") in facts
+    assert ("Gordon Brown", "leads", "United Kingdom") not in facts
+    assert ("Gerhard Schroeder", "leads", "Germany") in asserted(
+        "German Chancellor Gerhard Schroeder said so.")
+
+
+def test_a_name_cut_to_its_head_noun_is_no_body() -> None:
+    # "The World" (a programme), "the Committee", "the Cup": nothing named alone
+    facts = asserted("Curt Hopkins, director of the Committee, told the BBC.")
+    assert ("Curt Hopkins", "holds_position", "director") in facts
+    assert not any(r == "works_for" for _, r, _ in facts)
+    assert not any(o == "Cup" for _, _, o in asserted(
+        "Mark Hughes won the Cup four times as a player."))
+    assert ("Mark Hughes", "wins", "FA Cup") in asserted(
+        "Mark Hughes won the FA Cup four times as a player.")
+    # nor is a body named in an apposition after the role's object
+    facts = asserted("Clark Boyd is technology correspondent for The World, a BBC World "
+                     "Service and WGBH-Boston co-production.")
+    assert ("Clark Boyd", "holds_position", "technology correspondent") in facts
+    assert not any(r == "works_for" for _, r, _ in facts)
+    assert ("Jane Smith", "works_for", "Liberty") in asserted(
+        "Jane Smith, chief economist at the campaign group Liberty, said so.")
+
+
 def test_a_title_before_a_person_of_a_body_says_how_they_belong() -> None:
     facts = asserted("Chief executive Ben Verwaayen of BT said the firm would grow.")
     assert ("Ben Verwaayen", "leads", "BT") in facts
