@@ -313,8 +313,11 @@ def _a_part_played(name: Span, text: str) -> bool:
     root = name.root
     played = root.dep_ == "dobj" and root.head.lemma_.lower() in _PLAYING
     if not played and root.dep_ == "pobj" and root.head.lower_ == "as":
-        # "his role as designer Edna Mode", "starred as teacher Hector"
-        played = root.head.head.lemma_.lower() in _ACTING
+        # "his role as designer Edna Mode", "starred as teacher Hector", "a prize for
+        # star Richard Griffiths as teacher Hector" (an actor named right before)
+        as_ = root.head
+        played = as_.head.lemma_.lower() in _ACTING or (
+            as_.i > 0 and name.doc[as_.i - 1].ent_type_ == "PERSON")
     if not played and root.dep_ in {"appos", "compound"}:
         head = root.head  # ("plays the director, Roger DeBris")
         played = head.dep_ == "dobj" and head.head.lemma_.lower() in _PLAYING

@@ -2426,6 +2426,12 @@ def test_a_part_played_holds_no_post_unless_the_person_comes_again() -> None:
     # a title given outside a part stays
     assert ("Bobby Darin", "holds_position", "singer") in asserted(
         "Singer Bobby Darin died in 1973.")
+    # "as" after the actor's name ("a prize for star Richard Griffiths as teacher
+    # Hector"); an "as" that opens a clause leaves the title its own
+    assert not any(s == "Hector" for s, _, _ in asserted(
+        "The play earned a best actor prize for star Richard Griffiths as teacher Hector."))
+    assert ("Mateja Kezman", "holds_position", "striker") in asserted(
+        "Chelsea named Didier Drogba as striker Mateja Kezman was injured.")
 
 
 def test_a_title_inside_a_works_name_is_no_post() -> None:
