@@ -191,7 +191,8 @@ def _default_demonyms() -> frozenset[str]:
 _GENERIC_NAMES = frozenset({
     "world", "committee", "group", "charter", "bill", "cup", "club", "league",
     "association", "society", "council", "department", "ministry", "agency", "company",
-    "firm", "board", "party", "channel"})
+    "firm", "board", "party", "channel",
+    "grand slams"})  # (a kind of tournament: "to win three Grand Slams in one season")
 #: Words a name does not end with: a name cut short ("World Player of").
 _DANGLING = frozenset({"of", "and", "for", "the", "&", "in", "at", "on", "to"})
 

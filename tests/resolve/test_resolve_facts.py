@@ -437,6 +437,9 @@ def test_a_name_cut_to_its_head_noun_is_no_body() -> None:
         "Mark Hughes won the Cup four times as a player."))
     assert ("Mark Hughes", "wins", "FA Cup") in asserted(
         "Mark Hughes won the FA Cup four times as a player.")
+    assert not any(o == "Grand Slams" for _, _, o in asserted(
+        "Roger Federer became the first man since 1988 to win three Grand Slams in one "
+        "season."))
     # nor is a body named in an apposition after the role's object
     facts = asserted("Clark Boyd is technology correspondent for The World, a BBC World "
                      "Service and WGBH-Boston co-production.")
