@@ -112,6 +112,28 @@ def _given_name_gender(label: str) -> str | None:
     return given_name_genders().get(words[0].casefold())
 
 
+#: Dependencies that join a list's names to its first ("Alicia Keys, Anastasia,
+#: Avril Lavigne and Beyonce Knowles").
+_LISTED_DEPS = frozenset({"conj", "appos", "npadvmod"})
+
+
+def _unbound(pronoun: Token) -> list[int]:
+    """Indices of the tokens whose names a pronoun cannot stand for: its clause's
+    subject and the subject's conjuncts (:func:`_local_subject`), and, for a
+    possessive whose noun is in apposition to a name, that name ("custody of
+    Frances Bean, her 12-year-old daughter": her is the mother's)."""
+    local = _local_subject(pronoun)
+    found: list[int] = []
+    todo = [] if local is None else [local]
+    while todo:  # the subject and its list's other names (which the parse may hang
+        node = todo.pop()  # on it as conjuncts, appositions or adverbials)
+        found.append(node.i)
+        todo.extend(c for c in node.children if c.dep_ in _LISTED_DEPS)
+    if pronoun.dep_ == "poss" and pronoun.head.dep_ == "appos":
+        found.append(pronoun.head.head.i)
+    return found
+
+
 def _local_subject(pronoun: Token) -> Token | None:
     """For an object pronoun, the subject of its own clause, whom it cannot stand
     for: "Kilroy-Silk" in "Kilroy-Silk had made him deputy leader", "Hain" in
@@ -368,9 +390,12 @@ class People(Generic[M]):
         if gender is None:
             return None
         here = self.sentence_of(token.i)
-        local = _local_subject(token)
+        # whom the pronoun cannot stand for: its clause's subject (all of a list:
+        # "Alicia Keys, ... and Beyonce Knowles had featured alongside her"), and the
+        # name a possessive's noun is in apposition to ("Frances Bean, her daughter")
+        others = _unbound(token)
         excluded = {m.mention.key for m in self.mentions
-                    if local is not None and m.start <= local.i < m.end}
+                    if any(m.start <= i < m.end for i in others)}
         if speaker is not None:
             excluded.add(speaker)
         listed = self._conjunct_before(token, gender, excluded)

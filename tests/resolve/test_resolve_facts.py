@@ -1070,6 +1070,20 @@ def test_he_after_a_chain_of_he_goes_back_to_its_subject() -> None:
     assert ("Delta Airlines", "suspends", "Ellen Simonetti") in facts
 
 
+def test_a_pronoun_is_none_of_its_clauses_subjects_nor_the_name_it_is_apposed_to() -> None:
+    facts = asserted("Amy Winehouse won the contest. Alicia Keys, Avril Lavigne and Beyonce "
+                     "Knowles had featured alongside her in that contest.")
+    assert ("Beyonce Knowles", "features_alongside", "Amy Winehouse") in facts
+    assert not any(o in {"Alicia Keys", "Beyonce Knowles"} for _, _, o in facts)
+    facts = asserted("Britney Spears was named best female. Alicia Keys, Anastasia, Avril "
+                     "Lavigne and Beyonce Knowles had featured alongside her in that contest.")
+    assert ("Alicia Keys", "features_alongside", "Britney Spears") in facts
+    assert not any(o == "Beyonce Knowles" for _, _, o in facts)
+    # two women named: "her" of the apposition is not the one it is apposed to
+    assert ("Frances Bean", "child_of", "Mary Cole") in asserted(
+        "Singer Mary Cole won back custody of Frances Bean, her 12-year-old daughter.")
+
+
 def test_he_is_no_woman_by_her_given_name() -> None:
     text = ("Singers Jennifer Lopez and husband Marc Anthony are to perform a duet. "
             "Anthony became Lopez's third husband in June 2004. He won a Grammy in 1998.")
