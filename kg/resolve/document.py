@@ -222,8 +222,12 @@ def _after_last_title(words: list[str]) -> list[str]:
     """The words of a name after the last honorific or title that introduces it
     ("13 March Lord Goldsmith" → "Lord Goldsmith"; "Suffolk Chief Constable Alastair
     McWhirter" → "Alastair McWhirter"), or ``words`` when no title leads in."""
+    given = given_names()
     for i in range(len(words) - 2, 0, -1):
         word = words[i].casefold().rstrip(".")
+        if words[i - 1].casefold() in given and words[i][:1].isupper():
+            continue  # a title word inside a name, after a given name: "Sacha Baron
+            # Cohen", "James Dean Bradfield"
         if word in _HONORIFICS and words[i + 1][:1].isupper() and not (
                 _is_initial(words[i]) and words[i - 1][:1].isupper()
                 and words[i - 1].casefold() not in TITLE_WORDS):
@@ -542,6 +546,12 @@ class DocumentIndex:
                 start -= 1  # "X Files" with the "X" tagged a noun
                 continue
             prev = self.doc[start - 1]
+            if (prev.text.casefold() in TITLE_WORDS and start >= 2
+                    and pos[start - 2] == PROPN and idx[start - 2] >= lo
+                    and self.doc[start - 2].text.casefold() in given_names()
+                    and prev.dep_ == "compound" and self.doc[start - 2].dep_ == "compound"):
+                start -= 2  # a title word inside a name: "Sacha Baron Cohen", "James
+                continue  # Dean Bradfield" (a given name before it, not "Minister")
             if (
                 not (start >= 2 and self.doc[start - 2].lower_ == "of")  # "of Research"
                 and prev.text[:1].isupper()

@@ -428,6 +428,15 @@ def test_the_uk_chancellor_is_its_finance_minister() -> None:
         "German Chancellor Gerhard Schroeder said so.")
 
 
+def test_a_title_word_inside_a_name_after_a_given_name_is_the_names() -> None:
+    assert ("Victoria Wood", "slates", "Sacha Baron Cohen") in asserted(
+        "In an interview, Victoria Wood slated comedian Sacha Baron Cohen for his "
+        "character Ali G.")
+    # a title before the name still goes
+    assert ("Lord Falconer", "holds_position", "prime minister") in asserted(
+        "Prime Minister Lord Falconer said so.")
+
+
 def test_a_name_cut_to_its_head_noun_is_no_body() -> None:
     # "The World" (a programme), "the Committee", "the Cup": nothing named alone
     facts = asserted("Curt Hopkins, director of the Committee, told the BBC.")
