@@ -81,7 +81,7 @@ _EVALUATIVE = frozenset({"best", "favourite", "favorite", "obvious", "worst", "g
                          "important", "influential", "valuable", "genuine", "proven",
                          "committed", "inspirational", "capable", "successful", "prudent",
                          "extraordinary", "accomplished", "real", "bona", "fide",
-                         "busier", "busiest"})
+                         "busier", "busiest", "unlikely"})
 #: A role still to come that a phrase predicts ("the man most likely to succeed Mr
 #: Blair as Labour leader", "the favourite to become chairman"): no post held.
 _PREDICTED = re.compile(r"\b(?:likely|expected|set|due|tipped|poised|favourite|favorite|"
@@ -260,8 +260,9 @@ _ACTING = _PLAYING | frozenset({"star", "cast", "role", "part", "portrayal",
                                 "performance", "appear", "voice"})
 
 
-#: "late" opening a title: the holder has died ("the late Beatle George Harrison").
-_LATE = re.compile(r"^((?:[Tt]he )?)[Ll]ate ")
+#: "late" opening a title: the holder has died ("the late Beatle George Harrison",
+#: "murdered director Theo van Gogh").
+_LATE = re.compile(r"^((?:[Tt]he )?)(?:[Ll]ate|[Mm]urdered|[Ss]lain|[Aa]ssassinated) ")
 
 
 def _plural_title_of_one(index: DocumentIndex, start: int, end: int, name_start: int,

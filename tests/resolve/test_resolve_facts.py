@@ -1228,6 +1228,10 @@ def test_a_late_holders_post_is_a_former_one() -> None:
     assert position("the late Beatle") == "former beatle"
     assert position("Late film star") == "former film star"
     assert position("late substitute") is None
+    assert position("Murdered director") == "former director"
+    assert position("the slain Dutch director") == "former director"
+    # a judgement is no post either
+    assert position("an unlikely major star") is None
     facts = asserted("Dhani Harrison is the son of the late Beatle George Harrison.")
     assert ("George Harrison", "holds_position", "former beatle") in facts
 
