@@ -74,6 +74,10 @@ def _appositions(tok: Token) -> Iterator[NominalFact]:
         return
     if any(c.dep_ in CONJUNCTS and c.i > tok.i for c in head.children):
         return
+    if tok.pos_ == "NOUN" and any(c.dep_ in APPOSITIONS and c.ent_type_ == "PERSON"
+                                  and c.left_edge.i == tok.i + 1 for c in tok.children):
+        return  # "without flanker Keith Gleeson, coach Eddie O'Sullivan has ...": the
+        # title of the name right after it, not an apposition to the one before
     pieces = _hyphened(tok)
     if pieces is not None:
         # "senior vice-president of technology" parsed as three appositions

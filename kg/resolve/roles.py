@@ -1002,6 +1002,11 @@ def _apposed(doc: Doc, *, table: TokenTable, title_word: Callable[[str], bool]
                                        and c.i > token.i for c in token.children):
             continue  # "assistant manager Tom Reed and fitness coach Bill Cole": the
             # coach's own name after it, apposed to "manager" with Reed by the parse
+        if any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN"
+               and c.ent_type_ == "PERSON" and c.left_edge.i == token.i + 1
+               for c in token.children):
+            continue  # "without flanker Keith Gleeson, coach Eddie O'Sullivan has": the
+            # title of the name right after it, not Gleeson's
         if head.pos_ == "NOUN":
             # "his son Nick, a trainee vicar": both apposed to "son", the name first
             head = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"

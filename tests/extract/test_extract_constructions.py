@@ -124,6 +124,10 @@ def test_apposition(parse: Parse) -> None:
     assert ("Jake Sullivan", "is", "the US national security adviser") in tuples(sts)
     assert ("Jake Sullivan", "met", "Ushakov", "Geneva") in tuples(sts)
     assert find(sts, "Jake Sullivan", "is").rule == "appos"
+    # a title with its own name right after it is that name's, no apposition
+    sts = run(parse, "Despite being without flanker Keith Gleeson, coach Eddie O'Sullivan "
+                     "has not had to contend with injuries.")
+    assert not any(s.rule == "appos" for s in sts)
 
 
 def test_a_hyphened_apposition_the_parser_split(parse: Parse) -> None:

@@ -2541,6 +2541,13 @@ def test_a_title_with_its_own_name_in_a_list_is_not_the_first_names() -> None:
                      "fitness coach Bill Cole - to also be given new deals.")
     assert ("Bill Cole", "holds_position", "fitness coach") in facts
     assert ("Tom Reed", "holds_position", "fitness coach") not in facts
+    facts = asserted("Despite being without flanker Keith Gleeson, coach Eddie O'Sullivan "
+                     "has not had to contend with injuries.")
+    assert ("Eddie O'Sullivan", "holds_position", "coach") in facts
+    assert ("Keith Gleeson", "holds_position", "coach") not in facts
+    # a body's name after the title is no person's ("senior vice president Boeing")
+    assert ("Dinesh Keskar", "holds_position", "senior vice president") in asserted(
+        '"No other market will grow so," said Dinesh Keskar, senior vice president Boeing.')
     # a title apposed with no name of its own is the name's before it
     assert ("Nick", "holds_position", "trainee vicar") in asserted(
         "Howard was introduced by his son Nick, a trainee vicar.")
