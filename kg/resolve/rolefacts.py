@@ -260,9 +260,8 @@ _ACTING = _PLAYING | frozenset({"star", "cast", "role", "part", "portrayal",
                                 "performance", "appear", "voice"})
 
 
-#: "late" opening a title: the holder has died ("the late Beatle George Harrison",
-#: "murdered director Theo van Gogh").
-_LATE = re.compile(r"^((?:[Tt]he )?)(?:[Ll]ate|[Mm]urdered|[Ss]lain|[Aa]ssassinated) ")
+#: "late" opening a title: the holder has died ("the late Beatle George Harrison").
+_LATE = re.compile(r"^((?:[Tt]he )?)[Ll]ate ")
 
 
 def _plural_title_of_one(index: DocumentIndex, start: int, end: int, name_start: int,
@@ -639,8 +638,10 @@ class RoleFacts(NounFacts):
                 continue
             if lower in _TITLE_ADVERBS or lower in _ARTICLES:
                 continue  # "Phil Redmond, now chairman of Mersey TV", "A ... coach"
-            if word.islower() and k + 1 < len(words) and roles.describes(lower):
-                continue  # "a crestfallen France coach": the man, not the post
+            if (word.islower() or k == 0) and k + 1 < len(words) and roles.describes(
+                    lower, capitalised=not word.islower()):
+                continue  # "a crestfallen France coach", "Murdered director Theo van
+                # Gogh" (the first word capitalised): the man, not the post
             after_name = bool(kinds) and (kinds[-1][1] == "name" or (
                 kinds[-1][0] in _CONNECTORS and len(kinds) > 1 and kinds[-2][1] == "name"))
             # a country's word that starts a name ("Australian Open champion", "All

@@ -165,22 +165,28 @@ _DESCRIBING = frozenset({"crestfallen", "fallen", "beaten", "broken", "forgotten
                          "well-known", "famous", "renowned", "legendary", "prominent",
                          "popular", "controversial", "colourful", "colorful", "flamboyant",
                          "maverick", "notorious", "wealthy", "eccentric", "reclusive",
-                         "influential", "powerful", "veteran", "seasoned", "slain"})
+                         "influential", "powerful", "veteran", "seasoned", "slain",
+                         "murdered", "assassinated"})
 
 
-def describes(word: str) -> bool:
+def describes(word: str, *, capitalised: bool = False) -> bool:
     """Whether a lower-case word before a title describes the one who holds it, not
     the post: a participle ("inexperienced Sale Sharks prop", "a crestfallen France
     coach", "murdered fashion designer"; not "retired general", "top seed") or an
-    adjective of repute ("a charismatic businessman").
+    adjective of repute ("a charismatic businessman"). A ``capitalised`` word (a
+    sentence's first) only when listed: "Murdered director", not "United boss" or
+    "Armed Forces Minister".
 
     >>> describes("inexperienced"), describes("crestfallen"), describes("retired")
     (True, True, False)
+    >>> describes("murdered", capitalised=True), describes("united", capitalised=True)
+    (True, False)
     """
     if word in _DESCRIBING:
         return True
-    return (len(word) > 4 and word not in _PAST and word.endswith("ed") and not word.endswith("eed")
-            and word not in _POST_PARTICIPLES)
+    return not capitalised and (
+        len(word) > 4 and word not in _PAST and word.endswith("ed")
+        and not word.endswith("eed") and word not in _POST_PARTICIPLES)
 
 
 #: Titles won, not posts held: no affiliation with the body of the contest.
@@ -953,7 +959,8 @@ def titled_names(doc: Doc, *, table: TokenTable, title_word: Callable[[str], boo
             if t.pos_ == "PROPN" and not title_word(t.lower_) and not (
                     t.dep_ in {"compound", "poss"} and t.head.i > t.i):
                 break
-            if t.text.islower() and describes(t.lower_):
+            if describes(t.lower_, capitalised=not t.text.islower()) and (
+                    t.text.islower() or t.is_sent_start):
                 break  # "inexperienced Sale Sharks prop": the man, not the post
             lead.insert(0, t)
             j -= 1

@@ -1228,8 +1228,8 @@ def test_a_late_holders_post_is_a_former_one() -> None:
     assert position("the late Beatle") == "former beatle"
     assert position("Late film star") == "former film star"
     assert position("late substitute") is None
-    assert position("Murdered director") == "former director"
-    assert position("the slain Dutch director") == "former director"
+    # "murdered", as "slain", describes the man, not the post
+    assert position("Murdered director") == "director"
     # a judgement is no post either
     assert position("an unlikely major star") is None
     facts = asserted("Dhani Harrison is the son of the late Beatle George Harrison.")
