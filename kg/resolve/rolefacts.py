@@ -260,8 +260,9 @@ _ACTING = _PLAYING | frozenset({"star", "cast", "role", "part", "portrayal",
                                 "performance", "appear", "voice"})
 
 
-#: "late" opening a title: the holder has died ("the late Beatle George Harrison").
-_LATE = re.compile(r"^((?:[Tt]he )?)[Ll]ate ")
+#: "late" opening a title: the holder has died ("the late Beatle George Harrison"); and
+#: "then": the post was held then ("the then Lord Chancellor").
+_LATE = re.compile(r"^((?:[Tt]he )?)(?:[Ll]ate|then) ")
 
 
 def _plural_title_of_one(index: DocumentIndex, start: int, end: int, name_start: int,

@@ -639,6 +639,10 @@ def role_affiliations(
             continue
         if regional and found.type in _PLACE_TYPES:
             continue
+        if (prep is not None and tokens[0].i > prep.i and found.type in _PLACE_TYPES
+                and any(t.text == "," and tokens[0].i < t.i < head.i for t in tokens)):
+            continue  # "MP for Henley-on-Thames, Oxfordshire": the county of the seat
+            # named before it, which is no seat
         if portfolio and found.type == "GovernmentBody" and (
                 prep is None or tokens[0].i < prep.i or prep.lower_ == "for"):
             continue  # (and "the Conservative spokesman for the Cabinet Office")

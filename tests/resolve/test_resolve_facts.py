@@ -420,6 +420,14 @@ def test_a_role_after_is_names_its_body_too() -> None:
     assert not asserted("He is a fan of Chelsea.")
 
 
+def test_the_county_after_a_seat_is_not_the_seat() -> None:
+    facts = asserted("Mr Boris Johnson, MP for Henley-on-Thames, Oxfordshire, said so.")
+    assert ("Boris Johnson", "holds_position", "mp") in facts
+    assert not any(r == "represents" for _, r, _ in facts)
+    assert ("Robert Jackson", "represents", "Wantage") in asserted(
+        "Robert Jackson, MP for Wantage, said so.")
+
+
 def test_the_uk_chancellor_is_its_finance_minister() -> None:
     facts = asserted("UK Chancellor Gordon Brown said so.")
     assert ("Gordon Brown", "represents", "United Kingdom") in facts
@@ -1228,6 +1236,7 @@ def test_a_late_holders_post_is_a_former_one() -> None:
     assert position("the late Beatle") == "former beatle"
     assert position("Late film star") == "former film star"
     assert position("late substitute") is None
+    assert position("the then Lord Chancellor") == "former lord chancellor"
     # "murdered", as "slain", describes the man, not the post
     assert position("Murdered director") == "director"
     # a judgement is no post either
