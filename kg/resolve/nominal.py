@@ -110,6 +110,16 @@ _FAMILY = frozenset({"wife", "husband", "son", "daughter", "stepson", "stepdaugh
                      "father", "mother", "brother", "sister"})
 
 
+def _kin_in_a_title(before: str, word: str) -> bool:
+    """Whether a kin word (``word``) is a word of a work's title: capitalised after a
+    capitalised word, not opening a name ("Michelle Paver's Wolf Brother").
+
+    >>> _kin_in_a_title("Wolf", "Brother"), _kin_in_a_title("his", "brother")
+    (True, False)
+    """
+    return word[:1].isupper() and before[:1].isupper()
+
+
 def possessive_relation(owner_type: str, owned_type: str, owned_words: Sequence[str]
                         ) -> tuple[str, bool] | None:
     """The relation a possessive "OWNER's OWNED" states, and whether it reads from
@@ -138,7 +148,7 @@ def possessive_relation(owner_type: str, owned_type: str, owned_words: Sequence[
             if word in _NO_LONGER or word.startswith("ex-"):
                 return None  # "Mr Brown's former advisor Ed Balls": no longer
             if word in KIN:
-                if k and owned_words[k][:1].isupper() and owned_words[k - 1][:1].isupper():
+                if k and _kin_in_a_title(owned_words[k - 1], owned_words[k]):
                     return None  # "Michelle Paver's Wolf Brother": a title's word
                 return KIN[word], True
     return None
@@ -383,8 +393,8 @@ def relatives(doc: Doc, table: TokenTable
         relation = KIN.get(token.lower_)
         if relation is None or not (token.pos_ in {"NOUN", "ADJ"} or token.text.islower()):
             continue  # ("stepson", lower-case, may be tagged a proper noun)
-        if (token.text[:1].isupper() and i and not token.is_sent_start
-                and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper()):
+        if (i and not token.is_sent_start and doc[i - 1].is_alpha
+                and _kin_in_a_title(doc[i - 1].text, token.text)):
             continue  # "Michelle Paver's Wolf Brother": a title's word, no kin
         if (i and doc[i - 1].lower_ in _NO_LONGER) or (
                 i > 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "ex") or any(
