@@ -485,6 +485,17 @@ class EntityResolver:
                      or self._titled(head, arg, index))
             if named is not None:
                 return named
+        if head.text[:1].isupper() and index.doc[max(0, head.i - 1)].lower_ in {
+                "the", "several", "two", "three", "many", "some"} and not any(
+                t.pos_ == "PROPN" for t in head.lefts):
+            people = self.gazetteer.demonym(head.text)
+            if people is not None:  # "the Scots" (tagged a body), "The Briton" (a person)
+                if index.doc[head.i - 1].lower_ != "the":
+                    return None  # "several Scots caught my eye": some of them, no side
+                if head.lower_.endswith(_PEOPLE_DEMONYM_ENDINGS):
+                    return _entry_mention(people, None)  # a nation's people, its side
+                return (self._refer(head, arg, index, we, speaker) if self.coreference
+                        else None)  # one of them: someone the text names elsewhere
         ent = index.ent_of.get(head.i)
         label = arg.label or (ent.label_ if ent is not None else "")
         if "s " in arg.text:
@@ -947,13 +958,14 @@ class EntityResolver:
             return None  # "MPs", "MEPs": people, but no one person
         honored = (text.split(" ", 1)[0].casefold().rstrip(".") in _HONORIFICS
                    or len(text.split()) > len(name.split()))  # "US President Bush"
+        given = index.by_given_name(text) if " " not in name else None
+        if given is not None:
+            return given  # "I've said to Nigel" after "Nigel Melville", though a town in
+            # South Africa is called Nigel
         if " " not in name and not honored and found and found[0].kind == "city":
             # a lone city name tagged PERSON, with no "Mr" before it ("Manchester")
             return _entry_mention(found[0], name)
         if " " not in name:
-            given = index.by_given_name(text)
-            if given is not None:
-                return given
             key = scoped_person_key(name, index.scope)
             if index.surnames.get(normalize(name)) and index.one_named(normalize(name)) is None:
                 index.ambiguous.add(key)  # "Robinson" where the document names Andy
