@@ -160,6 +160,8 @@ def _verb_index(nlp: Language) -> frozenset[str]:
 #: closing bracket may follow), then white space. After a closing quote the parser
 #: often runs on into the next paragraph, so that ends a piece too.
 _FINISHED = re.compile(r"[.!?:;][)\]]*\s*$")
+#: A bulleted line's start.
+_BULLET = re.compile(r"[ \t]*[-\u2013\u2022*][ \t]")
 
 
 def pieces(text: str, *, limit: int = MAX_CHUNK) -> list[str]:
@@ -169,15 +171,20 @@ def pieces(text: str, *, limit: int = MAX_CHUNK) -> list[str]:
     as each ends as finished prose (the parser ends a sentence there anyway) and the
     piece stays within ``limit`` characters. A paragraph that does not end so (a
     date line, a title, a heading) ends its piece: parsed with the text below it,
-    it would be glued onto the first sentence. ``"".join(pieces(t)) == t``.
+    it would be glued onto the first sentence; so does one before a bulleted line,
+    which the parser runs on into ("... on home soil 5-0. \\n - Manager Mark Hughes,
+    who won the Cup ...": one sentence, with Hughes the subject of "thrashed").
+    ``"".join(pieces(t)) == t``.
 
     >>> pieces("1 May 2024\\n\\nTalks began. They ended.\\n\\nBoth sides met.")
     ['1 May 2024\\n\\n', 'Talks began. They ended.\\n\\nBoth sides met.']
+    >>> pieces("They won 5-0. \\n - Tom Reed is aiming high.")
+    ['They won 5-0. \\n ', '- Tom Reed is aiming high.']
     """
     out: list[str] = []
     current = ""
     for chunk in split_paragraphs(text, limit=limit):
-        if current and len(current) + len(chunk) > limit:
+        if current and (len(current) + len(chunk) > limit or _BULLET.match(chunk)):
             out.append(current)
             current = ""
         current += chunk
