@@ -135,6 +135,9 @@ _PLACES_IN_A_SIDE = frozenset({"place", "position", "spot", "seat", "shirt", "je
 _GIVING_VERBS = frozenset({"give", "send", "offer", "hand", "sell", "grant", "award", "pay",
                            "lend", "owe", "promise", "bring", "loan", "issue", "deliver",
                            "write", "show"})
+#: Verbs of giving whose thing given is no clause (a promise's is: "promised Gordon
+#: Brown he would stand down" is a promise to him).
+_CLAUSE_LOSING_VERBS = _GIVING_VERBS - {"promise", "write"}
 #: Verbs whose indirect object is whom the thing is got for ("earned Middlesbrough a
 #: draw" → earns_draw_for Middlesbrough, not "earns Middlesbrough").
 _GETTING_VERBS = frozenset({"earn", "win", "buy", "get", "find", "book", "build", "save"})
@@ -215,6 +218,7 @@ class Resolver(RoleFacts):
         if statement.passive and policy.copula_only(statement.lemma):
             # "Bruno's been with France": "'s been" is "has been", no passive of a verb
             statement = replace(statement, passive=False)
+        statement, gap = self._relative_gap(statement, index)
         subject: _Mention | Value | None = None
         # the first object; failing that, a later one that a preposition introduces
         # ("supply [energy] to China" → supplies_to China), as the statement's object
@@ -225,6 +229,20 @@ class Resolver(RoleFacts):
                 continue  # "Like skipper X, Y failed to recover": no relation to X
             lemma, relation, info, subject_agent = self._relation(
                 statement.lemma, obj_arg.role.lower(), statement.passive)
+            if gap is not None and not info.declared and obj_arg.role.lower() not in (
+                    _NOT_PREPOSITIONS):
+                # "the reading I got from him": the noun the clause is about is what
+                # the verb took, and stays in the name (gets_reading_from) as an object
+                # noun does; with no plain noun ("something I have taken on for
+                # Wales"), a name of the verb and the preposition would lose it
+                if not gap:
+                    continue
+                role = obj_arg.role.lower()
+                base = statement.lemma.removesuffix(f" {role}")
+                lemma, relation, info, subject_agent = self._relation(
+                    f"{base} {gap}", role, statement.passive)
+                if relation.startswith(f"{POSITION_RELATION}_"):
+                    continue  # "a position he holds jointly with X": no one's post
             subject = self._argument(statement.subject, index, agent=subject_agent, we=we,
                                      speaker=speaker)
             if not isinstance(subject, _Mention):
@@ -310,13 +328,40 @@ class Resolver(RoleFacts):
             return (statement, subject, relation, obj, speaker)
         return None
 
+    @staticmethod
+    def _relative_gap(statement: Statement, index: DocumentIndex) -> tuple[Statement, str | None]:
+        """A statement of a relative clause's verb, and the noun the clause is about
+        when it is what the verb took (:func:`nominal.relative_gap`: "reading" in "the
+        reading I got from him", ``""`` for no plain noun, ``None`` for none left
+        out); a preposition stranded after the verb's own object goes with that noun,
+        not with the verb, and leaves the statement's lemma ("the surface Hewitt beat
+        Federer on": beat, not beat on)."""
+        if statement.rule in policy.NOMINAL_RULES:
+            return statement, None
+        verb = policy.predicate_token(statement, index.doc)
+        found = nominal.relative_gap(verb) if verb is not None else None
+        if verb is None or found is None:
+            return statement, None
+        head, is_object = found
+        if is_object:
+            return statement, nominal.gap_noun(head) or ""
+        words = statement.lemma.split()
+        if len(words) > 1 and any(c.lower_ == words[-1] and c.dep_ in {"prt", "prep"}
+                                  and not any(True for _ in c.children)
+                                  for c in verb.rights):
+            strand = " " + words[-1]
+            return replace(statement, lemma=statement.lemma.removesuffix(strand),
+                           relation=statement.relation.removesuffix(strand)), None
+        return statement, None
+
     def _dative_last(self, statement: Statement, index: DocumentIndex) -> Statement:
         """A verb of giving's indirect object as what the thing given goes to:
         "Vodafone sent the Commission a response" reads sends_response_to the
         Commission, not "sends the Commission" (the noun stays in the relation's
         name, as a light verb's does; with no plain noun, *grants_to*); a verb of
         getting's as whom it is got for ("earned Leeds a draw": earns_draw_for);
-        other statements as they are."""
+        no objects when the thing given is a clause the parser made of it ("awarded
+        Hazell his first start" with "start" a verb); other statements as they are."""
         objects = statement.objects
         if (len(objects) < 2 or objects[0].role != "obj" or objects[1].role != "obj"
                 or statement.lemma not in _GIVING_VERBS | _GETTING_VERBS):
@@ -324,9 +369,23 @@ class Resolver(RoleFacts):
         to = "for" if statement.lemma in _GETTING_VERBS else "to"  # "earned Leeds a draw"
         first = index.token_at(objects[0].head_start, objects[0].head_end)
         second = index.token_at(objects[1].head_start, objects[1].head_end)
-        if (first is None or second is None or first.dep_ != "dative" or first.pos_ == "ADP"
-                or second.dep_ != "dobj" or second.head.i != first.head.i):
+        if first is None or second is None or first.pos_ == "ADP":
             return statement
+        if (first.dep_ == "dobj" and first.pos_ in {"PROPN", "PRON"} and second.i > first.i
+                and second.dep_ != "dobj" and statement.lemma in _CLAUSE_LOSING_VERBS):
+            # "awarded Andy Hazell his first Six Nations start" with "start" read as a
+            # verb, "showed him how it should be done": the thing given is lost, and a
+            # fact naming the verb alone would say he was the thing given
+            return replace(statement, objects=())
+        if second.dep_ != "dobj" or second.head.i != first.head.i or second.i < first.i:
+            return statement
+        if first.dep_ != "dative" and not (
+                first.dep_ == "dobj" and statement.lemma in _GIVING_VERBS
+                and any(c.dep_ in {"det", "poss"} for c in second.children)):
+            return statement  # (two objects read as two direct ones: "awarded Tom
+            # Reed the best actor prize", as the parser often has it, is a dative too;
+            # not "sent Luscombe streaking away", nor a headline's "wins China
+            # copyright ruling")
         noun = self._noun(objects[1], index)
         if noun is None:  # "granted Electronic Arts the rights to use his voice": the
             # thing given has no plain noun to name, but goes to the dative all the same

@@ -155,6 +155,13 @@ def _local_subject(pronoun: Token) -> Token | None:
     return None
 
 
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause ``token`` is in (the sentence's root when none is)."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
+
 class _Resolved(Protocol):
     @property
     def key(self) -> str: ...
@@ -635,6 +642,15 @@ class People(Generic[M]):
         here = self.sentence_of(head.i)
         if any(m.sent == here and m.start < head.i for m in self.mentions):
             return None  # "Mr Brown refused to deny claims the prime minister had..."
+        verb = _clause_verb(head)
+        if any(t.dep_ in {"nsubj", "nsubjpass"} and (t.pos_ == "PROPN" or t.lower_ in {
+                "he", "she"}) and (_clause_verb(t) == verb or _clause_verb(t) in verb.conjuncts)
+               for t in head.doc[head.sent.start : head.i]):
+            return None  # nor when its clause's subject (or its coordinated clause's)
+            # before it is someone the tagger missed or a pronoun: "Drogba almost headed
+            # Chelsea in front but the striker saw the ball rebound", "he curled a shot
+            # past the keeper's post" (not a quote's: '"Britain is heading in the wrong
+            # direction", the Conservative leader said')
         for sent in range(here - 1, max(-1, here - 4), -1):
             named = [m for m in self.mentions if m.sent == sent
                      and self.doc[max(0, m.start - 1)].lower_ != "the"]  # "the Bill"

@@ -51,6 +51,7 @@ __all__ = [
     "described_kinds",
     "event_name",
     "event_places",
+    "gap_noun",
     "homes",
     "inner_object",
     "kind_named",
@@ -59,6 +60,7 @@ __all__ = [
     "noun_of",
     "possessive_relation",
     "relation_noun",
+    "relative_gap",
     "relatives",
     "seats",
 ]
@@ -294,6 +296,71 @@ def bare_noun_of(head: Token) -> str | None:
            for c in head.children):
         return None
     return noun_of(head)
+
+
+#: Nouns a relative clause with no relative word tells when, where, why or how of
+#: ("the day he went to Paris", "the way he played in Madrid"): no thing its verb takes.
+_ADVERBIAL_HEADS = frozenset({
+    "day", "days", "time", "times", "year", "years", "week", "weeks", "month", "months",
+    "season", "seasons", "moment", "night", "minute", "minutes", "hour", "hours", "way",
+    "reason", "reasons", "place", "places", "point", "stage", "period", "era", "occasion",
+    "morning", "afternoon", "evening", "summer", "winter", "spring", "autumn", "weekend",
+    "date", "manner"})
+
+_RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose"})
+
+
+def relative_gap(verb: Token) -> tuple[Token, bool] | None:
+    """For the verb of a relative clause with its own subject, the noun the clause is
+    about when the verb takes it and the clause leaves it out: with ``True`` when it
+    is the verb's object ("the reading I got from him": got the reading; "the start
+    that Almunia made to his career"), with ``False`` when the verb has an object of
+    its own and the noun goes with a preposition stranded after it ("the surface
+    Hewitt beat Federer on": on the surface). ``None`` for other clauses: one whose
+    relative is its subject ("the man who went to Paris"), one a relative adverb or
+    a preposition before the relative opens ("the club for which he played", "the
+    town where he lives"), and one on a noun of time, place or manner ("the day he
+    went to Paris").
+
+    >>> from kg.nlp import parse
+    >>> doc = next(parse(["The reading I got from Andy Roddick was positive."]))
+    >>> relative_gap(doc[3])
+    (reading, True)
+    >>> doc = next(parse(["It was the day he went to Paris."]))
+    >>> relative_gap(doc[5]) is None
+    True
+    """
+    head = verb.head
+    if (verb.dep_ != "relcl" or head.pos_ not in {"NOUN", "PRON", "NUM"}
+            or head.lower_ in _ADVERBIAL_HEADS):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lower_ in _RELATIVE_WORDS:
+        return None
+    if any(c.tag_ == "WRB" or c.dep_ == "mark" or (c.dep_ == "prep" and any(
+            g.lower_ in _RELATIVE_WORDS for g in c.children)) for c in verb.children):
+        return None  # (nor a content clause the parser hung on a noun: "suspicion that
+        # Mr Brown was manoeuvring against him")
+    last = verb.right_edge
+    while last.is_punct and last.i > verb.i:
+        last = verb.doc[last.i - 1]
+    stranded = [c for c in verb.rights if c.dep_ == "prep" and not any(True for _ in c.children)]
+    if stranded or (last.dep_ == "prt" and last.head.i == verb.i and last.i > verb.i):
+        return head, False  # (a particle at the clause's end, "the player he brought
+        # on", names nothing either way: the clause has no object then)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or all(o.lower_ in _RELATIVE_WORDS for o in objects):
+        return head, True
+    return None
+
+
+def gap_noun(head: Token) -> str | None:
+    """The noun a relative clause's gap stands for (:func:`relative_gap`), as it
+    reads in a relation's name ("reading"), or ``None`` for no plain noun
+    ("something", "the one", a name)."""
+    if head.pos_ != "NOUN" or head.lower_ in _EMPTY_NOUNS or head.ent_type_ or is_amount(head):
+        return None
+    return hyphened(head)
 
 
 def _content_clause(clause: Token) -> bool:

@@ -461,7 +461,9 @@ _ROLE_RULES = frozenset({"title", "appos", "copula", "role_verb", "role_given",
 
 def withheld_role(relation: str, statement: Statement) -> str | None:
     """``"future"`` for a role or affiliation stated as one to come ("Bob Jones will
-    become chairman"), else ``None``.
+    become chairman"), or a state ("Ann Cole will be a real threat at the Europeans",
+    "will be able to sell": a prediction, where a verb's act to come is a plan, as
+    news states fixtures), else ``None``.
 
     >>> from kg.types import Argument
     >>> a = Argument("Bob Jones", 0, 9, 4, 9, "PERSON", "subj")
@@ -470,6 +472,10 @@ def withheld_role(relation: str, statement: Statement) -> str | None:
     ...                modality="will")
     >>> withheld_role("holds_position", st)
     'future'
+    >>> c = Argument("a threat", 18, 26, 20, 26, "", "obj")
+    >>> st = Statement(a, "will be", "be", (c,), "", 0, 30, 0.5, "copula", modality="will")
+    >>> withheld_role("is_threat_at", st)
+    'future'
     """
     if (relation in _ROLE_RELATIONS and statement.rule in _ROLE_RULES
             and (statement.modality in _FUTURE or statement.tense == "future")):
@@ -477,7 +483,17 @@ def withheld_role(relation: str, statement: Statement) -> str | None:
     if relation in _ROLE_RELATIONS and statement.objects and (
             statement.objects[0].text.lower().split()[:1] in _TO_COME):
         return "future"  # "future Beatle George Harrison": a role he came to later
+    words = statement.lemma.split()
+    if (words[:1] == ["be"] and words[1:2] not in _ARRANGED and statement.modality != "to"
+            and statement.rule in _CLAUSE_RULES
+            and (statement.modality in _FUTURE or statement.tense == "future")):
+        return "future"  # (not "is to halt its flights", "is due to meet": plans)
     return None
+
+
+#: Words after "be" that make an act to come an arranged one, which news states as
+#: a fact to come ("British Airways is to halt its flights", "is due to meet").
+_ARRANGED = (["to"], ["due"], ["set"], ["scheduled"])
 
 
 #: First words of a title that is still to come ("future Beatle", "would-be MP").
