@@ -12,11 +12,29 @@ quotation of one sentence with no speech verb of its own is attributed the same 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from kg.extract.clauses import subject_of
 from kg.extract.labels import SPEECH_VERBS, VERBALS
 from kg.extract.tokens import TDoc, Tok
 
-__all__ = ["quote_speakers"]
+__all__ = ["quotation_marks", "quote_speakers"]
+
+
+class _Mark(Protocol):
+    """What pairing quote marks reads of a token (kg's own or spaCy's)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def i(self) -> int: ...
+    @property
+    def idx(self) -> int: ...
+    @property
+    def is_space(self) -> bool: ...
+    @property
+    def is_punct(self) -> bool: ...
 
 _OPEN = frozenset({"\u201c", "``"})
 _CLOSE = frozenset({"\u201d", "''"})
@@ -27,10 +45,20 @@ _PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 
 
 def _pairs(doc: TDoc) -> list[tuple[int, int]]:
-    """Index pairs (open, close) of double quote marks, curly, PTB or straight."""
+    return quotation_marks(doc.tokens)
+
+
+def quotation_marks(tokens: Sequence[_Mark]) -> list[tuple[int, int]]:
+    """Index pairs (open, close) of the double quote marks (curly, PTB or straight)
+    of a document's ``tokens``: the quotations the extractor attributes, so that a
+    later stage asking whether a word is quoted reads them as it did.
+
+    >>> import spacy
+    >>> quotation_marks(spacy.blank("en")('He said: "It is over. "We lost." Then he left.'))
+    [(3, 12)]
+    """
     pairs: list[tuple[int, int]] = []
     opened: int | None = None
-    tokens = doc.tokens
     for tok in tokens:
         text = tok.text
         if text not in _MARKS:
@@ -46,7 +74,7 @@ def _pairs(doc: TDoc) -> list[tuple[int, int]]:
     return pairs
 
 
-def _opening(tokens: list[Tok], mark: Tok) -> bool:
+def _opening(tokens: Sequence[_Mark], mark: _Mark) -> bool:
     """Whether a straight quote mark opens a quotation: space (or nothing) before
     it, a word right after it (`room. "I'm happy`; not `this," he said`)."""
     i = mark.i

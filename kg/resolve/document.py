@@ -22,6 +22,7 @@ from typing import Any
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.quotes import quotation_marks
 from kg.nlp.tokens import DocTokens
 from kg.resolve import nominal, roles
 from kg.resolve.coref import Groups, People
@@ -327,6 +328,7 @@ class DocumentIndex:
         self._scope: str | None = None
         self.groups: Groups[_Mention] | None = None
         self._kinds: dict[str, str] | None = None
+        self._quotations: list[tuple[int, int]] | None = None
         self._titles: dict[int, tuple[int, int]] | None = None
         # normalised full name → the label first seen; surname → full names
         self.full_names: dict[str, str] = {}
@@ -454,6 +456,14 @@ class DocumentIndex:
             name = " ".join([*first, match.group(2)])
             self.full_names.setdefault(normalize(name), name)
             self.surnames.setdefault(normalize(match.group(2)), set()).add(normalize(name))
+
+    def quoted(self, i: int) -> bool:
+        """Whether token ``i`` is inside a quotation, as the extractor pairs the quote
+        marks (:func:`kg.extract.quotes.quotation_marks`) when it names speakers."""
+        if self._quotations is None:
+            self._quotations = quotation_marks(list(self.doc))
+        k = bisect.bisect_left(self._quotations, (i, -1)) - 1
+        return k >= 0 and self._quotations[k][0] < i < self._quotations[k][1]
 
     @property
     def kinds(self) -> dict[str, str]:

@@ -1059,7 +1059,6 @@ _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 #: Title words that name a party ("the Tory leader").
 PARTY_WORDS = frozenset({"tory", "labour", "conservative", "liberal", "democrat",
                          "republican"})
-_QUOTE_MARKS = frozenset('"\u201c\u201d')
 
 
 def _apposed(head: Token) -> bool:
@@ -1100,14 +1099,8 @@ def _under_other_preposition(token: Token, head: Token) -> bool:
 
 
 def _quoted(token: Token, index: DocumentIndex) -> bool:
-    """Whether ``token`` is inside a quotation: an odd number of quotation marks
-    before it in its sentence, counting an opening mark the parse gave to the
-    sentence before ("It is a disgrace," he said. "He is ...")."""
-    text = index.text
-    start = token.sent.start_char
-    before = start
-    while before > 0 and text[before - 1].isspace():
-        before -= 1
-    opened = (before > 0 and text[before - 1] in _QUOTE_MARKS
-              and (before == 1 or text[before - 2].isspace()))
-    return (opened + sum(text.count(q, start, token.idx) for q in _QUOTE_MARKS)) % 2 == 1
+    """Whether ``token`` is inside a quotation, as the extractor reads quotations
+    when it names their speakers (not by a count of its own: a quotation that goes on
+    after a mark news opens again, `outrageous. "Stevie carried the club. He's always
+    put Liverpool first."`, is one)."""
+    return index.quoted(token.i)
