@@ -806,7 +806,7 @@ KIND_NOUNS: dict[str, str] = {
     "trio": "Organization", "orchestra": "Organization",
     "constituency": "Place", "seat": "Place", "festival": "Event", "conference": "Event",
     "tournament": "Event", "championship": "Event", "organisation": "Organization",
-    "organization": "Organization", "pressure": "Organization", "thinktank": "Organization",
+    "organization": "Organization", "thinktank": "Organization",
     "watchdog": "Organization", "regulator": "Organization", "manufacturer": "Company",
     "maker": "Company", "insurer": "Company", "supermarket": "Company",
     "publisher": "Company", "label": "Company", "studio": "Company", "lender": "Company",

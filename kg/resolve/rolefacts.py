@@ -338,6 +338,13 @@ def _in_a_works_name(name: Span) -> bool:
     return root.dep_ == "oprd" and root.head.lemma_.lower() in policy.NAMING_VERBS
 
 
+#: Titles as they are abbreviated before a name or on a team sheet.
+_ABBREVIATED_TITLES = {"gen": "general", "capt": "captain", "col": "colonel",
+                       "lt": "lieutenant", "maj": "major", "adm": "admiral",
+                       "sen": "senator", "rep": "representative", "gov": "governor",
+                       "prof": "professor", "rev": "reverend", "sgt": "sergeant"}
+
+
 class RoleFacts(NounFacts):
     """The facts of roles (see the module's documentation)."""
 
@@ -708,6 +715,8 @@ class RoleFacts(NounFacts):
             # "Former Holby City actor": a former actor of the show, still an actor
             # (formerly_stars_in the show says the rest); not "former Labour minister"
             kept = kept[1:]
+        # a title's abbreviation is the title ("Gen Pinochet", a team sheet's "capt")
+        kept = [_ABBREVIATED_TITLES.get(w.rstrip("."), w) for w in kept]
         # ("UK Athletics chief": the chief of the body named before it is a post)
         bodys_chief = kept == ["chief"] and None in rest
         if not bodys_chief and (not kept or all(w in roles.NOT_HEADS for w in kept)

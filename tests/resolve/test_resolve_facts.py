@@ -2680,3 +2680,34 @@ def test_a_nations_people_is_its_side_and_one_of_them_no_body() -> None:
     facts = asserted("Paula Radcliffe won in New York. The Briton, running for the first "
                      "time, held off Kenyan Susan Chepkemei.")
     assert not any(s == "Briton" for s, _, _ in facts)
+
+
+def test_an_abbreviated_title_is_the_title() -> None:
+    position = Resolver().position
+    assert position("Gen") == "general"
+    assert position("capt") == "captain"
+    assert position("Lt Col") == "lieutenant colonel"
+    assert ("Augusto Pinochet", "holds_position", "general") in asserted(
+        "Gen Augusto Pinochet has never been put on trial.")
+
+
+def test_pressure_is_no_kind_of_body() -> None:
+    # "the sustained Springboks pressure" is no body named Springboks ("a pressure
+    # group" is a group)
+    facts = asserted("After the sustained Springboks pressure, the Irish produced an attack "
+                     "of their own.")
+    assert not any(o == "Springboks" for _, _, o in facts)
+
+
+def test_he_in_a_quotation_news_opens_again_is_not_its_speaker() -> None:
+    # the quotation goes on after a mark news opens again mid-paragraph; the resolver
+    # reads it as the extractor does, so "He" in it is not Thompson, who says it
+    text = ('Former Liverpool coach Phil Thompson wants Steven Gerrard to stay. Thompson '
+            "reacted sharply to some Liverpool supporters, who criticised Gerrard's "
+            'performance. Thompson added: "I heard those comments from so-called '
+            'supporters and they were diabolical, absolutely outrageous. "Stevie carried '
+            "the club last year and this year. He's always put Liverpool first.\" "
+            "Thompson is confident.")
+    facts = asserted(text)
+    assert not any(s == "Phil Thompson" and r == "put" for s, r, _ in facts)
+    assert ("Phil Thompson", "formerly_manages", "Liverpool") in facts  # (his own title)
