@@ -177,9 +177,14 @@ def _title_head(name: Token) -> Iterator[NominalFact]:
 
 
 def _name_opener(doc: Sequence[Token], i: int) -> bool:
-    """Whether token ``i`` is a determiner that opens a name ("No Doubt")."""
-    return opens_a_name(doc[i], doc[i - 1] if i else None,
-                        doc[i + 1] if i + 1 < len(doc) else None)
+    """Whether token ``i`` is a determiner that opens a name ("No Doubt"; "All
+    Blacks" of a title before a name even at a sentence's start: "All Blacks captain
+    Tama Umaga has warned ...")."""
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if (doc[i].text == "All" and after is not None and after.pos_ == "PROPN"
+            and after.text[:1].isupper()):
+        return True
+    return opens_a_name(doc[i], doc[i - 1] if i else None, after)
 
 
 def _after_work_title(doc: list[Token], opener: int, start: int) -> int:

@@ -560,6 +560,10 @@ class EntityResolver:
                 span = index.doc[span.start - 1 : span.end]
             if label == "ORG":
                 span = self._known_after(span, arg, index)  # "BBC" + "Two": BBC Two
+            if (span.start and index.doc[span.start - 1].text == "All"
+                    and index.doc[span.start - 1].idx >= arg.start):
+                span = index.doc[span.start - 1 : span.end]  # "All England Club" with
+                # "All" left out of the tag
         elif head.pos_ == "PROPN" and head.lower_ not in LONE_TITLES:
             span, label = self._name_span(head, arg), ""
         else:

@@ -417,9 +417,13 @@ class RoleFacts(NounFacts):
             # Connick was an actor of enormous charisma": the tense of the report)
             position = f"former {position}"
         elif statement.rule in ROLE_RULES and not roles.is_past(position.split()) and (
-                roles.post_left(index.token_at(statement.subject.head_start,
-                                               statement.subject.head_end))):
-            position = f"former {position}"  # "Tottenham manager Santini has resigned"
+                roles.post_left(name := index.token_at(statement.subject.head_start,
+                                                       statement.subject.head_end))
+                or (roles.held_long_ago(name)
+                    and position.split()[-1] not in _PROFESSIONS)):
+            # "Tottenham manager Santini has resigned"; "captain Richard Hill was dumped
+            # ... in 1987" (a profession stays: "founded by actor Robert Redford in 1981")
+            position = f"former {position}"
         return (statement, subject, POSITION_RELATION, Value(position), speaker)
 
     def _taken_role(self, statement: Statement, index: DocumentIndex, *,

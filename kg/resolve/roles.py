@@ -63,6 +63,7 @@ __all__ = [
     "ended",
     "former_title",
     "from_body",
+    "held_long_ago",
     "is_past",
     "of_bodies",
     "post_left",
@@ -405,9 +406,13 @@ def _is_name_part(token: Token) -> bool:
 
 def _opens_name(token: Token, after: Sequence[Token]) -> bool:
     """Whether ``token`` is a number that opens the name after it ("21 Grams"), not a
-    year ("2004 Tour de France winner")."""
+    year ("2004 Tour de France winner"), or a capitalised "All" ("All England Club",
+    "All Blacks")."""
+    if not after or not after[0].text[:1].isupper() or after[0].pos_ != "PROPN":
+        return False
+    if token.text == "All":
+        return True
     return (token.pos_ == "NUM" and token.text.isdigit() and len(token.text) < 4
-            and bool(after) and after[0].text[:1].isupper() and after[0].pos_ == "PROPN"
             and after[0].head.i != token.i)
 
 
@@ -493,6 +498,47 @@ def post_left(name: Token | None) -> bool:
         return lemma != "step" or any(c.dep_ in {"prt", "advmod"} and c.lower_ in {
             "down", "aside"} for c in verb.children)
     return name.dep_ == "nsubjpass" and lemma in _REMOVING_VERBS
+
+
+def held_long_ago(name: Token | None) -> bool:
+    """Whether the person whose name's head is ``name`` is the subject or object of a
+    clause in the past that a year ten or more years before the document's latest
+    dates ("captain Richard Hill was dumped ... after three straight losses in 1987",
+    in a report of 2005): a post written with the name is the one held then.
+
+    >>> from kg.nlp import parse
+    >>> doc = next(parse(["In 2005 England lost. Captain Tom Hale was dropped in 1987."]))
+    >>> held_long_ago(doc[7])
+    True
+    >>> doc = next(parse(["In 2005 England lost. Captain Tom Hale was dropped in 2004."]))
+    >>> held_long_ago(doc[7])
+    False
+    """
+    if name is None or name.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+        return False
+    verb = name.head
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children))
+    if not past:
+        return False
+    years = [int(t.text) for t in verb.subtree if t.ent_type_ == "DATE" and t.is_digit
+             and len(t.text) == 4 and 1800 <= int(t.text) <= 2099
+             and _clause_of(t).i == verb.i]
+    if not years:
+        return False
+    latest = max(int(y) for y in _YEAR.findall(name.doc.text))
+    return latest - max(years) >= 10
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb of the clause ``token`` is in (the root when none is)."""
+    token = token.head
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def act_ended(verb: Token | None) -> bool:

@@ -2711,3 +2711,30 @@ def test_he_in_a_quotation_news_opens_again_is_not_its_speaker() -> None:
     facts = asserted(text)
     assert not any(s == "Phil Thompson" and r == "put" for s, r, _ in facts)
     assert ("Phil Thompson", "formerly_manages", "Liverpool") in facts  # (his own title)
+
+
+def test_all_opens_a_name_before_a_title() -> None:
+    # "All" capitalised before a name is the name's ("All England Club", "All Saints",
+    # "All Blacks"), even at a sentence's start
+    facts = asserted("All England Club chairman Tim Phillips said yes.")
+    assert ("Tim Phillips", "leads", "All England Club") in facts
+    assert ("Tim Phillips", "leads", "England Club") not in facts
+    facts = asserted("All Saints singer Nicole Appleton won.")
+    assert ("Nicole Appleton", "member_of", "All Saints") in facts
+    facts = asserted("All Blacks captain Tama Umaga has warned the Lions.")
+    assert ("Tama Umaga", "holds_position", "captain") in facts
+    assert ("Tama Umaga", "holds_position", "blacks captain") not in facts
+
+
+def test_a_title_in_a_clause_dated_long_ago_is_a_former_post() -> None:
+    text = ("England lost in 2005. England are enduring their worst run since captain "
+            "Richard Hill was dumped in favour of Mike Harrison after three straight losses "
+            "in 1987.")
+    facts = asserted(text)
+    assert ("Richard Hill", "holds_position", "former captain") in facts
+    assert ("Richard Hill", "holds_position", "captain") not in facts
+    # a recent year, or a profession, stays as it is
+    assert ("Richard Hill", "holds_position", "captain") in asserted(
+        text.replace("1987", "2004"))
+    assert ("Robert Redford", "holds_position", "actor") in asserted(
+        "The festival was founded by actor Robert Redford in 1981, and it grew in 2005.")
