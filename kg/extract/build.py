@@ -83,8 +83,9 @@ def conjuncts(tok: Token) -> list[Token]:
         cur = stack.pop()
         for c in cur.children:
             if (c.dep_ in CONJUNCTS and c.pos_ in NOMINALS and c not in out
-                    and not one_name(cur, c)):
-                # (not inside one name: "Ernst & Young", "Marks & Spencer")
+                    and not one_name(cur, c) and not _rejected(c)):
+                # (not inside one name: "Ernst & Young", "Marks & Spencer"; nor the
+                # one not taken: "opted for Nyanga instead of Harinordoquy")
                 out.append(c)
                 stack.append(c)
     if len(out) > 1:
@@ -93,6 +94,15 @@ def conjuncts(tok: Token) -> list[Token]:
 
 
 _position = attrgetter("i")
+
+
+def _rejected(conjunct: Token) -> bool:
+    """Whether a conjunct comes right after "instead of" or "rather than", which the
+    parser reads as a coordination: the alternative not taken."""
+    at = conjunct.left_edge.i
+    doc = conjunct.doc
+    return at >= 2 and (doc[at - 2].lower_, doc[at - 1].lower_) in {
+        ("instead", "of"), ("rather", "than")}
 
 
 def _norm(tok: Token) -> str:

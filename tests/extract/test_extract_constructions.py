@@ -211,6 +211,12 @@ def test_the_alternative_not_taken_is_no_object(parse: Parse) -> None:
                             "instead of Grand Slam winner Imanol Harinordoquy."))
     assert ("Bernard Laporte", "opted for", "Yannick Nyanga", "the back row") in sts
     assert not any("Harinordoquy" in " ".join(t) for t in sts if t[0] == "Bernard Laporte")
+    # nor when the parser reads "instead of" as a coordination ("of" its cc)
+    sts = tuples(run(parse, "He opted for Yannick Nyanga in the back row instead of Grand "
+                            "Slam winner Imanol Harinordoquy, who is back in the squad."))
+    assert any(t[:2] == ("He", "opted for") and t[2].startswith("Yannick Nyanga")
+               for t in sts)
+    assert not any("Harinordoquy" in " ".join(t) for t in sts if t[0] == "He")
 
 
 def test_a_word_before_a_spaced_dash_is_no_title(parse: Parse) -> None:
