@@ -135,6 +135,9 @@ _PLACES_IN_A_SIDE = frozenset({"place", "position", "spot", "seat", "shirt", "je
 _GIVING_VERBS = frozenset({"give", "send", "offer", "hand", "sell", "grant", "award", "pay",
                            "lend", "owe", "promise", "bring", "loan", "issue", "deliver",
                            "write", "show"})
+#: Reflexive pronouns, as a verb's object ("found herself in trouble").
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself",
+                         "ourselves", "yourself", "yourselves"})
 #: Verbs of giving whose thing given is no clause (a promise's is: "promised Gordon
 #: Brown he would stand down" is a promise to him).
 _CLAUSE_LOSING_VERBS = _GIVING_VERBS - {"promise", "write"}
@@ -219,6 +222,8 @@ class Resolver(RoleFacts):
             # "Bruno's been with France": "'s been" is "has been", no passive of a verb
             statement = replace(statement, passive=False)
         statement, gap = self._relative_gap(statement, index)
+        reflexive = any(o.role.lower() in {"obj", "dobj"} and o.text.lower() in _REFLEXIVES
+                        for o in statement.objects)
         subject: _Mention | Value | None = None
         # the first object; failing that, a later one that a preposition introduces
         # ("supply [energy] to China" → supplies_to China), as the statement's object
@@ -229,6 +234,11 @@ class Resolver(RoleFacts):
                 continue  # "Like skipper X, Y failed to recover": no relation to X
             lemma, relation, info, subject_agent = self._relation(
                 statement.lemma, obj_arg.role.lower(), statement.passive)
+            if reflexive and not info.declared and obj_arg.role.lower() not in (
+                    _NOT_PREPOSITIONS):
+                continue  # "found herself in trouble early on against Vinci", "describes
+                # himself as an average American Joe": what the verb did to its subject
+                # is lost from a name of the verb and the preposition
             if gap is not None and not info.declared and obj_arg.role.lower() not in (
                     _NOT_PREPOSITIONS):
                 # "the reading I got from him": the noun the clause is about is what

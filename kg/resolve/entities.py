@@ -473,6 +473,9 @@ class EntityResolver:
         club = self._nicknamed_club(arg, index, agent=agent)
         if club is not None:
             return club  # "the Teessiders" in a report on Middlesbrough
+        whole = clean_mention(arg.text)
+        if " and " in whole and index.kinds.get(whole) == "Place":
+            return self._name(whole, "", index)  # "Sittingbourne and Sheppey", one seat
         if _cut_before_its_noun(head, arg):
             return None  # "during his Anfield playing career": "his Anfield" is no place
         if head.pos_ in {"NOUN", "PRON"} and head.i not in index.ent_of:

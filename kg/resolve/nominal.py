@@ -986,6 +986,9 @@ def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
         for prep in token.rights:
             if prep.dep_ != "prep" or prep.lower_ != "for":
                 continue
+            whole = _one_seat(prep)
+            if whole:  # "the MP for Sittingbourne and Sheppey": one seat's name
+                kinds.setdefault(tokens_text(whole), "Place")
             for place in (g for c in prep.children if c.dep_ == "pobj"
                           for g in (c, *(k for k in c.subtree if k.dep_ == "conj"))):
                 if place.pos_ == "PROPN":
@@ -1014,6 +1017,23 @@ def described_kinds(doc: Doc, table: TokenTable) -> dict[str, str]:
                     "PERSON", "WORK_OF_ART", ""}:
                 kinds.setdefault(tokens_text(name_tokens(obj)), "Work")
     return kinds
+
+
+def _one_seat(prep: Token) -> list[Token]:
+    """The name a singular seat holder's "for" governs when it joins names with
+    "and" ("MP for Sittingbourne and Sheppey", "MP for Bethnal Green and Bow"): one
+    constituency, as an MP holds one; else nothing."""
+    holder = prep.head
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or holder.text.endswith("s") or not any(
+            c.dep_ == "conj" for c in obj.children):
+        return []
+    tokens = [t for t in obj.subtree]
+    if (len(tokens) < 3 or not all(t.pos_ == "PROPN" or t.lower_ in {"and", "&"}
+                                   for t in tokens)
+            or tokens[0].lower_ == "and" or tokens[-1].lower_ == "and"):
+        return []
+    return tokens
 
 
 #: Verbs whose named object is a work (a song, a book), whatever the tagger says of

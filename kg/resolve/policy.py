@@ -341,6 +341,10 @@ def withheld_naming(relation: str, statement: Statement, doc: Doc | None = None
     if statement.passive and "refer" in statement.lemma.split() and any(
             o.role.lower() == "as" for o in statement.objects):
         return "unnamed relation"  # "Referred to in the Netherlands as the General"
+    if (verb == "vote" and statement.passive and statement.objects
+            and statement.objects[0].role.lower() in {"obj", "dobj", "oprd", "attr"}):
+        return "unnamed relation"  # "was voted Record Of The Year", "voted European
+        # Athletics woman athlete of 2004": an honour's name, no relation to a body
     token = predicate_token(statement, doc) if doc is not None else None
     if token is not None and token.lemma_.lower() in NAMING_VERBS and _aside_name(token):
         return "unnamed relation"  # "Ann Cole and Tom Reed, dubbed the Acme Two, won":
