@@ -346,7 +346,8 @@ class Resolver(RoleFacts):
         out); a preposition stranded after the verb's own object goes with that noun,
         not with the verb, and leaves the statement's lemma ("the surface Hewitt beat
         Federer on": beat, not beat on)."""
-        if statement.rule in policy.NOMINAL_RULES:
+        if statement.rule in policy.NOMINAL_RULES or not index.relative_clause_in(
+                statement.sentence_start, statement.sentence_end):
             return statement, None
         verb = policy.predicate_token(statement, index.doc)
         found = nominal.relative_gap(verb) if verb is not None else None

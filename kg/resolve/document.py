@@ -329,6 +329,7 @@ class DocumentIndex:
         self.groups: Groups[_Mention] | None = None
         self._kinds: dict[str, str] | None = None
         self._quotations: list[tuple[int, int]] | None = None
+        self._relatives: list[int] | None = None
         self._titles: dict[int, tuple[int, int]] | None = None
         # normalised full name → the label first seen; surname → full names
         self.full_names: dict[str, str] = {}
@@ -456,6 +457,14 @@ class DocumentIndex:
             name = " ".join([*first, match.group(2)])
             self.full_names.setdefault(normalize(name), name)
             self.surnames.setdefault(normalize(match.group(2)), set()).add(normalize(name))
+
+    def relative_clause_in(self, start: int, end: int) -> bool:
+        """Whether a relative clause's verb lies between characters ``start`` and
+        ``end`` (a sentence): a cheap test before a statement's verb is looked up."""
+        if self._relatives is None:
+            self._relatives = [t.idx for t in self.doc if t.dep_ == "relcl"]
+        k = bisect.bisect_left(self._relatives, start)
+        return k < len(self._relatives) and self._relatives[k] < end
 
     def quoted(self, i: int) -> bool:
         """Whether token ``i`` is inside a quotation, as the extractor pairs the quote
