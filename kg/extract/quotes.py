@@ -12,7 +12,7 @@ quotation of one sentence with no speech verb of its own is attributed the same 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from kg.extract.clauses import subject_of
@@ -48,10 +48,13 @@ def _pairs(doc: TDoc) -> list[tuple[int, int]]:
     return quotation_marks(doc.tokens)
 
 
-def quotation_marks(tokens: Sequence[_Mark]) -> list[tuple[int, int]]:
+def quotation_marks(tokens: Sequence[_Mark], *, marks: Iterable[int] | None = None
+                    ) -> list[tuple[int, int]]:
     """Index pairs (open, close) of the double quote marks (curly, PTB or straight)
     of a document's ``tokens``: the quotations the extractor attributes, so that a
-    later stage asking whether a word is quoted reads them as it did.
+    later stage asking whether a word is quoted reads them as it did. ``marks``, in
+    order, are the indices of the tokens that may be quote marks, when the caller
+    knows them (the rest are not looked at).
 
     >>> import spacy
     >>> quotation_marks(spacy.blank("en")('He said: "It is over. "We lost." Then he left.'))
@@ -59,7 +62,7 @@ def quotation_marks(tokens: Sequence[_Mark]) -> list[tuple[int, int]]:
     """
     pairs: list[tuple[int, int]] = []
     opened: int | None = None
-    for tok in tokens:
+    for tok in tokens if marks is None else (tokens[i] for i in marks):
         text = tok.text
         if text not in _MARKS:
             continue

@@ -346,9 +346,12 @@ class Resolver(RoleFacts):
         out); a preposition stranded after the verb's own object goes with that noun,
         not with the verb, and leaves the statement's lemma ("the surface Hewitt beat
         Federer on": beat, not beat on)."""
-        if statement.rule in policy.NOMINAL_RULES or not index.relative_clause_in(
-                statement.sentence_start, statement.sentence_end):
-            return statement, None
+        if statement.rule in policy.NOMINAL_RULES or not (
+                any(o.role.lower() not in _NOT_PREPOSITIONS for o in statement.objects)
+                or " " in statement.lemma) or not index.relative_clause_in(
+                    statement.sentence_start, statement.sentence_end):
+            return statement, None  # (cheap tests first: most statements have no
+            # prepositional object nor stranded word, most sentences no relative clause)
         verb = policy.predicate_token(statement, index.doc)
         found = nominal.relative_gap(verb) if verb is not None else None
         if verb is None or found is None:

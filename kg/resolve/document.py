@@ -122,6 +122,8 @@ def _acronym_definitions(text: str) -> Iterator[tuple[str, int, str]]:
 
 #: Endings of demonyms that name a whole people ("Russians", "Chinese", "British").
 _PEOPLE_DEMONYM_ENDINGS = ("s", "ese", "ish", "ch", "sh", "ss")
+#: Where a double quote mark may start (straight, curly, or PTB's `` and '').
+_QUOTE_MARK = re.compile("[\"\u201c\u201d]|``|''")
 #: Last words of sports clubs' names after a city ("Manchester United", "Bristol Rovers").
 _CLUB_WORDS = frozenset({"united", "city", "rovers", "athletic", "wanderers", "albion",
                          "villa", "county", "town", "fc", "hotspur", "rangers", "celtic",
@@ -462,7 +464,9 @@ class DocumentIndex:
         """Whether a relative clause's verb lies between characters ``start`` and
         ``end`` (a sentence): a cheap test before a statement's verb is looked up."""
         if self._relatives is None:
-            self._relatives = [t.idx for t in self.doc if t.dep_ == "relcl"]
+            idx = self.tokens.idx
+            self._relatives = [idx[i] for i, dep in enumerate(self.tokens.deps)
+                               if dep == "relcl"]
         k = bisect.bisect_left(self._relatives, start)
         return k < len(self._relatives) and self._relatives[k] < end
 
@@ -470,7 +474,9 @@ class DocumentIndex:
         """Whether token ``i`` is inside a quotation, as the extractor pairs the quote
         marks (:func:`kg.extract.quotes.quotation_marks`) when it names speakers."""
         if self._quotations is None:
-            self._quotations = quotation_marks(list(self.doc))
+            marks = (self.tokens.starting_at(m.start()) for m in _QUOTE_MARK.finditer(self.text))
+            self._quotations = quotation_marks(
+                self.doc, marks=[k for k in marks if k is not None])  # type: ignore[arg-type]
         k = bisect.bisect_left(self._quotations, (i, -1)) - 1
         return k >= 0 and self._quotations[k][0] < i < self._quotations[k][1]
 

@@ -49,8 +49,8 @@ class TokenTable:
     """What the resolver reads of every token of ``doc``: the text (as
     ``doc.text``); each token's character offset (``idx``), part of speech
     (``pos``, a :mod:`spacy.parts_of_speech` id) and whether a space follows it
-    (``spaces``); the first token of each sentence (``sent_starts``); and the
-    proper nouns (``proper_nouns``)."""
+    (``spaces``); each token's dependency label (``deps``); the first token of each
+    sentence (``sent_starts``); and the proper nouns (``proper_nouns``)."""
 
     def __init__(self, doc: Doc, *, tokens: DocTokens | None = None) -> None:
         table = DocTokens(doc) if tokens is None else tokens
@@ -59,6 +59,7 @@ class TokenTable:
         self.pos: list[int] = table.pos
         self.spaces: list[bool] = table.spaces
         self.sent_starts: list[int] = table.sent_starts
+        self.deps: list[str] = table.deps
         proper = PROPN_ID
         #: the indices of the proper nouns (PROPN), and their character offsets
         nouns = [i for i, pos in enumerate(table.pos) if pos == proper]
