@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.resolve.gazetteer import Gazetteer, given_name_genders
 from kg.resolve.names import TITLE_WORDS, clean_mention
-from kg.resolve.tokens import TokenTable
+from kg.resolve.tokens import TokenTable, clause_verb
 
 __all__ = ["DESCRIBED_HEADS", "GOVERNMENT_TITLES", "LEADER_TITLES", "PERSON_NOUNS",
            "PERSON_PRONOUNS", "People", "Profile"]
@@ -154,13 +154,6 @@ def _local_subject(pronoun: Token) -> Token | None:
         node = node.head
     return None
 
-
-
-def _clause_verb(token: Token) -> Token:
-    """The verb of the clause ``token`` is in (the sentence's root when none is)."""
-    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
-        token = token.head
-    return token
 
 class _Resolved(Protocol):
     @property
@@ -642,9 +635,10 @@ class People(Generic[M]):
         here = self.sentence_of(head.i)
         if any(m.sent == here and m.start < head.i for m in self.mentions):
             return None  # "Mr Brown refused to deny claims the prime minister had..."
-        verb = _clause_verb(head)
+        verb = clause_verb(head)
+        clauses = {verb.i, *(c.i for c in verb.conjuncts)}
         if any(t.dep_ in {"nsubj", "nsubjpass"} and (t.pos_ == "PROPN" or t.lower_ in {
-                "he", "she"}) and (_clause_verb(t) == verb or _clause_verb(t) in verb.conjuncts)
+                "he", "she"}) and clause_verb(t).i in clauses
                for t in head.doc[head.sent.start : head.i]):
             return None  # nor when its clause's subject (or its coordinated clause's)
             # before it is someone the tagger missed or a pronoun: "Drogba almost headed

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.labels import SUBJECT_PRONOUNS, opens_a_name
 from kg.resolve.mentions import Mention, Staged, token_argument, tokens_text
 from kg.resolve.names import TITLE_WORDS
-from kg.resolve.tokens import TokenTable
+from kg.resolve.tokens import TokenTable, clause_verb
 from kg.types import Argument, Statement, Value
 
 __all__ = [
@@ -523,7 +523,7 @@ def held_long_ago(name: Token | None) -> bool:
         return False
     years = [int(t.text) for t in verb.subtree if t.ent_type_ == "DATE" and t.is_digit
              and len(t.text) == 4 and 1800 <= int(t.text) <= 2099
-             and _clause_of(t).i == verb.i]
+             and clause_verb(t).i == verb.i]
     if not years:
         return False
     latest = max(int(y) for y in _YEAR.findall(name.doc.text))
@@ -531,14 +531,6 @@ def held_long_ago(name: Token | None) -> bool:
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
-def _clause_of(token: Token) -> Token:
-    """The verb of the clause ``token`` is in (the root when none is)."""
-    token = token.head
-    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
-        token = token.head
-    return token
 
 
 def act_ended(verb: Token | None) -> bool:

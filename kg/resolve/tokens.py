@@ -23,15 +23,29 @@ from collections.abc import Collection
 
 from spacy.parts_of_speech import PROPN
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.tokens import DocTokens
 
-__all__ = ["TokenTable"]
+__all__ = ["TokenTable", "clause_verb"]
 
 PROPN_ID = int(PROPN)
 
 _IDS: dict[int, tuple[Collection[str], frozenset[int]]] = {}
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb of the clause ``token`` is in: the token itself or its nearest head
+    that is a verb (the sentence's root when none is).
+
+    >>> from kg.nlp import parse
+    >>> doc = next(parse(["Tom Hale was dropped in 1987."]))
+    >>> clause_verb(doc[5]).text
+    'dropped'
+    """
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _ids(words: Collection[str]) -> frozenset[int]:
