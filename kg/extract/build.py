@@ -23,7 +23,7 @@ from itertools import pairwise
 from operator import attrgetter
 from typing import Any
 
-from kg.extract.clauses import Frame, Obj, adverb_particle, speaker_of
+from kg.extract.clauses import Frame, Obj, adverb_particle, instead_of, speaker_of
 from kg.extract.confidence import features
 from kg.extract.labels import (
     AUXILIARIES,
@@ -83,7 +83,7 @@ def conjuncts(tok: Token) -> list[Token]:
         cur = stack.pop()
         for c in cur.children:
             if (c.dep_ in CONJUNCTS and c.pos_ in NOMINALS and c not in out
-                    and not one_name(cur, c) and not _rejected(c)):
+                    and not one_name(cur, c) and not instead_of(c)):
                 # (not inside one name: "Ernst & Young", "Marks & Spencer"; nor the
                 # one not taken: "opted for Nyanga instead of Harinordoquy")
                 out.append(c)
@@ -94,15 +94,6 @@ def conjuncts(tok: Token) -> list[Token]:
 
 
 _position = attrgetter("i")
-
-
-def _rejected(conjunct: Token) -> bool:
-    """Whether a conjunct comes right after "instead of" or "rather than", which the
-    parser reads as a coordination: the alternative not taken."""
-    at = conjunct.left_edge.i
-    doc = conjunct.doc
-    return at >= 2 and (doc[at - 2].lower_, doc[at - 1].lower_) in {
-        ("instead", "of"), ("rather", "than")}
 
 
 def _norm(tok: Token) -> str:

@@ -54,8 +54,8 @@ from kg.extract.tokens import TSpan as Span
 if TYPE_CHECKING:
     from spacy.tokens import Token as SpacyToken
 
-__all__ = ["Frame", "Obj", "adverb_particle", "clause_frames", "ranked", "speaker_of",
-           "subject_of"]
+__all__ = ["Frame", "Obj", "adverb_particle", "clause_frames", "instead_of", "ranked",
+           "speaker_of", "subject_of"]
 
 
 @dataclass(slots=True)
@@ -484,9 +484,16 @@ def _is_attribution(prep: Token) -> bool:
     return prep.lower_ == "according"
 
 
-def _instead(obj: Token) -> bool:
+def instead_of(obj: Token) -> bool:
     """Whether an object comes right after "instead of" or "rather than", which the
-    parse may hang on the verb as its object: the alternative not taken."""
+    parse may hang on the verb as its object, or read as a conjunct of the one taken:
+    the alternative not taken.
+
+    >>> from kg.nlp import parse
+    >>> doc = next(parse(["Laporte picked Nyanga instead of Harinordoquy."]))
+    >>> instead_of(doc[5]), instead_of(doc[2])
+    (True, False)
+    """
     at = obj.left_edge.i
     doc = obj.doc
     return at >= 2 and (doc[at - 2].lower_, doc[at - 1].lower_) in {("instead", "of"),
@@ -528,7 +535,7 @@ def _objects(verb: Token, rel: list[Token], antecedent: Token | None) -> tuple[l
                 continue
             if _modifies_misread_noun(c):
                 continue  # "received [Kennedy Center] honours": no Kennedy Center received
-            if _instead(c):
+            if instead_of(c):
                 continue  # "opted for Nyanga instead of Harinordoquy": not the one taken
             head = c
             if antecedent is not None and is_relative_pronoun(c):
