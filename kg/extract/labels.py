@@ -154,6 +154,21 @@ class _Word(Protocol):
     def pos_(self) -> str: ...
 
 
+def all_opens_a_name(word: _Word, after: _Word | None) -> bool:
+    """Whether ``word`` is a capitalised "All" before a capitalised proper noun, which
+    opens a name even at a sentence's start ("All England Club chairman", "All Blacks
+    captain Tama Umaga").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("All Blacks")
+    >>> doc[1].pos_ = "PROPN"
+    >>> all_opens_a_name(doc[0], doc[1]), all_opens_a_name(doc[1], None)
+    (True, False)
+    """
+    return (word.text == "All" and after is not None and after.pos_ == "PROPN"
+            and after.text[:1].isupper())
+
+
 def opens_a_name(word: _Word, before: _Word | None, after: _Word | None) -> bool:
     """Whether ``word``, between ``before`` and ``after`` (``None`` at the ends), is
     a determiner that opens the name after it ("as No Doubt singer Gwen Stefani"),

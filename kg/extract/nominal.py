@@ -30,6 +30,7 @@ from kg.extract.labels import (
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
     SUBJECTS,
+    all_opens_a_name,
     opens_a_name,
 )
 from kg.extract.tokens import Tok as Token
@@ -181,10 +182,8 @@ def _name_opener(doc: Sequence[Token], i: int) -> bool:
     Blacks" of a title before a name even at a sentence's start: "All Blacks captain
     Tama Umaga has warned ...")."""
     after = doc[i + 1] if i + 1 < len(doc) else None
-    if (doc[i].text == "All" and after is not None and after.pos_ == "PROPN"
-            and after.text[:1].isupper()):
-        return True
-    return opens_a_name(doc[i], doc[i - 1] if i else None, after)
+    return all_opens_a_name(doc[i], after) or opens_a_name(
+        doc[i], doc[i - 1] if i else None, after)
 
 
 def _after_work_title(doc: list[Token], opener: int, start: int) -> int:

@@ -37,7 +37,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.labels import SUBJECT_PRONOUNS, opens_a_name
+from kg.extract.labels import SUBJECT_PRONOUNS, all_opens_a_name, opens_a_name
 from kg.resolve.mentions import Mention, Staged, token_argument, tokens_text
 from kg.resolve.names import TITLE_WORDS
 from kg.resolve.tokens import TokenTable, clause_verb
@@ -410,10 +410,9 @@ def _opens_name(token: Token, after: Sequence[Token]) -> bool:
     "All Blacks")."""
     if not after or not after[0].text[:1].isupper() or after[0].pos_ != "PROPN":
         return False
-    if token.text == "All":
-        return True
-    return (token.pos_ == "NUM" and token.text.isdigit() and len(token.text) < 4
-            and after[0].head.i != token.i)
+    return all_opens_a_name(token, after[0]) or (
+        token.pos_ == "NUM" and token.text.isdigit() and len(token.text) < 4
+        and after[0].head.i != token.i)
 
 
 def _runs(tokens: Sequence[Token]) -> Iterator[list[Token]]:
