@@ -174,6 +174,28 @@ def third_person(verb: str) -> str:
     return verb + "s"
 
 
+_BASES = {third: base for base, third in _THIRD_PERSON.items()}
+
+
+def base_form(verb: str) -> str:
+    """The base form of a third person singular present, as :func:`third_person`
+    makes it (the inverse of its spelling rules).
+
+    >>> [base_form(v) for v in ("supplies", "cooperates", "goes", "approaches", "has",
+    ...                         "plays", "faces", "passes", "fixes", "dies")]
+    ['supply', 'cooperate', 'go', 'approach', 'have', 'play', 'face', 'pass', 'fix', 'die']
+    """
+    if verb in _BASES:
+        return _BASES[verb]
+    if verb.endswith("ies") and len(verb) > 4:
+        return verb[:-3] + "y"
+    if verb.endswith(("sses", "shes", "ches", "xes", "zzes", "oes")):
+        return verb[:-2]
+    if verb.endswith("s") and not verb.endswith("ss"):
+        return verb[:-1]
+    return verb
+
+
 #: Base forms of verbs that end in "ed" (other than "-eed": "need", "proceed").
 _ED_BASES = frozenset({"bed", "embed", "shed", "shred", "sled", "wed"})
 

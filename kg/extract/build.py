@@ -172,7 +172,13 @@ def _scheduled(verb: Token) -> bool:
     their match on Sunday")."""
     if verb.tag_ == "VBN":
         return False
+    if _a_journey(verb):
+        return True
     for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "in" and verb.tag_ in {"VBZ", "VBP"} and any(
+                c.dep_ == "pobj" and _a_round(c) for c in child.children):
+            return True  # "plays Greg Rusedski in the second round" (not "after disposing
+            # of Cardiff in the third round")
         if child.dep_ == "prep" and child.lower_ == "on":
             times = [c for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ in {"npadvmod", "advmod"}:
@@ -188,6 +194,42 @@ def _scheduled(verb: Token) -> bool:
                         words & _MONTHS and any(t.text.isdigit() for t in time.subtree)))):
                 return True
     return False
+
+
+def _awaited(verb: Token) -> bool:
+    """Whether a present-tense clause is one that its sentence waits for ("before
+    England and France come to Lansdowne Road", "until he signs"): what happens
+    before or until it is still to come, so it is too."""
+    return any(c.dep_ == "mark" and c.lower_ in {"before", "until", "till"}
+               for c in verb.children)
+
+
+#: Verbs of a journey, whose present simple news uses for one planned.
+_JOURNEYS = frozenset({"travel", "go", "come", "head", "fly"})
+
+
+def _a_journey(verb: Token) -> bool:
+    """Whether a verb is a journey told in the present simple, which news uses for
+    one planned ("Now the Italians travel to Edinburgh", "Helen Clitheroe now goes to
+    Madrid", "Crystal Palace go to Sunderland"): a journey made is told in the past
+    ("has flown to Dublin"), one under way with "-ing"."""
+    return (verb.tag_ in {"VBZ", "VBP"} and verb.lemma_ in _JOURNEYS
+            and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children))
+
+
+#: Nouns of a round of a draw ("the second round", "the last 16", "the semi-finals").
+_ROUNDS = frozenset({"round", "16", "eight", "four", "final", "semi-final", "quarter-final",
+                     "semi-finals", "quarter-finals", "semis", "semi", "quarters"})
+
+
+def _a_round(noun: Token) -> bool:
+    """Whether ``noun`` is a round of a draw still to be played or the next one: a
+    present tense against an opponent "in the second round", "in the last 16", "in
+    the next round", "in an all-Australian final" is a fixture, as news writes the
+    draw (a round played is told in the past tense; "in rounds" is none)."""
+    words = [t.lower_ for t in noun.subtree]
+    return noun.lower_ in _ROUNDS and (words[0] in {"the", "a", "an"} or "next" in words)
 
 
 def _lemma(frame: Frame) -> str:
@@ -288,8 +330,9 @@ def frame_statements(frame: Frame, info: SentenceInfo) -> Iterator[Candidate]:
     else:
         tense = _tense(rel) if finite else info.tense
         if tense == "present" and (_arranged(rel) or _scheduled(verb) or (
-                verb.dep_ == "advcl" and _scheduled(verb.head))):  # "... on Tuesday
-            # when he plays Karol Beck": the time of the clause it hangs on
+                verb.dep_ == "advcl" and (_scheduled(verb.head) or _awaited(verb)))):
+            # "... on Tuesday when he plays Karol Beck": the time of the clause it
+            # hangs on; "before England and France come to Lansdowne Road"
             tense = "future"
     speaker_tok = speaker_of(verb) or info.speaker
     speaker = argument(speaker_tok, "speaker") if speaker_tok is not None else None

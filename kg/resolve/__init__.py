@@ -635,6 +635,8 @@ class Resolver(RoleFacts):
                 withheld = policy.withheld_by_context(statement, doc)
                 if withheld == "alleged" and speaker is not None:
                     withheld = None  # a named source's allegation: asserted, as a claim
+            if withheld is None:
+                relation = policy.future_relation(relation, statement)  # will_face
             out.append(ResolvedStatement(
                 statement=statement,
                 subject=entity(subject),

@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.clauses import ranked
 from kg.extract.labels import MUTUAL_VERBS, RECIPROCALS
 from kg.nlp import known_verbs
+from kg.ontology import base_form
 from kg.types import HYPOTHETICAL_MODALS, Argument, Statement
 
 __all__ = [
@@ -493,6 +494,42 @@ def withheld_role(relation: str, statement: Statement) -> str | None:
             and (statement.modality in _FUTURE or statement.tense == "future")):
         return "future"  # (not "is to halt its flights", "is due to meet": plans)
     return None
+
+
+#: First words of names that say already that their act is to come ("is_due_to_launch").
+_SAID_TO_COME = ("is_due_", "is_set_", "is_scheduled_", "is_about_", "is_expected_",
+                 "is_going_", "is_to_", "will_", "formerly_")
+
+
+def future_relation(relation: str, statement: Statement) -> str:
+    """The name an asserted act still to come is stated under: its relation in the
+    future ("England will face Italy" → *will_face*, "is to be presented with" →
+    *will_be_presented_with*), so that a query for ``kg:faces`` finds matches played
+    and one for ``kg:will_face`` fixtures, and the triple reads as the sentence
+    does. A role keeps its name (one to come by a title or a copula is withheld
+    above; one a verb assigns, "Ryabkov will represent Russia at the talks", is
+    held from the assignment on), as does a name that says the future already.
+
+    >>> from dataclasses import replace
+    >>> from kg.types import Argument
+    >>> a = Argument("England", 0, 7, 0, 7, "GPE", "subj")
+    >>> b = Argument("Italy", 18, 23, 18, 23, "GPE", "obj")
+    >>> st = Statement(a, "will face", "face", (b,), "", 0, 23, 0.5, "svo", modality="will")
+    >>> future_relation("faces", st), future_relation("located_in", st)
+    ('will_face', 'will_be_located_in')
+    >>> future_relation("represents", st), future_relation("faces", replace(st, modality=None))
+    ('represents', 'faces')
+    """
+    if not (statement.modality in _FUTURE or statement.tense == "future"):
+        return relation
+    if relation in _ROLE_RELATIONS or relation.startswith(_SAID_TO_COME):
+        return relation
+    head, _, rest = relation.partition("_")
+    if head == "is":
+        return f"will_be_{rest}"
+    if not head.endswith("s") or head.endswith("ss"):
+        return f"will_be_{relation}"  # "located_in", "presented_with", "given"
+    return "_".join(filter(None, ("will", base_form(head), rest)))
 
 
 #: Words after "be" that make an act to come an arranged one, which news states as
