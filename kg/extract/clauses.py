@@ -163,6 +163,11 @@ def split_subject(verb: Token, subject: Token) -> Token | None:
     return None
 
 
+#: Verbs that take whom they tell and a clause ("assured Sullivan Moscow was ready").
+_TOLD_VERBS = frozenset({"inform", "notify", "remind", "assure", "convince", "persuade",
+                         "show", "promise", "teach", "advise", "bet", "guarantee", "ask"})
+
+
 def _object_before(verb: Token) -> Token | None:
     """The misparsed subject of a subjectless finite complement clause.
 
@@ -170,8 +175,9 @@ def _object_before(verb: Token) -> Token | None:
     the object that ends right before the clause is the clause's subject (its
     trailing apposition, if it has one: the name).
     """
-    if verb.dep_ not in CLAUSAL_OBJECTS or verb.head.pos_ not in VERBALS:
-        return None
+    if verb.dep_ not in CLAUSAL_OBJECTS or verb.head.pos_ not in VERBALS or (
+            verb.head.lemma_ not in SPEECH_VERBS and verb.head.lemma_ not in _TOLD_VERBS):
+        return None  # (not "won five Wimbledon doubles titles", "doubles" a verb)
     finite = {"VBD", "VBZ", "VBP"}
     if not any(c.dep_ in AUXILIARIES or c.tag_ in finite for c in (verb, *verb.children)):
         return None

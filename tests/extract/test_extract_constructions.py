@@ -563,3 +563,16 @@ def test_passive_agent_in_relation(parse: Parse) -> None:
     st = find(sts, "The decision", "was announced by")
     assert [(o.text, o.role) for o in st.objects] == [("the ministry", "by")]
     assert st.passive and st.lemma == "announce by" and st.rule == "passive"
+
+
+def test_an_object_before_a_subjectless_clause_is_its_subject_after_telling(
+        parse: Parse) -> None:
+    # "told Y Z had notified W": the object the parse took is the clause's subject
+    sts = run(parse, "Peskov told the media presidential aide Yury Ushakov had notified "
+                     "Jake Sullivan.")
+    assert find(sts, "Yury Ushakov", "had notified")
+    sts = run(parse, "Ann Cole assured the board Tom Reed had resigned.")
+    assert find(sts, "Tom Reed", "had resigned")
+    # not after a verb that takes no one told: a noun the tagger read as a verb
+    sts = run(parse, "Tony Roche won five Wimbledon doubles titles with John Newcombe.")
+    assert not any(s.subject.text == "five Wimbledon" for s in sts)
