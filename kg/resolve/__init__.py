@@ -316,6 +316,10 @@ class Resolver(RoleFacts):
             if isinstance(obj, Value):
                 relation = value_relation(relation, obj)
             elif relation == "is_from":
+                whose = index.token_at(statement.subject.head_start,
+                                       statement.subject.head_end)
+                if whose is not None and nominal.bid_for(whose):
+                    return None  # "a £5m offer for Ferguson from Everton": the bidder
                 relation = roles.from_body(subject.type, obj.type) or relation
             if isinstance(obj, _Mention) and statement.passive \
                     and obj_arg.role.lower() == "by":

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from kg.extract.labels import SPEECH_VERBS
 from kg.ontology import Ontology, default_ontology
 from kg.resolve import nominal, roles
 from kg.resolve.constraints import TypeConstraints
@@ -260,6 +261,9 @@ class EntityResolver:
         """Coreference for an argument whose head is no name: "he", "we", "our
         country", "the Russian leader", "the President of China Xi Jinping"."""
         lower = head.lower_
+        if lower in {"i", "me"} and _told_within_quote(head, index):
+            return None  # "Nicolas told me that he agrees with me", in Wardle's quote:
+            # the quote's voice, not its teller's, whom the text does not name here
         if lower in {"i", "me"} and speaker is not None and speaker.type == "Person":
             return _unnamed(speaker)  # "I" in a quote is its speaker
         if lower in {"we", "us"} or (
@@ -1101,6 +1105,23 @@ def _under_other_preposition(token: Token, head: Token) -> bool:
             return False
         if node.dep_ == "prep" and node.lower_ in _OTHER_PARTIES:
             return True
+        node = node.head
+    return False
+
+
+def _told_within_quote(pronoun: Token, index: DocumentIndex) -> bool:
+    """Whether "I" or "me" is in a clause that someone named inside a quotation
+    tells ("Nicolas told me that he agrees with me", in Wardle's words): the clause's
+    speaker, whom the statement names, is not its "I" nor its "me" (where "we" may
+    be the teller's: "The EU has reiterated that we support")."""
+    node = pronoun
+    for _ in range(8):
+        if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_.lower() in SPEECH_VERBS:
+            teller = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            return (teller is not None and teller.pos_ == "PROPN"
+                    and index.quoted(teller.i))
+        if node.head.i == node.i:
+            return False
         node = node.head
     return False
 

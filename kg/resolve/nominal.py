@@ -47,6 +47,7 @@ __all__ = [
     "acts",
     "appointments",
     "based_bodies",
+    "bid_for",
     "counted_groups",
     "described_kinds",
     "event_name",
@@ -202,6 +203,19 @@ def result_of(head: Token) -> str | None:
     """
     lower = head.lower_
     return lower if lower in RESULT_NOUNS else None
+
+
+#: Nouns of a bid for someone or something, whose "from" names the bidder.
+_BIDS = frozenset({"offer", "bid", "approach", "enquiry", "inquiry", "proposal"})
+
+
+def bid_for(token: Token) -> bool:
+    """Whether ``token`` is what a bid is for ("a £5m offer for Ferguson from
+    Everton", "an offer for Manchester United from Glazer"): the "from" after it is
+    the bidder's, not where the token is from."""
+    head = token.head
+    return (token.dep_ == "pobj" and head.lower_ == "for"
+            and head.head.lemma_.lower() in _BIDS)
 
 
 def absolute_with(pobj: Token) -> bool:

@@ -2802,3 +2802,20 @@ def test_voted_an_honour_is_no_relation() -> None:
     assert ("Thunderbirds", "voted", "Record Of The Year") not in asserted(
         "The theme from Thunderbirds, which was voted Record Of The Year, topped the "
         "charts.")
+
+
+def test_a_teller_named_in_a_quote_is_not_its_voice() -> None:
+    # in Wardle's quote, "me" is Wardle and "he" may be Anelka, who told him
+    text = ('Chairman John Wardle said: "I have spoken to Nicolas Anelka. Nicolas told me '
+            'that he agrees with me that we are a big club."')
+    facts = asserted(text)
+    assert ("Nicolas Anelka", "tells", "John Wardle") in facts
+    assert ("John Wardle", "agrees_with", "Nicolas Anelka") not in facts
+
+
+def test_the_from_after_a_bid_for_someone_is_the_bidder() -> None:
+    facts = asserted("Blackburn accepted a £5m offer for Barry Ferguson from Everton.")
+    assert ("Barry Ferguson", "works_for", "Everton") not in facts
+    assert ("Blackburn", "accepts_offer_for", "Barry Ferguson") in facts
+    assert ("Brad Adams", "works_for", "Human Rights Watch") in asserted(
+        "Brad Adams, from Human Rights Watch, said it.")
