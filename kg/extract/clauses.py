@@ -33,6 +33,7 @@ from kg.extract.labels import (
     NP_ADVERBIALS,
     OBJECTS,
     OPEN_COMPLEMENTS,
+    PARTICIPLES_ONLY,
     PARTICLES,
     PASSIVE_SUBJECTS,
     PREDICATIVES,
@@ -364,10 +365,16 @@ def _chain(verb: Token, depth: int = 0) -> list[Token]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return not _PASSIVE_MARKS.isdisjoint([c.dep_ for c in verb.children])
+    """Whether ``verb`` is passive: a passive subject or auxiliary, or a participle
+    that is never a past tense with a "by" ("Bangor, beaten 5-1 by Newry": the tagger
+    made "beaten" a past tense and Bangor its subject)."""
+    return not _PASSIVE_MARKS.isdisjoint([c.dep_ for c in verb.children]) or (
+        verb.tag_ == "VBD" and verb.lower_ in PARTICIPLES_ONLY
+        and any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children))
 
 
 _PASSIVE_MARKS = PASSIVE_SUBJECTS | {"auxpass"}
+
 
 
 def _noun_before_predicate(verb: Token) -> bool:

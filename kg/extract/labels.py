@@ -97,6 +97,16 @@ SPEECH_VERBS = frozenset({
     "believe", "think", "predict", "estimate", "suggest", "conclude", "observe",
 })
 
+#: Past participles that are never a past tense ("beaten", not "beat"): a verb the
+#: tagger called a past tense in one of these forms is a participle.
+PARTICIPLES_ONLY = frozenset({
+    "beaten", "bitten", "blown", "broken", "chosen", "done", "drawn", "driven", "eaten",
+    "fallen", "flown", "forbidden", "forgiven", "forgotten", "frozen", "given", "gone",
+    "grown", "hidden", "known", "overtaken", "overthrown", "ridden", "risen", "seen",
+    "shaken", "shown", "spoken", "stolen", "sworn", "taken", "thrown", "torn",
+    "undertaken", "woken", "worn", "written", "begun", "sung", "rung", "sunk", "drunk",
+})
+
 #: Lemmas of contracted auxiliaries ("'s", "'re", "'ve").
 CONTRACTIONS = {"'s": "be", "'re": "be", "'m": "be", "'ve": "have", "'d": "have"}
 

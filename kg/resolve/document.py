@@ -358,6 +358,7 @@ class DocumentIndex:
                     self.surnames.setdefault(normalize(word), set()).add(normalize(name))
         self._people_tagged_org(gazetteer)
         self._named_by_honorific(doc)
+        self._named_in_full_untagged(doc)
 
     def _people_tagged_org(self, gazetteer: Gazetteer) -> None:
         """Full names the tagger called organisations or facilities, of people the
@@ -459,6 +460,37 @@ class DocumentIndex:
             name = " ".join([*first, match.group(2)])
             self.full_names.setdefault(normalize(name), name)
             self.surnames.setdefault(normalize(match.group(2)), set()).add(normalize(name))
+
+    def _named_in_full_untagged(self, doc: Doc) -> None:
+        """Full names the tagger missed, of people it tags by the surname alone and
+        nowhere in full ("the Carwyn James-inspired Lions" ... "James guided
+        Llanelli", "Legendary Dutch coach Rinus Michels" ... "Michels led"): a proper
+        noun right before another use of the surname, one space apart, alone (no
+        proper noun before it: "Star Wars Episode"), in no other entity, and no
+        name, title or demonym of its own."""
+        lone = {ent.text for ent in self.ents
+                if ent.label_ == "PERSON" and len(ent) == 1 and ent.text.isalpha()
+                and normalize(ent.text) not in self.surnames}
+        if not lone:
+            return
+        pattern = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ("
+                             + "|".join(re.escape(s) for s in sorted(lone)) + r")\b")
+        found: dict[str, set[str]] = {}
+        for match in pattern.finditer(self.text):
+            token = self.tokens.starting_at(match.start(1))
+            first = match.group(1)
+            if (token is None or self.tokens.pos[token] != PROPN
+                    or doc[token].ent_type_ not in {"", "PERSON"}
+                    or (token > 0 and self.tokens.pos[token - 1] == PROPN)
+                    or first.casefold() in TITLE_WORDS or first.casefold() in _HONORIFICS
+                    or self.gazetteer.find(first) or self.gazetteer.demonym(first)):
+                continue
+            found.setdefault(match.group(2), set()).add(f"{first} {match.group(2)}")
+        for surname, names in found.items():
+            if len(names) == 1:  # (two given names before one surname: whose, unclear)
+                name = next(iter(names))
+                self.full_names.setdefault(normalize(name), name)
+                self.surnames.setdefault(normalize(surname), set()).add(normalize(name))
 
     def relative_clause_in(self, start: int, end: int) -> bool:
         """Whether a relative clause's verb lies between characters ``start`` and

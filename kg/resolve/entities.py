@@ -206,6 +206,28 @@ def _cut_before_its_noun(head: Token, arg: Argument) -> bool:
                                     and nxt.pos_ == "NOUN")
 
 
+def _shares_later_noun(head: Token) -> bool:
+    """Whether a name is the first of coordinated modifiers of a plural noun after
+    the last of them ("reached the Wimbledon and US Open finals", parsed with
+    "Wimbledon" as the object and "finals" as its conjunct): it names the finals'
+    tournament, not what was reached.
+
+    >>> from kg.nlp import parse
+    >>> doc = next(parse(["Tony Roche reached the Wimbledon and US Open finals."]))
+    >>> _shares_later_noun(doc[4]), _shares_later_noun(doc[8])
+    (True, False)
+    """
+    doc = head.doc
+    if (head.pos_ != "PROPN" or head.i + 2 >= len(doc) or doc[head.i + 1].dep_ != "cc"
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
+        return False  # ("accused Mr Blair and other Cabinet ministers": Blair himself)
+    return any(
+        c.dep_ == "conj" and c.tag_ == "NNS" and c.pos_ == "NOUN"
+        and c.left_edge.i == head.i + 2 and c.left_edge.dep_ == "compound"
+        and c.left_edge.pos_ == "PROPN"
+        for c in head.children)
+
+
 #: Possessive pronouns of people ("his Anfield playing career").
 _PERSONS_OWN = frozenset({"his", "her", "their", "my", "our", "your"})
 
@@ -480,8 +502,9 @@ class EntityResolver:
         whole = clean_mention(arg.text)
         if " and " in whole and index.kinds.get(whole) == "Place":
             return self._name(whole, "", index)  # "Sittingbourne and Sheppey", one seat
-        if _cut_before_its_noun(head, arg):
-            return None  # "during his Anfield playing career": "his Anfield" is no place
+        if _cut_before_its_noun(head, arg) or _shares_later_noun(head):
+            return None  # "during his Anfield playing career": "his Anfield" is no
+            # place; "reached the Wimbledon and US Open finals": no Wimbledon reached
         if head.pos_ in {"NOUN", "PRON"} and head.i not in index.ent_of:
             # "presidential aide Yury Ushakov": the name in apposition to the head noun
             name = index.apposed_name(head.i, arg.start, arg.end)

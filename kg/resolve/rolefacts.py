@@ -134,6 +134,12 @@ _PROFESSIONS = frozenset({
     "journalist", "critic", "dancer", "academic", "researcher", "engineer", "host",
     "broadcaster", "commentator", "columnist", "entertainer", "conductor"})
 
+#: Titles of what someone won or holds in a sport, which a country before them does
+#: not make the country's post ("Britain's defending champion Denise Lewis", "the
+#: reigning UK Inter-Counties champion": her nationality, a championship's name).
+_ACHIEVEMENTS = frozenset({"champion", "champions", "medallist", "medalist", "holder",
+                           "record-holder", "runner-up", "finalist", "winner"})
+
 #: Professions someone keeps when they leave a band, show or side they had it in.
 _PERFORMERS = frozenset({
     "actor", "actress", "singer", "star", "drummer", "guitarist", "bassist", "musician",
@@ -729,7 +735,8 @@ class RoleFacts(NounFacts):
         title = " ".join(kept) + portfolio
         if roles.ended(text) and kept[0] not in roles.FORMER_WORDS:
             title = f"former {title}"  # "the head of Universal Music until last year"
-        if countries and (nationality or head in _PROFESSIONS) and head not in _STATE_HEADS:
+        if countries and (nationality or head in _PROFESSIONS or head in _ACHIEVEMENTS) and (
+                head not in _STATE_HEADS):
             # "British actor Clive Owen", "US rapper Snoop Dogg": his nationality, no
             # post of the country (but "England coach": the national team's)
             return title

@@ -576,3 +576,13 @@ def test_an_object_before_a_subjectless_clause_is_its_subject_after_telling(
     # not after a verb that takes no one told: a noun the tagger read as a verb
     sts = run(parse, "Tony Roche won five Wimbledon doubles titles with John Newcombe.")
     assert not any(s.subject.text == "five Wimbledon" for s in sts)
+
+
+def test_a_participle_the_tagger_made_a_past_tense_is_passive(parse: Parse) -> None:
+    # "beaten" is never a past tense: with its "by", Bangor is the one beaten
+    sts = run(parse, "It meant that Bangor, beaten 5-1 by Newry on the field, will take "
+                     "on Portadown in the sixth round.")
+    beaten = find(sts, "Bangor", "beaten by")
+    assert beaten.passive and beaten.rule == "passive"
+    sts = run(parse, "Bangor beat Newry on Saturday.")
+    assert not find(sts, "Bangor", "beat").passive

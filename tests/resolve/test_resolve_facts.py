@@ -2819,3 +2819,29 @@ def test_the_from_after_a_bid_for_someone_is_the_bidder() -> None:
     assert ("Blackburn", "accepts_offer_for", "Barry Ferguson") in facts
     assert ("Brad Adams", "works_for", "Human Rights Watch") in asserted(
         "Brad Adams, from Human Rights Watch, said it.")
+
+
+def test_a_surname_alone_is_the_full_name_the_tagger_missed() -> None:
+    # "Carwyn James-inspired": the tagger names no one there, but the text does
+    facts = asserted("The defeat was avenged by the Carwyn James-inspired Lions of 1971. "
+                     "James guided Llanelli to a famous 9-3 win over the tourists.")
+    assert any(s == "Carwyn James" for s, _, _ in facts)
+    assert not any(s == "James" for s, _, _ in facts)
+
+
+def test_a_name_before_a_later_conjuncts_noun_is_no_object() -> None:
+    facts = asserted("Tony Roche reached the Wimbledon and US Open finals.")
+    assert ("Tony Roche", "reaches", "Wimbledon") not in facts
+    facts = asserted("Tony Roche visited London and Paris.")
+    assert {("Tony Roche", "visits", "London"), ("Tony Roche", "visits", "Paris")} <= facts
+    assert ("Fox", "accuses", "Tony Blair") in asserted(
+        "Dr Fox accused Mr Blair and other Cabinet ministers of telling lies.")
+
+
+def test_a_country_before_a_champion_is_no_post_of_the_country() -> None:
+    facts = asserted("But it was a different story for Britain's defending champion Denise "
+                     "Lewis, who withdrew.")
+    assert ("Denise Lewis", "holds_position", "defending champion") in facts
+    assert not any("of United Kingdom" in o for _, _, o in facts)
+    assert ("Andy Robinson", "holds_position", "coach of England") in asserted(
+        "England coach Andy Robinson spoke.")
