@@ -325,10 +325,17 @@ def lemma_to_local_name(lemma: str, *, passive: bool | None = None) -> str:
     'is_ready_to'
     >>> lemma_to_local_name("will not attack")
     'attacks'
+
+    "used to" is a past habit, no act of using ("who used to compete for Australia"):
+
+    >>> lemma_to_local_name("use to compete for")
+    'used_to_compete_for'
     """
     tokens = _normalize_lemma(lemma)
     if not tokens:
         return ROOT_RELATION
+    if tokens[:2] == ["use", "to"] and len(tokens) > 2 and not passive:
+        return _sanitize("_".join(["used", *tokens[1:]]))
     if tokens[0] in {"be", "get"} and len(tokens) > 1:
         rest = tokens[1:]
         is_passive = passive if passive is not None else rest[0] not in _COPULA_COMPLEMENTS

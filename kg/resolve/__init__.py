@@ -77,7 +77,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.nlp.tokens import DocTokens
 from kg.ontology import Ontology, RelationInfo
@@ -612,6 +612,10 @@ class Resolver(RoleFacts):
                   and self.types.is_a(obj.type, {"Organization"})
                   and self.types.allows("joins", subject=subject.type, object=obj.type)):
                 relation = "joins"  # "he moved to Chelsea from Anderlecht": a transfer
+            elif relation == "supplies_to" and statement.lemma.split()[:1] == ["sell"] and (
+                    (thing := _direct_object(statement, index)) is not None
+                    and nominal.sold_asset(thing)):
+                relation = "sells_to"  # "sold its PC division to Lenovo": no supply
             if (relation in roles.STATE_RELATIONS and isinstance(obj, _Mention)
                     and statement.rule not in _NOUN_RULES
                     and roles.act_ended(policy.predicate_token(statement, doc))):
@@ -650,6 +654,12 @@ class Resolver(RoleFacts):
                 withheld=withheld,
             ))
         return out
+
+
+def _direct_object(statement: Statement, index: DocumentIndex) -> Token | None:
+    """The head token of a statement's direct object, if it has one."""
+    arg = next((o for o in statement.objects if o.role.lower() in {"obj", "dobj"}), None)
+    return index.token_at(arg.head_start, arg.head_end) if arg is not None else None
 
 
 def resolve(

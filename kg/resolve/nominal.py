@@ -64,6 +64,7 @@ __all__ = [
     "relative_gap",
     "relatives",
     "seats",
+    "sold_asset",
 ]
 
 _PLACES = frozenset({"Country", "City", "Place", "Territory"})
@@ -203,6 +204,21 @@ def result_of(head: Token) -> str | None:
     """
     lower = head.lower_
     return lower if lower in RESULT_NOUNS else None
+
+
+def sold_asset(thing: Token) -> bool:
+    """Whether what a verb of selling took is a business, not goods: a name
+    ("sold Yugansk to Rosneft") or a unit of a firm ("sold its PC hardware division
+    to Lenovo", "a stake", "shares"), so that the seller sells it to the buyer, no
+    supplier supplies a customer ("sold a variety of goods to Tesco").
+
+    >>> from kg.nlp import parse
+    >>> doc = next(parse(["IBM sold its PC division to Lenovo and goods to Tesco."]))
+    >>> sold_asset(doc[4]), sold_asset(doc[8])
+    (True, False)
+    """
+    return thing.pos_ == "PROPN" or thing.lemma_.lower() in _UNITS | {"share", "company",
+                                                                      "firm", "bank"}
 
 
 #: Nouns of a bid for someone or something, whose "from" names the bidder.

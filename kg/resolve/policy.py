@@ -126,7 +126,7 @@ _PROBABLE = frozenset({"likely", "unlikely", "probable", "certain", "sure", "bou
 _WOULD = HYPOTHETICAL_MODALS | {"'d"}
 #: Adverbs that make what their verb says only possible ("is probably favourite to
 #: replace Thomas", "could perhaps meet"): said as a guess, not as a fact.
-_HEDGES = frozenset({"probably", "possibly", "perhaps", "maybe", "conceivably",
+_HEDGES = frozenset({"probably", "possibly", "perhaps", "maybe", "conceivably", "potentially",
                      "presumably"})
 #: Adverbs that make what their verb says a report with no named source ("Cole
 #: reportedly met Mourinho").
@@ -1154,10 +1154,14 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
         # "Chris Day is set to join Preston", "is expected to open": a prediction,
         # though the relation's name holds the word
         return "hypothetical"
+    described = False  # past a relative clause: what it says of its noun is not
+    # hedged by the clause the noun is in ("a deal with Euronext, which combines the
+    # Paris, Amsterdam and Lisbon exchanges, could potentially offer")
     for _ in range(12):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in node.children):
             return "conditional"  # inside the "if" clause
-        if any(c.dep_ == "advmod" and c.lower_ in _HEDGES for c in node.children):
+        if not described and any(c.dep_ == "advmod" and c.lower_ in _HEDGES
+                                 for c in node.children):
             return "hypothetical"  # "is probably favourite to replace Thomas"
         if any(c.dep_ == "advmod" and c.lower_ in _REPORTED for c in node.children):
             return "alleged"  # "Cole reportedly met Mourinho": a report, no one's named
@@ -1167,6 +1171,7 @@ def withheld_by_context(statement: Statement, doc: Doc) -> str | None:
         head = node.head
         if head.i == node.i:
             break
+        described = described or node.dep_ == "relcl"
         if (head.lemma_.lower() in DENIAL_VERBS and node.dep_ in _CLAUSE_LINKS
                 and node.dep_ not in {"nsubj", "nsubjpass"}):
             return "denied"

@@ -464,6 +464,7 @@ def ended(text: str) -> bool:
 STATE_RELATIONS = frozenset({
     "owns", "controls", "runs", "leads", "manages", "works_for", "member_of", "plays_for",
     "represents", "lives_in", "heads", "chairs", "employs", "based_in", "holds",
+    "known_as",  # "MCI, which was formerly known as Worldcom"
 })
 #: Adverbs that say a state is over ("previously owned by", "formerly ran").
 _ENDED_ADVERBS = frozenset({"previously", "formerly", "once"})

@@ -2845,3 +2845,30 @@ def test_a_country_before_a_champion_is_no_post_of_the_country() -> None:
     assert not any("of United Kingdom" in o for _, _, o in facts)
     assert ("Andy Robinson", "holds_position", "coach of England") in asserted(
         "England coach Andy Robinson spoke.")
+
+
+def test_a_business_sold_is_sold_and_goods_sold_are_supplied() -> None:
+    assert ("IBM", "sells_to", "Lenovo") in asserted(
+        "IBM sold its PC hardware division to Lenovo last year.")
+    assert ("Jon Hale", "supplies_to", "Tesco") in asserted(
+        "Jon Hale sold a variety of goods to Tesco.")
+
+
+def test_a_name_formerly_borne_and_a_match_potentially_played() -> None:
+    assert ("MCI", "formerly_known_as", "Worldcom") in asserted(
+        "Formerly known as Worldcom, MCI is a long-distance phone firm.")
+    assert ("Mahmoud Abbas", "known_as", "Abu Mazen") in asserted(
+        "Mahmoud Abbas, also known as Abu Mazen, spoke.")
+    found = withheld("Juan Carlos Ferrero opens against Rainer Schuettler and potentially "
+                     "faces fourth seed David Nalbandian in the second round.")
+    assert found.get(("Juan Carlos Ferrero", "faces", "David Nalbandian")) == "hypothetical"
+    # a relative clause says what it says of its noun, unhedged by the clause around it
+    text = "Microsoft, which owns Hotmail, could potentially offer Yahoo more savings."
+    assert ("Microsoft", "owns", "Hotmail") in asserted(text)
+    assert withheld(text).get(("Microsoft", "offers_savings_to", "Yahoo")) == "hypothetical"
+
+
+def test_used_to_is_a_past_habit_not_an_act_of_using() -> None:
+    facts = asserted("Jelena Dokic, who used to compete for Australia, lost.")
+    assert ("Jelena Dokic", "used_to_compete_for", "Australia") in facts
+    assert not any(r.startswith("uses_") for _, r, _ in facts)
