@@ -376,7 +376,6 @@ def _is_passive(verb: Token) -> bool:
 _PASSIVE_MARKS = PASSIVE_SUBJECTS | {"auxpass"}
 
 
-
 def _noun_before_predicate(verb: Token) -> bool:
     """Whether a present-tense "verb" is a noun that the clause's real predicate
     follows ("The Six Nations clash at Lansdowne Road was a sell-out", "... clash

@@ -206,6 +206,10 @@ def result_of(head: Token) -> str | None:
     return lower if lower in RESULT_NOUNS else None
 
 
+#: Nouns of a business or a part of one, which a seller sells, not supplies.
+_SOLD_UNITS = _UNITS | {"share", "company", "firm", "bank"}
+
+
 def sold_asset(thing: Token) -> bool:
     """Whether what a verb of selling took is a business, not goods: a name
     ("sold Yugansk to Rosneft") or a unit of a firm ("sold its PC hardware division
@@ -217,8 +221,7 @@ def sold_asset(thing: Token) -> bool:
     >>> sold_asset(doc[4]), sold_asset(doc[8])
     (True, False)
     """
-    return thing.pos_ == "PROPN" or thing.lemma_.lower() in _UNITS | {"share", "company",
-                                                                      "firm", "bank"}
+    return thing.pos_ == "PROPN" or thing.lemma_.lower() in _SOLD_UNITS
 
 
 #: Nouns of a bid for someone or something, whose "from" names the bidder.

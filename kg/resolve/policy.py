@@ -13,7 +13,8 @@ the fact. A statement is withheld, with the reason recorded, when it is
   alleging he shot her", "Cole reportedly met Mourinho"); a named source's
   allegation is asserted as its claim;
 * ``future``: a role or affiliation still to come ("Bob Jones will become
-  chairman");
+  chairman"); an act still to come is asserted, named in the future
+  (:func:`future_relation`: "England will face Italy" → *will_face*);
 * ``unnamed relation``: a bare "has" or "is" between two entities, which says no
   more than that the sentence puts them together ("Australia has Liberal Party");
 * ``not mutual``: coordinated subjects of a verb that is no mutual act ("France
@@ -496,7 +497,8 @@ def withheld_role(relation: str, statement: Statement) -> str | None:
     return None
 
 
-#: First words of names that say already that their act is to come ("is_due_to_launch").
+#: First words of names that carry their time already: an act to come ("is_due_to_launch",
+#: "will_") or one over ("formerly_leads").
 _SAID_TO_COME = ("is_due_", "is_set_", "is_scheduled_", "is_about_", "is_expected_",
                  "is_going_", "is_to_", "will_", "formerly_")
 
