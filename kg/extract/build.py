@@ -384,6 +384,8 @@ def frame_statements(frame: Frame, info: SentenceInfo) -> Iterator[Candidate]:
                    "rule": rule, **base}
             if _denied_conjunct(sub) or _denied_conjunct(first):
                 out["negated"] = not negated  # "in Manchester and not Blackpool"
+            elif _none_of(first):
+                out["negated"] = True  # "were no match for", "have no interest in"
             yield out, feats
 
 
@@ -393,6 +395,16 @@ def _denied_conjunct(arg: Argument) -> bool:
     words = arg.text.split(None, 2)
     return len(words) > 1 and words[0].lower() == "not" and words[1].lower() not in {
         "only", "just", "merely", "least", "to", "a", "an", "one"}
+
+
+def _none_of(arg: Argument) -> bool:
+    """Whether the verb's own object or complement is denied by "no" ("were no match
+    for Benita Johnson", "has had no contact with Cole", "signed no deal with"): the
+    relation it names, with the noun, does not hold (not a name: "No Doubt", "No 10").
+    """
+    words = arg.text.split(None, 2)
+    return (arg.role in {"obj", "attr"} and len(words) > 1 and words[0] == "no"
+            and words[1].isalpha() and words[1].islower())
 
 
 #: Whether a text has a letter or digit (an argument that is only punctuation is dropped).

@@ -629,6 +629,7 @@ class Resolver(RoleFacts):
                 policy.withheld_misread_verb(
                     statement, doc, declared=self.ontology.relation_info(relation).declared)
             ) or policy.withheld_clause_subject(statement, doc) or (
+                _stopped(relation, statement, doc)) or (
                 policy.withheld_judged_act(statement, doc)) or (
                 policy.withheld_named_pair(statement, doc)) or (
                 policy.withheld_alternative(statement, doc)) or (
@@ -643,8 +644,11 @@ class Resolver(RoleFacts):
                 withheld = policy.withheld_by_context(statement, doc)
                 if withheld == "alleged" and speaker is not None:
                     withheld = None  # a named source's allegation: asserted, as a claim
-            if withheld is None:
-                relation = policy.future_relation(relation, statement)  # will_face
+            if withheld is None and not statement.negated and (
+                    statement.modality not in HYPOTHETICAL_MODALS):  # asserted: will_face,
+                # was_assistant_to (a statement withheld keeps the name of the act)
+                relation = policy.past_state_relation(
+                    policy.future_relation(relation, statement), statement)
             out.append(ResolvedStatement(
                 statement=statement,
                 subject=entity(subject),
@@ -654,6 +658,17 @@ class Resolver(RoleFacts):
                 withheld=withheld,
             ))
         return out
+
+
+def _stopped(relation: str, statement: Statement, doc: Doc) -> str | None:
+    """``"negated"`` for an act the text says has stopped ("no longer supports the
+    war"); a state that has stopped is a former one instead ("no longer works for
+    Chelsea" → *formerly_works_for*, named before this is asked)."""
+    verb = policy.predicate_token(statement, doc)
+    if (verb is not None and not relation.startswith("formerly_")
+            and statement.rule not in _NOUN_RULES and roles.no_longer(verb)):
+        return "negated"
+    return None
 
 
 def _direct_object(statement: Statement, index: DocumentIndex) -> Token | None:

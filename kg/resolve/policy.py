@@ -534,6 +534,26 @@ def future_relation(relation: str, statement: Statement) -> str:
     return "_".join(filter(None, ("will", base_form(head), rest)))
 
 
+def past_state_relation(relation: str, statement: Statement) -> str:
+    """The name a state the text puts in the past is stated under: a copula's
+    relation in the past ("Smith was assistant to Ferguson at the World Cup in 1986"
+    → *was_assistant_to*, "Robinson was already without Wilkinson" →
+    *was_without*), so that the triple does not say it holds now; an act keeps the
+    name of the act ("beat" → *defeats*), as a state in the present does.
+
+    >>> from kg.types import Argument
+    >>> a = Argument("Walter Smith", 0, 12, 7, 12, "PERSON", "subj")
+    >>> b = Argument("Ferguson", 30, 38, 30, 38, "PERSON", "to")
+    >>> st = Statement(a, "was assistant to", "be assistant to", (b,), "", 0, 38, 0.5,
+    ...                "copula", tense="past")
+    >>> past_state_relation("is_assistant_to", st), past_state_relation("defeats", st)
+    ('was_assistant_to', 'defeats')
+    """
+    if statement.rule == "copula" and statement.tense == "past" and relation.startswith("is_"):
+        return "was_" + relation.removeprefix("is_")
+    return relation
+
+
 #: Words after "be" that make an act to come an arranged one, which news states as
 #: a fact to come ("British Airways is to halt its flights", "is due to meet").
 _ARRANGED = (["to"], ["due"], ["set"], ["scheduled"])

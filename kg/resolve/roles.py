@@ -65,6 +65,7 @@ __all__ = [
     "from_body",
     "held_long_ago",
     "is_past",
+    "no_longer",
     "of_bodies",
     "post_left",
     "role_affiliations",
@@ -533,6 +534,14 @@ def held_long_ago(name: Token | None) -> bool:
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
+def no_longer(verb: Token) -> bool:
+    """Whether a verb says its act or state has stopped: "no longer" ("no longer works
+    for Chelsea", "no longer supports the war"), "not ... any longer" being a negation
+    of its own."""
+    return any(c.dep_ == "advmod" and c.lower_ == "longer"
+               and any(g.lower_ == "no" for g in c.children) for c in verb.children)
+
+
 def act_ended(verb: Token | None) -> bool:
     """Whether a verb says that what it states is over: with an adverb ("having
     previously been owned by Hollinger", "formerly ran the BBC"), or in the past
@@ -544,6 +553,8 @@ def act_ended(verb: Token | None) -> bool:
         return False
     if any(c.dep_ == "advmod" and c.lower_ in _ENDED_ADVERBS for c in verb.children):
         return True
+    if no_longer(verb):
+        return True  # "no longer works for Chelsea"
     past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children))
     return past and any(
