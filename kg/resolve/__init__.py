@@ -629,7 +629,7 @@ class Resolver(RoleFacts):
                 policy.withheld_misread_verb(
                     statement, doc, declared=self.ontology.relation_info(relation).declared)
             ) or policy.withheld_clause_subject(statement, doc) or (
-                _stopped(relation, statement, doc)) or (
+                policy.withheld_stopped(relation, statement, doc)) or (
                 policy.withheld_judged_act(statement, doc)) or (
                 policy.withheld_named_pair(statement, doc)) or (
                 policy.withheld_alternative(statement, doc)) or (
@@ -658,17 +658,6 @@ class Resolver(RoleFacts):
                 withheld=withheld,
             ))
         return out
-
-
-def _stopped(relation: str, statement: Statement, doc: Doc) -> str | None:
-    """``"negated"`` for an act the text says has stopped ("no longer supports the
-    war"); a state that has stopped is a former one instead ("no longer works for
-    Chelsea" → *formerly_works_for*, named before this is asked)."""
-    verb = policy.predicate_token(statement, doc)
-    if (verb is not None and not relation.startswith("formerly_")
-            and statement.rule not in _NOUN_RULES and roles.no_longer(verb)):
-        return "negated"
-    return None
 
 
 def _direct_object(statement: Statement, index: DocumentIndex) -> Token | None:

@@ -49,6 +49,7 @@ from kg.extract.clauses import ranked
 from kg.extract.labels import MUTUAL_VERBS, RECIPROCALS
 from kg.nlp import known_verbs
 from kg.ontology import base_form
+from kg.resolve import roles
 from kg.types import HYPOTHETICAL_MODALS, Argument, Statement
 
 __all__ = [
@@ -532,6 +533,17 @@ def future_relation(relation: str, statement: Statement) -> str:
     if not head.endswith("s") or head.endswith("ss"):
         return f"will_be_{relation}"  # "located_in", "presented_with", "given"
     return "_".join(filter(None, ("will", base_form(head), rest)))
+
+
+def withheld_stopped(relation: str, statement: Statement, doc: Doc) -> str | None:
+    """``"negated"`` for an act the text says has stopped ("Blair no longer supports
+    Bush"); a state that has stopped is a former one instead ("no longer works for
+    Chelsea" → *formerly_works_for*, named before this is asked), else ``None``."""
+    if (statement.rule in _PHRASE_RULES or statement.rule in _ROLE_RULES
+            or relation.startswith("formerly_")):
+        return None  # (a noun phrase's fact has no verb to stop)
+    verb = predicate_token(statement, doc)
+    return "negated" if verb is not None and roles.no_longer(verb) else None
 
 
 def past_state_relation(relation: str, statement: Statement) -> str:

@@ -2897,3 +2897,8 @@ def test_no_longer_ends_a_state_and_stops_an_act() -> None:
         ("Tony Blair", "supports", "George W. Bush")) == "negated"
     assert ("Tom Smith", "works_for", "Chelsea Football Club") in asserted(
         "Tom Smith works for Chelsea Football Club.")
+
+
+def test_a_mutual_act_no_longer_done_is_not_asserted() -> None:
+    found = withheld("Britain and France no longer cooperate on defence.")
+    assert found.get(("United Kingdom", "cooperates_with", "France")) == "negated"
