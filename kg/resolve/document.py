@@ -349,9 +349,8 @@ class DocumentIndex:
                 continue
             if self.without_kind_word(name) is not None or programme_named(name):
                 continue  # "Comedy Meet The Fockers", "Westminster Hour": no person
-            self.full_names.setdefault(normalize(name), name)
+            self._learn_name(name)
             parts = name.split()
-            self.surnames.setdefault(normalize(parts[-1]), set()).add(normalize(name))
             for word in parts[1:-1]:  # "Lula" of "Luiz Inacio Lula da Silva"
                 if len(word) > 2 and word[:1].isupper() and word.isalpha() \
                         and word.casefold() not in TITLE_WORDS:
@@ -359,6 +358,12 @@ class DocumentIndex:
         self._people_tagged_org(gazetteer)
         self._named_by_honorific(doc)
         self._named_in_full_untagged(doc)
+
+    def _learn_name(self, name: str) -> None:
+        """Note a person's full name, and its last word as a surname that stands for
+        it."""
+        self.full_names.setdefault(normalize(name), name)
+        self.surnames.setdefault(normalize(name.split()[-1]), set()).add(normalize(name))
 
     def _people_tagged_org(self, gazetteer: Gazetteer) -> None:
         """Full names the tagger called organisations or facilities, of people the
@@ -383,8 +388,7 @@ class DocumentIndex:
                     or organization_type(name) != "Organization"
                     or any(w.casefold() in TITLE_WORDS for w in parts)):
                 continue
-            self.full_names.setdefault(normalize(name), name)
-            self.surnames.setdefault(normalize(parts[-1]), set()).add(normalize(name))
+            self._learn_name(name)
 
     def after_demonym(self, name: str, *, person: bool) -> str | None:
         """A person's name after the demonym the tagger joined to it, and the words
@@ -458,8 +462,7 @@ class DocumentIndex:
                            or self.gazetteer.demonym(w) for w in first)):
                 continue
             name = " ".join([*first, match.group(2)])
-            self.full_names.setdefault(normalize(name), name)
-            self.surnames.setdefault(normalize(match.group(2)), set()).add(normalize(name))
+            self._learn_name(name)
 
     def _named_in_full_untagged(self, doc: Doc) -> None:
         """Full names the tagger missed, of people it tags by the surname alone and
@@ -486,11 +489,9 @@ class DocumentIndex:
                     or self.gazetteer.find(first) or self.gazetteer.demonym(first)):
                 continue
             found.setdefault(match.group(2), set()).add(f"{first} {match.group(2)}")
-        for surname, names in found.items():
+        for names in found.values():
             if len(names) == 1:  # (two given names before one surname: whose, unclear)
-                name = next(iter(names))
-                self.full_names.setdefault(normalize(name), name)
-                self.surnames.setdefault(normalize(surname), set()).add(normalize(name))
+                self._learn_name(next(iter(names)))
 
     def relative_clause_in(self, start: int, end: int) -> bool:
         """Whether a relative clause's verb lies between characters ``start`` and

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from kg.extract.labels import SPEECH_VERBS
+from kg.extract.clauses import speaker_of
 from kg.ontology import Ontology, default_ontology
 from kg.resolve import nominal, roles
 from kg.resolve.constraints import TypeConstraints
@@ -69,6 +69,7 @@ from kg.resolve.names import (
     organization_type,
     strip_titles,
 )
+from kg.resolve.tokens import clause_verb
 from kg.resolve.values import DATE_LABELS, VALUE_LABELS, amount_value, date_value
 from kg.types import Argument, Value
 
@@ -1135,18 +1136,13 @@ def _under_other_preposition(token: Token, head: Token) -> bool:
 def _told_within_quote(pronoun: Token, index: DocumentIndex) -> bool:
     """Whether "I" or "me" is in a clause that someone named inside a quotation
     tells ("Nicolas told me that he agrees with me", in Wardle's words): the clause's
-    speaker, whom the statement names, is not its "I" nor its "me" (where "we" may
-    be the teller's: "The EU has reiterated that we support")."""
-    node = pronoun
-    for _ in range(8):
-        if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_.lower() in SPEECH_VERBS:
-            teller = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
-            return (teller is not None and teller.pos_ == "PROPN"
-                    and index.quoted(teller.i))
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
+    speaker, found as the extractor finds it (:func:`kg.extract.clauses.speaker_of`),
+    is not its "I" nor its "me" (where "we" may be the teller's: "The EU has
+    reiterated that we support")."""
+    # (kg's token views and spaCy's tokens read alike; the extractor's helper is typed
+    # for its own)
+    teller = speaker_of(clause_verb(pronoun))  # type: ignore[arg-type]
+    return teller is not None and teller.pos_ == "PROPN" and index.quoted(teller.i)
 
 
 def _quoted(token: Token, index: DocumentIndex) -> bool:
